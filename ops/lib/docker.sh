@@ -1,0 +1,212 @@
+#!/usr/bin/env bash
+# ops/lib/docker.sh — make a Docker engine (and the stub-image build tools) available.
+#
+# Usage, sourced:
+#   . ops/lib/docker.sh
+#   ensure_docker          # docker CLI + a reachable engine (installs/starts it if root on Debian)
+#   ensure_build_tools     # busybox-static, tini (tini-static), gcc + static libc (for ops/agent-stub)
+#
+# Usage, executed:
+#   ops/lib/docker.sh ensure               # ensure_docker && ensure_build_tools
+#   ops/lib/docker.sh ensure-docker        # only the engine
+#   ops/lib/docker.sh ensure-build-tools   # only the build tools
+#
+# Everything is idempotent: when things are already there, nothing is installed or started.
+# Installing/starting requires root on Debian (apt-get); otherwise the functions print exactly
+# what is missing and return non-zero.
+#
+# Environment knobs:
+#   HERMES_DOCKERD_LOG           dockerd log file when we start it (default /var/log/hermes-dockerd.log)
+#   HERMES_DOCKER_WAIT_SECONDS   how long to wait for the engine to answer (default 60)
+#
+# When sourced, this file only defines functions (it does not change shell options).
+
+_hermes_docker_log() { printf '[docker.sh] %s\n' "$*" >&2; }
+
+# 0 if running as root.
+_hermes_is_root() { [ "$(id -u 2>/dev/null)" = "0" ]; }
+
+# 0 if this looks like a Debian(-family) system where we can use apt-get.
+_hermes_is_debian() { [ -r /etc/debian_version ] && command -v apt-get >/dev/null 2>&1 && command -v dpkg-query >/dev/null 2>&1; }
+
+# 0 if the package is installed (dpkg status "install ok installed").
+_hermes_pkg_installed() {
+    dpkg-query -W -f='${Status}' "$1" 2>/dev/null | grep -q 'install ok installed'
+}
+
+# 0 if apt knows an installation candidate for the package.
+_hermes_pkg_installable() {
+    local cand
+    cand=$(LC_ALL=C apt-cache policy "$1" 2>/dev/null | awk '/Candidate:/ {print $2; exit}')
+    [ -n "$cand" ] && [ "$cand" != "(none)" ]
+}
+
+# _hermes_apt_install PKG...  — install the packages that are not installed yet.
+# Runs `apt-get update` (once per shell) only if some missing package has no install candidate.
+_hermes_apt_install() {
+    local missing=() p need_update=0
+    for p in "$@"; do
+        _hermes_pkg_installed "$p" || missing+=("$p")
+    done
+    [ "${#missing[@]}" -eq 0 ] && return 0
+
+    if ! _hermes_is_root || ! _hermes_is_debian; then
+        _hermes_docker_log "missing packages: ${missing[*]}"
+        _hermes_docker_log "cannot install them: need root on Debian (apt-get); run as root: apt-get update && apt-get install -y ${missing[*]}"
+        return 1
+    fi
+
+    for p in "${missing[@]}"; do
+        _hermes_pkg_installable "$p" || need_update=1
+    done
+    if [ "$need_update" = 1 ] && [ -z "${_HERMES_APT_UPDATED:-}" ]; then
+        _hermes_docker_log "apt-get update"
+        DEBIAN_FRONTEND=noninteractive apt-get update -q >&2 || {
+            _hermes_docker_log "apt-get update failed"; return 1; }
+        _HERMES_APT_UPDATED=1
+    fi
+    _hermes_docker_log "apt-get install -y ${missing[*]}"
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -q "${missing[@]}" >&2 || {
+        _hermes_docker_log "apt-get install failed for: ${missing[*]}"; return 1; }
+}
+
+# 0 if `docker info` answers (CLI present, engine reachable, we are allowed to talk to it).
+_hermes_docker_ok() {
+    command -v docker >/dev/null 2>&1 && docker info >/dev/null 2>&1
+}
+
+# Wait (bounded) until `docker info` works.
+_hermes_wait_docker() {
+    local limit="${HERMES_DOCKER_WAIT_SECONDS:-60}" start now
+    start=$(date +%s)
+    while :; do
+        _hermes_docker_ok && return 0
+        now=$(date +%s)
+        if [ $((now - start)) -ge "$limit" ]; then
+            return 1
+        fi
+        sleep 0.5
+    done
+}
+
+# 0 if a dockerd process is alive (pidfile first, then pgrep for an exact name match).
+_hermes_dockerd_running() {
+    local pid
+    if [ -r /var/run/docker.pid ]; then
+        pid=$(cat /var/run/docker.pid 2>/dev/null)
+        if [ -n "$pid" ] && kill -0 "$pid" 2>/dev/null; then return 0; fi
+    fi
+    command -v pgrep >/dev/null 2>&1 && pgrep -x dockerd >/dev/null 2>&1
+}
+
+# Start the engine: systemd if it is PID 1, otherwise a detached `dockerd`.
+_hermes_start_dockerd() {
+    local log="${HERMES_DOCKERD_LOG:-/var/log/hermes-dockerd.log}"
+    if _hermes_dockerd_running; then
+        _hermes_docker_log "dockerd is already running; waiting for it to answer"
+        return 0
+    fi
+    if [ -d /run/systemd/system ] && command -v systemctl >/dev/null 2>&1; then
+        _hermes_docker_log "systemctl start docker"
+        if systemctl start docker >&2; then return 0; fi
+        _hermes_docker_log "systemctl start docker failed; falling back to a background dockerd"
+    fi
+    mkdir -p "$(dirname "$log")" 2>/dev/null || true
+    _hermes_docker_log "starting dockerd in the background (log: $log)"
+    if command -v setsid >/dev/null 2>&1; then
+        setsid nohup dockerd >>"$log" 2>&1 </dev/null &
+    else
+        nohup dockerd >>"$log" 2>&1 </dev/null &
+    fi
+    disown 2>/dev/null || true
+    return 0
+}
+
+# ensure_docker: make `docker info` work, or explain why it cannot.
+ensure_docker() {
+    _hermes_docker_ok && return 0
+
+    if command -v docker >/dev/null 2>&1 && ! _hermes_is_root; then
+        # CLI exists but the engine is unreachable and we cannot fix that ourselves.
+        local err
+        err=$(docker info 2>&1 >/dev/null | tail -n 3)
+        _hermes_docker_log "docker CLI is installed but 'docker info' fails:"
+        _hermes_docker_log "  ${err:-<no output>}"
+        _hermes_docker_log "missing: a running, reachable Docker engine (start dockerd as root, or add $(id -un 2>/dev/null || echo this user) to the 'docker' group)"
+        return 1
+    fi
+    if ! _hermes_is_root; then
+        _hermes_docker_log "missing: docker CLI and engine (package docker.io); also busybox-static and tini for the agent stub image"
+        _hermes_docker_log "cannot install: not root (run as root: apt-get update && apt-get install -y docker.io busybox-static tini && dockerd &)"
+        return 1
+    fi
+    if ! _hermes_is_debian; then
+        _hermes_docker_log "missing: a working Docker engine ('docker info' fails), and this is not a Debian system with apt-get"
+        _hermes_docker_log "install Docker (dockerd + docker CLI), busybox (static) and tini (static) by hand, start dockerd, then retry"
+        return 1
+    fi
+
+    _hermes_apt_install docker.io busybox-static tini || return 1
+    if ! command -v dockerd >/dev/null 2>&1; then
+        _hermes_docker_log "missing: dockerd binary even after installing docker.io"
+        return 1
+    fi
+    _hermes_start_dockerd || return 1
+    if _hermes_wait_docker; then
+        _hermes_docker_log "docker engine is up"
+        return 0
+    fi
+    _hermes_docker_log "docker engine did not answer within ${HERMES_DOCKER_WAIT_SECONDS:-60}s; last lines of ${HERMES_DOCKERD_LOG:-/var/log/hermes-dockerd.log}:"
+    tail -n 20 "${HERMES_DOCKERD_LOG:-/var/log/hermes-dockerd.log}" >&2 2>/dev/null || true
+    return 1
+}
+
+# Where the static glibc archive lives (needed for `gcc -static`).
+_hermes_have_static_libc() {
+    local f
+    f=$(gcc -print-file-name=libc.a 2>/dev/null) || return 1
+    [ -n "$f" ] && [ "$f" != "libc.a" ] && [ -f "$f" ]
+}
+
+# ensure_build_tools: static busybox at /bin/busybox, /usr/bin/tini-static, gcc able to link statically.
+ensure_build_tools() {
+    local pkgs=() missing=()
+    if [ ! -x /bin/busybox ] || ! _hermes_is_debian || ! _hermes_pkg_installed busybox-static; then
+        # busybox (dynamic) also installs /bin/busybox; we need the static one.
+        if _hermes_is_debian; then pkgs+=(busybox-static); else [ -x /bin/busybox ] || missing+=("/bin/busybox (static busybox)"); fi
+    fi
+    if [ ! -x /usr/bin/tini-static ]; then
+        if _hermes_is_debian; then pkgs+=(tini); else missing+=("/usr/bin/tini-static (tini)"); fi
+    fi
+    if ! command -v gcc >/dev/null 2>&1 || ! _hermes_have_static_libc; then
+        if _hermes_is_debian; then pkgs+=(gcc libc6-dev); else missing+=("gcc with static glibc (libc.a)"); fi
+    fi
+    if [ "${#missing[@]}" -gt 0 ]; then
+        _hermes_docker_log "missing build tools (not a Debian system, install by hand): ${missing[*]}"
+        return 1
+    fi
+    if [ "${#pkgs[@]}" -gt 0 ]; then
+        _hermes_apt_install "${pkgs[@]}" || return 1
+    fi
+    # Final sanity checks.
+    [ -x /bin/busybox ] || { _hermes_docker_log "missing: /bin/busybox"; return 1; }
+    [ -x /usr/bin/tini-static ] || { _hermes_docker_log "missing: /usr/bin/tini-static"; return 1; }
+    command -v gcc >/dev/null 2>&1 || { _hermes_docker_log "missing: gcc"; return 1; }
+    _hermes_have_static_libc || { _hermes_docker_log "missing: static libc.a for gcc -static (libc6-dev)"; return 1; }
+    return 0
+}
+
+# Executed (not sourced): dispatch a sub-command.
+if [ "${BASH_SOURCE[0]}" = "$0" ]; then
+    case "${1:-ensure}" in
+        ensure)             ensure_docker && ensure_build_tools ;;
+        ensure-docker)      ensure_docker ;;
+        ensure-build-tools) ensure_build_tools ;;
+        -h|--help|help)
+            sed -n '2,22p' "$0" | sed 's/^# \{0,1\}//'
+            ;;
+        *)
+            echo "usage: $0 {ensure|ensure-docker|ensure-build-tools}" >&2
+            exit 2 ;;
+    esac
+fi

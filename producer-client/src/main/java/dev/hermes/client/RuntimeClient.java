@@ -1,0 +1,178 @@
+package dev.hermes.client;
+
+import dev.hermes.client.internal.ReplyListener;
+import dev.hermes.schemas.Event;
+import dev.hermes.schemas.EventCodec;
+import dev.hermes.schemas.Heartbeat;
+import dev.hermes.schemas.HermesException;
+import dev.hermes.schemas.RuntimeFailed;
+import dev.hermes.schemas.RuntimeReady;
+import dev.hermes.schemas.RuntimeRequested;
+import dev.hermes.schemas.UserId;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+
+/**
+ * What callers embed to get a family's runtime: {@link #ensureRuntime} publishes RuntimeRequested and
+ * waits on this client's reply partition. Thread-safe: share one instance; all calls share one
+ * producer and one reply consumer.
+ */
+public final class RuntimeClient implements AutoCloseable {
+    private final RuntimeClientConfig config;
+    private final Clock clock;
+    private final ClientMetrics metrics;
+    private final EventCodec codec = new EventCodec();
+    private final KafkaProducer<String, byte[]> producer;
+    private final ReplyListener replies;
+    private final ScheduledExecutorService timers;
+
+    public RuntimeClient(RuntimeClientConfig config) {
+        this(config, Clock.systemUTC(), ClientMetrics.none());
+    }
+
+    public RuntimeClient(RuntimeClientConfig config, Clock clock, ClientMetrics metrics) {
+        this.config = config;
+        this.clock = clock;
+        this.metrics = metrics;
+        this.producer = new KafkaProducer<>(producerProperties(config), new StringSerializer(),
+                new ByteArraySerializer());
+        this.replies = new ReplyListener(new KafkaConsumer<>(consumerProperties(config), new ByteArrayDeserializer(),
+                new ByteArrayDeserializer()), new TopicPartition(config.topics().replies(), config.replyPartition()),
+                codec);
+        this.timers = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "hermes-client-timeouts");
+            t.setDaemon(true);
+            return t;
+        });
+    }
+
+    /** Blocks until the runtime is ready; throws {@link RuntimeFailedException} or {@link EnsureTimeoutException}. */
+    public RuntimeHandle ensureRuntime(UserId userId, Duration timeout) {
+        try {
+            return ensureRuntimeAsync(userId, timeout).get();
+        } catch (ExecutionException e) {
+            throw unwrap(e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new HermesException("interrupted while waiting for the runtime of user " + userId, e);
+        }
+    }
+
+    public RuntimeHandle ensureRuntime(UserId userId) {
+        return ensureRuntime(userId, config.defaultTimeout());
+    }
+
+    public CompletableFuture<RuntimeHandle> ensureRuntimeAsync(UserId userId, Duration timeout) {
+        long started = System.nanoTime();
+        Instant now = clock.instant();
+        UUID correlationId = UUID.randomUUID();
+        RuntimeRequested request = new RuntimeRequested(UUID.randomUUID(), now, userId, correlationId,
+                config.topics().replies(), config.replyPartition(), now.plus(timeout), config.source());
+        CompletableFuture<Event> reply = replies.await(correlationId);
+        var timeoutTask = timers.schedule(() -> reply.completeExceptionally(
+                new EnsureTimeoutException(userId, timeout, correlationId)), timeout.toNanos(), TimeUnit.NANOSECONDS);
+        reply.whenComplete((r, e) -> timeoutTask.cancel(false));
+        producer.send(new ProducerRecord<>(config.topics().requests(), userId.value(), codec.encode(request)),
+                (metadata, error) -> {
+                    if (error != null) {
+                        reply.completeExceptionally(new HermesException("could not publish the request for user "
+                                + userId + ": " + error.getMessage(), error));
+                    }
+                });
+        return reply.handle((event, error) -> {
+            Duration elapsed = Duration.ofNanos(System.nanoTime() - started);
+            if (error != null) {
+                Throwable cause = error instanceof CompletionException ? error.getCause() : error;
+                if (cause instanceof EnsureTimeoutException) {
+                    metrics.timedOut();
+                }
+                throw unwrap(cause);
+            }
+            if (event instanceof RuntimeFailed failed) {
+                metrics.failed(elapsed);
+                throw new RuntimeFailedException(failed);
+            }
+            metrics.ready(elapsed);
+            return RuntimeHandle.of((RuntimeReady) event, elapsed);
+        });
+    }
+
+    /** Fire-and-forget: records activity and keeps the runtime warm; no reply. */
+    public CompletableFuture<Void> heartbeat(UserId userId, String deviceId) {
+        Heartbeat heartbeat = new Heartbeat(UUID.randomUUID(), clock.instant(), userId, deviceId, config.source());
+        CompletableFuture<Void> sent = new CompletableFuture<>();
+        producer.send(new ProducerRecord<>(config.topics().requests(), userId.value(), codec.encode(heartbeat)),
+                (metadata, error) -> {
+                    if (error != null) {
+                        sent.completeExceptionally(error);
+                    } else {
+                        sent.complete(null);
+                    }
+                });
+        return sent;
+    }
+
+    public CompletableFuture<Void> heartbeat(UserId userId) {
+        return heartbeat(userId, "unknown");
+    }
+
+    public void flush() {
+        producer.flush();
+    }
+
+    @Override
+    public void close() {
+        producer.close(Duration.ofSeconds(5));
+        timers.shutdownNow();
+        try {
+            replies.close();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static RuntimeException unwrap(Throwable cause) {
+        if (cause instanceof CompletionException && cause.getCause() != null) {
+            cause = cause.getCause();
+        }
+        return cause instanceof RuntimeException r ? r : new HermesException(String.valueOf(cause.getMessage()), cause);
+    }
+
+    private static Map<String, Object> producerProperties(RuntimeClientConfig config) {
+        Map<String, Object> props = new HashMap<>();
+        props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, config.bootstrapServers());
+        props.put(ProducerConfig.LINGER_MS_CONFIG, 0);
+        props.put(ProducerConfig.ACKS_CONFIG, "all");
+        props.put(ProducerConfig.CLIENT_ID_CONFIG, "hermes-client-" + config.source());
+        props.putAll(config.kafka());
+        return props;
+    }
+
+    private static Map<String, Object> consumerProperties(RuntimeClientConfig config) {
+        Map<String, Object> props = new HashMap<>();
+        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, config.bootstrapServers());
+        props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        props.put(ConsumerConfig.CLIENT_ID_CONFIG, "hermes-client-replies-" + config.source());
+        props.putAll(config.kafka());
+        return props;
+    }
+}

@@ -1,0 +1,49 @@
+package dev.hermes.client;
+
+import dev.hermes.schemas.HermesException;
+import dev.hermes.schemas.Topics;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * Settings of one {@link RuntimeClient}, validated here and immutable after.
+ *
+ * @param replyPartition the partition of the reply topic this client instance reads; give every
+ *     client instance that shares the reply topic its own partition
+ * @param source who is asking (chat, whatsapp, voice, integrations, ...), carried on every request
+ * @param kafka extra Kafka client properties (security settings and the like)
+ */
+public record RuntimeClientConfig(String bootstrapServers, Topics topics, int replyPartition, String source,
+                                  Duration defaultTimeout, Map<String, Object> kafka) {
+
+    public RuntimeClientConfig {
+        if (bootstrapServers == null || bootstrapServers.isBlank()) {
+            throw new HermesException("bootstrapServers is required (KAFKA_BOOTSTRAP_SERVERS)");
+        }
+        Objects.requireNonNull(topics, "topics");
+        if (replyPartition < 0) {
+            throw new HermesException("replyPartition must be >= 0, got " + replyPartition);
+        }
+        if (source == null || source.isBlank()) {
+            throw new HermesException("source is required (chat, whatsapp, voice, integrations, ...)");
+        }
+        if (defaultTimeout == null || defaultTimeout.isNegative() || defaultTimeout.isZero()) {
+            throw new HermesException("defaultTimeout must be positive, got " + defaultTimeout);
+        }
+        kafka = Map.copyOf(kafka == null ? Map.of() : kafka);
+    }
+
+    public static RuntimeClientConfig of(String bootstrapServers, String source) {
+        return new RuntimeClientConfig(bootstrapServers, Topics.defaults(), 0, source, Duration.ofSeconds(130),
+                Map.of());
+    }
+
+    public RuntimeClientConfig withReplyPartition(int partition) {
+        return new RuntimeClientConfig(bootstrapServers, topics, partition, source, defaultTimeout, kafka);
+    }
+
+    public RuntimeClientConfig withTopics(Topics newTopics) {
+        return new RuntimeClientConfig(bootstrapServers, newTopics, replyPartition, source, defaultTimeout, kafka);
+    }
+}

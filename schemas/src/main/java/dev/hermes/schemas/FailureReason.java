@@ -1,0 +1,11 @@
+package dev.hermes.schemas;
+
+/** Stable failure codes; callers branch on these, so never rename one. */
+public enum FailureReason {
+    HEALTH_TIMEOUT,
+    SPAWN_ERROR,
+    INVALID_REQUEST,
+    OVERLOADED,
+    DEADLINE_PASSED,
+    SETTINGS_UNAVAILABLE
+}

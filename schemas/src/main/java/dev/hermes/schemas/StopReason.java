@@ -1,0 +1,12 @@
+package dev.hermes.schemas;
+
+/** Why a runtime stopped; stable codes for the audit log. */
+public enum StopReason {
+    IDLE,
+    SETTINGS_RECREATE,
+    ORPHAN,
+    SHUTDOWN,
+    HEALTH_TIMEOUT,
+    FORGET,
+    DIED
+}

@@ -1,0 +1,127 @@
+package dev.hermes.worker;
+
+import com.github.dockerjava.api.DockerClient;
+import dev.hermes.client.ApiKeys;
+import dev.hermes.schemas.EventCodec;
+import dev.hermes.schemas.UserId;
+import dev.hermes.worker.consumer.KeyedExecutor;
+import dev.hermes.worker.consumer.RequestLoop;
+import dev.hermes.worker.metrics.HttpEndpoints;
+import dev.hermes.worker.metrics.Meters;
+import dev.hermes.worker.reaper.ActivityTracker;
+import dev.hermes.worker.reaper.OwnedState;
+import dev.hermes.worker.reaper.StateRestorer;
+import dev.hermes.worker.reply.EventPublisher;
+import dev.hermes.worker.reply.Responder;
+import dev.hermes.worker.runtime.DockerEventWatcher;
+import dev.hermes.worker.runtime.RuntimeRegistry;
+import dev.hermes.worker.settings.Database;
+import dev.hermes.worker.settings.SettingsCache;
+import dev.hermes.worker.settings.SettingsStore;
+import dev.hermes.worker.spawn.ContainerSpecFactory;
+import dev.hermes.worker.spawn.DockerClients;
+import dev.hermes.worker.spawn.Ensurer;
+import dev.hermes.worker.spawn.HealthProbe;
+import dev.hermes.worker.spawn.RuntimeSpawner;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.apache.kafka.clients.consumer.Consumer;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+
+/**
+ * The one hand-written wiring of a worker. Tests override the protected factory methods to swap a
+ * part (the clock, the Docker client) and keep the rest real.
+ */
+public class Wiring {
+    protected final WorkerConfig config;
+
+    public Wiring(WorkerConfig config) {
+        this.config = config;
+    }
+
+    protected Clock clock() {
+        return Clock.systemUTC();
+    }
+
+    protected DockerClient docker() {
+        return DockerClients.connect(config.dockerHost(), Math.max(16, config.maxConcurrentSpawns() * 4));
+    }
+
+    protected Database database() {
+        return Database.open(config.pgUrl(), config.pgUser(), config.pgPassword(), config.pgPoolSize(),
+                Duration.ofMinutes(5));
+    }
+
+    protected Consumer<byte[], byte[]> consumer(Map<String, Object> overrides) {
+        Map<String, Object> props = new java.util.HashMap<>();
+        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, config.bootstrapServers());
+        props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        props.putAll(overrides);
+        return new KafkaConsumer<>(props, new ByteArrayDeserializer(), new ByteArrayDeserializer());
+    }
+
+    public Worker start() {
+        Clock clock = clock();
+        PrometheusMeterRegistry prometheus = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+        Meters meters = new Meters(prometheus);
+        List<AutoCloseable> closeables = new ArrayList<>();
+        Database database = database();
+        DockerClient docker = docker();
+        EventCodec codec = new EventCodec();
+        EventPublisher publisher = new EventPublisher(config.bootstrapServers(), config.workerId(), config.topics(),
+                codec);
+        SettingsCache settings = new SettingsCache(new SettingsStore(database.jdbi()));
+        settings.refresh();
+        RuntimeRegistry registry = new RuntimeRegistry();
+        meters.runtimesRunning(registry::size);
+        RuntimeSpawner spawner = new RuntimeSpawner(docker, clock);
+        ContainerSpecFactory specs = new ContainerSpecFactory(ApiKeys.fromSecret(config.apiKeySecret()),
+                config.image(), config.pluginsDir(), config.agentPort(), config.publishHost());
+        Ensurer ensurer = new Ensurer(spawner, new HealthProbe(), specs, settings, registry, publisher, meters, clock,
+                config.workerId(), config.healthTimeout(), config.maxConcurrentSpawns());
+        ActivityTracker activity = new ActivityTracker(publisher, clock, config.lastActiveWriteInterval());
+        StateRestorer restorer = new StateRestorer(() -> consumer(Map.of(
+                ConsumerConfig.CLIENT_ID_CONFIG, "hermes-restore-" + config.workerId(),
+                ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 10_000,
+                ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG, 16 * 1024 * 1024)),
+                config.topics().lastActive(), codec, activity);
+        KeyedExecutor<UserId> lanes = new KeyedExecutor<>(config.workerThreads(), "hermes-lane");
+        Responder responder = new Responder(ensurer, publisher, activity, meters, clock, config.workerId());
+        RequestLoop loop = new RequestLoop(consumer(Map.of(
+                ConsumerConfig.GROUP_ID_CONFIG, config.groupId(),
+                ConsumerConfig.GROUP_PROTOCOL_CONFIG, "consumer",
+                ConsumerConfig.CLIENT_ID_CONFIG, "hermes-worker-" + config.workerId(),
+                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
+                ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 1000)),
+                config.topics().requests(), codec, lanes, responder, publisher,
+                new OwnedState(restorer, activity, registry), meters, config.partitionBufferLimit(),
+                config.revokeTimeout(), config.workerId());
+        DockerEventWatcher watcher = new DockerEventWatcher(docker, registry, id -> { }).start();
+        closeables.add(watcher);
+        HttpEndpoints http;
+        try {
+            http = new HttpEndpoints(config.httpHost(), config.httpPort(), prometheus::scrape, () -> true,
+                    () -> loop.ready() && watcher.connected());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot serve metrics on " + config.httpHost() + ":" + config.httpPort(), e);
+        }
+        closeables.add(http);
+        closeables.add(lanes);
+        closeables.add(publisher);
+        closeables.add(docker);
+        closeables.add(database);
+        Thread loopThread = new Thread(loop, "hermes-requests-loop");
+        loopThread.start();
+        return new Worker(config, loop, loopThread, registry, activity, meters,
+                () -> loop.ready() && watcher.connected(), http.port(), closeables);
+    }
+}

@@ -1,0 +1,86 @@
+package dev.hermes.worker;
+
+import dev.hermes.worker.consumer.RequestLoop;
+import dev.hermes.worker.metrics.Meters;
+import dev.hermes.worker.reaper.ActivityTracker;
+import dev.hermes.worker.runtime.RuntimeRegistry;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.BooleanSupplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** A running worker. {@link #close()} drains: stop taking work, finish in-flight, commit, leave the group. */
+public final class Worker implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(Worker.class);
+    private final WorkerConfig config;
+    private final RequestLoop loop;
+    private final Thread loopThread;
+    private final RuntimeRegistry registry;
+    private final ActivityTracker activity;
+    private final Meters meters;
+    private final BooleanSupplier ready;
+    private final int httpPort;
+    private final List<AutoCloseable> closeAfterLoop;
+
+    Worker(WorkerConfig config, RequestLoop loop, Thread loopThread, RuntimeRegistry registry,
+           ActivityTracker activity, Meters meters, BooleanSupplier ready, int httpPort,
+           List<AutoCloseable> closeAfterLoop) {
+        this.config = config;
+        this.loop = loop;
+        this.loopThread = loopThread;
+        this.registry = registry;
+        this.activity = activity;
+        this.meters = meters;
+        this.ready = ready;
+        this.httpPort = httpPort;
+        this.closeAfterLoop = new ArrayList<>(closeAfterLoop);
+    }
+
+    public WorkerConfig config() {
+        return config;
+    }
+
+    public boolean ready() {
+        return ready.getAsBoolean();
+    }
+
+    public RuntimeRegistry registry() {
+        return registry;
+    }
+
+    public ActivityTracker activity() {
+        return activity;
+    }
+
+    public Meters meters() {
+        return meters;
+    }
+
+    public int httpPort() {
+        return httpPort;
+    }
+
+    public java.util.Set<Integer> ownedPartitions() {
+        return loop.ownedPartitions();
+    }
+
+    @Override
+    public void close() {
+        log.info("worker {} draining", config.workerId());
+        try {
+            loop.shutdown();
+            loopThread.join();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        for (AutoCloseable part : closeAfterLoop) {
+            try {
+                part.close();
+            } catch (Exception e) {
+                log.warn("closing {}: {}", part.getClass().getSimpleName(), e.getMessage());
+            }
+        }
+        log.info("worker {} stopped", config.workerId());
+    }
+}

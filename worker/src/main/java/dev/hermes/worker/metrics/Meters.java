@@ -1,0 +1,148 @@
+package dev.hermes.worker.metrics;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.Meter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Tags;
+import io.micrometer.core.instrument.Timer;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
+
+/**
+ * The one catalogue of the worker's meters. Prometheus names: hermes_ensure_seconds,
+ * hermes_spawn_phase_seconds, hermes_runtimes_running, hermes_spawns_pending, hermes_partition_queue_depth,
+ * hermes_partitions_paused, hermes_reaps_total, hermes_failures_total, hermes_recreates_total,
+ * hermes_settings_drift_runtimes, hermes_orphans_removed_total, hermes_dlq_records_total,
+ * hermes_consumer_lag, hermes_docker_calls_total.
+ */
+public final class Meters {
+    private static final Duration[] ENSURE_SLOS = {Duration.ofMillis(5), Duration.ofMillis(10), Duration.ofMillis(25),
+        Duration.ofMillis(50), Duration.ofMillis(100), Duration.ofMillis(250), Duration.ofMillis(500),
+        Duration.ofSeconds(1), Duration.ofSeconds(2), Duration.ofSeconds(5), Duration.ofSeconds(30),
+        Duration.ofSeconds(120)};
+    private final MeterRegistry registry;
+    private final Timer ensureWarm;
+    private final Timer ensureCold;
+    private final Map<String, Timer> phases = new ConcurrentHashMap<>();
+    private final AtomicInteger spawnsPending = new AtomicInteger();
+    private final AtomicInteger partitionsPaused = new AtomicInteger();
+    private final AtomicLong settingsDrift = new AtomicLong();
+    private final Counter recreates;
+    private final Counter orphansRemoved;
+    private final Counter dockerCalls;
+    private final Map<Integer, Meter.Id> partitionGauges = new ConcurrentHashMap<>();
+
+    public Meters(MeterRegistry registry) {
+        this.registry = registry;
+        this.ensureWarm = ensureTimer("warm");
+        this.ensureCold = ensureTimer("cold");
+        this.recreates = Counter.builder("hermes.recreates").description("runtimes recreated for new settings")
+                .register(registry);
+        this.orphansRemoved = Counter.builder("hermes.orphans.removed").description("legacy orphan containers removed")
+                .register(registry);
+        this.dockerCalls = Counter.builder("hermes.docker.calls").description("Docker API calls made")
+                .register(registry);
+        Gauge.builder("hermes.spawns.pending", spawnsPending, AtomicInteger::get)
+                .description("spawns started and not yet healthy or failed").register(registry);
+        Gauge.builder("hermes.partitions.paused", partitionsPaused, AtomicInteger::get)
+                .description("request partitions paused for backpressure or state restore").register(registry);
+        Gauge.builder("hermes.settings.drift.runtimes", settingsDrift, AtomicLong::get)
+                .description("owned running runtimes on an older settings version").register(registry);
+    }
+
+    /** The null object: meters that go nowhere, for tests and tools. */
+    public static Meters none() {
+        return new Meters(new SimpleMeterRegistry());
+    }
+
+    private Timer ensureTimer(String path) {
+        return Timer.builder("hermes.ensure").tag("path", path).serviceLevelObjectives(ENSURE_SLOS)
+                .description("time from request received to answer, by warm or cold path").register(registry);
+    }
+
+    public MeterRegistry registry() {
+        return registry;
+    }
+
+    public void ensured(boolean cold, Duration elapsed) {
+        (cold ? ensureCold : ensureWarm).record(elapsed);
+    }
+
+    public void phase(String phase, long millis) {
+        phases.computeIfAbsent(phase, p -> Timer.builder("hermes.spawn.phase").tag("phase", p)
+                .serviceLevelObjectives(ENSURE_SLOS).description("duration of one spawn phase")
+                .register(registry)).record(Duration.ofMillis(millis));
+    }
+
+    public void failure(String reason) {
+        Counter.builder("hermes.failures").tag("reason", reason).description("RuntimeFailed answers by reason")
+                .register(registry).increment();
+    }
+
+    public void reaped(String reason) {
+        Counter.builder("hermes.reaps").tag("reason", reason).description("runtimes stopped by reason")
+                .register(registry).increment();
+    }
+
+    public void dlq(String reason) {
+        Counter.builder("hermes.dlq.records").tag("reason", reason).description("records sent to the DLQ")
+                .register(registry).increment();
+    }
+
+    public void recreated() {
+        recreates.increment();
+    }
+
+    public void orphanRemoved() {
+        orphansRemoved.increment();
+    }
+
+    public void dockerCall() {
+        dockerCalls.increment();
+    }
+
+    public double dockerCalls() {
+        return dockerCalls.count();
+    }
+
+    public AtomicInteger spawnsPending() {
+        return spawnsPending;
+    }
+
+    public AtomicInteger partitionsPaused() {
+        return partitionsPaused;
+    }
+
+    public AtomicLong settingsDrift() {
+        return settingsDrift;
+    }
+
+    public void runtimesRunning(Supplier<Number> count) {
+        Gauge.builder("hermes.runtimes.running", count).description("healthy runtimes this worker owns")
+                .register(registry);
+    }
+
+    /** Per-partition gauges, registered while the partition is owned. */
+    public void partitionOwned(int partition, Supplier<Number> queueDepth, Supplier<Number> lag) {
+        Tags tags = Tags.of("partition", Integer.toString(partition));
+        partitionGauges.put(partition, Gauge.builder("hermes.partition.queue.depth", queueDepth).tags(tags)
+                .description("records received and not yet finished").register(registry).getId());
+        Gauge.builder("hermes.consumer.lag", lag).tags(tags).description("records behind the partition's end")
+                .register(registry);
+    }
+
+    public void partitionReleased(int partition) {
+        Meter.Id id = partitionGauges.remove(partition);
+        if (id != null) {
+            registry.remove(id);
+            registry.remove(new Meter.Id("hermes.consumer.lag", Tags.of("partition", Integer.toString(partition)),
+                    null, null, Meter.Type.GAUGE));
+        }
+    }
+}

@@ -1,0 +1,32 @@
+package dev.hermes.worker.reaper;
+
+import dev.hermes.worker.consumer.PartitionListener;
+import dev.hermes.worker.runtime.RuntimeRegistry;
+import java.util.Set;
+
+/** Restores a gained partition's activity and drops a released partition's families from memory. */
+public final class OwnedState implements PartitionListener {
+    private final StateRestorer restorer;
+    private final ActivityTracker activity;
+    private final RuntimeRegistry registry;
+
+    public OwnedState(StateRestorer restorer, ActivityTracker activity, RuntimeRegistry registry) {
+        this.restorer = restorer;
+        this.activity = activity;
+        this.registry = registry;
+    }
+
+    @Override
+    public void restore(int partition) {
+        restorer.restore(partition);
+    }
+
+    @Override
+    public void released(Set<Integer> partitions) {
+        registry.removeIf(user -> {
+            ActivityTracker.Activity a = activity.get(user);
+            return a == null || partitions.contains(a.partition());
+        });
+        activity.releasePartitions(partitions);
+    }
+}

@@ -1,0 +1,75 @@
+package dev.hermes.worker.reaper;
+
+import dev.hermes.schemas.EventCodec;
+import dev.hermes.schemas.InvalidEventException;
+import dev.hermes.schemas.LastActive;
+import dev.hermes.schemas.UserId;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+import org.apache.kafka.clients.consumer.Consumer;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Rebuilds the activity of one partition's families from the compacted last-active topic: reads the
+ * partition of the same number from the beginning to its end offset with an assign()-ed consumer (no
+ * group, so the assignor never has to co-partition the two topics). A tombstone deletes the family.
+ */
+public final class StateRestorer {
+    private static final Logger log = LoggerFactory.getLogger(StateRestorer.class);
+    private final Supplier<Consumer<byte[], byte[]>> consumers;
+    private final String topic;
+    private final EventCodec codec;
+    private final ActivityTracker activity;
+
+    public StateRestorer(Supplier<Consumer<byte[], byte[]>> consumers, String topic, EventCodec codec,
+                         ActivityTracker activity) {
+        this.consumers = consumers;
+        this.topic = topic;
+        this.codec = codec;
+        this.activity = activity;
+    }
+
+    /** Returns the number of records read. */
+    public long restore(int partition) {
+        long t0 = System.nanoTime();
+        TopicPartition tp = new TopicPartition(topic, partition);
+        long read = 0;
+        try (Consumer<byte[], byte[]> consumer = consumers.get()) {
+            consumer.assign(List.of(tp));
+            consumer.seekToBeginning(List.of(tp));
+            Map<TopicPartition, Long> ends = consumer.endOffsets(List.of(tp), Duration.ofSeconds(30));
+            long end = ends.getOrDefault(tp, 0L);
+            while (consumer.position(tp, Duration.ofSeconds(30)) < end) {
+                for (ConsumerRecord<byte[], byte[]> record : consumer.poll(Duration.ofMillis(200))) {
+                    apply(record, partition);
+                    read++;
+                }
+            }
+        }
+        log.info("restored last-active partition {}: {} records in {} ms", partition, read,
+                (System.nanoTime() - t0) / 1_000_000);
+        return read;
+    }
+
+    private void apply(ConsumerRecord<byte[], byte[]> record, int partition) {
+        try {
+            if (record.value() == null) {
+                if (record.key() != null) {
+                    activity.forget(UserId.of(new String(record.key(), StandardCharsets.UTF_8)));
+                }
+                return;
+            }
+            LastActive state = codec.decode(record.value(), LastActive.class);
+            activity.restored(state.userId(), partition, state.lastActiveAt());
+        } catch (InvalidEventException | dev.hermes.schemas.InvalidUserIdException e) {
+            log.warn("skipping unreadable last-active record at {}@{}: {}", record.partition(), record.offset(),
+                    e.getMessage());
+        }
+    }
+}

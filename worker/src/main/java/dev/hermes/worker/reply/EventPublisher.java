@@ -1,0 +1,104 @@
+package dev.hermes.worker.reply;
+
+import dev.hermes.schemas.Event;
+import dev.hermes.schemas.EventCodec;
+import dev.hermes.schemas.LastActive;
+import dev.hermes.schemas.RuntimeRequested;
+import dev.hermes.schemas.Topics;
+import dev.hermes.schemas.UserId;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+
+/**
+ * Every write the worker makes to Kafka: replies on the caller's partition, audit events, last-active
+ * state on an explicit partition, and DLQ records with the reason in headers. One shared producer.
+ */
+public final class EventPublisher implements AutoCloseable {
+    private final KafkaProducer<byte[], byte[]> producer;
+    private final Topics topics;
+    private final EventCodec codec;
+
+    public EventPublisher(String bootstrapServers, String workerId, Topics topics, EventCodec codec) {
+        this.producer = new KafkaProducer<>(Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+                ProducerConfig.CLIENT_ID_CONFIG, "hermes-worker-" + workerId,
+                ProducerConfig.LINGER_MS_CONFIG, 0,
+                ProducerConfig.ACKS_CONFIG, "all",
+                ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true), new ByteArraySerializer(), new ByteArraySerializer());
+        this.topics = topics;
+        this.codec = codec;
+    }
+
+    public CompletableFuture<Void> reply(RuntimeRequested request, Event answer) {
+        return send(new ProducerRecord<>(request.replyTopic(), request.replyPartition(), key(request.userId()),
+                codec.encode(answer)));
+    }
+
+    public CompletableFuture<Void> audit(Event event) {
+        byte[] key = event.userId() != null ? key(event.userId()) : null;
+        return send(new ProducerRecord<>(topics.events(), key, codec.encode(event)));
+    }
+
+    public CompletableFuture<Void> lastActive(int partition, LastActive state) {
+        return send(new ProducerRecord<>(topics.lastActive(), partition, key(state.userId()), codec.encode(state)));
+    }
+
+    public CompletableFuture<Void> tombstone(int partition, UserId userId) {
+        return send(new ProducerRecord<>(topics.lastActive(), partition, key(userId), null));
+    }
+
+    public CompletableFuture<Void> settingsChanged(Event event) {
+        return send(new ProducerRecord<>(topics.settings(), "global".getBytes(StandardCharsets.UTF_8),
+                codec.encode(event)));
+    }
+
+    /** The record exactly as received, plus headers that say why it was rejected. */
+    public CompletableFuture<Void> deadLetter(ConsumerRecord<byte[], byte[]> record, String reason, String field,
+                                              String workerId) {
+        RecordHeaders headers = new RecordHeaders(record.headers().toArray());
+        headers.add("hermes.dlq.reason", utf8(reason));
+        if (field != null) {
+            headers.add("hermes.dlq.field", utf8(field));
+        }
+        headers.add("hermes.dlq.source", utf8(record.topic() + "-" + record.partition() + "@" + record.offset()));
+        headers.add("hermes.dlq.worker", utf8(workerId));
+        return send(new ProducerRecord<>(topics.dlq(), null, record.key(), record.value(), headers));
+    }
+
+    private CompletableFuture<Void> send(ProducerRecord<byte[], byte[]> record) {
+        CompletableFuture<Void> sent = new CompletableFuture<>();
+        producer.send(record, (metadata, error) -> {
+            if (error != null) {
+                sent.completeExceptionally(error);
+            } else {
+                sent.complete(null);
+            }
+        });
+        return sent;
+    }
+
+    public void flush() {
+        producer.flush();
+    }
+
+    private static byte[] key(UserId userId) {
+        return utf8(userId.value());
+    }
+
+    private static byte[] utf8(String s) {
+        return s.getBytes(StandardCharsets.UTF_8);
+    }
+
+    @Override
+    public void close() {
+        producer.close(Duration.ofSeconds(10));
+    }
+}

@@ -1,0 +1,108 @@
+package dev.hermes.worker.reply;
+
+import dev.hermes.schemas.Event;
+import dev.hermes.schemas.FailureReason;
+import dev.hermes.schemas.Heartbeat;
+import dev.hermes.schemas.HermesException;
+import dev.hermes.schemas.RuntimeFailed;
+import dev.hermes.schemas.RuntimeReady;
+import dev.hermes.schemas.RuntimeRequested;
+import dev.hermes.worker.consumer.RequestHandler;
+import dev.hermes.worker.metrics.Meters;
+import dev.hermes.worker.reaper.ActivityTracker;
+import dev.hermes.worker.settings.DatabaseUnavailableException;
+import dev.hermes.worker.spawn.Ensured;
+import dev.hermes.worker.spawn.Ensurer;
+import dev.hermes.worker.spawn.HealthTimeoutException;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Handles requests-topic events on the family's lane: a RuntimeRequested is ensured and answered on
+ * the caller's reply partition (and in the audit log); a Heartbeat records activity and ensures the
+ * runtime without a reply. A request whose deadline has passed is still ensured but not answered.
+ */
+public final class Responder implements RequestHandler {
+    private static final Logger log = LoggerFactory.getLogger(Responder.class);
+    private final Ensurer ensurer;
+    private final EventPublisher publisher;
+    private final ActivityTracker activity;
+    private final Meters meters;
+    private final Clock clock;
+    private final String workerId;
+
+    public Responder(Ensurer ensurer, EventPublisher publisher, ActivityTracker activity, Meters meters, Clock clock,
+                     String workerId) {
+        this.ensurer = ensurer;
+        this.publisher = publisher;
+        this.activity = activity;
+        this.meters = meters;
+        this.clock = clock;
+        this.workerId = workerId;
+    }
+
+    @Override
+    public CompletableFuture<Void> handle(Event event, int partition) {
+        if (event instanceof Heartbeat heartbeat) {
+            return heartbeat(heartbeat, partition);
+        }
+        return request((RuntimeRequested) event, partition);
+    }
+
+    private CompletableFuture<Void> heartbeat(Heartbeat heartbeat, int partition) {
+        CompletableFuture<Void> recorded = activity.touch(heartbeat.userId(), partition, heartbeat.occurredAt(),
+                heartbeat.source());
+        try {
+            ensurer.ensure(heartbeat.userId(), null, heartbeat.eventId());
+        } catch (HermesException e) {
+            log.warn("heartbeat ensure for user={} failed: {}", heartbeat.userId(), e.getMessage());
+        }
+        return recorded;
+    }
+
+    private CompletableFuture<Void> request(RuntimeRequested request, int partition) {
+        long t0 = System.nanoTime();
+        CompletableFuture<Void> recorded = activity.touch(request.userId(), partition, clock.instant(),
+                request.source());
+        Event answer;
+        try {
+            Ensured ensured = ensurer.ensure(request.userId(), request.correlationId(), request.eventId());
+            long totalMs = (System.nanoTime() - t0) / 1_000_000;
+            meters.ensured(ensured.cold(), Duration.ofNanos(System.nanoTime() - t0));
+            answer = new RuntimeReady(UUID.randomUUID(), clock.instant(), request.userId(), request.correlationId(),
+                    ensured.runtime().url(), ensured.runtime().containerName(), ensured.runtime().settingsVersion(),
+                    ensured.cold(), ensured.createMs(), ensured.startMs(), ensured.healthMs(), totalMs, workerId,
+                    request.eventId());
+            log.info("ensure user={} correlationId={} READY {} {}ms {}", request.userId(), request.correlationId(),
+                    ensured.runtime().url(), totalMs, ensured.cold() ? "cold" : "warm");
+        } catch (HermesException e) {
+            FailureReason reason = reasonOf(e);
+            meters.failure(reason.name());
+            answer = new RuntimeFailed(UUID.randomUUID(), clock.instant(), request.userId(), request.correlationId(),
+                    reason, e.getMessage(), workerId, request.eventId());
+            log.warn("ensure user={} correlationId={} FAILED {}: {}", request.userId(), request.correlationId(),
+                    reason, e.getMessage());
+        }
+        CompletableFuture<Void> audited = publisher.audit(answer);
+        if (request.expiredAt(clock.instant())) {
+            log.info("ensure user={} correlationId={}: deadline {} passed; no reply sent", request.userId(),
+                    request.correlationId(), request.deadline());
+            return CompletableFuture.allOf(recorded, audited);
+        }
+        return CompletableFuture.allOf(recorded, audited, publisher.reply(request, answer));
+    }
+
+    static FailureReason reasonOf(HermesException e) {
+        if (e instanceof HealthTimeoutException) {
+            return FailureReason.HEALTH_TIMEOUT;
+        }
+        if (e instanceof DatabaseUnavailableException) {
+            return FailureReason.SETTINGS_UNAVAILABLE;
+        }
+        return FailureReason.SPAWN_ERROR;
+    }
+}

@@ -1,0 +1,109 @@
+package dev.hermes.worker.runtime;
+
+import com.github.dockerjava.api.DockerClient;
+import com.github.dockerjava.api.async.ResultCallback;
+import com.github.dockerjava.api.model.Event;
+import java.io.Closeable;
+import java.time.Duration;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Follows Docker's event stream for managed containers, so the worker learns at once when a runtime
+ * dies, instead of polling inspect per user. If the stream breaks, every cached runtime is forgotten
+ * (an event may have been missed) and the stream is reopened with backoff.
+ */
+public final class DockerEventWatcher implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(DockerEventWatcher.class);
+    private final DockerClient docker;
+    private final RuntimeRegistry registry;
+    private final Consumer<String> onContainerGone;
+    private final AtomicBoolean running = new AtomicBoolean(true);
+    private final Thread thread;
+    private volatile Closeable stream;
+    private volatile boolean connected;
+
+    public DockerEventWatcher(DockerClient docker, RuntimeRegistry registry, Consumer<String> onContainerGone) {
+        this.docker = docker;
+        this.registry = registry;
+        this.onContainerGone = onContainerGone;
+        this.thread = new Thread(this::run, "hermes-docker-events");
+        thread.setDaemon(true);
+    }
+
+    public DockerEventWatcher start() {
+        thread.start();
+        return this;
+    }
+
+    public boolean connected() {
+        return connected;
+    }
+
+    private void run() {
+        long backoffMs = 200;
+        while (running.get()) {
+            try {
+                ResultCallback.Adapter<Event> callback = new ResultCallback.Adapter<>() {
+                    @Override
+                    public void onNext(Event event) {
+                        handle(event);
+                    }
+                };
+                stream = callback;
+                docker.eventsCmd().withLabelFilter("hermes.managed=true").withEventTypeFilter("container")
+                        .withEventFilter("die", "stop", "kill", "destroy", "oom").exec(callback);
+                connected = true;
+                backoffMs = 200;
+                callback.awaitCompletion();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            } catch (RuntimeException e) {
+                if (running.get()) {
+                    log.warn("docker event stream failed: {}; reconnecting", e.getMessage());
+                }
+            }
+            connected = false;
+            if (running.get()) {
+                registry.clear();
+                sleep(backoffMs);
+                backoffMs = Math.min(backoffMs * 2, Duration.ofSeconds(10).toMillis());
+            }
+        }
+    }
+
+    private void handle(Event event) {
+        String id = event.getId();
+        if (id == null) {
+            return;
+        }
+        registry.containerGone(id).ifPresent(r -> log.info("runtime {} of user {} is gone ({})",
+                r.containerName(), r.userId(), event.getAction()));
+        onContainerGone.accept(id);
+    }
+
+    private static void sleep(long ms) {
+        try {
+            Thread.sleep(ms);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    @Override
+    public void close() {
+        running.set(false);
+        try {
+            Closeable s = stream;
+            if (s != null) {
+                s.close();
+            }
+        } catch (Exception e) {
+            log.debug("closing docker event stream", e);
+        }
+        thread.interrupt();
+    }
+}

@@ -1,0 +1,62 @@
+package dev.hermes.worker.spawn;
+
+import dev.hermes.client.ApiKeys;
+import dev.hermes.schemas.UserId;
+import dev.hermes.worker.settings.Account;
+import dev.hermes.worker.settings.GlobalSettings;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+
+/** Turns a family, the global settings and its account into the exact container the seed describes. */
+public final class ContainerSpecFactory {
+    private final ApiKeys apiKeys;
+    private final String image;
+    private final Path pluginsDir;
+    private final int agentPort;
+    private final String publishHost;
+
+    public ContainerSpecFactory(ApiKeys apiKeys, String image, Path pluginsDir, int agentPort, String publishHost) {
+        this.apiKeys = apiKeys;
+        this.image = image;
+        this.pluginsDir = pluginsDir;
+        this.agentPort = agentPort;
+        this.publishHost = publishHost;
+    }
+
+    public ContainerSpec specFor(UserId user, GlobalSettings settings, Account account) {
+        String config = ManagedConfig.configYaml(settings, agentPort);
+        String identity = ManagedConfig.identityBlock(account);
+        String configHash = ManagedConfig.hash(image, config, identity, SeedScript.SCRIPT);
+        List<String> env = new ArrayList<>();
+        env.add("API_SERVER_KEY=" + apiKeys.keyFor(user));
+        env.add("API_SERVER_HOST=0.0.0.0");
+        env.add("API_SERVER_PORT=" + agentPort);
+        env.add("HERMES_HOME=/opt/data");
+        env.add(SeedScript.CONFIG_ENV + "=" + base64(config));
+        env.add(SeedScript.IDENTITY_ENV + "=" + base64(identity));
+        settings.apiKey().ifPresent(key -> env.add(settings.providerKeyEnv() + "=" + key.reveal()));
+        Map<String, String> labels = Map.of(
+                ContainerSpec.LABEL_MANAGED, "true",
+                ContainerSpec.LABEL_USER, user.value(),
+                ContainerSpec.LABEL_SETTINGS_VERSION, Long.toString(settings.version()),
+                ContainerSpec.LABEL_CONFIG_HASH, configHash);
+        return new ContainerSpec(user.containerName(), user.volumeName(), image, pluginsDir, agentPort, publishHost,
+                labels, List.copyOf(env), settings.version(), configHash);
+    }
+
+    public int agentPort() {
+        return agentPort;
+    }
+
+    public String publishHost() {
+        return publishHost;
+    }
+
+    private static String base64(String text) {
+        return Base64.getEncoder().encodeToString(text.getBytes(StandardCharsets.UTF_8));
+    }
+}
