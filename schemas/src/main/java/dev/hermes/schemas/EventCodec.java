@@ -1,6 +1,7 @@
 package dev.hermes.schemas;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -15,7 +16,8 @@ import java.nio.charset.StandardCharsets;
  * errors that name the field. Thread-safe; share one instance.
  */
 public final class EventCodec {
-    private final ObjectMapper mapper = new ObjectMapper();
+    private final ObjectMapper mapper = new ObjectMapper()
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 
     public byte[] encode(Event event) {
         ObjectNode node = mapper.createObjectNode();

@@ -1,6 +1,5 @@
 package dev.hermes.schemas;
 
-import java.util.Objects;
 import java.util.UUID;
 import java.util.regex.Pattern;
 
@@ -14,8 +13,7 @@ public record UserId(String value) implements Comparable<UserId> {
             Pattern.compile("^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$");
 
     public UserId {
-        Objects.requireNonNull(value, "user id");
-        if (!CANONICAL.matcher(value).matches()) {
+        if (value == null || !CANONICAL.matcher(value).matches()) {
             throw new InvalidUserIdException(value);
         }
     }

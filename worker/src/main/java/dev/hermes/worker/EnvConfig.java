@@ -40,6 +40,7 @@ public final class EnvConfig {
                 integer("HERMES_PARTITION_BUFFER_LIMIT", 500),
                 integer("HERMES_WORKER_THREADS", 256),
                 seconds("HERMES_REVOKE_TIMEOUT_SEC", 15),
+                seconds("HERMES_SESSION_TIMEOUT_SEC", 10),
                 seconds("RUNTIME_IDLE_SEC", 1800),
                 seconds("HERMES_REAP_INTERVAL_SEC", 30),
                 seconds("HERMES_LAST_ACTIVE_WRITE_INTERVAL_SEC", 60),

@@ -34,6 +34,7 @@ import java.util.List;
 import java.util.Map;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.CooperativeStickyAssignor;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 
@@ -69,6 +70,19 @@ public class Wiring {
         return new KafkaConsumer<>(props, new ByteArrayDeserializer(), new ByteArrayDeserializer());
     }
 
+    protected Map<String, Object> requestConsumerProps() {
+        Map<String, Object> props = new java.util.HashMap<>();
+        props.put(ConsumerConfig.GROUP_ID_CONFIG, config.groupId());
+        props.put(ConsumerConfig.GROUP_PROTOCOL_CONFIG, "classic");
+        props.put(ConsumerConfig.PARTITION_ASSIGNMENT_STRATEGY_CONFIG, CooperativeStickyAssignor.class.getName());
+        props.put(ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG, (int) config.sessionTimeout().toMillis());
+        props.put(ConsumerConfig.HEARTBEAT_INTERVAL_MS_CONFIG, (int) Math.max(300, config.sessionTimeout().toMillis() / 4));
+        props.put(ConsumerConfig.CLIENT_ID_CONFIG, "hermes-worker-" + config.workerId());
+        props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        props.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 1000);
+        return props;
+    }
+
     public Worker start() {
         Clock clock = clock();
         PrometheusMeterRegistry prometheus = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
@@ -96,12 +110,7 @@ public class Wiring {
                 config.topics().lastActive(), codec, activity);
         KeyedExecutor<UserId> lanes = new KeyedExecutor<>(config.workerThreads(), "hermes-lane");
         Responder responder = new Responder(ensurer, publisher, activity, meters, clock, config.workerId());
-        RequestLoop loop = new RequestLoop(consumer(Map.of(
-                ConsumerConfig.GROUP_ID_CONFIG, config.groupId(),
-                ConsumerConfig.GROUP_PROTOCOL_CONFIG, "consumer",
-                ConsumerConfig.CLIENT_ID_CONFIG, "hermes-worker-" + config.workerId(),
-                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
-                ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 1000)),
+        RequestLoop loop = new RequestLoop(consumer(requestConsumerProps()),
                 config.topics().requests(), codec, lanes, responder, publisher,
                 new OwnedState(restorer, activity, registry), meters, config.partitionBufferLimit(),
                 config.revokeTimeout(), config.workerId());

@@ -30,6 +30,7 @@ public record WorkerConfig(
         int partitionBufferLimit,
         int workerThreads,
         Duration revokeTimeout,
+        Duration sessionTimeout,
         Duration idleTimeout,
         Duration reapInterval,
         Duration lastActiveWriteInterval,
@@ -61,6 +62,7 @@ public record WorkerConfig(
         positive(recreateConcurrency, "HERMES_RECREATE_CONCURRENCY");
         positive(healthTimeout, "HERMES_HEALTH_TIMEOUT_SEC");
         positive(revokeTimeout, "HERMES_REVOKE_TIMEOUT_SEC");
+        positive(sessionTimeout, "HERMES_SESSION_TIMEOUT_SEC");
         positive(idleTimeout, "RUNTIME_IDLE_SEC");
         positive(reapInterval, "HERMES_REAP_INTERVAL_SEC");
         positive(lastActiveWriteInterval, "HERMES_LAST_ACTIVE_WRITE_INTERVAL_SEC");

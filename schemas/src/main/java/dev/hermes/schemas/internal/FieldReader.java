@@ -7,9 +7,12 @@ import dev.hermes.schemas.UserId;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.UUID;
+import java.util.regex.Pattern;
 
 /** Reads typed fields from one JSON object and names the field in every error. */
 public final class FieldReader {
+    private static final Pattern UTC_TIMESTAMP = Pattern.compile(
+            "^[0-9]{4}-[0-9]{2}-[0-9]{2}T([01][0-9]|2[0-3]):[0-5][0-9]:([0-5][0-9]|60)(\\.[0-9]{1,9})?Z$");
     private final JsonNode node;
 
     public FieldReader(JsonNode node) {
@@ -77,6 +80,9 @@ public final class FieldReader {
     public Instant instant(String field) {
         String text = text(field);
         try {
+            if (!UTC_TIMESTAMP.matcher(text).matches()) {
+                throw new DateTimeParseException("not UTC", text, 0);
+            }
             return Instant.parse(text);
         } catch (DateTimeParseException e) {
             throw new InvalidEventException(field, "must be an ISO-8601 UTC timestamp such as "
