@@ -43,6 +43,7 @@ public final class EnvConfig {
                 seconds("HERMES_SESSION_TIMEOUT_SEC", 10),
                 seconds("RUNTIME_IDLE_SEC", 1800),
                 seconds("HERMES_REAP_INTERVAL_SEC", 30),
+                seconds("HERMES_ORPHAN_SWEEP_SEC", 300),
                 seconds("HERMES_LAST_ACTIVE_WRITE_INTERVAL_SEC", 60),
                 Boolean.parseBoolean(get("HERMES_REMOVE_ON_REAP", "false")),
                 integer("HERMES_RECREATE_CONCURRENCY", 4),

@@ -9,6 +9,9 @@ import dev.hermes.worker.consumer.RequestLoop;
 import dev.hermes.worker.metrics.HttpEndpoints;
 import dev.hermes.worker.metrics.Meters;
 import dev.hermes.worker.reaper.ActivityTracker;
+import dev.hermes.worker.reaper.Housekeeping;
+import dev.hermes.worker.reaper.OrphanSweeper;
+import dev.hermes.worker.reaper.Reaper;
 import dev.hermes.worker.reaper.OwnedState;
 import dev.hermes.worker.reaper.StateRestorer;
 import dev.hermes.worker.reply.EventPublisher;
@@ -16,6 +19,8 @@ import dev.hermes.worker.reply.Responder;
 import dev.hermes.worker.runtime.DockerEventWatcher;
 import dev.hermes.worker.runtime.RuntimeRegistry;
 import dev.hermes.worker.settings.Database;
+import dev.hermes.worker.settings.FleetRecreator;
+import dev.hermes.worker.settings.SettingsWatcher;
 import dev.hermes.worker.settings.SettingsCache;
 import dev.hermes.worker.settings.SettingsStore;
 import dev.hermes.worker.spawn.ContainerSpecFactory;
@@ -99,7 +104,7 @@ public class Wiring {
         meters.runtimesRunning(registry::size);
         RuntimeSpawner spawner = new RuntimeSpawner(docker, clock);
         ContainerSpecFactory specs = new ContainerSpecFactory(ApiKeys.fromSecret(config.apiKeySecret()),
-                config.image(), config.pluginsDir(), config.agentPort(), config.publishHost());
+                config.image(), config.pluginsDir(), config.agentPort(), config.publishHost(), config.groupId());
         Ensurer ensurer = new Ensurer(spawner, new HealthProbe(), specs, settings, registry, publisher, meters, clock,
                 config.workerId(), config.healthTimeout(), config.maxConcurrentSpawns());
         ActivityTracker activity = new ActivityTracker(publisher, clock, config.lastActiveWriteInterval());
@@ -116,6 +121,23 @@ public class Wiring {
                 config.revokeTimeout(), config.workerId());
         DockerEventWatcher watcher = new DockerEventWatcher(docker, registry, id -> { }).start();
         closeables.add(watcher);
+        Reaper reaper = new Reaper(docker, spawner, activity, registry, lanes, publisher, meters, clock,
+                config.groupId(), config.idleTimeout(), config.removeOnReap(), config.workerId(), loop::ownedPartitions,
+                () -> publisher.partitionCount(config.topics().requests()), config.maxConcurrentSpawns());
+        OrphanSweeper orphans = new OrphanSweeper(docker, publisher, meters, clock, config.workerId());
+        Housekeeping housekeeping = new Housekeeping()
+                .every("orphan sweep", Duration.ZERO, config.orphanSweepInterval(), orphans::sweep)
+                .every("idle reaper", config.reapInterval(), config.reapInterval(), reaper::reapIdle);
+        closeables.add(housekeeping);
+        FleetRecreator recreator = new FleetRecreator(docker, ensurer, settings, lanes, meters, config.groupId(),
+                loop::ownedPartitions,
+                () -> publisher.partitionCount(config.topics().requests()), config.recreateConcurrency());
+        SettingsWatcher settingsWatcher = new SettingsWatcher(consumer(Map.of(
+                ConsumerConfig.CLIENT_ID_CONFIG, "hermes-settings-" + config.workerId())),
+                config.topics().settings(), codec, recreator);
+        closeables.add(0, settingsWatcher);
+        housekeeping.every("settings version check", config.settingsPollInterval(), config.settingsPollInterval(),
+                () -> settingsWatcher.check(null));
         HttpEndpoints http;
         try {
             http = new HttpEndpoints(config.httpHost(), config.httpPort(), prometheus::scrape, () -> true,

@@ -22,6 +22,7 @@ public final class Worker implements AutoCloseable {
     private final BooleanSupplier ready;
     private final int httpPort;
     private final List<AutoCloseable> closeAfterLoop;
+    private final java.util.concurrent.atomic.AtomicBoolean closed = new java.util.concurrent.atomic.AtomicBoolean();
 
     Worker(WorkerConfig config, RequestLoop loop, Thread loopThread, RuntimeRegistry registry,
            ActivityTracker activity, Meters meters, BooleanSupplier ready, int httpPort,
@@ -67,6 +68,9 @@ public final class Worker implements AutoCloseable {
 
     @Override
     public void close() {
+        if (!closed.compareAndSet(false, true)) {
+            return;
+        }
         log.info("worker {} draining", config.workerId());
         try {
             loop.shutdown();

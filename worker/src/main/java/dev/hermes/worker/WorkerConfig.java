@@ -33,6 +33,7 @@ public record WorkerConfig(
         Duration sessionTimeout,
         Duration idleTimeout,
         Duration reapInterval,
+        Duration orphanSweepInterval,
         Duration lastActiveWriteInterval,
         boolean removeOnReap,
         int recreateConcurrency,
@@ -65,6 +66,7 @@ public record WorkerConfig(
         positive(sessionTimeout, "HERMES_SESSION_TIMEOUT_SEC");
         positive(idleTimeout, "RUNTIME_IDLE_SEC");
         positive(reapInterval, "HERMES_REAP_INTERVAL_SEC");
+        positive(orphanSweepInterval, "HERMES_ORPHAN_SWEEP_SEC");
         positive(lastActiveWriteInterval, "HERMES_LAST_ACTIVE_WRITE_INTERVAL_SEC");
         positive(settingsPollInterval, "HERMES_SETTINGS_POLL_SEC");
         if (httpPort < 0) {

@@ -85,6 +85,11 @@ public final class EventPublisher implements AutoCloseable {
         return sent;
     }
 
+    /** Partitions of a topic, from the producer's metadata (thread-safe, unlike a consumer). */
+    public int partitionCount(String topic) {
+        return producer.partitionsFor(topic).size();
+    }
+
     public void flush() {
         producer.flush();
     }

@@ -16,6 +16,8 @@ public record ContainerSpec(String name, String volume, String image, Path plugi
     public static final String LABEL_USER = "hermes.user-id";
     public static final String LABEL_SETTINGS_VERSION = "hermes.settings-version";
     public static final String LABEL_CONFIG_HASH = "hermes.config-hash";
+    /** Which fleet (consumer group) manages it, so two fleets on one Docker host never touch each other's. */
+    public static final String LABEL_FLEET = "hermes.fleet";
 
     @Override
     public String toString() {

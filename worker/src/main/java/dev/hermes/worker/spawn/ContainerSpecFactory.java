@@ -18,8 +18,11 @@ public final class ContainerSpecFactory {
     private final Path pluginsDir;
     private final int agentPort;
     private final String publishHost;
+    private final String fleet;
 
-    public ContainerSpecFactory(ApiKeys apiKeys, String image, Path pluginsDir, int agentPort, String publishHost) {
+    public ContainerSpecFactory(ApiKeys apiKeys, String image, Path pluginsDir, int agentPort, String publishHost,
+                                String fleet) {
+        this.fleet = fleet;
         this.apiKeys = apiKeys;
         this.image = image;
         this.pluginsDir = pluginsDir;
@@ -43,7 +46,8 @@ public final class ContainerSpecFactory {
                 ContainerSpec.LABEL_MANAGED, "true",
                 ContainerSpec.LABEL_USER, user.value(),
                 ContainerSpec.LABEL_SETTINGS_VERSION, Long.toString(settings.version()),
-                ContainerSpec.LABEL_CONFIG_HASH, configHash);
+                ContainerSpec.LABEL_CONFIG_HASH, configHash,
+                ContainerSpec.LABEL_FLEET, fleet);
         return new ContainerSpec(user.containerName(), user.volumeName(), image, pluginsDir, agentPort, publishHost,
                 labels, List.copyOf(env), settings.version(), configHash);
     }

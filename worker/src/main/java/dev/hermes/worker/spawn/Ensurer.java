@@ -53,8 +53,12 @@ public final class Ensurer {
     }
 
     public Ensured ensure(UserId user, UUID correlationId, UUID causationId) {
-        GlobalSettings current = settings.current();
         Optional<Runtime> known = registry.get(user);
+        if (known.isPresent() && known.get().settingsVersion() >= settings.current().version()) {
+            return new Ensured(known.get(), false, 0, 0, 0);
+        }
+        // off the warm path: read the settings fresh, so a change saved a moment ago is never missed
+        GlobalSettings current = settings.refresh();
         if (known.isPresent() && known.get().settingsVersion() >= current.version()) {
             return new Ensured(known.get(), false, 0, 0, 0);
         }

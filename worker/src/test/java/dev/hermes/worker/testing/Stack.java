@@ -41,7 +41,9 @@ public final class Stack implements ExtensionContext.Store.CloseableResource {
     private final DockerClient docker;
     private final Set<UserId> users = ConcurrentHashMap.newKeySet();
     private final List<AutoCloseable> closeables = new ArrayList<>();
+    private final List<Worker> workers = new ArrayList<>();
     private final AtomicInteger replyPartitions = new AtomicInteger();
+    private final AtomicInteger workerIds = new AtomicInteger();
 
     private Stack(String bootstrap, Topics topics, String schema, Path pluginsDir, DockerClient docker) {
         this.bootstrap = bootstrap;
@@ -122,9 +124,21 @@ public final class Stack implements ExtensionContext.Store.CloseableResource {
     }
 
     public Worker startWorker(Map<String, String> overrides) {
-        Worker worker = new Wiring(workerConfig(overrides)).start();
+        Map<String, String> env = new HashMap<>(overrides);
+        env.putIfAbsent("HERMES_WORKER_ID", topics.prefix() + "worker-" + workerIds.incrementAndGet());
+        Worker worker = new Wiring(workerConfig(env)).start();
         closeables.add(worker);
+        workers.add(worker);
         return worker;
+    }
+
+    /** Drains every in-process worker this stack started, so the next test starts with an empty group. */
+    public void stopWorkers() {
+        for (Worker worker : workers) {
+            worker.close();
+            closeables.remove(worker);
+        }
+        workers.clear();
     }
 
     public Worker startWorker() {
