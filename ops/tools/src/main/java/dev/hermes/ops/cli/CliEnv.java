@@ -1,0 +1,64 @@
+package dev.hermes.ops.cli;
+
+import dev.hermes.schemas.HermesException;
+import dev.hermes.schemas.Topics;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+
+/** What the CLI reads from the environment: the same variables the workers use (see README). */
+public record CliEnv(Map<String, String> env) {
+
+    public String bootstrapServers() {
+        return get("KAFKA_BOOTSTRAP_SERVERS", "127.0.0.1:9092");
+    }
+
+    public Topics topics() {
+        return new Topics(get("HERMES_TOPIC_PREFIX", Topics.DEFAULT_PREFIX));
+    }
+
+    public String pgUrl() {
+        return get("HERMES_PG_URL", "jdbc:postgresql://127.0.0.1:5432/hermes");
+    }
+
+    public String pgUser() {
+        return get("HERMES_PG_USER", "postgres");
+    }
+
+    public String pgPassword() {
+        return secret("HERMES_PG_PASSWORD", "");
+    }
+
+    public String apiKeySecret() {
+        String secret = secret("HERMES_API_KEY_SECRET", null);
+        if (secret == null) {
+            throw new HermesException("HERMES_API_KEY_SECRET (or HERMES_API_KEY_SECRET_FILE) is not set; "
+                    + "for the local stack run: eval \"$(ops/local env)\"");
+        }
+        return secret;
+    }
+
+    public String dockerHost() {
+        return get("DOCKER_HOST", "unix:///var/run/docker.sock");
+    }
+
+    public String get(String name, String fallback) {
+        String value = env.get(name);
+        return value == null || value.isBlank() ? fallback : value.trim();
+    }
+
+    public String secret(String name, String fallback) {
+        String file = env.get(name + "_FILE");
+        if (file != null && !file.isBlank()) {
+            try {
+                return Files.readString(Path.of(file.trim()), StandardCharsets.UTF_8).strip();
+            } catch (IOException e) {
+                throw new HermesException("cannot read " + name + "_FILE at " + file + ": " + e.getMessage());
+            }
+        }
+        String value = env.get(name);
+        return value == null || value.isEmpty() ? fallback : value;
+    }
+}
