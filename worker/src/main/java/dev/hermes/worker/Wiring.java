@@ -8,6 +8,7 @@ import dev.hermes.worker.consumer.KeyedExecutor;
 import dev.hermes.worker.consumer.RequestLoop;
 import dev.hermes.worker.metrics.HttpEndpoints;
 import dev.hermes.worker.metrics.Meters;
+import dev.hermes.worker.metrics.Readiness;
 import dev.hermes.worker.reaper.ActivityTracker;
 import dev.hermes.worker.reaper.Housekeeping;
 import dev.hermes.worker.reaper.OrphanSweeper;
@@ -138,10 +139,15 @@ public class Wiring {
         closeables.add(0, settingsWatcher);
         housekeeping.every("settings version check", config.settingsPollInterval(), config.settingsPollInterval(),
                 () -> settingsWatcher.check(null));
+        Readiness readiness = new Readiness(config.bootstrapServers(), docker,
+                () -> loop.ready() && watcher.connected());
+        readiness.probe();
+        housekeeping.every("readiness probe", Readiness.interval(), Readiness.interval(), readiness::probe);
+        closeables.add(readiness);
         HttpEndpoints http;
         try {
             http = new HttpEndpoints(config.httpHost(), config.httpPort(), prometheus::scrape, () -> true,
-                    () -> loop.ready() && watcher.connected());
+                    readiness::ready);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot serve metrics on " + config.httpHost() + ":" + config.httpPort(), e);
         }
@@ -152,7 +158,7 @@ public class Wiring {
         closeables.add(database);
         Thread loopThread = new Thread(loop, "hermes-requests-loop");
         loopThread.start();
-        return new Worker(config, loop, loopThread, registry, activity, meters,
-                () -> loop.ready() && watcher.connected(), http.port(), closeables);
+        return new Worker(config, loop, loopThread, registry, activity, meters, readiness::ready, http.port(),
+                closeables);
     }
 }

@@ -24,12 +24,23 @@ public final class WorkerMain {
         }
         log.info("starting {}", config);
         Worker worker = new Wiring(config).start();
-        CountDownLatch stopped = new CountDownLatch(1);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            worker.close();
-            stopped.countDown();
-        }, "hermes-shutdown"));
+        java.util.concurrent.atomic.AtomicBoolean closed = new java.util.concurrent.atomic.AtomicBoolean();
+        Runnable drain = () -> {
+            if (closed.compareAndSet(false, true)) {
+                worker.close();
+            }
+        };
+        // SIGTERM/SIGINT: drain on the main thread, then exit 0. The JVM's own handler would run the
+        // shutdown hook and exit 128+signal (143), which orchestrators and systemd count as a failure.
+        CountDownLatch signalled = new CountDownLatch(1);
+        for (String name : new String[] {"TERM", "INT"}) {
+            sun.misc.Signal.handle(new sun.misc.Signal(name), s -> signalled.countDown());
+        }
+        // any other way out (System.exit, SIGHUP) still drains
+        Runtime.getRuntime().addShutdownHook(new Thread(drain, "hermes-shutdown"));
         log.info("worker {} running; metrics on {}:{}", config.workerId(), config.httpHost(), worker.httpPort());
-        stopped.await();
+        signalled.await();
+        drain.run();
+        System.exit(0);
     }
 }

@@ -97,6 +97,9 @@ public final class RequestLoop implements Runnable {
             log.error("request loop failed; the worker stops consuming", e);
             throw e;
         } finally {
+            if (!running) {
+                drainBeforeLeaving();
+            }
             try {
                 consumer.close(revokeTimeout.plusSeconds(5));
             } catch (RuntimeException e) {
@@ -145,6 +148,38 @@ public final class RequestLoop implements Runnable {
             consumer.pause(List.of(tp));
             meters.partitionsPaused().incrementAndGet();
             log.info("partition {} paused: {} records in flight", tp, p.inFlight());
+        }
+    }
+
+    /**
+     * Shutdown: finish in-flight records and commit them while this member is still in the group.
+     * KafkaConsumer.close() stops the heartbeat thread before it calls onPartitionsRevoked, so a drain
+     * inside that callback that outlasts the session timeout gets the member evicted: its final commit
+     * is rejected and the next owner replays (and answers again) everything it finished meanwhile.
+     */
+    private void drainBeforeLeaving() {
+        try {
+            consumer.pause(consumer.assignment());
+            long deadline = System.nanoTime() + revokeTimeout.toNanos();
+            while (progress.values().stream().anyMatch(p -> p.inFlight() > 0) && System.nanoTime() < deadline) {
+                try {
+                    consumer.poll(Duration.ofMillis(100)); // all paused: fetches nothing, keeps the membership
+                } catch (WakeupException e) {
+                    // the wakeup from shutdown() if it came while we were not polling
+                }
+                commitProgress();
+            }
+            Map<TopicPartition, OffsetAndMetadata> offsets = new HashMap<>();
+            progress.forEach((tp, p) -> {
+                if (p.committable() >= 0) {
+                    offsets.put(tp, new OffsetAndMetadata(p.committable()));
+                }
+            });
+            if (!offsets.isEmpty()) {
+                consumer.commitSync(offsets, Duration.ofSeconds(5));
+            }
+        } catch (RuntimeException e) {
+            log.warn("draining before leaving the group: {}", e.getMessage());
         }
     }
 

@@ -19,7 +19,7 @@ import java.util.function.Supplier;
  * hermes_spawn_phase_seconds, hermes_runtimes_running, hermes_spawns_pending, hermes_partition_queue_depth,
  * hermes_partitions_paused, hermes_reaps_total, hermes_failures_total, hermes_recreates_total,
  * hermes_settings_drift_runtimes, hermes_orphans_removed_total, hermes_dlq_records_total,
- * hermes_consumer_lag, hermes_docker_calls_total.
+ * hermes_consumer_lag, hermes_docker_calls_total, hermes_requests_total.
  */
 public final class Meters {
     private static final Duration[] ENSURE_SLOS = {Duration.ofMillis(5), Duration.ofMillis(10), Duration.ofMillis(25),
@@ -30,6 +30,7 @@ public final class Meters {
     private final Timer ensureWarm;
     private final Timer ensureCold;
     private final Map<String, Timer> phases = new ConcurrentHashMap<>();
+    private final Map<String, Counter> handled = new ConcurrentHashMap<>();
     private final AtomicInteger spawnsPending = new AtomicInteger();
     private final AtomicInteger partitionsPaused = new AtomicInteger();
     private final AtomicLong settingsDrift = new AtomicLong();
@@ -93,6 +94,11 @@ public final class Meters {
     public void dlq(String reason) {
         Counter.builder("hermes.dlq.records").tag("reason", reason).description("records sent to the DLQ")
                 .register(registry).increment();
+    }
+
+    public void handled(String type) {
+        handled.computeIfAbsent(type, t -> Counter.builder("hermes.requests").tag("type", t)
+                .description("request-topic events handled, by type").register(registry)).increment();
     }
 
     public void recreated() {

@@ -3,7 +3,6 @@ package dev.hermes.worker.reply;
 import dev.hermes.schemas.Event;
 import dev.hermes.schemas.FailureReason;
 import dev.hermes.schemas.Heartbeat;
-import dev.hermes.schemas.HermesException;
 import dev.hermes.schemas.RuntimeFailed;
 import dev.hermes.schemas.RuntimeReady;
 import dev.hermes.schemas.RuntimeRequested;
@@ -20,6 +19,7 @@ import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
 
 /**
  * Handles requests-topic events on the family's lane: a RuntimeRequested is ensured and answered on
@@ -47,10 +47,19 @@ public final class Responder implements RequestHandler {
 
     @Override
     public CompletableFuture<Void> handle(Event event, int partition) {
-        if (event instanceof Heartbeat heartbeat) {
-            return heartbeat(heartbeat, partition);
+        meters.handled(event.type());
+        MDC.put("userId", event.userId().value());
+        try {
+            if (event instanceof Heartbeat heartbeat) {
+                return heartbeat(heartbeat, partition);
+            }
+            RuntimeRequested request = (RuntimeRequested) event;
+            MDC.put("correlationId", request.correlationId().toString());
+            return request(request, partition);
+        } finally {
+            MDC.remove("userId");
+            MDC.remove("correlationId");
         }
-        return request((RuntimeRequested) event, partition);
     }
 
     private CompletableFuture<Void> heartbeat(Heartbeat heartbeat, int partition) {
@@ -58,7 +67,7 @@ public final class Responder implements RequestHandler {
                 heartbeat.source());
         try {
             ensurer.ensure(heartbeat.userId(), null, heartbeat.eventId());
-        } catch (HermesException e) {
+        } catch (RuntimeException e) {
             log.warn("heartbeat ensure for user={} failed: {}", heartbeat.userId(), e.getMessage());
         }
         return recorded;
@@ -79,7 +88,8 @@ public final class Responder implements RequestHandler {
                     request.eventId());
             log.info("ensure user={} correlationId={} READY {} {}ms {}", request.userId(), request.correlationId(),
                     ensured.runtime().url(), totalMs, ensured.cold() ? "cold" : "warm");
-        } catch (HermesException e) {
+        } catch (RuntimeException e) {
+            // anything, Docker's own exceptions included, becomes an answer: a caller never waits in vain
             FailureReason reason = reasonOf(e);
             meters.failure(reason.name());
             answer = new RuntimeFailed(UUID.randomUUID(), clock.instant(), request.userId(), request.correlationId(),
@@ -96,7 +106,7 @@ public final class Responder implements RequestHandler {
         return CompletableFuture.allOf(recorded, audited, publisher.reply(request, answer));
     }
 
-    static FailureReason reasonOf(HermesException e) {
+    static FailureReason reasonOf(RuntimeException e) {
         if (e instanceof HealthTimeoutException) {
             return FailureReason.HEALTH_TIMEOUT;
         }

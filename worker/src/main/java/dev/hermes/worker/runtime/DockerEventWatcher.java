@@ -44,7 +44,9 @@ public final class DockerEventWatcher implements AutoCloseable {
 
     private void run() {
         long backoffMs = 200;
+        boolean outageLogged = false;
         while (running.get()) {
+            long opened = System.nanoTime();
             try {
                 ResultCallback.Adapter<Event> callback = new ResultCallback.Adapter<>() {
                     @Override
@@ -56,17 +58,21 @@ public final class DockerEventWatcher implements AutoCloseable {
                 docker.eventsCmd().withLabelFilter("hermes.managed=true").withEventTypeFilter("container")
                         .withEventFilter("die", "stop", "kill", "destroy", "oom").exec(callback);
                 connected = true;
-                backoffMs = 200;
                 callback.awaitCompletion();
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return;
             } catch (RuntimeException e) {
-                if (running.get()) {
-                    log.warn("docker event stream failed: {}; reconnecting", e.getMessage());
+                if (running.get() && !outageLogged) {
+                    log.warn("docker event stream failed: {}; reconnecting with backoff", e.getMessage());
+                    outageLogged = true;
                 }
             }
             connected = false;
+            if (System.nanoTime() - opened > Duration.ofSeconds(10).toNanos()) {
+                backoffMs = 200;
+                outageLogged = false;
+            }
             if (running.get()) {
                 registry.clear();
                 sleep(backoffMs);

@@ -175,6 +175,13 @@ final class Fleet {
         return urls;
     }
 
+    static java.util.UUID correlationId(Event reply) {
+        if (reply instanceof RuntimeReady r) {
+            return r.correlationId();
+        }
+        return ((RuntimeFailed) reply).correlationId();
+    }
+
     static long failures(List<Event> replies) {
         return replies.stream().filter(e -> e instanceof RuntimeFailed).count();
     }

@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -85,6 +86,13 @@ class GracefulShutdownIT {
         assertThat(leaving.log()).as("the leaving worker drained fully")
                 .contains("worker " + leaving.workerId() + " stopped")
                 .doesNotContain("still in flight at revoke");
+        List<Event> burstReplies = Fleet.allReplies(stack);
+        Map<UUID, Long> answersPerRequest = burstReplies.stream().collect(Collectors.groupingBy(
+                Fleet::correlationId, Collectors.counting()));
+        Map<UUID, Long> replayed = answersPerRequest.entrySet().stream().filter(e -> e.getValue() > 1)
+                .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
+        System.out.printf("Graceful: %d replies on the topic for %d requests; %d requests answered twice%n",
+                burstReplies.size(), USERS, replayed.size());
 
         // a second call per family after the burst, now all answered by the staying worker
         for (Fleet.Outcome first : outcomes) {
@@ -106,6 +114,9 @@ class GracefulShutdownIT {
             assertThat(list.get(0).getState()).isEqualTo("running");
         });
         assertThat(staying.alive()).isTrue();
+        // a drained hand-over commits everything the leaving worker finished: the next owner replays nothing
+        assertThat(leaving.log()).as("the leaving worker's final commit").doesNotContain("commit at revoke failed");
+        assertThat(replayed).as("requests answered twice (replayed after the hand-over)").isEmpty();
         assertThat(exit).as("exit status of the drained worker (SIGTERM)").isZero();
     }
 }

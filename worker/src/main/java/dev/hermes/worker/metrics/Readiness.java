@@ -1,0 +1,68 @@
+package dev.hermes.worker.metrics;
+
+import com.github.dockerjava.api.DockerClient;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.DescribeClusterOptions;
+
+/**
+ * Whether the worker should get traffic: its loop is polling and no gained partition is restoring,
+ * and Kafka and Docker both answered the last probe. Probes run on the housekeeping thread, so
+ * /readyz itself never blocks.
+ */
+public final class Readiness implements AutoCloseable {
+    private final Admin admin;
+    private final DockerClient docker;
+    private final BooleanSupplier loopReady;
+    private volatile boolean kafkaReachable;
+    private volatile boolean dockerReachable;
+
+    public Readiness(String bootstrapServers, DockerClient docker, BooleanSupplier loopReady) {
+        this.admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+                AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 3000,
+                AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 3000));
+        this.docker = docker;
+        this.loopReady = loopReady;
+    }
+
+    /** One probe of each dependency; called every few seconds. */
+    public void probe() {
+        try {
+            admin.describeCluster(new DescribeClusterOptions().timeoutMs(3000)).clusterId().get(4, TimeUnit.SECONDS);
+            kafkaReachable = true;
+        } catch (Exception e) {
+            kafkaReachable = false;
+        }
+        try {
+            docker.pingCmd().exec();
+            dockerReachable = true;
+        } catch (RuntimeException e) {
+            dockerReachable = false;
+        }
+    }
+
+    public boolean ready() {
+        return kafkaReachable && dockerReachable && loopReady.getAsBoolean();
+    }
+
+    public boolean kafkaReachable() {
+        return kafkaReachable;
+    }
+
+    public boolean dockerReachable() {
+        return dockerReachable;
+    }
+
+    public static Duration interval() {
+        return Duration.ofSeconds(2);
+    }
+
+    @Override
+    public void close() {
+        admin.close(Duration.ofSeconds(2));
+    }
+}
