@@ -12,6 +12,7 @@ import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.common.errors.TopicExistsException;
+import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
 
 /**
  * Creates the hermes topics with their configs. The last-active topic is compacted and has exactly as
@@ -57,8 +58,19 @@ public final class TopicSetup {
     }
 
     private static void verifyCopartitioned(Admin admin, Topics topics) throws Exception {
-        Map<String, TopicDescription> described = admin.describeTopics(Set.of(topics.requests(), topics.lastActive()))
-                .allTopicNames().get(30, TimeUnit.SECONDS);
+        Map<String, TopicDescription> described = null;
+        for (int attempt = 1; described == null; attempt++) {
+            try {
+                described = admin.describeTopics(Set.of(topics.requests(), topics.lastActive()))
+                        .allTopicNames().get(30, TimeUnit.SECONDS);
+            } catch (ExecutionException e) {
+                // a topic created a moment ago may not be in the broker's metadata yet
+                if (!(e.getCause() instanceof UnknownTopicOrPartitionException) || attempt >= 50) {
+                    throw e;
+                }
+                Thread.sleep(100);
+            }
+        }
         int requests = described.get(topics.requests()).partitions().size();
         int lastActive = described.get(topics.lastActive()).partitions().size();
         if (requests != lastActive) {

@@ -119,15 +119,17 @@ public final class Ensurer {
                         started.startMs()));
             }
             long t0 = System.nanoTime();
-            awaitHealthy(user, started, causationId);
+            boolean wasAlreadyUp = awaitHealthy(user, started, causationId);
             long healthMs = (System.nanoTime() - t0) / 1_000_000;
+            // adopting a container that was still booting made the caller wait like a cold start
+            boolean cold = started.started() || !wasAlreadyUp;
             if (started.started()) {
                 meters.phase("health", healthMs);
             }
             Runtime runtime = new Runtime(user, started.containerId(), started.containerName(), started.url(),
                     started.settingsVersion(), started.startedAt(), clock.instant());
             registry.put(runtime);
-            return new Ensured(runtime, started.started(), started.createMs(), started.startMs(), healthMs);
+            return new Ensured(runtime, cold, started.createMs(), started.startMs(), healthMs);
         } finally {
             meters.spawnsPending().decrementAndGet();
         }
@@ -148,9 +150,9 @@ public final class Ensurer {
         }
     }
 
-    private void awaitHealthy(UserId user, StartedContainer started, UUID causationId) {
+    private boolean awaitHealthy(UserId user, StartedContainer started, UUID causationId) {
         try {
-            probe.awaitHealthy(started.containerName(), started.url(), healthTimeout,
+            return probe.awaitHealthy(started.containerName(), started.url(), healthTimeout,
                     () -> spawner.assertRunning(started.containerId(), started.containerName()));
         } catch (HealthTimeoutException e) {
             spawner.stop(started.containerId());

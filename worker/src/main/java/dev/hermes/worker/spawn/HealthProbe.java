@@ -19,8 +19,11 @@ public final class HealthProbe {
     private final HttpClient http = HttpClient.newBuilder()
             .connectTimeout(Duration.ofSeconds(1)).version(HttpClient.Version.HTTP_1_1).build();
 
-    /** Returns once healthy; {@code stillRunning} is asked now and then so a dead container fails fast. */
-    public void awaitHealthy(String containerName, String baseUrl, Duration timeout, BooleanSupplier stillRunning) {
+    /**
+     * Returns once healthy: true if the very first probe answered 200 (it was already up).
+     * {@code stillRunning} is asked now and then so a dead container fails fast.
+     */
+    public boolean awaitHealthy(String containerName, String baseUrl, Duration timeout, BooleanSupplier stillRunning) {
         long started = System.nanoTime();
         long deadline = started + timeout.toNanos();
         long interval = FIRST_INTERVAL_MS;
@@ -32,7 +35,7 @@ public final class HealthProbe {
             try {
                 HttpResponse<Void> response = http.send(request, HttpResponse.BodyHandlers.discarding());
                 if (response.statusCode() == 200) {
-                    return;
+                    return interval == FIRST_INTERVAL_MS;
                 }
                 last = "HTTP " + response.statusCode();
             } catch (IOException e) {

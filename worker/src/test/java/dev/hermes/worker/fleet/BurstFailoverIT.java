@@ -20,6 +20,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -37,10 +38,19 @@ class BurstFailoverIT {
     private static final int USERS = 100;
     private static final int KILL_AFTER_REPLIES = 20;
 
+    private static final List<UserId> users = new ArrayList<>();
+    private static final List<WorkerProcess> workers = new ArrayList<>();
+
+    @AfterAll
+    static void removeRuntimes(Stack stack) {
+        Fleet.removeAll(stack, users, workers);
+    }
+
     @Test
     void aBurstSurvivesAWorkerKilledInTheMiddle(Stack stack) {
-        List<WorkerProcess> workers = List.of(WorkerProcess.start(stack, ENV), WorkerProcess.start(stack, ENV),
-                WorkerProcess.start(stack, ENV));
+        for (int i = 0; i < 3; i++) {
+            workers.add(WorkerProcess.start(stack, ENV));
+        }
         workers.forEach(w -> w.waitReady(Duration.ofSeconds(60)));
         Map<String, Set<Integer>> assignment = Fleet.awaitAssignment(stack, Duration.ofSeconds(45),
                 workers.toArray(WorkerProcess[]::new));
@@ -49,7 +59,6 @@ class BurstFailoverIT {
                 .max(Comparator.comparingInt(w -> assignment.get(w.workerId()).size())).orElseThrow();
         Set<Integer> victimPartitions = assignment.get(victim.workerId());
         RuntimeClient client = stack.client();
-        List<UserId> users = new ArrayList<>();
         for (int i = 0; i < USERS; i++) {
             users.add(stack.newUser());
         }

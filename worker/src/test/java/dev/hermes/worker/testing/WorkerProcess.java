@@ -57,7 +57,7 @@ public final class WorkerProcess implements AutoCloseable {
         Path log = dir.resolve(workerId + ".log").toAbsolutePath();
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx256m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Xshare:auto",
+                "-Xmx256m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
                 "-cp", System.getProperty("java.class.path"),
                 "dev.hermes.worker.WorkerMain"));
         try {
@@ -174,6 +174,11 @@ public final class WorkerProcess implements AutoCloseable {
         } catch (IOException e) {
             return "(cannot read " + log + ": " + e.getMessage() + ")";
         }
+    }
+
+    /** The log lines that contain {@code text}. */
+    public List<String> logLines(String text) {
+        return log().lines().filter(line -> line.contains(text)).toList();
     }
 
     /** The last {@code lines} lines of the log, with a header naming the worker. */
