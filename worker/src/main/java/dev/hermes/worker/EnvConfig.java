@@ -50,7 +50,8 @@ public final class EnvConfig {
                 seconds("HERMES_SETTINGS_POLL_SEC", 30),
                 get("HERMES_HTTP_HOST", "127.0.0.1"),
                 integer("HERMES_HTTP_PORT", 9400),
-                Boolean.parseBoolean(get("HERMES_LOG_JSON", "false")));
+                Boolean.parseBoolean(get("HERMES_LOG_JSON", "false")),
+                kafkaProperties());
     }
 
     private String get(String name, String fallback) {
@@ -70,6 +71,23 @@ public final class EnvConfig {
         }
         String value = env.get(name);
         return value == null || value.isEmpty() ? fallback : value;
+    }
+
+    /** Extra Kafka client settings (security.protocol, sasl.*, ssl.*) from a properties file. */
+    private Map<String, String> kafkaProperties() {
+        String file = get("HERMES_KAFKA_PROPERTIES_FILE", null);
+        if (file == null) {
+            return Map.of();
+        }
+        java.util.Properties props = new java.util.Properties();
+        try (var in = Files.newBufferedReader(Path.of(file), StandardCharsets.UTF_8)) {
+            props.load(in);
+        } catch (IOException e) {
+            throw new HermesException("cannot read HERMES_KAFKA_PROPERTIES_FILE at " + file + ": " + e.getMessage());
+        }
+        Map<String, String> map = new java.util.HashMap<>();
+        props.stringPropertyNames().forEach(k -> map.put(k, props.getProperty(k)));
+        return map;
     }
 
     private int integer(String name, int fallback) {

@@ -38,6 +38,9 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.BooleanSupplier;
+import java.util.function.IntSupplier;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.CooperativeStickyAssignor;
@@ -72,6 +75,7 @@ public class Wiring {
         Map<String, Object> props = new java.util.HashMap<>();
         props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, config.bootstrapServers());
         props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        props.putAll(config.kafkaProperties());
         props.putAll(overrides);
         return new KafkaConsumer<>(props, new ByteArrayDeserializer(), new ByteArrayDeserializer());
     }
@@ -89,76 +93,86 @@ public class Wiring {
         return props;
     }
 
+    /** Builds and starts a worker. /livez answers from the first moment; /readyz once it can serve. */
     public Worker start() {
         Clock clock = clock();
         PrometheusMeterRegistry prometheus = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
         Meters meters = new Meters(prometheus);
+        AtomicReference<BooleanSupplier> live = new AtomicReference<>(() -> true);
+        AtomicReference<BooleanSupplier> ready = new AtomicReference<>(() -> false);
+        HttpEndpoints http = http(prometheus, live, ready);
         List<AutoCloseable> closeables = new ArrayList<>();
         Database database = database();
         DockerClient docker = docker();
         EventCodec codec = new EventCodec();
         EventPublisher publisher = new EventPublisher(config.bootstrapServers(), config.workerId(), config.topics(),
-                codec);
+                codec, config.kafkaProperties());
         SettingsCache settings = new SettingsCache(new SettingsStore(database.jdbi()));
         settings.refresh();
         RuntimeRegistry registry = new RuntimeRegistry();
         meters.runtimesRunning(registry::size);
         RuntimeSpawner spawner = new RuntimeSpawner(docker, clock);
+        Ensurer ensurer = ensurer(spawner, settings, registry, publisher, meters, clock);
+        ActivityTracker activity = new ActivityTracker(publisher, clock, config.lastActiveWriteInterval());
+        KeyedExecutor<UserId> lanes = new KeyedExecutor<>(config.workerThreads(), "hermes-lane");
+        RequestLoop loop = new RequestLoop(consumer(requestConsumerProps()), config.topics().requests(), codec, lanes,
+                new Responder(ensurer, publisher, activity, meters, clock, config.workerId()), publisher,
+                new OwnedState(restorer(codec, activity), activity, registry), meters, config.partitionBufferLimit(),
+                config.revokeTimeout(), config.workerId());
+        DockerEventWatcher watcher = new DockerEventWatcher(docker, registry, id -> { }).start();
+        closeables.add(watcher);
+        IntSupplier partitions = () -> publisher.partitionCount(config.topics().requests());
+        Housekeeping housekeeping = new Housekeeping();
+        closeables.add(housekeeping);
+        housekeeping.every("orphan sweep", Duration.ZERO, config.orphanSweepInterval(),
+                new OrphanSweeper(docker, publisher, meters, clock, config.workerId())::sweep);
+        housekeeping.every("idle reaper", config.reapInterval(), config.reapInterval(), new Reaper(docker, spawner,
+                activity, registry, lanes, publisher, meters, clock, config.groupId(), config.idleTimeout(),
+                config.removeOnReap(), config.workerId(), loop::ownedPartitions, partitions,
+                config.maxConcurrentSpawns())::reapIdle);
+        SettingsWatcher settingsWatcher = new SettingsWatcher(consumer(Map.of(ConsumerConfig.CLIENT_ID_CONFIG,
+                "hermes-settings-" + config.workerId())), config.topics().settings(), codec,
+                new FleetRecreator(docker, ensurer, settings, lanes, meters, config.groupId(), loop::ownedPartitions,
+                        partitions, config.recreateConcurrency()));
+        closeables.add(0, settingsWatcher);
+        housekeeping.every("settings version check", config.settingsPollInterval(), config.settingsPollInterval(),
+                () -> settingsWatcher.check(null));
+        Readiness readiness = new Readiness(config.bootstrapServers(), config.kafkaProperties(), docker,
+                () -> loop.ready() && watcher.connected());
+        readiness.probe();
+        housekeeping.every("readiness probe", Readiness.interval(), Readiness.interval(), readiness::probe);
+        closeables.addAll(List.of(readiness, http, lanes, publisher, docker, database));
+        Thread loopThread = new Thread(loop, "hermes-requests-loop");
+        loopThread.start();
+        ready.set(readiness::ready);
+        live.set(() -> loopThread.isAlive() && loop.polledRecently());
+        return new Worker(config, loop, loopThread, registry, activity, meters, readiness::ready, http.port(),
+                closeables);
+    }
+
+    private Ensurer ensurer(RuntimeSpawner spawner, SettingsCache settings, RuntimeRegistry registry,
+                            EventPublisher publisher, Meters meters, Clock clock) {
         ContainerSpecFactory specs = new ContainerSpecFactory(ApiKeys.fromSecret(config.apiKeySecret()),
                 config.image(), config.pluginsDir(), config.agentPort(), config.publishHost(), config.groupId());
-        Ensurer ensurer = new Ensurer(spawner, new HealthProbe(), specs, settings, registry, publisher, meters, clock,
+        return new Ensurer(spawner, new HealthProbe(), specs, settings, registry, publisher, meters, clock,
                 config.workerId(), config.healthTimeout(), config.maxConcurrentSpawns());
-        ActivityTracker activity = new ActivityTracker(publisher, clock, config.lastActiveWriteInterval());
-        StateRestorer restorer = new StateRestorer(() -> consumer(Map.of(
+    }
+
+    private StateRestorer restorer(EventCodec codec, ActivityTracker activity) {
+        return new StateRestorer(() -> consumer(Map.of(
                 ConsumerConfig.CLIENT_ID_CONFIG, "hermes-restore-" + config.workerId(),
                 ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 10_000,
                 ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG, 16 * 1024 * 1024)),
                 config.topics().lastActive(), codec, activity);
-        KeyedExecutor<UserId> lanes = new KeyedExecutor<>(config.workerThreads(), "hermes-lane");
-        Responder responder = new Responder(ensurer, publisher, activity, meters, clock, config.workerId());
-        RequestLoop loop = new RequestLoop(consumer(requestConsumerProps()),
-                config.topics().requests(), codec, lanes, responder, publisher,
-                new OwnedState(restorer, activity, registry), meters, config.partitionBufferLimit(),
-                config.revokeTimeout(), config.workerId());
-        DockerEventWatcher watcher = new DockerEventWatcher(docker, registry, id -> { }).start();
-        closeables.add(watcher);
-        Reaper reaper = new Reaper(docker, spawner, activity, registry, lanes, publisher, meters, clock,
-                config.groupId(), config.idleTimeout(), config.removeOnReap(), config.workerId(), loop::ownedPartitions,
-                () -> publisher.partitionCount(config.topics().requests()), config.maxConcurrentSpawns());
-        OrphanSweeper orphans = new OrphanSweeper(docker, publisher, meters, clock, config.workerId());
-        Housekeeping housekeeping = new Housekeeping()
-                .every("orphan sweep", Duration.ZERO, config.orphanSweepInterval(), orphans::sweep)
-                .every("idle reaper", config.reapInterval(), config.reapInterval(), reaper::reapIdle);
-        closeables.add(housekeeping);
-        FleetRecreator recreator = new FleetRecreator(docker, ensurer, settings, lanes, meters, config.groupId(),
-                loop::ownedPartitions,
-                () -> publisher.partitionCount(config.topics().requests()), config.recreateConcurrency());
-        SettingsWatcher settingsWatcher = new SettingsWatcher(consumer(Map.of(
-                ConsumerConfig.CLIENT_ID_CONFIG, "hermes-settings-" + config.workerId())),
-                config.topics().settings(), codec, recreator);
-        closeables.add(0, settingsWatcher);
-        housekeeping.every("settings version check", config.settingsPollInterval(), config.settingsPollInterval(),
-                () -> settingsWatcher.check(null));
-        Readiness readiness = new Readiness(config.bootstrapServers(), docker,
-                () -> loop.ready() && watcher.connected());
-        readiness.probe();
-        housekeeping.every("readiness probe", Readiness.interval(), Readiness.interval(), readiness::probe);
-        closeables.add(readiness);
-        HttpEndpoints http;
+    }
+
+    private HttpEndpoints http(PrometheusMeterRegistry prometheus, AtomicReference<BooleanSupplier> live,
+                               AtomicReference<BooleanSupplier> ready) {
         try {
-            http = new HttpEndpoints(config.httpHost(), config.httpPort(), prometheus::scrape, () -> true,
-                    readiness::ready);
+            return new HttpEndpoints(config.httpHost(), config.httpPort(), prometheus::scrape,
+                    () -> live.get().getAsBoolean(), () -> ready.get().getAsBoolean());
         } catch (IOException e) {
             throw new UncheckedIOException("cannot serve metrics on " + config.httpHost() + ":" + config.httpPort(), e);
         }
-        closeables.add(http);
-        closeables.add(lanes);
-        closeables.add(publisher);
-        closeables.add(docker);
-        closeables.add(database);
-        Thread loopThread = new Thread(loop, "hermes-requests-loop");
-        loopThread.start();
-        return new Worker(config, loop, loopThread, registry, activity, meters, readiness::ready, http.port(),
-                closeables);
     }
 }

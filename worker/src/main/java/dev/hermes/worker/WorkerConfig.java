@@ -4,6 +4,7 @@ import dev.hermes.schemas.HermesException;
 import dev.hermes.schemas.Topics;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -40,7 +41,8 @@ public record WorkerConfig(
         Duration settingsPollInterval,
         String httpHost,
         int httpPort,
-        boolean jsonLogs) {
+        boolean jsonLogs,
+        Map<String, String> kafkaProperties) {
 
     public WorkerConfig {
         require(workerId, "HERMES_WORKER_ID");
@@ -69,6 +71,7 @@ public record WorkerConfig(
         positive(orphanSweepInterval, "HERMES_ORPHAN_SWEEP_SEC");
         positive(lastActiveWriteInterval, "HERMES_LAST_ACTIVE_WRITE_INTERVAL_SEC");
         positive(settingsPollInterval, "HERMES_SETTINGS_POLL_SEC");
+        kafkaProperties = Map.copyOf(kafkaProperties == null ? Map.of() : kafkaProperties);
         if (httpPort < 0) {
             throw new HermesException("HERMES_HTTP_PORT must be >= 0 (0 picks a free port), got " + httpPort);
         }
@@ -96,6 +99,6 @@ public record WorkerConfig(
     public String toString() {
         return "WorkerConfig[workerId=" + workerId + ", bootstrapServers=" + bootstrapServers + ", topics="
                 + topics.prefix() + "*, groupId=" + groupId + ", pgUrl=" + pgUrl + ", image=" + image
-                + ", apiKeySecret=<redacted>, pgPassword=<redacted>]";
+                + ", apiKeySecret=<redacted>, pgPassword=<redacted>, kafkaProperties=" + kafkaProperties.keySet() + "]";
     }
 }

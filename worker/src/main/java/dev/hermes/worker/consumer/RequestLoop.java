@@ -264,6 +264,11 @@ public final class RequestLoop implements Runnable {
                 && System.nanoTime() - lastPollNanos < Duration.ofSeconds(30).toNanos();
     }
 
+    /** For /livez: a wedged loop stops polling; a healthy one polls every 50 ms even when idle. */
+    public boolean polledRecently() {
+        return System.nanoTime() - lastPollNanos < Duration.ofSeconds(60).toNanos();
+    }
+
     public Set<Integer> ownedPartitions() {
         return progress.keySet().stream().map(TopicPartition::partition).collect(Collectors.toSet());
     }

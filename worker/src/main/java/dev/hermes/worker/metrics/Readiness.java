@@ -21,10 +21,13 @@ public final class Readiness implements AutoCloseable {
     private volatile boolean kafkaReachable;
     private volatile boolean dockerReachable;
 
-    public Readiness(String bootstrapServers, DockerClient docker, BooleanSupplier loopReady) {
-        this.admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-                AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 3000,
-                AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 3000));
+    public Readiness(String bootstrapServers, Map<String, String> kafkaProperties, DockerClient docker,
+                     BooleanSupplier loopReady) {
+        Map<String, Object> props = new java.util.HashMap<>(kafkaProperties);
+        props.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        props.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 3000);
+        props.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 3000);
+        this.admin = Admin.create(props);
         this.docker = docker;
         this.loopReady = loopReady;
     }

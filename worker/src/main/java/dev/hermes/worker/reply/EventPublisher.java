@@ -27,12 +27,19 @@ public final class EventPublisher implements AutoCloseable {
     private final EventCodec codec;
 
     public EventPublisher(String bootstrapServers, String workerId, Topics topics, EventCodec codec) {
-        this.producer = new KafkaProducer<>(Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-                ProducerConfig.CLIENT_ID_CONFIG, "hermes-worker-" + workerId,
-                ProducerConfig.LINGER_MS_CONFIG, 0,
-                ProducerConfig.ACKS_CONFIG, "all",
-                ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true), new ByteArraySerializer(), new ByteArraySerializer());
+        this(bootstrapServers, workerId, topics, codec, Map.of());
+    }
+
+    /** {@code kafkaProperties}: extra client settings such as security.protocol and SASL (HERMES_KAFKA_PROPERTIES_FILE). */
+    public EventPublisher(String bootstrapServers, String workerId, Topics topics, EventCodec codec,
+                          Map<String, String> kafkaProperties) {
+        Map<String, Object> props = new java.util.HashMap<>(kafkaProperties);
+        props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        props.put(ProducerConfig.CLIENT_ID_CONFIG, "hermes-worker-" + workerId);
+        props.put(ProducerConfig.LINGER_MS_CONFIG, 0);
+        props.put(ProducerConfig.ACKS_CONFIG, "all");
+        props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+        this.producer = new KafkaProducer<>(props, new ByteArraySerializer(), new ByteArraySerializer());
         this.topics = topics;
         this.codec = codec;
     }
