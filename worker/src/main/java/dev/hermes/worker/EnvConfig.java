@@ -59,18 +59,8 @@ public final class EnvConfig {
         return value == null || value.isBlank() ? fallback : value.trim();
     }
 
-    /** A secret comes from NAME, or from the file named by NAME_FILE (the way compose and k8s mount secrets). */
     private String secret(String name, String fallback) {
-        String file = env.get(name + "_FILE");
-        if (file != null && !file.isBlank()) {
-            try {
-                return Files.readString(Path.of(file.trim()), StandardCharsets.UTF_8).strip();
-            } catch (IOException e) {
-                throw new HermesException("cannot read " + name + "_FILE at " + file + ": " + e.getMessage());
-            }
-        }
-        String value = env.get(name);
-        return value == null || value.isEmpty() ? fallback : value;
+        return EnvSecrets.read(env, name, fallback);
     }
 
     /** Extra Kafka client settings (security.protocol, sasl.*, ssl.*) from a properties file. */

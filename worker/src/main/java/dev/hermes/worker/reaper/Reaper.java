@@ -2,7 +2,6 @@ package dev.hermes.worker.reaper;
 
 import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.model.Container;
-import dev.hermes.schemas.InvalidUserIdException;
 import dev.hermes.schemas.RuntimeStopped;
 import dev.hermes.schemas.StopReason;
 import dev.hermes.schemas.UserId;
@@ -11,6 +10,7 @@ import dev.hermes.worker.metrics.Meters;
 import dev.hermes.worker.reply.EventPublisher;
 import dev.hermes.worker.runtime.Runtime;
 import dev.hermes.worker.runtime.RuntimeRegistry;
+import dev.hermes.worker.spawn.ContainerLabels;
 import dev.hermes.worker.spawn.ContainerSpec;
 import dev.hermes.worker.spawn.RuntimeSpawner;
 import java.time.Clock;
@@ -82,7 +82,7 @@ public final class Reaper {
         int queued = 0;
         for (Container container : docker.listContainersCmd().withStatusFilter(java.util.List.of("running"))
                 .withLabelFilter(Map.of(ContainerSpec.LABEL_MANAGED, "true", ContainerSpec.LABEL_FLEET, fleet)).exec()) {
-            UserId user = userOf(container);
+            UserId user = ContainerLabels.user(container.getLabels());
             if (user == null || !owned.contains(Partitions.of(user, partitions))) {
                 continue;
             }
@@ -132,14 +132,5 @@ public final class Reaper {
                 user.containerName(), StopReason.IDLE, removeOnReap, false));
         log.info("reaped user={} container={} idle since {}", user, user.containerName(),
                 known == null ? "its start" : known.lastActiveAt());
-    }
-
-    static UserId userOf(Container container) {
-        String label = container.getLabels() == null ? null : container.getLabels().get(ContainerSpec.LABEL_USER);
-        try {
-            return label == null ? null : UserId.of(label);
-        } catch (InvalidUserIdException e) {
-            return null;
-        }
     }
 }

@@ -2,11 +2,11 @@ package dev.hermes.worker.settings;
 
 import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.model.Container;
-import dev.hermes.schemas.InvalidUserIdException;
 import dev.hermes.schemas.UserId;
 import dev.hermes.worker.consumer.KeyedExecutor;
 import dev.hermes.worker.metrics.Meters;
 import dev.hermes.worker.reaper.Partitions;
+import dev.hermes.worker.spawn.ContainerLabels;
 import dev.hermes.worker.spawn.ContainerSpec;
 import dev.hermes.worker.spawn.Ensurer;
 import java.util.ArrayList;
@@ -107,29 +107,12 @@ public final class FleetRecreator {
         meters.dockerCall();
         for (Container c : docker.listContainersCmd().withStatusFilter(List.of("running"))
                 .withLabelFilter(Map.of(ContainerSpec.LABEL_MANAGED, "true", ContainerSpec.LABEL_FLEET, fleet)).exec()) {
-            Map<String, String> labels = c.getLabels();
-            UserId user = parse(labels.get(ContainerSpec.LABEL_USER));
+            UserId user = ContainerLabels.user(c.getLabels());
             if (user != null && owned.contains(Partitions.of(user, partitions))
-                    && parseVersion(labels.get(ContainerSpec.LABEL_SETTINGS_VERSION)) < version) {
+                    && ContainerLabels.settingsVersion(c.getLabels()) < version) {
                 stale.add(user);
             }
         }
         return stale;
-    }
-
-    private static UserId parse(String label) {
-        try {
-            return label == null ? null : UserId.of(label);
-        } catch (InvalidUserIdException e) {
-            return null;
-        }
-    }
-
-    private static long parseVersion(String label) {
-        try {
-            return label == null ? 0 : Long.parseLong(label);
-        } catch (NumberFormatException e) {
-            return 0;
-        }
     }
 }

@@ -74,8 +74,7 @@ public final class Ensurer {
         Optional<Runtime> known = registry.get(user);
         long version = known.map(Runtime::settingsVersion).orElseGet(() -> spawner.inspect(user.containerName())
                 .filter(c -> Boolean.TRUE.equals(c.getState().getRunning()))
-                .map(c -> RuntimeSpawner.parseVersion(c.getConfig().getLabels().get(
-                        ContainerSpec.LABEL_SETTINGS_VERSION))).orElse(Long.MAX_VALUE));
+                .map(c -> ContainerLabels.settingsVersion(c.getConfig().getLabels())).orElse(Long.MAX_VALUE));
         if (version >= current.version()) {
             return null;
         }

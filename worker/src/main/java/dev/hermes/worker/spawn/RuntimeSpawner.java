@@ -73,7 +73,7 @@ public final class RuntimeSpawner {
             throw new SpawnFailedException("a container named " + spec.name() + " exists but is not managed by hermes "
                     + "(no label " + ContainerSpec.LABEL_MANAGED + "=true); refusing to adopt it");
         }
-        long version = parseVersion(labels.get(ContainerSpec.LABEL_SETTINGS_VERSION));
+        long version = ContainerLabels.settingsVersion(labels);
         String hash = labels.getOrDefault(ContainerSpec.LABEL_CONFIG_HASH, "");
         boolean started = false;
         long startMs = 0;
@@ -170,14 +170,6 @@ public final class RuntimeSpawner {
     private static boolean isStale(InspectContainerResponse container, ContainerSpec spec) {
         Map<String, String> labels = container.getConfig().getLabels();
         return labels != null && !spec.configHash().equals(labels.get(ContainerSpec.LABEL_CONFIG_HASH));
-    }
-
-    static long parseVersion(String label) {
-        try {
-            return label == null ? 0 : Long.parseLong(label);
-        } catch (NumberFormatException e) {
-            return 0;
-        }
     }
 
     private Instant parseInstant(String dockerTime) {

@@ -1,11 +1,8 @@
 package dev.hermes.ops.cli;
 
 import dev.hermes.schemas.HermesException;
+import dev.hermes.worker.EnvSecrets;
 import dev.hermes.schemas.Topics;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.Map;
 
 /** What the CLI reads from the environment: the same variables the workers use (see README). */
@@ -50,15 +47,6 @@ public record CliEnv(Map<String, String> env) {
     }
 
     public String secret(String name, String fallback) {
-        String file = env.get(name + "_FILE");
-        if (file != null && !file.isBlank()) {
-            try {
-                return Files.readString(Path.of(file.trim()), StandardCharsets.UTF_8).strip();
-            } catch (IOException e) {
-                throw new HermesException("cannot read " + name + "_FILE at " + file + ": " + e.getMessage());
-            }
-        }
-        String value = env.get(name);
-        return value == null || value.isEmpty() ? fallback : value;
+        return EnvSecrets.read(env, name, fallback);
     }
 }
