@@ -51,7 +51,8 @@ public final class EnvConfig {
                 get("HERMES_HTTP_HOST", "127.0.0.1"),
                 integer("HERMES_HTTP_PORT", 9400),
                 Boolean.parseBoolean(get("HERMES_LOG_JSON", "false")),
-                kafkaProperties());
+                kafkaProperties(),
+                labels(get("HERMES_EXTRA_LABELS", "")));
     }
 
     private String get(String name, String fallback) {
@@ -78,6 +79,22 @@ public final class EnvConfig {
         Map<String, String> map = new java.util.HashMap<>();
         props.stringPropertyNames().forEach(k -> map.put(k, props.getProperty(k)));
         return map;
+    }
+
+    /** "k=v,k2=v2": labels put on every container and volume this worker creates. */
+    static Map<String, String> labels(String spec) {
+        Map<String, String> labels = new java.util.HashMap<>();
+        for (String pair : spec.split(",")) {
+            if (pair.isBlank()) {
+                continue;
+            }
+            int eq = pair.indexOf('=');
+            if (eq <= 0) {
+                throw new HermesException("HERMES_EXTRA_LABELS entries must be key=value, got '" + pair.trim() + "'");
+            }
+            labels.put(pair.substring(0, eq).trim(), pair.substring(eq + 1).trim());
+        }
+        return labels;
     }
 
     private int integer(String name, int fallback) {

@@ -119,7 +119,7 @@ public class Wiring {
                 new Responder(ensurer, publisher, activity, meters, clock, config.workerId()), publisher,
                 new OwnedState(restorer(codec, activity), activity, registry), meters, config.partitionBufferLimit(),
                 config.revokeTimeout(), config.workerId());
-        DockerEventWatcher watcher = new DockerEventWatcher(docker, registry, id -> { }).start();
+        DockerEventWatcher watcher = new DockerEventWatcher(docker, config.groupId(), registry, id -> { }).start();
         closeables.add(watcher);
         IntSupplier partitions = () -> publisher.partitionCount(config.topics().requests());
         Housekeeping housekeeping = new Housekeeping();
@@ -153,7 +153,8 @@ public class Wiring {
     private Ensurer ensurer(RuntimeSpawner spawner, SettingsCache settings, RuntimeRegistry registry,
                             EventPublisher publisher, Meters meters, Clock clock) {
         ContainerSpecFactory specs = new ContainerSpecFactory(ApiKeys.fromSecret(config.apiKeySecret()),
-                config.image(), config.pluginsDir(), config.agentPort(), config.publishHost(), config.groupId());
+                config.image(), config.pluginsDir(), config.agentPort(), config.publishHost(), config.groupId(),
+                config.extraLabels());
         return new Ensurer(spawner, new HealthProbe(), specs, settings, registry, publisher, meters, clock,
                 config.workerId(), config.healthTimeout(), config.maxConcurrentSpawns());
     }

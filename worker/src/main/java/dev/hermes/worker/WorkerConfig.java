@@ -42,7 +42,8 @@ public record WorkerConfig(
         String httpHost,
         int httpPort,
         boolean jsonLogs,
-        Map<String, String> kafkaProperties) {
+        Map<String, String> kafkaProperties,
+        Map<String, String> extraLabels) {
 
     public WorkerConfig {
         require(workerId, "HERMES_WORKER_ID");
@@ -72,6 +73,12 @@ public record WorkerConfig(
         positive(lastActiveWriteInterval, "HERMES_LAST_ACTIVE_WRITE_INTERVAL_SEC");
         positive(settingsPollInterval, "HERMES_SETTINGS_POLL_SEC");
         kafkaProperties = Map.copyOf(kafkaProperties == null ? Map.of() : kafkaProperties);
+        extraLabels = Map.copyOf(extraLabels == null ? Map.of() : extraLabels);
+        if (extraLabels.keySet().stream().anyMatch(k -> k.startsWith("hermes.") && !k.startsWith("hermes.x-")
+                && !k.equals("hermes.test"))) {
+            throw new HermesException("HERMES_EXTRA_LABELS may not set hermes.* labels (other than hermes.test and "
+                    + "hermes.x-*); those are managed: " + extraLabels.keySet());
+        }
         if (httpPort < 0) {
             throw new HermesException("HERMES_HTTP_PORT must be >= 0 (0 picks a free port), got " + httpPort);
         }

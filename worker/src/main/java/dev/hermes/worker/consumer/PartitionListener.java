@@ -7,13 +7,13 @@ import java.util.Set;
  * while the partition is paused; the partition resumes only after it returns.
  */
 public interface PartitionListener {
-    void restore(int partition);
+    void restore(Set<Integer> partitions);
 
     void released(Set<Integer> partitions);
 
     PartitionListener NONE = new PartitionListener() {
         @Override
-        public void restore(int partition) {
+        public void restore(Set<Integer> partitions) {
         }
 
         @Override

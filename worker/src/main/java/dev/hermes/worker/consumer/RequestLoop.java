@@ -11,6 +11,7 @@ import dev.hermes.worker.reply.EventPublisher;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Deque;
 import java.util.HashMap;
@@ -196,24 +197,34 @@ public final class RequestLoop implements Runnable {
         return event;
     }
 
+    /** Restores every partition gained since the last turn in one pass, then resumes them. */
     private void restorePending() {
+        if (toRestore.isEmpty()) {
+            return;
+        }
+        restoring = true;
+        List<TopicPartition> gained = new ArrayList<>();
         while (!toRestore.isEmpty()) {
             TopicPartition tp = toRestore.poll();
-            if (!progress.containsKey(tp)) {
-                continue;
+            if (progress.containsKey(tp)) {
+                gained.add(tp);
             }
-            restoring = true;
-            try {
-                partitions.restore(tp.partition());
-            } finally {
-                restoring = !toRestore.isEmpty();
-            }
+        }
+        if (gained.isEmpty()) {
+            restoring = false;
+            return;
+        }
+        try {
+            partitions.restore(gained.stream().map(TopicPartition::partition).collect(Collectors.toSet()));
+        } finally {
+            restoring = false;
+        }
+        for (TopicPartition tp : gained) {
             if (!backpressured.contains(tp)) {
                 consumer.resume(List.of(tp));
                 meters.partitionsPaused().decrementAndGet();
             }
         }
-        restoring = false;
     }
 
     private void relieveBackpressure() {

@@ -17,8 +17,8 @@ public final class OwnedState implements PartitionListener {
     }
 
     @Override
-    public void restore(int partition) {
-        restorer.restore(partition);
+    public void restore(Set<Integer> partitions) {
+        restorer.restore(partitions);
     }
 
     @Override

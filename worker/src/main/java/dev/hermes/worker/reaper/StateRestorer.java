@@ -6,6 +6,8 @@ import dev.hermes.schemas.LastActive;
 import dev.hermes.schemas.UserId;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
@@ -35,24 +37,28 @@ public final class StateRestorer {
         this.activity = activity;
     }
 
-    /** Returns the number of records read. */
-    public long restore(int partition) {
+    /** Restores every given partition with one consumer; returns the number of records read. */
+    public long restore(Collection<Integer> partitions) {
         long t0 = System.nanoTime();
-        TopicPartition tp = new TopicPartition(topic, partition);
+        List<TopicPartition> tps = partitions.stream().map(p -> new TopicPartition(topic, p)).toList();
         long read = 0;
         try (Consumer<byte[], byte[]> consumer = consumers.get()) {
-            consumer.assign(List.of(tp));
-            consumer.seekToBeginning(List.of(tp));
-            Map<TopicPartition, Long> ends = consumer.endOffsets(List.of(tp), Duration.ofSeconds(30));
-            long end = ends.getOrDefault(tp, 0L);
-            while (consumer.position(tp, Duration.ofSeconds(30)) < end) {
-                for (ConsumerRecord<byte[], byte[]> record : consumer.poll(Duration.ofMillis(200))) {
-                    apply(record, partition);
+            consumer.assign(tps);
+            consumer.seekToBeginning(tps);
+            Map<TopicPartition, Long> ends = consumer.endOffsets(tps, Duration.ofSeconds(30));
+            List<TopicPartition> pending = new ArrayList<>(tps);
+            while (!pending.isEmpty()) {
+                pending.removeIf(tp -> consumer.position(tp, Duration.ofSeconds(30)) >= ends.getOrDefault(tp, 0L));
+                if (pending.isEmpty()) {
+                    break;
+                }
+                for (ConsumerRecord<byte[], byte[]> record : consumer.poll(Duration.ofMillis(100))) {
+                    apply(record, record.partition());
                     read++;
                 }
             }
         }
-        log.info("restored last-active partition {}: {} records in {} ms", partition, read,
+        log.info("restored last-active partitions {}: {} records in {} ms", partitions, read,
                 (System.nanoTime() - t0) / 1_000_000);
         return read;
     }

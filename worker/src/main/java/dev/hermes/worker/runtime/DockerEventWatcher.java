@@ -25,8 +25,12 @@ public final class DockerEventWatcher implements AutoCloseable {
     private volatile Closeable stream;
     private volatile boolean connected;
 
-    public DockerEventWatcher(DockerClient docker, RuntimeRegistry registry, Consumer<String> onContainerGone) {
+    private final String fleet;
+
+    public DockerEventWatcher(DockerClient docker, String fleet, RuntimeRegistry registry,
+                              Consumer<String> onContainerGone) {
         this.docker = docker;
+        this.fleet = fleet;
         this.registry = registry;
         this.onContainerGone = onContainerGone;
         this.thread = new Thread(this::run, "hermes-docker-events");
@@ -55,7 +59,7 @@ public final class DockerEventWatcher implements AutoCloseable {
                     }
                 };
                 stream = callback;
-                docker.eventsCmd().withLabelFilter("hermes.managed=true").withEventTypeFilter("container")
+                docker.eventsCmd().withLabelFilter("hermes.managed=true", "hermes.fleet=" + fleet).withEventTypeFilter("container")
                         .withEventFilter("die", "stop", "kill", "destroy", "oom").exec(callback);
                 connected = true;
                 callback.awaitCompletion();

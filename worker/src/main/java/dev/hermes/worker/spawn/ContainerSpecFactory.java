@@ -19,10 +19,12 @@ public final class ContainerSpecFactory {
     private final int agentPort;
     private final String publishHost;
     private final String fleet;
+    private final Map<String, String> extraLabels;
 
     public ContainerSpecFactory(ApiKeys apiKeys, String image, Path pluginsDir, int agentPort, String publishHost,
-                                String fleet) {
+                                String fleet, Map<String, String> extraLabels) {
         this.fleet = fleet;
+        this.extraLabels = extraLabels;
         this.apiKeys = apiKeys;
         this.image = image;
         this.pluginsDir = pluginsDir;
@@ -42,14 +44,15 @@ public final class ContainerSpecFactory {
         env.add(SeedScript.CONFIG_ENV + "=" + base64(config));
         env.add(SeedScript.IDENTITY_ENV + "=" + base64(identity));
         settings.apiKey().ifPresent(key -> env.add(settings.providerKeyEnv() + "=" + key.reveal()));
-        Map<String, String> labels = Map.of(
+        Map<String, String> labels = new java.util.HashMap<>(extraLabels);
+        labels.putAll(Map.of(
                 ContainerSpec.LABEL_MANAGED, "true",
                 ContainerSpec.LABEL_USER, user.value(),
                 ContainerSpec.LABEL_SETTINGS_VERSION, Long.toString(settings.version()),
                 ContainerSpec.LABEL_CONFIG_HASH, configHash,
-                ContainerSpec.LABEL_FLEET, fleet);
+                ContainerSpec.LABEL_FLEET, fleet));
         return new ContainerSpec(user.containerName(), user.volumeName(), image, pluginsDir, agentPort, publishHost,
-                labels, List.copyOf(env), settings.version(), configHash);
+                Map.copyOf(labels), List.copyOf(env), settings.version(), configHash);
     }
 
     public int agentPort() {

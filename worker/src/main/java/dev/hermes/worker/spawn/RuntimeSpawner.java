@@ -91,9 +91,10 @@ public final class RuntimeSpawner {
     }
 
     private String create(ContainerSpec spec) {
-        docker.createVolumeCmd().withName(spec.volume())
-                .withLabels(Map.of(ContainerSpec.LABEL_MANAGED, "true",
-                        ContainerSpec.LABEL_USER, spec.labels().get(ContainerSpec.LABEL_USER))).exec();
+        Map<String, String> volumeLabels = new java.util.HashMap<>(spec.labels());
+        volumeLabels.keySet().removeAll(java.util.Set.of(ContainerSpec.LABEL_SETTINGS_VERSION,
+                ContainerSpec.LABEL_CONFIG_HASH));
+        docker.createVolumeCmd().withName(spec.volume()).withLabels(volumeLabels).exec();
         ExposedPort agentPort = ExposedPort.tcp(spec.agentPort());
         HostConfig host = HostConfig.newHostConfig()
                 .withBinds(new Bind(spec.volume(), new Volume("/opt/data")),

@@ -115,6 +115,7 @@ public final class Stack implements ExtensionContext.Store.CloseableResource {
         env.put("HERMES_HTTP_PORT", "0");
         env.put("HERMES_HEALTH_TIMEOUT_SEC", "30");
         env.put("HERMES_REVOKE_TIMEOUT_SEC", "10");
+        env.put("HERMES_EXTRA_LABELS", "hermes.test=" + topics.prefix().replaceAll("[^a-z0-9-]", ""));
         env.putAll(overrides);
         return env;
     }

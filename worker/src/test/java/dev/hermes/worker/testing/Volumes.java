@@ -15,7 +15,7 @@ public final class Volumes {
     /** Runs {@code script} with /opt/data mounted from the user's volume, in a throwaway stub container. */
     public static void run(DockerClient docker, UserId user, String script) {
         docker.createVolumeCmd().withName(user.volumeName()).withLabels(Map.of("hermes.managed", "true",
-                "hermes.user-id", user.value())).exec();
+                "hermes.user-id", user.value(), "hermes.test", "volume-seeder")).exec();
         String id = docker.createContainerCmd(Stack.IMAGE)
                 .withEntrypoint("/bin/sh", "-c", script)
                 .withLabels(Map.of("hermes.test", "volume-seeder"))
