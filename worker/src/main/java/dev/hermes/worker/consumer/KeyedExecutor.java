@@ -46,6 +46,37 @@ public final class KeyedExecutor<K> implements AutoCloseable {
         pool.execute(() -> drain(key, task));
     }
 
+    /**
+     * Runs {@code task} on the calling thread if the key has nothing queued or running, and returns true;
+     * otherwise returns false and does nothing. For work that never blocks (a warm answer from memory),
+     * this saves the hand-off to the pool while keeping the key's order: whatever is submitted for the key
+     * meanwhile runs after it.
+     */
+    public boolean runInlineIfIdle(K key, Runnable task) {
+        synchronized (lanes) {
+            if (lanes.containsKey(key)) {
+                return false;
+            }
+            lanes.put(key, new ArrayDeque<>());
+        }
+        try {
+            task.run();
+        } catch (RuntimeException e) {
+            log.error("task for key {} failed", key, e);
+        }
+        Runnable next;
+        synchronized (lanes) {
+            next = lanes.get(key).poll();
+            if (next == null) {
+                lanes.remove(key);
+                return true;
+            }
+        }
+        Runnable queued = next;
+        pool.execute(() -> drain(key, queued));
+        return true;
+    }
+
     private void drain(K key, Runnable first) {
         Runnable next = first;
         while (next != null) {

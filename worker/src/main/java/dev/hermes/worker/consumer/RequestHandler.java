@@ -9,4 +9,9 @@ import java.util.concurrent.CompletableFuture;
  */
 public interface RequestHandler {
     CompletableFuture<Void> handle(Event event, int partition);
+
+    /** True if handling {@code event} now would not block (answered from memory); it may then run inline. */
+    default boolean isQuick(Event event) {
+        return false;
+    }
 }

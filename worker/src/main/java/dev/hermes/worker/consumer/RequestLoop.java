@@ -132,7 +132,7 @@ public final class RequestLoop implements Runnable {
             });
             return;
         }
-        lanes.submit(event.userId(), () -> {
+        Runnable task = () -> {
             try {
                 handler.handle(event, tp.partition()).whenComplete((v, error) -> {
                     if (error != null) {
@@ -144,7 +144,10 @@ public final class RequestLoop implements Runnable {
                 log.error("handling {}@{} failed", tp, offset, e);
                 p.finished(offset);
             }
-        });
+        };
+        if (!handler.isQuick(event) || !lanes.runInlineIfIdle(event.userId(), task)) {
+            lanes.submit(event.userId(), task);
+        }
         if (p.inFlight() >= bufferLimit && backpressured.add(tp)) {
             consumer.pause(List.of(tp));
             meters.partitionsPaused().incrementAndGet();

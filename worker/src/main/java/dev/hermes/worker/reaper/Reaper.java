@@ -48,6 +48,7 @@ public final class Reaper {
     private final Supplier<Set<Integer>> ownedPartitions;
     private final IntSupplier partitionCount;
     private final Semaphore concurrency;
+    private final Set<UserId> pending = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     public Reaper(DockerClient docker, RuntimeSpawner spawner, ActivityTracker activity, RuntimeRegistry registry,
                   KeyedExecutor<UserId> lanes, EventPublisher publisher, Meters meters, Clock clock,
@@ -86,12 +87,13 @@ public final class Reaper {
             if (user == null || !owned.contains(Partitions.of(user, partitions))) {
                 continue;
             }
-            if (lastActive(user, container).isBefore(cutoff)) {
+            if (lastActive(user, container).isBefore(cutoff) && pending.add(user)) {
                 concurrency.acquire();
                 lanes.submit(user, () -> {
                     try {
                         reapIfStillIdle(user, container.getId());
                     } finally {
+                        pending.remove(user);
                         concurrency.release();
                     }
                 });

@@ -46,6 +46,11 @@ public final class Responder implements RequestHandler {
     }
 
     @Override
+    public boolean isQuick(Event event) {
+        return ensurer.isWarm(event.userId());
+    }
+
+    @Override
     public CompletableFuture<Void> handle(Event event, int partition) {
         meters.handled(event.type());
         MDC.put("userId", event.userId().value());
@@ -97,6 +102,8 @@ public final class Responder implements RequestHandler {
             log.warn("ensure user={} correlationId={} FAILED {}: {}", request.userId(), request.correlationId(),
                     reason, e.getMessage());
         }
+        // the family is active when it gets its answer too: a slow spawn must not count as idle time
+        activity.touch(request.userId(), partition, clock.instant(), request.source());
         CompletableFuture<Void> audited = publisher.audit(answer);
         if (request.expiredAt(clock.instant())) {
             log.info("ensure user={} correlationId={}: deadline {} passed; no reply sent", request.userId(),

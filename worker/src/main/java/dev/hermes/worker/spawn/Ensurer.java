@@ -52,6 +52,12 @@ public final class Ensurer {
         this.spawnPermits = new Semaphore(maxConcurrentSpawns, true);
     }
 
+    /** Whether an ensure would be answered from memory right now, with no Docker or database call. */
+    public boolean isWarm(UserId user) {
+        Optional<Runtime> known = registry.get(user);
+        return known.isPresent() && known.get().settingsVersion() >= settings.current().version();
+    }
+
     public Ensured ensure(UserId user, UUID correlationId, UUID causationId) {
         Optional<Runtime> known = registry.get(user);
         if (known.isPresent() && known.get().settingsVersion() >= settings.current().version()) {

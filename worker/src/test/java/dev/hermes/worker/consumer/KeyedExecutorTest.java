@@ -140,4 +140,42 @@ class KeyedExecutorTest {
             Thread.currentThread().interrupt();
         }
     }
+
+    @Test
+    void aQuickTaskRunsOnTheCallingThreadOnlyWhenItsKeyIsIdle() throws InterruptedException {
+        CountDownLatch release = new CountDownLatch(1);
+        lanes.submit("busy", () -> awaitLatch(release));
+        Thread caller = Thread.currentThread();
+        List<Thread> ranOn = Collections.synchronizedList(new ArrayList<>());
+
+        assertThat(lanes.runInlineIfIdle("idle", () -> ranOn.add(Thread.currentThread()))).isTrue();
+        assertThat(lanes.runInlineIfIdle("busy", () -> ranOn.add(Thread.currentThread()))).isFalse();
+
+        assertThat(ranOn).containsExactly(caller);
+        release.countDown();
+        await().atMost(Duration.ofSeconds(5)).until(() -> lanes.activeKeys() == 0);
+    }
+
+    @Test
+    void workSubmittedWhileAnInlineTaskRunsFollowsItInOrder() {
+        List<String> order = Collections.synchronizedList(new ArrayList<>());
+
+        boolean inline = lanes.runInlineIfIdle("user", () -> {
+            lanes.submit("user", () -> order.add("second"));
+            order.add("first");
+        });
+
+        assertThat(inline).isTrue();
+        await().atMost(Duration.ofSeconds(5)).until(() -> order.size() == 2);
+        assertThat(order).containsExactly("first", "second");
+        await().atMost(Duration.ofSeconds(5)).until(() -> lanes.activeKeys() == 0);
+    }
+
+    private static void awaitLatch(CountDownLatch latch) {
+        try {
+            latch.await(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
 }
