@@ -32,7 +32,7 @@ public final class Database implements AutoCloseable {
         config.setMinimumIdle(1);
         config.setPoolName("hermes-pg");
         config.setInitializationFailTimeout(-1);
-        config.setConnectionTimeout(5_000);
+        config.setConnectionTimeout(Math.max(250, Math.min(5_000, patience.toMillis() / 4)));
         HikariDataSource dataSource = new HikariDataSource(config);
         waitUntilReachable(dataSource, url, patience);
         Database database = new Database(dataSource);
@@ -52,14 +52,14 @@ public final class Database implements AutoCloseable {
                 return;
             } catch (Exception e) {
                 long now = System.nanoTime();
+                if (attempt == 1 || now - lastReminder > Duration.ofSeconds(30).toNanos()) {
+                    log.warn("database {} unreachable ({}); retrying with backoff", url, e.getMessage());
+                    lastReminder = now;
+                }
                 if (now > deadline) {
                     dataSource.close();
                     throw new DatabaseUnavailableException("database " + url + " unreachable for "
                             + patience.toSeconds() + " s: " + e.getMessage(), e);
-                }
-                if (attempt == 1 || now - lastReminder > Duration.ofSeconds(30).toNanos()) {
-                    log.warn("database {} unreachable ({}); retrying with backoff", url, e.getMessage());
-                    lastReminder = now;
                 }
                 sleep(backoffMs);
                 backoffMs = Math.min(backoffMs * 2, 5_000);

@@ -1,0 +1,79 @@
+package dev.hermes.ops.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.hermes.schemas.EventCodec;
+import dev.hermes.schemas.SettingsChanged;
+import dev.hermes.worker.testing.HermesStack;
+import dev.hermes.worker.testing.Stack;
+import dev.hermes.worker.testing.TopicDump;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+@HermesStack.Use
+class SettingsCommandIT {
+    private static final String KEY = "sk-cli-" + UUID.randomUUID();
+
+    private record Run(int code, String out, String err) {
+    }
+
+    private static Run run(Stack stack, String stdin, String... args) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        CliEnv env = new CliEnv(Map.of("HERMES_PG_URL", stack.pgUrl(), "KAFKA_BOOTSTRAP_SERVERS",
+                stack.bootstrapServers(), "HERMES_TOPIC_PREFIX", stack.topics().prefix(), "HERMES_ADMIN", "it-admin"));
+        HermesCli cli = new HermesCli(List.of(new SettingsCommand(new ByteArrayInputStream(
+                stdin.getBytes(StandardCharsets.UTF_8)))));
+        int code = cli.run(args, env, new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8));
+        return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void setSavesANewVersionAnnouncesItAndShowNeverPrintsTheKey(Stack stack) throws Exception {
+        Path keyFile = Files.createTempFile("llm-key", ".txt");
+        Files.writeString(keyFile, KEY + "\n");
+
+        Run set = run(stack, "", "settings", "set", "--provider", "anthropic", "--model", "claude-x",
+                "--api-key-file", keyFile.toString());
+        Run show = run(stack, "", "settings", "show");
+
+        assertThat(set.code()).isZero();
+        assertThat(set.out()).contains("saved settings version 2").contains("published SettingsChanged(2)");
+        assertThat(show.out()).contains("provider:   anthropic").contains("model:      claude-x")
+                .contains("<set, redacted>").contains("ANTHROPIC_API_KEY").contains("updated_by: it-admin")
+                .doesNotContain(KEY);
+        List<SettingsChanged> announced = TopicDump.values(stack.bootstrapServers(), stack.topics().settings())
+                .stream().map(v -> new EventCodec().decode(v, SettingsChanged.class)).toList();
+        assertThat(announced).extracting(SettingsChanged::settingsVersion).contains(2L);
+        assertThat(TopicDump.allText(stack.bootstrapServers(), stack.topics().settings())).doesNotContain(KEY);
+    }
+
+    @Test
+    void theKeyCanComeFromStdinButNeverFromTheCommandLine(Stack stack) {
+        Run refused = run(stack, "", "settings", "set", "--provider", "openai", "--model", "m", "--api-key", KEY);
+        Run fromStdin = run(stack, KEY + "\n", "settings", "set", "--provider", "openai", "--model", "gpt-x",
+                "--api-key-file", "-");
+
+        assertThat(refused.code()).isEqualTo(2);
+        assertThat(refused.err()).contains("--api-key is refused").doesNotContain(KEY);
+        assertThat(fromStdin.code()).isZero();
+        assertThat(run(stack, "", "settings", "show").out()).contains("provider:   openai").doesNotContain(KEY);
+    }
+
+    @Test
+    void anEmptyKeyOrMissingOptionIsAUsageError(Stack stack) {
+        assertThat(run(stack, "  \n", "settings", "set", "--provider", "p", "--model", "m", "--api-key-file", "-")
+                .err()).contains("the API key file is empty");
+        assertThat(run(stack, "", "settings", "set", "--provider", "p").code()).isEqualTo(2);
+        assertThat(run(stack, "", "settings", "frobnicate").code()).isEqualTo(2);
+    }
+}
