@@ -2,7 +2,6 @@ package dev.hermes.worker.reaper;
 
 import dev.hermes.schemas.EventCodec;
 import dev.hermes.schemas.InvalidEventException;
-import dev.hermes.schemas.LastActive;
 import dev.hermes.schemas.UserId;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -26,15 +25,15 @@ public final class StateRestorer {
     private static final Logger log = LoggerFactory.getLogger(StateRestorer.class);
     private final Supplier<Consumer<byte[], byte[]>> consumers;
     private final String topic;
-    private final EventCodec codec;
     private final ActivityTracker activity;
+    private final LastActiveReader reader;
 
     public StateRestorer(Supplier<Consumer<byte[], byte[]>> consumers, String topic, EventCodec codec,
                          ActivityTracker activity) {
         this.consumers = consumers;
         this.topic = topic;
-        this.codec = codec;
         this.activity = activity;
+        this.reader = new LastActiveReader(codec);
     }
 
     /** Restores every given partition with one consumer; returns the number of records read. */
@@ -71,8 +70,11 @@ public final class StateRestorer {
                 }
                 return;
             }
-            LastActive state = codec.decode(record.value(), LastActive.class);
-            activity.restored(state.userId(), partition, state.lastActiveAt());
+            if (record.key() == null) {
+                throw new InvalidEventException("key", "a last-active record needs the user id as its key");
+            }
+            UserId user = UserId.of(new String(record.key(), StandardCharsets.UTF_8));
+            activity.restored(user, partition, reader.lastActiveAt(record.value()));
         } catch (InvalidEventException | dev.hermes.schemas.InvalidUserIdException e) {
             log.warn("skipping unreadable last-active record at {}@{}: {}", record.partition(), record.offset(),
                     e.getMessage());

@@ -39,32 +39,38 @@ public final class RuntimeSpawner {
         }
     }
 
-    /** Makes sure a container built from {@code spec} is running: adopts, starts or creates it. */
+    /**
+     * Makes sure a container built from {@code spec} is running: creates it, or, when the name is taken,
+     * adopts the existing one (starting it if stopped). Create comes first because a new family is the
+     * common case on this path, and a name conflict costs Docker no more than the inspect it replaces.
+     */
     public StartedContainer ensureStarted(ContainerSpec spec) {
-        Optional<InspectContainerResponse> existing = inspect(spec.name());
-        if (existing.isPresent() && isStale(existing.get(), spec) && !isRunning(existing.get())) {
-            // a stopped container keeps the env it was created with; recreate it so it boots with today's seed
-            remove(spec.name());
-            existing = Optional.empty();
+        for (int attempt = 1; attempt <= 3; attempt++) {
+            long t0 = System.nanoTime();
+            String id;
+            try {
+                id = create(spec);
+            } catch (ConflictException e) {
+                Optional<InspectContainerResponse> existing = inspect(spec.name());
+                if (existing.isEmpty()) {
+                    continue; // removed between our create and inspect: create again
+                }
+                if (isStale(existing.get(), spec) && !isRunning(existing.get())) {
+                    // a stopped container keeps the env it was created with; recreate it to boot today's seed
+                    remove(spec.name());
+                    continue;
+                }
+                return adopt(existing.get(), spec);
+            }
+            long createMs = millisSince(t0);
+            long t1 = System.nanoTime();
+            start(id, spec.name());
+            long startMs = millisSince(t1);
+            return new StartedContainer(id, spec.name(), urlOf(docker.inspectContainerCmd(id).exec(), spec),
+                    spec.settingsVersion(), spec.configHash(), true, true, createMs, startMs, clock.instant());
         }
-        if (existing.isPresent()) {
-            return adopt(existing.get(), spec);
-        }
-        long t0 = System.nanoTime();
-        String id;
-        try {
-            id = create(spec);
-        } catch (ConflictException e) {
-            // someone else (another worker, a previous life of this one) created it just now: adopt theirs
-            return adopt(inspect(spec.name()).orElseThrow(() -> new SpawnFailedException(
-                    "container " + spec.name() + " conflicted on create and then vanished", e)), spec);
-        }
-        long createMs = millisSince(t0);
-        long t1 = System.nanoTime();
-        start(id, spec.name());
-        long startMs = millisSince(t1);
-        return new StartedContainer(id, spec.name(), urlOf(docker.inspectContainerCmd(id).exec(), spec),
-                spec.settingsVersion(), spec.configHash(), true, true, createMs, startMs, clock.instant());
+        throw new SpawnFailedException("container " + spec.name() + " kept appearing and disappearing while it was "
+                + "being created; giving up after 3 attempts");
     }
 
     private StartedContainer adopt(InspectContainerResponse container, ContainerSpec spec) {
