@@ -1,5 +1,6 @@
 package dev.hermes.client;
 
+import dev.hermes.schemas.EventIds;
 import dev.hermes.client.internal.ReplyListener;
 import dev.hermes.schemas.Event;
 import dev.hermes.schemas.EventCodec;
@@ -84,8 +85,8 @@ public final class RuntimeClient implements AutoCloseable {
     public CompletableFuture<RuntimeHandle> ensureRuntimeAsync(UserId userId, Duration timeout) {
         long started = System.nanoTime();
         Instant now = clock.instant();
-        UUID correlationId = UUID.randomUUID();
-        RuntimeRequested request = new RuntimeRequested(UUID.randomUUID(), now, userId, correlationId,
+        UUID correlationId = EventIds.next();
+        RuntimeRequested request = new RuntimeRequested(EventIds.next(), now, userId, correlationId,
                 config.topics().replies(), config.replyPartition(), now.plus(timeout), config.source());
         CompletableFuture<Event> reply = replies.await(correlationId);
         var timeoutTask = timers.schedule(() -> reply.completeExceptionally(
@@ -118,7 +119,7 @@ public final class RuntimeClient implements AutoCloseable {
 
     /** Fire-and-forget: records activity and keeps the runtime warm; no reply. */
     public CompletableFuture<Void> heartbeat(UserId userId, String deviceId) {
-        Heartbeat heartbeat = new Heartbeat(UUID.randomUUID(), clock.instant(), userId, deviceId, config.source());
+        Heartbeat heartbeat = new Heartbeat(EventIds.next(), clock.instant(), userId, deviceId, config.source());
         CompletableFuture<Void> sent = new CompletableFuture<>();
         producer.send(new ProducerRecord<>(config.topics().requests(), userId.value(), codec.encode(heartbeat)),
                 (metadata, error) -> {

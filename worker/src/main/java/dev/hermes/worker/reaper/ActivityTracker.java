@@ -1,5 +1,6 @@
 package dev.hermes.worker.reaper;
 
+import dev.hermes.schemas.EventIds;
 import dev.hermes.schemas.LastActive;
 import dev.hermes.schemas.UserId;
 import dev.hermes.worker.reply.EventPublisher;
@@ -49,7 +50,7 @@ public final class ActivityTracker {
             return CompletableFuture.completedFuture(null);
         }
         Activity current = byUser.get(userId);
-        return publisher.lastActive(partition, new LastActive(UUID.randomUUID(), now, userId,
+        return publisher.lastActive(partition, new LastActive(EventIds.next(), now, userId,
                 current.lastActiveAt(), source));
     }
 

@@ -1,5 +1,6 @@
 package dev.hermes.worker.reaper;
 
+import dev.hermes.schemas.EventIds;
 import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.exception.NotFoundException;
 import dev.hermes.schemas.RuntimeStopped;
@@ -54,7 +55,7 @@ public final class Forgetter {
         }
         int partition = Partitions.of(user, publisher.partitionCount(topics.lastActive()));
         publisher.tombstone(partition, user).get(30, TimeUnit.SECONDS);
-        publisher.audit(new RuntimeStopped(UUID.randomUUID(), clock.instant(), user, null, actor,
+        publisher.audit(new RuntimeStopped(EventIds.next(), clock.instant(), user, null, actor,
                 user.containerName(), StopReason.FORGET, removed, deleted)).get(30, TimeUnit.SECONDS);
         return new Outcome(removed, deleted, partition);
     }

@@ -1,5 +1,6 @@
 package dev.hermes.worker.reaper;
 
+import dev.hermes.schemas.EventIds;
 import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.exception.NotFoundException;
 import com.github.dockerjava.api.model.Container;
@@ -52,7 +53,7 @@ public final class OrphanSweeper {
             }
             removed++;
             meters.orphanRemoved();
-            publisher.audit(new RuntimeStopped(UUID.randomUUID(), clock.instant(), null, null, workerId, name,
+            publisher.audit(new RuntimeStopped(EventIds.next(), clock.instant(), null, null, workerId, name,
                     StopReason.ORPHAN, true, false));
             log.info("removed legacy orphan container {}", name);
         }

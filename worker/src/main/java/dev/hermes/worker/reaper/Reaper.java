@@ -1,5 +1,6 @@
 package dev.hermes.worker.reaper;
 
+import dev.hermes.schemas.EventIds;
 import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.model.Container;
 import dev.hermes.schemas.RuntimeStopped;
@@ -130,7 +131,7 @@ public final class Reaper {
             spawner.stop(containerId);
         }
         meters.reaped(StopReason.IDLE.name());
-        publisher.audit(new RuntimeStopped(UUID.randomUUID(), clock.instant(), user, null, workerId,
+        publisher.audit(new RuntimeStopped(EventIds.next(), clock.instant(), user, null, workerId,
                 user.containerName(), StopReason.IDLE, removeOnReap, false));
         log.info("reaped user={} container={} idle since {}", user, user.containerName(),
                 known == null ? "its start" : known.lastActiveAt());

@@ -1,5 +1,6 @@
 package dev.hermes.worker.reply;
 
+import dev.hermes.schemas.EventIds;
 import dev.hermes.schemas.Event;
 import dev.hermes.schemas.FailureReason;
 import dev.hermes.schemas.Heartbeat;
@@ -87,7 +88,7 @@ public final class Responder implements RequestHandler {
             Ensured ensured = ensurer.ensure(request.userId(), request.correlationId(), request.eventId());
             long totalMs = (System.nanoTime() - t0) / 1_000_000;
             meters.ensured(ensured.cold(), Duration.ofNanos(System.nanoTime() - t0));
-            answer = new RuntimeReady(UUID.randomUUID(), clock.instant(), request.userId(), request.correlationId(),
+            answer = new RuntimeReady(EventIds.next(), clock.instant(), request.userId(), request.correlationId(),
                     ensured.runtime().url(), ensured.runtime().containerName(), ensured.runtime().settingsVersion(),
                     ensured.cold(), ensured.createMs(), ensured.startMs(), ensured.healthMs(), totalMs, workerId,
                     request.eventId());
@@ -97,7 +98,7 @@ public final class Responder implements RequestHandler {
             // anything, Docker's own exceptions included, becomes an answer: a caller never waits in vain
             FailureReason reason = reasonOf(e);
             meters.failure(reason.name());
-            answer = new RuntimeFailed(UUID.randomUUID(), clock.instant(), request.userId(), request.correlationId(),
+            answer = new RuntimeFailed(EventIds.next(), clock.instant(), request.userId(), request.correlationId(),
                     reason, e.getMessage(), workerId, request.eventId());
             log.warn("ensure user={} correlationId={} FAILED {}: {}", request.userId(), request.correlationId(),
                     reason, e.getMessage());

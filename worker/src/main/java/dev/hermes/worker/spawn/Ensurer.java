@@ -1,5 +1,6 @@
 package dev.hermes.worker.spawn;
 
+import dev.hermes.schemas.EventIds;
 import dev.hermes.schemas.RuntimeRecreated;
 import dev.hermes.schemas.RuntimeSpawned;
 import dev.hermes.schemas.RuntimeStarted;
@@ -93,11 +94,11 @@ public final class Ensurer {
         registry.remove(user);
         meters.dockerCall();
         spawner.remove(containerName);
-        publisher.audit(new RuntimeStopped(UUID.randomUUID(), clock.instant(), user, causationId, workerId,
+        publisher.audit(new RuntimeStopped(EventIds.next(), clock.instant(), user, causationId, workerId,
                 containerName, StopReason.SETTINGS_RECREATE, true, false));
         Ensured fresh = spawn(user, current, null, causationId, false);
         meters.recreated();
-        publisher.audit(new RuntimeRecreated(UUID.randomUUID(), clock.instant(), user, causationId, workerId,
+        publisher.audit(new RuntimeRecreated(EventIds.next(), clock.instant(), user, causationId, workerId,
                 containerName, fromVersion, fresh.runtime().settingsVersion(), (System.nanoTime() - t0) / 1_000_000));
         return fresh;
     }
@@ -113,13 +114,13 @@ public final class Ensurer {
             }
             if (started.created()) {
                 meters.phase("create", started.createMs());
-                publisher.audit(new RuntimeSpawned(UUID.randomUUID(), clock.instant(), user, correlationId,
+                publisher.audit(new RuntimeSpawned(EventIds.next(), clock.instant(), user, correlationId,
                         causationId, workerId, spec.name(), started.containerId(), started.settingsVersion(),
                         started.configHash(), started.createMs()));
             }
             if (started.started()) {
                 meters.phase("start", started.startMs());
-                publisher.audit(new RuntimeStarted(UUID.randomUUID(), clock.instant(), user, correlationId,
+                publisher.audit(new RuntimeStarted(EventIds.next(), clock.instant(), user, correlationId,
                         causationId, workerId, spec.name(), started.containerId(), !started.created(),
                         started.startMs()));
             }
@@ -161,7 +162,7 @@ public final class Ensurer {
                     () -> spawner.assertRunning(started.containerId(), started.containerName()));
         } catch (HealthTimeoutException e) {
             spawner.stop(started.containerId());
-            publisher.audit(new RuntimeStopped(UUID.randomUUID(), clock.instant(), user, causationId, workerId,
+            publisher.audit(new RuntimeStopped(EventIds.next(), clock.instant(), user, causationId, workerId,
                     started.containerName(), StopReason.HEALTH_TIMEOUT, false, false));
             throw e;
         }
