@@ -1,0 +1,120 @@
+package dev.hermes.ops.bench;
+
+import com.github.dockerjava.api.DockerClient;
+import dev.hermes.client.ApiKeys;
+import dev.hermes.client.RuntimeClient;
+import dev.hermes.client.RuntimeClientConfig;
+import dev.hermes.ops.cli.CliEnv;
+import dev.hermes.schemas.EventCodec;
+import dev.hermes.worker.reaper.Forgetter;
+import dev.hermes.worker.reply.EventPublisher;
+import dev.hermes.worker.settings.Database;
+import dev.hermes.worker.settings.SettingsStore;
+import dev.hermes.worker.spawn.DockerClients;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The local stack as the benchmark sees it (from the same environment ops/hermes reads), and the
+ * connections every figure shares. Closing it cleans up what the run made and closes the connections.
+ */
+public final class BenchStack implements AutoCloseable {
+    private final CliEnv env;
+    private final String runId;
+    private final DockerClient docker;
+    private final Database database;
+    private final EventPublisher publisher;
+    private final BenchTopics topics;
+    private final Janitor janitor;
+    private final WorkerFleet fleet;
+    private final List<RuntimeClient> clients = new ArrayList<>();
+
+    public BenchStack(CliEnv env, String runId) {
+        this.env = env;
+        this.runId = runId;
+        this.docker = DockerClients.connect(env.dockerHost(), 160);
+        this.database = Database.open(env.pgUrl(), env.pgUser(), env.pgPassword(), 2, Duration.ofSeconds(20));
+        this.publisher = new EventPublisher(env.bootstrapServers(), "ops-bench", env.topics(), new EventCodec());
+        this.topics = new BenchTopics(env.bootstrapServers(), runId);
+        this.janitor = new Janitor(docker, new Forgetter(docker, publisher, env.topics(), Clock.systemUTC(),
+                "ops-bench"), runId);
+        this.fleet = WorkerFleet.detect(env);
+    }
+
+    public CliEnv env() {
+        return env;
+    }
+
+    public String runId() {
+        return runId;
+    }
+
+    public DockerClient docker() {
+        return docker;
+    }
+
+    public SettingsStore settings() {
+        return new SettingsStore(database.jdbi());
+    }
+
+    public EventPublisher publisher() {
+        return publisher;
+    }
+
+    public BenchTopics topics() {
+        return topics;
+    }
+
+    public Janitor janitor() {
+        return janitor;
+    }
+
+    public WorkerFleet fleet() {
+        return fleet;
+    }
+
+    public ApiKeys apiKeys() {
+        return ApiKeys.fromSecret(env.apiKeySecret());
+    }
+
+    public String image() {
+        return env.get("HERMES_IMAGE", "hermes-agent-stub:local");
+    }
+
+    public Path pluginsDir() {
+        return Path.of(env.get("HERMES_PLUGINS_DIR", "/var/lib/hermes/plugins"));
+    }
+
+    public int agentPort() {
+        return Integer.parseInt(env.get("HERMES_AGENT_PORT", "8642"));
+    }
+
+    /** A client of the fleet that reads its own reply partition (so the bench's clients never share one). */
+    public synchronized RuntimeClient client(int replyPartition) {
+        RuntimeClientConfig config = RuntimeClientConfig.of(env.bootstrapServers(), "ops-bench")
+                .withTopics(env.topics()).withReplyPartition(replyPartition);
+        RuntimeClient client = new RuntimeClient(config);
+        clients.add(client);
+        return client;
+    }
+
+    @Override
+    public synchronized void close() {
+        clients.forEach(RuntimeClient::close);
+        clients.clear();
+        janitor.cleanSystem();
+        janitor.cleanRaw();
+        topics.deleteAll();
+        topics.close();
+        publisher.close();
+        database.close();
+        try {
+            docker.close();
+        } catch (java.io.IOException e) {
+            // closing anyway
+        }
+    }
+}

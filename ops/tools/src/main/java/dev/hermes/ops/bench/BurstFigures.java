@@ -1,0 +1,113 @@
+package dev.hermes.ops.bench;
+
+import dev.hermes.client.RuntimeClient;
+import dev.hermes.client.RuntimeHandle;
+import dev.hermes.schemas.UserId;
+import dev.hermes.worker.spawn.ContainerSpec;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+/**
+ * burst100: N fresh users requested at once (ensureRuntimeAsync), wall time until all are READY,
+ * against N raw API spawns started at once on N threads until all are healthy. Everything is removed
+ * between the two sides, so both start from the same state. hol_p99_ms: the p99 of a warm user's
+ * ensure latency, asked every 10 ms from a second client while the system side runs.
+ */
+public final class BurstFigures {
+    private static final Duration TIMEOUT = Duration.ofSeconds(180);
+    private final BenchStack stack;
+    private final RuntimeClient client;
+    private final RuntimeClient holClient;
+    private final RawSpawner raw;
+
+    public BurstFigures(BenchStack stack, RuntimeClient client, RuntimeClient holClient, RawSpawner raw) {
+        this.stack = stack;
+        this.client = client;
+        this.holClient = holClient;
+        this.raw = raw;
+    }
+
+    public List<Figure> measure(int count) throws Exception {
+        UserId warmUser = stack.janitor().systemUser(UserId.random());
+        holClient.ensureRuntime(warmUser, Duration.ofSeconds(130));
+        for (int i = 0; i < 50; i++) {
+            holClient.ensureRuntime(warmUser, Duration.ofSeconds(10));
+        }
+        List<UserId> users = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            users.add(stack.janitor().systemUser(UserId.random()));
+        }
+        FleetMetrics workers = new FleetMetrics(stack.fleet());
+        double[] warmBefore = workers.warmEnsures();
+        double[] phasesBefore = SpawnPhases.fleetSnapshot(workers);
+        double systemMs;
+        LatencySample holLatencies;
+        int holFailures;
+        EnsureLegs holLegs;
+        try (HolProbe hol = new HolProbe(holClient, warmUser).start()) {
+            Thread.sleep(200);
+            long t0 = System.nanoTime();
+            List<CompletableFuture<RuntimeHandle>> pending = users.stream()
+                    .map(u -> client.ensureRuntimeAsync(u, TIMEOUT)).toList();
+            CompletableFuture.allOf(pending.toArray(CompletableFuture[]::new)).join();
+            systemMs = (System.nanoTime() - t0) / 1e6;
+            holLatencies = hol.stop();
+            holFailures = hol.failures();
+            holLegs = hol.legs();
+        }
+        double holInWorkerMeanMs = FleetMetrics.meanMs(warmBefore, workers.warmEnsures());
+        Map<String, Object> systemPhases = SpawnPhases.fleetMeans(phasesBefore, SpawnPhases.fleetSnapshot(workers));
+        stack.janitor().cleanSystem();
+        raw.drainPhases();
+        double rawMs = rawBurst(count);
+        Map<String, Object> rawPhases = raw.drainPhases();
+        stack.janitor().cleanRaw();
+        Figure hol = FigureGroup.spec("hol_p99_ms").of(holLatencies.percentileMs(0.99), null)
+                .with("n", holLatencies.size()).with("p50", holLatencies.medianMs())
+                .with("max", holLatencies.maxMs()).with("failures", holFailures)
+                .with("in_worker_mean_ms", holInWorkerMeanMs);
+        for (var e : holLegs.summary().entrySet()) {
+            hol = hol.with(e.getKey(), e.getValue());
+        }
+        Figure burst = FigureGroup.spec("burst100").of(systemMs, rawMs).with("n", count)
+                .with("system_max_concurrent_spawns_per_worker", stack.env().get("HERMES_MAX_CONCURRENT_SPAWNS", "8"))
+                .with("workers", stack.fleet().workers());
+        return List.of(SpawnPhases.with(SpawnPhases.with(burst, systemPhases), rawPhases), hol);
+    }
+
+    private double rawBurst(int count) throws Exception {
+        List<ContainerSpec> specs = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            specs.add(raw.newSpec());
+        }
+        ExecutorService threads = Executors.newFixedThreadPool(count);
+        try {
+            CountDownLatch ready = new CountDownLatch(count);
+            CountDownLatch go = new CountDownLatch(1);
+            List<Future<String>> spawns = new ArrayList<>();
+            for (ContainerSpec spec : specs) {
+                spawns.add(threads.submit(() -> {
+                    ready.countDown();
+                    go.await();
+                    return raw.spawn(spec);
+                }));
+            }
+            ready.await();
+            long t0 = System.nanoTime();
+            go.countDown();
+            for (Future<String> spawn : spawns) {
+                spawn.get();
+            }
+            return (System.nanoTime() - t0) / 1e6;
+        } finally {
+            threads.shutdownNow();
+        }
+    }
+}

@@ -1,0 +1,62 @@
+package dev.hermes.ops.bench;
+
+import dev.hermes.client.RuntimeClient;
+import dev.hermes.client.RuntimeHandle;
+import dev.hermes.schemas.UserId;
+import dev.hermes.worker.spawn.ContainerSpec;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * cold: ensureRuntime of fresh users one after another, against the raw API spawn of the same spec.
+ * System and raw spawns alternate, so background load on the machine hits both sides alike; one
+ * untimed spawn of each warms the JIT and the connections first.
+ */
+public final class ColdFigure {
+    private static final Duration TIMEOUT = Duration.ofSeconds(130);
+    private final BenchStack stack;
+    private final RuntimeClient client;
+    private final RawSpawner raw;
+
+    public ColdFigure(BenchStack stack, RuntimeClient client, RawSpawner raw) {
+        this.stack = stack;
+        this.client = client;
+        this.raw = raw;
+    }
+
+    public List<Figure> measure(int count) throws Exception {
+        LatencySample system = new LatencySample();
+        LatencySample baseline = new LatencySample();
+        int warmAnswers = 0;
+        client.ensureRuntime(stack.janitor().systemUser(UserId.random()), TIMEOUT);
+        raw.spawn(raw.newSpec());
+        raw.drainPhases();
+        FleetMetrics fleet = new FleetMetrics(stack.fleet());
+        double[] phasesBefore = SpawnPhases.fleetSnapshot(fleet);
+        for (int i = 0; i < count; i++) {
+            UserId user = stack.janitor().systemUser(UserId.random());
+            RuntimeHandle handle = system.time(() -> client.ensureRuntime(user, TIMEOUT));
+            if (!handle.coldStart()) {
+                warmAnswers++;
+            }
+            ContainerSpec spec = raw.newSpec();
+            baseline.time(() -> raw.spawn(spec));
+        }
+        Map<String, Object> systemPhases = SpawnPhases.fleetMeans(phasesBefore, SpawnPhases.fleetSnapshot(fleet));
+        Map<String, Object> rawPhases = raw.drainPhases();
+        stack.janitor().cleanSystem();
+        stack.janitor().cleanRaw();
+        Figure cold = FigureGroup.spec("cold").of(system.medianMs(), baseline.medianMs())
+                .with("n", count)
+                .with("system_p95", system.percentileMs(0.95))
+                .with("raw_p95", baseline.percentileMs(0.95))
+                .with("system_max", system.maxMs())
+                .with("raw_max", baseline.maxMs());
+        cold = SpawnPhases.with(SpawnPhases.with(cold, systemPhases), rawPhases);
+        if (warmAnswers > 0) {
+            cold = cold.with("note", warmAnswers + " of " + count + " answers said coldStart=false");
+        }
+        return List.of(cold);
+    }
+}

@@ -1,0 +1,15 @@
+package dev.hermes.ops.bench;
+
+import java.util.Map;
+
+/** A figure's name, unit and target: the one place each figure's target is written down. */
+public record FigureSpec(String name, String unit, Target target) {
+
+    public Figure of(double system, Double raw) {
+        return Figure.of(name, system, raw, unit, target);
+    }
+
+    public Figure failed(String error) {
+        return new Figure(name, null, null, unit, target, Map.of(), error);
+    }
+}

@@ -1,0 +1,133 @@
+package dev.hermes.ops.bench;
+
+import dev.hermes.schemas.EventCodec;
+import dev.hermes.schemas.Heartbeat;
+import dev.hermes.schemas.UserId;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+
+/**
+ * heartbeats_per_s, heartbeat_docker_calls, worker_rss_mb_100k: one {@link SimulatedFleetWorker} JVM
+ * (-Xmx512m) holding N warm simulated runtimes on a fresh topic prefix. Rounds of one heartbeat per user,
+ * produced as fast as a batching producer can (linger.ms 5, batch.size 256k): two warm the JIT (the
+ * first is reported as first_round_per_s), the third is the figure, as a long-running worker runs. The worker runs with
+ * HERMES_LAST_ACTIVE_WRITE_INTERVAL_SEC=0.001, so every heartbeat of every round writes its LastActive,
+ * as a family's first heartbeat does. Docker calls, VmRSS and the JVM's own memory view are read after.
+ */
+public final class HeartbeatFigures {
+    static final String XMX = "-Xmx512m";
+    /** Untimed rounds before the timed one: the first runs on a cold JIT, the second still compiles. */
+    static final int WARM_UP_ROUNDS = 2;
+    private final BenchStack stack;
+
+    public HeartbeatFigures(BenchStack stack) {
+        this.stack = stack;
+    }
+
+    public List<Figure> measure(int users) throws Exception {
+        int seed = ThreadLocalRandom.current().nextInt();
+        String prefix = stack.topics().prefix("heartbeats");
+        String group = "hermes-bench-" + stack.runId() + "-fleet";
+        List<String> jvm = jvmOptions();
+        Path log = Path.of(stack.env().get("HERMES_BENCH_LOG_DIR", System.getProperty("java.io.tmpdir")),
+                "bench-fleet-worker-" + stack.runId() + ".log");
+        try (FleetWorkerProcess worker = FleetWorkerProcess.start(jvm, workerEnv(prefix, group), users, seed, log);
+             KafkaProducer<byte[], byte[]> producer = producer()) {
+            MetricsScraper metrics = new MetricsScraper(worker.awaitReady(Duration.ofSeconds(180)));
+            double dockerBefore = metrics.scrape().sum("hermes_docker_calls_total");
+            String topic = prefix + "runtime.requests";
+            var admin = stack.topics().admin();
+            HeartbeatRound first = null;
+            for (int round = 1; round <= WARM_UP_ROUNDS; round++) {
+                HeartbeatRound warmUp = HeartbeatRound.run(producer, heartbeats(topic, users, seed), admin, group,
+                        (long) round * users, metrics, dockerBefore, worker.pid());
+                first = first == null ? warmUp : first;
+            }
+            List<ProducerRecord<byte[], byte[]>> records = heartbeats(topic, users, seed);
+            Map<String, Long> cpuBefore = worker.threadCpu();
+            HeartbeatRound timed = HeartbeatRound.run(producer, records, admin, group,
+                    (WARM_UP_ROUNDS + 1L) * users, metrics, dockerBefore, worker.pid());
+            Map<String, Long> cpuByThread = ThreadCpuReport.difference(cpuBefore, worker.threadCpu());
+            double dockerCalls = metrics.scrape().sum("hermes_docker_calls_total") - dockerBefore;
+            ProcStatus status = ProcStatus.of(worker.pid());
+            Map<String, Object> jvmView = worker.memory(false);
+            Map<String, Object> afterGc = worker.memory(true);
+            stack.janitor().cleanFleet(group);
+            Figure rate = FigureGroup.spec("heartbeats_per_s").of(timed.perSecond(), null).with("n", users)
+                    .with("seconds_until_committed", timed.seconds()).with("producer_seconds", timed.producerSeconds())
+                    .with("handled_per_s", users / timed.handledSeconds()).with("commit_interval_ms", 200)
+                    .with("worker_cpu_seconds", timed.cpuSeconds())
+                    .with("worker_cpu_us_per_heartbeat", timed.cpuMicrosPerHeartbeat())
+                    .with("first_round_per_s", first.perSecond())
+                    .with("first_round_cpu_us_per_heartbeat", first.cpuMicrosPerHeartbeat())
+                    .with("worker_cpu_ms_by_thread", cpuByThread);
+            Figure rss = FigureGroup.spec("worker_rss_mb_100k").of(status.rssMb(), null).with("runtimes", users)
+                    .with("peak_rss_mb", status.peakRssMb()).with("jvm_options", String.join(" ", jvm));
+            for (var e : jvmView.entrySet()) {
+                rss = rss.with(e.getKey(), e.getValue());
+            }
+            rss = rss.with("heapUsedAfterFullGcMb", afterGc.get("heapUsedMb"));
+            return List.of(rate, FigureGroup.spec("heartbeat_docker_calls").of(dockerCalls, null)
+                    .with("heartbeats", (WARM_UP_ROUNDS + 1L) * users), rss);
+        }
+    }
+
+    private List<String> jvmOptions() {
+        List<String> options = new ArrayList<>(List.of(XMX, "-XX:+ExitOnOutOfMemoryError"));
+        String extra = stack.env().get("HERMES_BENCH_FLEET_JAVA_OPTS", "");
+        if (!extra.isBlank()) {
+            options.addAll(Arrays.asList(extra.trim().split("\\s+")));
+        }
+        return options;
+    }
+
+    private Map<String, String> workerEnv(String prefix, String group) {
+        Map<String, String> env = new HashMap<>(stack.env().env());
+        env.put("HERMES_TOPIC_PREFIX", prefix);
+        env.put("HERMES_GROUP_ID", group);
+        env.put("HERMES_WORKER_ID", "bench-fleet-" + stack.runId());
+        env.put("HERMES_HTTP_HOST", "127.0.0.1");
+        env.put("HERMES_HTTP_PORT", "0");
+        env.put("HERMES_PARTITIONS", Integer.toString(stack.fleet().partitions()));
+        env.put("HERMES_LAST_ACTIVE_WRITE_INTERVAL_SEC", "0.001");
+        env.put("HERMES_ORPHAN_SWEEP_SEC", "86400");
+        env.put("HERMES_REAP_INTERVAL_SEC", "86400");
+        env.put("HERMES_SETTINGS_POLL_SEC", "86400");
+        env.put("HERMES_MAX_CONCURRENT_SPAWNS", "1");
+        return env;
+    }
+
+    private static List<ProducerRecord<byte[], byte[]>> heartbeats(String topic, int users, int seed) {
+        SyntheticUsers synthetic = new SyntheticUsers(seed);
+        EventCodec codec = new EventCodec();
+        Instant now = Instant.now();
+        List<ProducerRecord<byte[], byte[]>> records = new ArrayList<>(users);
+        for (int i = 0; i < users; i++) {
+            UserId user = synthetic.user(i);
+            records.add(new ProducerRecord<>(topic, user.value().getBytes(StandardCharsets.UTF_8),
+                    codec.encode(new Heartbeat(UUID.randomUUID(), now, user, "bench-device", "ops-bench"))));
+        }
+        return records;
+    }
+
+    private KafkaProducer<byte[], byte[]> producer() {
+        return new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, stack.env().bootstrapServers(),
+                ProducerConfig.CLIENT_ID_CONFIG, "bench-heartbeats", ProducerConfig.ACKS_CONFIG, "all",
+                ProducerConfig.LINGER_MS_CONFIG, 5, ProducerConfig.BATCH_SIZE_CONFIG, 256 * 1024,
+                ProducerConfig.BUFFER_MEMORY_CONFIG, 128L * 1024 * 1024), new ByteArraySerializer(),
+                new ByteArraySerializer());
+    }
+}

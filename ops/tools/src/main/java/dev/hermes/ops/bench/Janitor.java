@@ -1,0 +1,119 @@
+package dev.hermes.ops.bench;
+
+import com.github.dockerjava.api.DockerClient;
+import com.github.dockerjava.api.exception.NotFoundException;
+import com.github.dockerjava.api.model.Container;
+import dev.hermes.schemas.UserId;
+import dev.hermes.worker.reaper.Forgetter;
+import dev.hermes.worker.spawn.ContainerSpec;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Removes everything the benchmark made. The fleet's runtimes of bench users are forgotten the way
+ * `ops/hermes forget --delete-data` does (container, volume, last-active tombstone, audit); raw
+ * containers (label hermes.bench=raw) and their volumes are removed directly.
+ */
+public final class Janitor {
+    static final String LABEL_BENCH = "hermes.bench";
+    static final String LABEL_RUN = "hermes.bench.run";
+    private static final Logger log = LoggerFactory.getLogger(Janitor.class);
+    private final DockerClient docker;
+    private final Forgetter forgetter;
+    private final String runId;
+    private final Set<UserId> systemUsers = ConcurrentHashMap.newKeySet();
+    private final Set<String> rawContainers = ConcurrentHashMap.newKeySet();
+
+    public Janitor(DockerClient docker, Forgetter forgetter, String runId) {
+        this.docker = docker;
+        this.forgetter = forgetter;
+        this.runId = runId;
+    }
+
+    public UserId systemUser(UserId user) {
+        systemUsers.add(user);
+        return user;
+    }
+
+    public String rawContainer(String name) {
+        rawContainers.add(name);
+        return name;
+    }
+
+    /** Forgets every bench user's runtime and data. */
+    public void cleanSystem() {
+        List<UserId> users = new ArrayList<>(systemUsers);
+        inParallel(users.stream().map(u -> (Runnable) () -> {
+            try {
+                forgetter.forget(u, true);
+                systemUsers.remove(u);
+            } catch (Exception e) {
+                log.warn("could not forget bench user {}: {}", u, e.toString());
+            }
+        }).toList());
+    }
+
+    /** Removes every raw container of this run (tracked, or found by its run label) and its volume. */
+    public void cleanRaw() {
+        Set<String> names = ConcurrentHashMap.newKeySet();
+        names.addAll(rawContainers);
+        for (Container c : docker.listContainersCmd().withShowAll(true)
+                .withLabelFilter(Map.of(LABEL_BENCH, "raw", LABEL_RUN, runId)).exec()) {
+            names.add(c.getNames()[0].substring(1));
+        }
+        inParallel(names.stream().map(name -> (Runnable) () -> {
+            remove(name);
+            rawContainers.remove(name);
+        }).toList());
+    }
+
+    /** Removes containers that a fleet (consumer group) of the benchmark's own made, if any. */
+    public int cleanFleet(String fleet) {
+        List<Container> found = docker.listContainersCmd().withShowAll(true)
+                .withLabelFilter(Map.of(ContainerSpec.LABEL_FLEET, fleet)).exec();
+        inParallel(found.stream().map(c -> (Runnable) () -> remove(c.getNames()[0].substring(1))).toList());
+        return found.size();
+    }
+
+    private void remove(String name) {
+        try {
+            docker.removeContainerCmd(name).withForce(true).exec();
+        } catch (NotFoundException e) {
+            // already gone
+        }
+        try {
+            docker.removeVolumeCmd(name + "-data").exec();
+        } catch (NotFoundException e) {
+            // no volume
+        } catch (RuntimeException e) {
+            log.warn("could not remove volume {}-data: {}", name, e.getMessage());
+        }
+    }
+
+    private static void inParallel(List<Runnable> tasks) {
+        if (tasks.isEmpty()) {
+            return;
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(Math.min(8, tasks.size()));
+        try {
+            List<Future<?>> futures = tasks.stream().<Future<?>>map(pool::submit).toList();
+            for (Future<?> f : futures) {
+                try {
+                    f.get();
+                } catch (Exception e) {
+                    log.warn("cleanup task failed: {}", e.toString());
+                }
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+}

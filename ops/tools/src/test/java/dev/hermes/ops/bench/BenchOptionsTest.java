@@ -1,0 +1,49 @@
+package dev.hermes.ops.bench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Path;
+import java.util.EnumSet;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class BenchOptionsTest {
+
+    @Test
+    void defaultsRunEverythingAtFullSize() {
+        BenchOptions options = BenchOptions.parse(List.of());
+        assertThat(options.groups()).isEqualTo(EnumSet.allOf(FigureGroup.class));
+        assertThat(options.out()).isNull();
+        assertThat(options.counts()).isEqualTo(BenchCounts.full());
+        assertThat(options.counts().cold()).isGreaterThanOrEqualTo(20);
+        assertThat(options.counts().warm()).isGreaterThanOrEqualTo(2000);
+    }
+
+    @Test
+    void onlyTakesFigureAndGroupNames() {
+        BenchOptions options = BenchOptions.parse(List.of("--only", "warm_p99,burst,hol_p99_ms,audit_1m_s",
+                "--quick", "--out", "/tmp/x.json"));
+        assertThat(options.groups()).containsExactlyInAnyOrder(FigureGroup.WARM, FigureGroup.BURST, FigureGroup.AUDIT);
+        assertThat(options.quick()).isTrue();
+        assertThat(options.counts()).isEqualTo(BenchCounts.quick());
+        assertThat(options.out()).isEqualTo(Path.of("/tmp/x.json"));
+    }
+
+    @Test
+    void rejectsUnknownNamesAndMissingValues() {
+        assertThatThrownBy(() -> BenchOptions.parse(List.of("--only", "coldd"))).hasMessageContaining("coldd");
+        assertThatThrownBy(() -> BenchOptions.parse(List.of("--only", ","))).hasMessageContaining("at least one");
+        assertThatThrownBy(() -> BenchOptions.parse(List.of("--out"))).hasMessageContaining("--out needs a value");
+        assertThatThrownBy(() -> BenchOptions.parse(List.of("--fast"))).hasMessageContaining("--fast");
+    }
+
+    @Test
+    void everyFigureNameIsKnownOnce() {
+        List<String> names = EnumSet.allOf(FigureGroup.class).stream()
+                .flatMap(g -> g.figures().stream()).map(FigureSpec::name).toList();
+        assertThat(names).doesNotHaveDuplicates().contains("cold", "warm_p50", "warm_p99", "warm_p999", "burst100",
+                "hol_p99_ms", "heartbeats_per_s", "heartbeat_docker_calls", "worker_rss_mb_100k", "restore_1m_s",
+                "recreate100", "audit_1m_s");
+    }
+}
