@@ -28,7 +28,8 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
  * as a family's first heartbeat does. Docker calls, VmRSS and the JVM's own memory view are read after.
  */
 public final class HeartbeatFigures {
-    static final String XMX = "-Xmx512m";
+    /** The same JVM settings ops/local gives its workers. */
+    static final List<String> WORKER_JVM = List.of("-Xmx192m", "-XX:+UseSerialGC");
     /** Untimed rounds before the timed one: the first runs on a cold JIT, the second still compiles. */
     static final int WARM_UP_ROUNDS = 2;
     private final BenchStack stack;
@@ -86,7 +87,8 @@ public final class HeartbeatFigures {
     }
 
     private List<String> jvmOptions() {
-        List<String> options = new ArrayList<>(List.of(XMX, "-XX:+ExitOnOutOfMemoryError"));
+        List<String> options = new ArrayList<>(WORKER_JVM);
+        options.add("-XX:+ExitOnOutOfMemoryError");
         String extra = stack.env().get("HERMES_BENCH_FLEET_JAVA_OPTS", "");
         if (!extra.isBlank()) {
             options.addAll(Arrays.asList(extra.trim().split("\\s+")));
@@ -97,6 +99,7 @@ public final class HeartbeatFigures {
     private Map<String, String> workerEnv(String prefix, String group) {
         Map<String, String> env = new HashMap<>(stack.env().env());
         env.put("HERMES_TOPIC_PREFIX", prefix);
+        env.put("MALLOC_ARENA_MAX", "2");
         env.put("HERMES_GROUP_ID", group);
         env.put("HERMES_WORKER_ID", "bench-fleet-" + stack.runId());
         env.put("HERMES_HTTP_HOST", "127.0.0.1");
