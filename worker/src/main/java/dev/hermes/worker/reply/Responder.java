@@ -71,8 +71,18 @@ public final class Responder implements RequestHandler {
     private CompletableFuture<Void> heartbeat(Heartbeat heartbeat, int partition) {
         CompletableFuture<Void> recorded = activity.touch(heartbeat.userId(), partition, heartbeat.occurredAt(),
                 heartbeat.source());
+        long t0 = System.nanoTime();
         try {
-            ensurer.ensure(heartbeat.userId(), null, heartbeat.eventId());
+            Ensured ensured = ensurer.ensure(heartbeat.userId(), null, heartbeat.eventId());
+            if (ensured.cold()) {
+                // no caller waits for a heartbeat, but the audit still learns when the runtime became ready
+                long totalMs = (System.nanoTime() - t0) / 1_000_000;
+                return CompletableFuture.allOf(recorded, publisher.audit(new RuntimeReady(EventIds.next(),
+                        clock.instant(), heartbeat.userId(), null, ensured.runtime().url(),
+                        ensured.runtime().containerName(), ensured.runtime().settingsVersion(), true,
+                        ensured.createMs(), ensured.startMs(), ensured.healthMs(), totalMs, workerId,
+                        heartbeat.eventId())));
+            }
         } catch (RuntimeException e) {
             log.warn("heartbeat ensure for user={} failed: {}", heartbeat.userId(), e.getMessage());
         }
