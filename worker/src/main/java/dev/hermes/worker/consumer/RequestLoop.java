@@ -2,28 +2,18 @@ package dev.hermes.worker.consumer;
 
 import dev.hermes.schemas.Event;
 import dev.hermes.schemas.EventCodec;
-import dev.hermes.schemas.Heartbeat;
 import dev.hermes.schemas.InvalidEventException;
-import dev.hermes.schemas.RuntimeRequested;
 import dev.hermes.schemas.UserId;
 import dev.hermes.worker.metrics.Meters;
 import dev.hermes.worker.reply.EventPublisher;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.ArrayDeque;
-import java.util.ArrayList;
-import java.util.Collection;
-import java.util.Deque;
-import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.stream.Collectors;
 import org.apache.kafka.clients.consumer.Consumer;
-import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
@@ -41,7 +31,7 @@ public final class RequestLoop implements Runnable {
     private static final long COMMIT_INTERVAL_MS = 200;
     private final Consumer<byte[], byte[]> consumer;
     private final String topic;
-    private final EventCodec codec;
+    private final RecordDecoder decoder;
     private final KeyedExecutor<UserId> lanes;
     private final RequestHandler handler;
     private final EventPublisher publisher;
@@ -50,13 +40,9 @@ public final class RequestLoop implements Runnable {
     private final int bufferLimit;
     private final Duration revokeTimeout;
     private final String workerId;
-    private final Map<TopicPartition, PartitionProgress> progress = new ConcurrentHashMap<>();
-    private final Map<Integer, Long> lag = new ConcurrentHashMap<>();
-    private final Set<TopicPartition> backpressured = new HashSet<>();
-    private final Deque<TopicPartition> toRestore = new ArrayDeque<>();
+    private final OwnedPartitions owned = new OwnedPartitions();
     private final CountDownLatch stopped = new CountDownLatch(1);
     private volatile boolean running = true;
-    private volatile boolean restoring;
     private volatile long lastPollNanos = System.nanoTime();
     private long lastCommit;
 
@@ -65,7 +51,7 @@ public final class RequestLoop implements Runnable {
                        int bufferLimit, Duration revokeTimeout, String workerId) {
         this.consumer = consumer;
         this.topic = topic;
-        this.codec = codec;
+        this.decoder = new RecordDecoder(codec);
         this.lanes = lanes;
         this.handler = handler;
         this.publisher = publisher;
@@ -79,7 +65,7 @@ public final class RequestLoop implements Runnable {
     @Override
     public void run() {
         try {
-            consumer.subscribe(List.of(topic), new Rebalance());
+            consumer.subscribe(List.of(topic), new Rebalance(consumer, owned, partitions, meters, revokeTimeout));
             while (running) {
                 restorePending();
                 relieveBackpressure();
@@ -88,7 +74,8 @@ public final class RequestLoop implements Runnable {
                     dispatch(record);
                 }
                 lastPollNanos = System.nanoTime();
-                recordLag();
+                owned.all().forEach(tp -> consumer.currentLag(tp).ifPresent(l -> owned.lag(tp, l)));
+                meters.partitionsPaused().set(owned.paused());
             }
         } catch (WakeupException e) {
             if (running) {
@@ -112,7 +99,7 @@ public final class RequestLoop implements Runnable {
 
     private void dispatch(ConsumerRecord<byte[], byte[]> record) {
         TopicPartition tp = new TopicPartition(record.topic(), record.partition());
-        PartitionProgress p = progress.get(tp);
+        PartitionProgress p = owned.progress(tp);
         if (p == null) {
             return;
         }
@@ -120,16 +107,9 @@ public final class RequestLoop implements Runnable {
         p.received(offset);
         Event event;
         try {
-            event = decode(record);
+            event = decoder.decode(record);
         } catch (InvalidEventException e) {
-            meters.dlq(e.field() == null ? "unreadable" : e.field());
-            log.warn("record {}-{}@{} goes to the DLQ: {}", record.topic(), record.partition(), offset, e.getMessage());
-            publisher.deadLetter(record, e.getMessage(), e.field(), workerId).whenComplete((v, error) -> {
-                if (error != null) {
-                    log.error("could not write record {}@{} to the DLQ", tp, offset, error);
-                }
-                p.finished(offset);
-            });
+            deadLetter(record, e).whenComplete((v, error) -> p.finished(offset));
             return;
         }
         Runnable task = () -> {
@@ -148,11 +128,22 @@ public final class RequestLoop implements Runnable {
         if (!handler.isQuick(event) || !lanes.runInlineIfIdle(event.userId(), task)) {
             lanes.submit(event.userId(), task);
         }
-        if (p.inFlight() >= bufferLimit && backpressured.add(tp)) {
+        if (p.inFlight() >= bufferLimit && owned.backpressured().add(tp)) {
             consumer.pause(List.of(tp));
-            meters.partitionsPaused().incrementAndGet();
             log.info("partition {} paused: {} records in flight", tp, p.inFlight());
         }
+    }
+
+    private CompletableFuture<Void> deadLetter(ConsumerRecord<byte[], byte[]> record, InvalidEventException e) {
+        meters.dlq(e.field() == null ? "unreadable" : e.field());
+        log.warn("record {}-{}@{} goes to the DLQ: {}", record.topic(), record.partition(), record.offset(),
+                e.getMessage());
+        return publisher.deadLetter(record, e.getMessage(), e.field(), workerId).whenComplete((v, error) -> {
+            if (error != null) {
+                log.error("could not write record {}-{}@{} to the DLQ", record.topic(), record.partition(),
+                        record.offset(), error);
+            }
+        });
     }
 
     /**
@@ -165,7 +156,7 @@ public final class RequestLoop implements Runnable {
         try {
             consumer.pause(consumer.assignment());
             long deadline = System.nanoTime() + revokeTimeout.toNanos();
-            while (progress.values().stream().anyMatch(p -> p.inFlight() > 0) && System.nanoTime() < deadline) {
+            while (owned.anyInFlight() && System.nanoTime() < deadline) {
                 try {
                     consumer.poll(Duration.ofMillis(100)); // all paused: fetches nothing, keeps the membership
                 } catch (WakeupException e) {
@@ -173,12 +164,7 @@ public final class RequestLoop implements Runnable {
                 }
                 commitProgress();
             }
-            Map<TopicPartition, OffsetAndMetadata> offsets = new HashMap<>();
-            progress.forEach((tp, p) -> {
-                if (p.committable() >= 0) {
-                    offsets.put(tp, new OffsetAndMetadata(p.committable()));
-                }
-            });
+            Map<TopicPartition, OffsetAndMetadata> offsets = owned.committable(owned.all(), false);
             if (!offsets.isEmpty()) {
                 consumer.commitSync(offsets, Duration.ofSeconds(5));
             }
@@ -187,60 +173,31 @@ public final class RequestLoop implements Runnable {
         }
     }
 
-    private Event decode(ConsumerRecord<byte[], byte[]> record) {
-        Event event = codec.decode(record.value());
-        if (!(event instanceof RuntimeRequested) && !(event instanceof Heartbeat)) {
-            throw new InvalidEventException("type", event.type() + " does not belong on the requests topic");
-        }
-        String key = record.key() == null ? null : new String(record.key(), StandardCharsets.UTF_8);
-        if (!event.userId().value().equals(key)) {
-            throw new InvalidEventException("key", "record key must be the userId " + event.userId() + ", got "
-                    + (key == null ? "no key" : "'" + key + "'"));
-        }
-        return event;
-    }
-
     /** Restores every partition gained since the last turn in one pass, then resumes them. */
     private void restorePending() {
-        if (toRestore.isEmpty()) {
-            return;
-        }
-        restoring = true;
-        List<TopicPartition> gained = new ArrayList<>();
-        while (!toRestore.isEmpty()) {
-            TopicPartition tp = toRestore.poll();
-            if (progress.containsKey(tp)) {
-                gained.add(tp);
-            }
-        }
+        List<TopicPartition> gained = owned.awaitingRestore();
         if (gained.isEmpty()) {
-            restoring = false;
             return;
         }
-        try {
-            partitions.restore(gained.stream().map(TopicPartition::partition).collect(Collectors.toSet()));
-        } finally {
-            restoring = false;
-        }
+        partitions.restore(gained.stream().map(TopicPartition::partition).collect(Collectors.toSet()));
         for (TopicPartition tp : gained) {
-            if (!backpressured.contains(tp)) {
+            owned.restored(tp);
+            if (!owned.backpressured().contains(tp)) {
                 consumer.resume(List.of(tp));
-                meters.partitionsPaused().decrementAndGet();
             }
         }
     }
 
     private void relieveBackpressure() {
-        backpressured.removeIf(tp -> {
-            PartitionProgress p = progress.get(tp);
-            if (p != null && p.inFlight() > bufferLimit / 2) {
+        owned.backpressured().removeIf(tp -> {
+            PartitionProgress p = owned.progress(tp);
+            if (p.inFlight() > bufferLimit / 2) {
                 return false;
             }
-            if (p != null) {
+            if (!owned.isAwaitingRestore(tp)) {
                 consumer.resume(List.of(tp));
                 log.info("partition {} resumed", tp);
             }
-            meters.partitionsPaused().decrementAndGet();
             return true;
         });
     }
@@ -251,12 +208,7 @@ public final class RequestLoop implements Runnable {
             return;
         }
         lastCommit = now;
-        Map<TopicPartition, OffsetAndMetadata> offsets = new HashMap<>();
-        progress.forEach((tp, p) -> {
-            if (p.advanced()) {
-                offsets.put(tp, new OffsetAndMetadata(p.committable()));
-            }
-        });
+        Map<TopicPartition, OffsetAndMetadata> offsets = owned.committable(owned.all(), true);
         if (!offsets.isEmpty()) {
             consumer.commitAsync(offsets, (o, error) -> {
                 if (error != null) {
@@ -266,15 +218,9 @@ public final class RequestLoop implements Runnable {
         }
     }
 
-    private void recordLag() {
-        for (TopicPartition tp : progress.keySet()) {
-            consumer.currentLag(tp).ifPresent(l -> lag.put(tp.partition(), l));
-        }
-    }
-
-    /** Ready when polling and no gained partition is still restoring its state. */
+    /** Ready when polling and no gained partition is still waiting for its state restore. */
     public boolean ready() {
-        return running && !restoring && toRestore.isEmpty()
+        return running && !owned.restorePending()
                 && System.nanoTime() - lastPollNanos < Duration.ofSeconds(30).toNanos();
     }
 
@@ -284,12 +230,7 @@ public final class RequestLoop implements Runnable {
     }
 
     public Set<Integer> ownedPartitions() {
-        return progress.keySet().stream().map(TopicPartition::partition).collect(Collectors.toSet());
-    }
-
-    public int inFlight(int partition) {
-        PartitionProgress p = progress.get(new TopicPartition(topic, partition));
-        return p == null ? 0 : p.inFlight();
+        return owned.partitionNumbers();
     }
 
     /** Stops polling, lets in-flight work finish (bounded), commits and leaves the group. */
@@ -297,76 +238,5 @@ public final class RequestLoop implements Runnable {
         running = false;
         consumer.wakeup();
         stopped.await();
-    }
-
-    private final class Rebalance implements ConsumerRebalanceListener {
-        @Override
-        public void onPartitionsAssigned(Collection<TopicPartition> assigned) {
-            if (assigned.isEmpty()) {
-                return;
-            }
-            log.info("gained partitions {}", assigned);
-            consumer.pause(assigned);
-            for (TopicPartition tp : assigned) {
-                progress.put(tp, new PartitionProgress());
-                toRestore.add(tp);
-                meters.partitionsPaused().incrementAndGet();
-                meters.partitionOwned(tp.partition(), () -> inFlight(tp.partition()),
-                        () -> lag.getOrDefault(tp.partition(), 0L));
-            }
-        }
-
-        @Override
-        public void onPartitionsRevoked(Collection<TopicPartition> revoked) {
-            release(revoked, true);
-        }
-
-        @Override
-        public void onPartitionsLost(Collection<TopicPartition> lost) {
-            release(lost, false);
-        }
-
-        private void release(Collection<TopicPartition> released, boolean commit) {
-            if (released.isEmpty()) {
-                return;
-            }
-            log.info("releasing partitions {} ({})", released, commit ? "revoked" : "lost");
-            long deadline = System.nanoTime() + revokeTimeout.toNanos();
-            Map<TopicPartition, OffsetAndMetadata> offsets = new HashMap<>();
-            for (TopicPartition tp : released) {
-                PartitionProgress p = progress.get(tp);
-                if (p == null) {
-                    continue;
-                }
-                try {
-                    if (commit && !p.awaitDrained(Math.max(0, (deadline - System.nanoTime()) / 1_000_000))) {
-                        log.warn("partition {}: {} records still in flight at revoke; the next owner replays them",
-                                tp, p.inFlight());
-                    }
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                }
-                if (p.committable() >= 0) {
-                    offsets.put(tp, new OffsetAndMetadata(p.committable()));
-                }
-            }
-            if (commit && !offsets.isEmpty()) {
-                try {
-                    consumer.commitSync(offsets);
-                } catch (RuntimeException e) {
-                    log.warn("commit at revoke failed: {}", e.getMessage());
-                }
-            }
-            for (TopicPartition tp : released) {
-                if (progress.remove(tp) != null) {
-                    if (backpressured.remove(tp) || toRestore.remove(tp)) {
-                        meters.partitionsPaused().decrementAndGet();
-                    }
-                    meters.partitionReleased(tp.partition());
-                    lag.remove(tp.partition());
-                }
-            }
-            partitions.released(released.stream().map(TopicPartition::partition).collect(Collectors.toSet()));
-        }
     }
 }

@@ -49,7 +49,7 @@ class KeyedExecutorTest {
                         overlaps.incrementAndGet();
                     }
                     if (ThreadLocalRandom.current().nextInt(20) == 0) {
-                        sleep(1);
+                        busyFor(Duration.ofMillis(1)); // a slower task now and then, to vary the interleaving
                     }
                     seen.get(key).add(n);
                     running.get(key).decrementAndGet();
@@ -133,18 +133,17 @@ class KeyedExecutorTest {
         }
     }
 
-    private static void sleep(long ms) {
-        try {
-            Thread.sleep(ms);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+    private static void busyFor(Duration work) {
+        long until = System.nanoTime() + work.toNanos();
+        while (System.nanoTime() < until) {
+            Thread.onSpinWait();
         }
     }
 
     @Test
     void aQuickTaskRunsOnTheCallingThreadOnlyWhenItsKeyIsIdle() throws InterruptedException {
         CountDownLatch release = new CountDownLatch(1);
-        lanes.submit("busy", () -> awaitLatch(release));
+        lanes.submit("busy", () -> block(release));
         Thread caller = Thread.currentThread();
         List<Thread> ranOn = Collections.synchronizedList(new ArrayList<>());
 
@@ -169,13 +168,5 @@ class KeyedExecutorTest {
         await().atMost(Duration.ofSeconds(5)).until(() -> order.size() == 2);
         assertThat(order).containsExactly("first", "second");
         await().atMost(Duration.ofSeconds(5)).until(() -> lanes.activeKeys() == 0);
-    }
-
-    private static void awaitLatch(CountDownLatch latch) {
-        try {
-            latch.await(10, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
     }
 }

@@ -1,6 +1,8 @@
 package dev.hermes.worker.testing;
 
 import java.io.IOException;
+import org.awaitility.Awaitility;
+import org.awaitility.core.ConditionTimeoutException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
 import java.net.URI;
@@ -98,29 +100,23 @@ public final class WorkerProcess implements AutoCloseable {
         return process.isAlive();
     }
 
-    /** Polls {@code /readyz} until it answers 200; fails with the log's tail if the process dies or time runs out. */
+    /** Waits until {@code /readyz} answers 200; fails with the log's tail if the process dies or time runs out. */
     public WorkerProcess waitReady(Duration timeout) {
-        long deadline = System.nanoTime() + timeout.toNanos();
         HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + httpPort + "/readyz"))
                 .timeout(Duration.ofSeconds(2)).GET().build();
-        while (System.nanoTime() < deadline) {
-            if (!process.isAlive()) {
-                throw new AssertionError("worker " + workerId + " exited with " + process.exitValue()
-                        + " before it was ready\n" + tail(80));
-            }
-            try {
-                if (HTTP.send(request, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
-                    return this;
-                }
-            } catch (IOException e) {
-                // not listening yet
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new AssertionError("interrupted while waiting for " + workerId, e);
-            }
-            pause(100);
+        try {
+            Awaitility.await("worker " + workerId + " ready").atMost(timeout).pollInterval(Duration.ofMillis(100))
+                    .ignoreExceptionsInstanceOf(IOException.class).until(() -> {
+                        if (!process.isAlive()) {
+                            throw new AssertionError("worker " + workerId + " exited with " + process.exitValue()
+                                    + " before it was ready\n" + tail(80));
+                        }
+                        return HTTP.send(request, HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
+                    });
+        } catch (ConditionTimeoutException e) {
+            throw new AssertionError("worker " + workerId + " not ready within " + timeout + "\n" + tail(80), e);
         }
-        throw new AssertionError("worker " + workerId + " not ready within " + timeout + "\n" + tail(80));
+        return this;
     }
 
     /** The body of {@code GET /metrics}, or an empty string if the worker does not answer. */
@@ -214,14 +210,6 @@ public final class WorkerProcess implements AutoCloseable {
             return socket.getLocalPort();
         } catch (IOException e) {
             throw new UncheckedIOException("no free port", e);
-        }
-    }
-
-    private static void pause(long ms) {
-        try {
-            Thread.sleep(ms);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
         }
     }
 
