@@ -1,37 +1,55 @@
 package dev.hermes.schemas;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonEncoding;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.util.BufferRecycler;
+import com.fasterxml.jackson.core.util.ByteArrayBuilder;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.hermes.schemas.internal.EventFields;
 import dev.hermes.schemas.internal.FieldReader;
 import dev.hermes.schemas.internal.FieldWriter;
+import dev.hermes.schemas.internal.scan.FastEventDecoder;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 
 /**
  * The one codec for every hermes event: UTF-8 JSON, validated field by field on the way in, with
  * errors that name the field. Thread-safe; share one instance.
+ *
+ * <p>Both directions are on the per-heartbeat path, so neither builds a JSON tree in the common case:
+ * encode streams into a generator; decode first tries a flat byte scan that answers only when it is
+ * certain to agree with the tree path, which otherwise decides and names the error.
  */
 public final class EventCodec {
     private final ObjectMapper mapper = new ObjectMapper()
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+    private final ThreadLocal<FastEventDecoder> fastDecoders = ThreadLocal.withInitial(FastEventDecoder::new);
 
     public byte[] encode(Event event) {
-        ObjectNode node = mapper.createObjectNode();
-        new FieldWriter(node)
-                .put("type", event.type())
-                .put("schemaVersion", Event.SCHEMA_VERSION)
-                .put("eventId", event.eventId())
-                .put("occurredAt", event.occurredAt())
-                .put("userId", event.userId());
-        EventFields.write(event, new FieldWriter(node));
-        try {
-            return mapper.writeValueAsBytes(node);
-        } catch (JsonProcessingException e) {
+        // as ObjectMapper.writeValueAsBytes does it: the buffers come from Jackson's per-thread recycler
+        BufferRecycler recycler = mapper.getFactory()._getBufferRecycler();
+        try (ByteArrayBuilder bytes = new ByteArrayBuilder(recycler)) {
+            try (JsonGenerator out = mapper.createGenerator(bytes, JsonEncoding.UTF8)) {
+                out.writeStartObject();
+                FieldWriter fields = new FieldWriter(out)
+                        .put("type", event.type())
+                        .put("schemaVersion", Event.SCHEMA_VERSION)
+                        .put("eventId", event.eventId())
+                        .put("occurredAt", event.occurredAt())
+                        .put("userId", event.userId());
+                EventFields.write(event, fields);
+                out.writeEndObject();
+            }
+            byte[] encoded = bytes.toByteArray();
+            bytes.release();
+            return encoded;
+        } catch (IOException | UncheckedIOException e) {
             throw new HermesException("could not encode " + event.type(), e);
+        } finally {
+            recycler.releaseToPool();
         }
     }
 
@@ -41,6 +59,20 @@ public final class EventCodec {
 
     /** Reads any event; throws {@link InvalidEventException} naming the field at fault. */
     public Event decode(byte[] bytes) {
+        Event fast = fastDecoders.get().tryDecode(bytes);
+        return fast != null ? fast : decodeTree(bytes);
+    }
+
+    public <T extends Event> T decode(byte[] bytes, Class<T> expected) {
+        Event event = decode(bytes);
+        if (!expected.isInstance(event)) {
+            throw new InvalidEventException("type", "expected " + expected.getSimpleName() + ", got " + event.type());
+        }
+        return expected.cast(event);
+    }
+
+    /** The reference reader: a JSON tree, every field validated in turn; the only source of decode errors. */
+    Event decodeTree(byte[] bytes) {
         if (bytes == null) {
             throw new InvalidEventException(null, "record has no value (null)");
         }
@@ -61,14 +93,6 @@ public final class EventCodec {
                     + " is not supported by this reader (supports 1.." + Event.SCHEMA_VERSION + ")");
         }
         return EventFields.read(type, fields);
-    }
-
-    public <T extends Event> T decode(byte[] bytes, Class<T> expected) {
-        Event event = decode(bytes);
-        if (!expected.isInstance(event)) {
-            throw new InvalidEventException("type", "expected " + expected.getSimpleName() + ", got " + event.type());
-        }
-        return expected.cast(event);
     }
 
     private static String firstLine(String message) {

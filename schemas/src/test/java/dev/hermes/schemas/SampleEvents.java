@@ -6,8 +6,8 @@ import java.util.UUID;
 
 /**
  * Test fixtures: for every event type one sample with all optional fields set and one with them
- * absent (or, for types without optional fields, one with edge values), plus the ORPHAN variants
- * of RuntimeStopped.
+ * absent (or, for types without optional fields, one with edge values), a few with some optional
+ * fields set, plus the ORPHAN variants of RuntimeStopped.
  */
 final class SampleEvents {
     record Sample(String name, Event event) {
@@ -58,10 +58,14 @@ final class SampleEvents {
                 new Sample("RuntimeReady (all fields)", runtimeReadyAllFields()),
                 new Sample("RuntimeReady (optional fields absent)", new RuntimeReady(EVENT_ID, SECONDS, USER, null,
                         "http://127.0.0.1:49153", CONTAINER, 0, false, 0, 0, 0, 0, null, null)),
+                new Sample("RuntimeReady (some optional fields)", new RuntimeReady(EVENT_ID, NANOS, USER, null,
+                        "http://127.0.0.1:49153", CONTAINER, 7, false, 0, 0, 0, 3, "worker-1", CAUSATION_ID)),
                 new Sample("RuntimeFailed (all fields)", new RuntimeFailed(EVENT_ID, NANOS, USER, CORRELATION_ID,
                         FailureReason.HEALTH_TIMEOUT, "no 200 from /health within 120 s", "worker-2", CAUSATION_ID)),
                 new Sample("RuntimeFailed (optional fields absent)", new RuntimeFailed(EVENT_ID, SECONDS, USER, null,
                         FailureReason.INVALID_REQUEST, "userId: must be a canonical lowercase UUID", null, null)),
+                new Sample("RuntimeFailed (some optional fields)", new RuntimeFailed(EVENT_ID, MILLIS, USER,
+                        CORRELATION_ID, FailureReason.SPAWN_ERROR, "docker said no", null, null)),
                 new Sample("LastActive (all fields)", new LastActive(EVENT_ID, NANOS, USER, MILLIS, "chat")),
                 new Sample("LastActive (edge values)", new LastActive(EVENT_ID, SECONDS, USER,
                         Instant.parse("1970-01-01T00:00:00Z"), "home-device")),

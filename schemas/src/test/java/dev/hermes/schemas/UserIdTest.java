@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.UUID;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -62,6 +63,29 @@ class UserIdTest {
     }
 
     @Test
+    void acceptsExactlyWhatTheContractPatternAcceptsForEveryCharacterInEveryPosition() {
+        Pattern contract = Pattern.compile("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
+        int accepted = 0;
+        for (int position = 0; position < CANONICAL.length(); position++) {
+            for (char c = 0; c < 0x180; c++) {
+                String given = CANONICAL.substring(0, position) + c + CANONICAL.substring(position + 1);
+                boolean valid = contract.matcher(given).matches();
+                accepted += valid ? 1 : 0;
+                assertThat(isAccepted(given)).as("%s", given).isEqualTo(valid);
+            }
+        }
+        assertThat(accepted).isEqualTo(32 * 16 + 4);
+    }
+
+    private static boolean isAccepted(String given) {
+        try {
+            return UserId.of(given) != null;
+        } catch (InvalidUserIdException e) {
+            return false;
+        }
+    }
+
+    @Test
     void nullIsRejected() {
         // UserId.of(null) currently throws NullPointerException("user id") from Objects.requireNonNull,
         // so its message does not say "canonical lowercase UUID" (see the report). What is certain:
@@ -114,5 +138,35 @@ class UserIdTest {
 
         assertThat(low).isLessThan(high);
         assertThat(low.compareTo(UserId.of(low.value()))).isZero();
+    }
+
+    @Test
+    void orderEqualityAndHashAgreeWithTheSpellings() {
+        java.util.List<UserId> ids = new java.util.ArrayList<>();
+        for (int i = 0; i < 2000; i++) {
+            ids.add(UserId.random());
+        }
+        ids.add(UserId.of("ffffffff-ffff-ffff-ffff-ffffffffffff"));
+        ids.add(UserId.of("00000000-0000-0000-0000-000000000000"));
+        ids.add(UserId.of("80000000-0000-0000-8000-000000000000"));
+        java.util.List<String> bySpelling = ids.stream().map(UserId::value).sorted().toList();
+        assertThat(ids.stream().sorted().map(UserId::value).toList()).isEqualTo(bySpelling);
+        for (UserId id : ids) {
+            UserId again = UserId.of(id.value());
+            assertThat(again).isEqualTo(id).hasSameHashCodeAs(id);
+            assertThat(UserId.fromUuid(id.uuid())).isEqualTo(id);
+        }
+        assertThat(UserId.of(CANONICAL)).isNotEqualTo(UserId.of(CANONICAL.replace('3', '4')));
+    }
+
+    @Test
+    void parseReadsAKeysBytesAndAnswersNullForAnythingElse() {
+        assertThat(UserId.parse(CANONICAL.getBytes(java.nio.charset.StandardCharsets.US_ASCII)))
+                .isEqualTo(UserId.of(CANONICAL));
+        assertThat(UserId.parse(CANONICAL.toUpperCase().getBytes(java.nio.charset.StandardCharsets.US_ASCII)))
+                .isNull();
+        assertThat(UserId.parse(HEX.getBytes(java.nio.charset.StandardCharsets.US_ASCII))).isNull();
+        assertThat(UserId.parse(null)).isNull();
+        assertThat(UserId.of(CANONICAL).hex()).isEqualTo(HEX);
     }
 }

@@ -90,6 +90,10 @@ public class Wiring {
         props.put(ConsumerConfig.CLIENT_ID_CONFIG, "hermes-worker-" + config.workerId());
         props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
         props.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 1000);
+        // a poll takes at most 1000 records of ~300 bytes: the default 50 MB / 1 MB-per-partition fetch
+        // buffers only make a worker's memory grow with its partition count
+        props.put(ConsumerConfig.FETCH_MAX_BYTES_CONFIG, 4 * 1024 * 1024);
+        props.put(ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG, 256 * 1024);
         return props;
     }
 

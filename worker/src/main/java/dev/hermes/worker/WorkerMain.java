@@ -10,6 +10,7 @@ public final class WorkerMain {
     }
 
     public static void main(String[] args) throws InterruptedException {
+        NioBufferCache.cap();
         if (Boolean.parseBoolean(System.getenv().getOrDefault("HERMES_LOG_JSON", "false"))) {
             System.setProperty("HERMES_LOG_FORMAT", "JSON");
         }

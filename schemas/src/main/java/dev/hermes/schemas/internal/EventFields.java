@@ -15,7 +15,10 @@ import dev.hermes.schemas.RuntimeStopped;
 import dev.hermes.schemas.SettingsChanged;
 import dev.hermes.schemas.StopReason;
 
-/** The per-type fields of each event, beyond the envelope. Keep in step with schemas/json. */
+/**
+ * The per-type fields of each event, beyond the envelope. Keep in step with schemas/json, and keep
+ * {@code scan.FastEventDecoder} reading exactly what {@link #read} reads (EventCodecFastPathTest checks).
+ */
 public final class EventFields {
     private EventFields() {
     }

@@ -18,6 +18,8 @@ import org.slf4j.LoggerFactory;
  */
 public final class KeyedExecutor<K> implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(KeyedExecutor.class);
+    /** The lane of a key whose task runs with nothing behind it: shared, never added to, so idle work allocates nothing. */
+    private static final Queue<Runnable> NOTHING_QUEUED = new ArrayDeque<>(1);
     private final ExecutorService pool;
     private final Map<K, Queue<Runnable>> lanes = new HashMap<>();
 
@@ -38,10 +40,14 @@ public final class KeyedExecutor<K> implements AutoCloseable {
         synchronized (lanes) {
             Queue<Runnable> lane = lanes.get(key);
             if (lane != null) {
+                if (lane == NOTHING_QUEUED) {
+                    lane = new ArrayDeque<>();
+                    lanes.put(key, lane);
+                }
                 lane.add(task);
                 return;
             }
-            lanes.put(key, new ArrayDeque<>());
+            lanes.put(key, NOTHING_QUEUED);
         }
         pool.execute(() -> drain(key, task));
     }
@@ -54,10 +60,9 @@ public final class KeyedExecutor<K> implements AutoCloseable {
      */
     public boolean runInlineIfIdle(K key, Runnable task) {
         synchronized (lanes) {
-            if (lanes.containsKey(key)) {
+            if (lanes.putIfAbsent(key, NOTHING_QUEUED) != null) {
                 return false;
             }
-            lanes.put(key, new ArrayDeque<>());
         }
         try {
             task.run();

@@ -5,6 +5,7 @@ import dev.hermes.schemas.EventCodec;
 import dev.hermes.schemas.Heartbeat;
 import dev.hermes.schemas.InvalidEventException;
 import dev.hermes.schemas.RuntimeRequested;
+import dev.hermes.schemas.UserId;
 import java.nio.charset.StandardCharsets;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 
@@ -24,8 +25,8 @@ final class RecordDecoder {
         if (!(event instanceof RuntimeRequested) && !(event instanceof Heartbeat)) {
             throw new InvalidEventException("type", event.type() + " does not belong on the requests topic");
         }
-        String key = record.key() == null ? null : new String(record.key(), StandardCharsets.UTF_8);
-        if (!event.userId().value().equals(key)) {
+        if (!event.userId().equals(UserId.parse(record.key()))) {
+            String key = record.key() == null ? null : new String(record.key(), StandardCharsets.UTF_8);
             throw new InvalidEventException("key", "record key must be the userId " + event.userId() + ", got "
                     + (key == null ? "no key" : "'" + key + "'"));
         }

@@ -29,6 +29,7 @@ import org.slf4j.LoggerFactory;
 public final class RequestLoop implements Runnable {
     private static final Logger log = LoggerFactory.getLogger(RequestLoop.class);
     private static final long COMMIT_INTERVAL_MS = 200;
+    private static final long LAG_SAMPLE_INTERVAL_NANOS = 1_000_000_000L;
     private final Consumer<byte[], byte[]> consumer;
     private final String topic;
     private final RecordDecoder decoder;
@@ -45,6 +46,7 @@ public final class RequestLoop implements Runnable {
     private volatile boolean running = true;
     private volatile long lastPollNanos = System.nanoTime();
     private long lastCommit;
+    private long lastLagSampleNanos = System.nanoTime() - LAG_SAMPLE_INTERVAL_NANOS;
 
     public RequestLoop(Consumer<byte[], byte[]> consumer, String topic, EventCodec codec, KeyedExecutor<UserId> lanes,
                        RequestHandler handler, EventPublisher publisher, PartitionListener partitions, Meters meters,
@@ -74,7 +76,7 @@ public final class RequestLoop implements Runnable {
                     dispatch(record);
                 }
                 lastPollNanos = System.nanoTime();
-                owned.all().forEach(tp -> consumer.currentLag(tp).ifPresent(l -> owned.lag(tp, l)));
+                sampleLag();
                 meters.partitionsPaused().set(owned.paused());
             }
         } catch (WakeupException e) {
@@ -109,28 +111,35 @@ public final class RequestLoop implements Runnable {
         try {
             event = decoder.decode(record);
         } catch (InvalidEventException e) {
+            p.handled();
             deadLetter(record, e).whenComplete((v, error) -> p.finished(offset));
             return;
         }
         Runnable task = () -> {
+            CompletableFuture<Void> outcome;
             try {
-                handler.handle(event, tp.partition()).whenComplete((v, error) -> {
-                    if (error != null) {
-                        log.error("publishing the outcome of {}@{} failed", tp, offset, error);
-                    }
-                    p.finished(offset);
-                });
+                outcome = handler.handle(event, tp.partition());
             } catch (RuntimeException e) {
                 log.error("handling {}@{} failed", tp, offset, e);
+                p.handled();
                 p.finished(offset);
+                return;
             }
+            p.handled();
+            outcome.whenComplete((v, error) -> {
+                if (error != null) {
+                    log.error("publishing the outcome of {}@{} failed", tp, offset, error);
+                }
+                p.finished(offset);
+            });
         };
         if (!handler.isQuick(event) || !lanes.runInlineIfIdle(event.userId(), task)) {
             lanes.submit(event.userId(), task);
         }
-        if (p.inFlight() >= bufferLimit && owned.backpressured().add(tp)) {
+        // bounds work waiting for a lane; records only waiting for their writes are bounded by the producer
+        if (p.unhandled() >= bufferLimit && owned.backpressured().add(tp)) {
             consumer.pause(List.of(tp));
-            log.info("partition {} paused: {} records in flight", tp, p.inFlight());
+            log.info("partition {} paused: {} records waiting to be handled", tp, p.unhandled());
         }
     }
 
@@ -188,10 +197,19 @@ public final class RequestLoop implements Runnable {
         }
     }
 
+    /** Partition lag for the meters, once a second: a busy loop polls hundreds of times a second. */
+    private void sampleLag() {
+        if (lastPollNanos - lastLagSampleNanos < LAG_SAMPLE_INTERVAL_NANOS) {
+            return;
+        }
+        lastLagSampleNanos = lastPollNanos;
+        owned.all().forEach(tp -> consumer.currentLag(tp).ifPresent(l -> owned.lag(tp, l)));
+    }
+
     private void relieveBackpressure() {
         owned.backpressured().removeIf(tp -> {
             PartitionProgress p = owned.progress(tp);
-            if (p.inFlight() > bufferLimit / 2) {
+            if (p.unhandled() > bufferLimit / 2) {
                 return false;
             }
             if (!owned.isAwaitingRestore(tp)) {

@@ -73,7 +73,10 @@ public final class StateRestorer {
             if (record.key() == null) {
                 throw new InvalidEventException("key", "a last-active record needs the user id as its key");
             }
-            UserId user = UserId.of(new String(record.key(), StandardCharsets.UTF_8));
+            UserId user = UserId.parse(record.key());
+            if (user == null) {
+                user = UserId.of(new String(record.key(), StandardCharsets.UTF_8)); // throws, naming the key
+            }
             activity.restored(user, partition, reader.lastActiveAt(record.value()));
         } catch (InvalidEventException | dev.hermes.schemas.InvalidUserIdException e) {
             log.warn("skipping unreadable last-active record at {}@{}: {}", record.partition(), record.offset(),

@@ -19,10 +19,18 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
 
 /**
  * Every write the worker makes to Kafka: replies on the caller's partition, audit events, last-active
- * state on an explicit partition, and DLQ records with the reason in headers. One shared producer.
+ * state on an explicit partition, and DLQ records with the reason in headers.
+ *
+ * <p>Two producers. Replies and audit events go out at once (linger 0): a caller waits for them.
+ * Last-active state and its tombstones share a second producer that lingers {@value #STATE_LINGER_MS} ms:
+ * nobody waits for them, and at a hundred thousand heartbeats a second, batching them is what keeps the
+ * worker's network thread and the broker from spending a request on each. Keeping a family's state and its
+ * tombstone on one producer keeps them in order.
  */
 public final class EventPublisher implements AutoCloseable {
+    static final int STATE_LINGER_MS = 10;
     private final KafkaProducer<byte[], byte[]> producer;
+    private final KafkaProducer<byte[], byte[]> stateProducer;
     private final Topics topics;
     private final EventCodec codec;
 
@@ -39,7 +47,13 @@ public final class EventPublisher implements AutoCloseable {
         props.put(ProducerConfig.LINGER_MS_CONFIG, 0);
         props.put(ProducerConfig.ACKS_CONFIG, "all");
         props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+        props.put(ProducerConfig.BUFFER_MEMORY_CONFIG, 8L * 1024 * 1024);
         this.producer = new KafkaProducer<>(props, new ByteArraySerializer(), new ByteArraySerializer());
+        props.put(ProducerConfig.CLIENT_ID_CONFIG, "hermes-worker-" + workerId + "-state");
+        props.put(ProducerConfig.LINGER_MS_CONFIG, STATE_LINGER_MS);
+        props.put(ProducerConfig.BATCH_SIZE_CONFIG, 64 * 1024);
+        props.put(ProducerConfig.BUFFER_MEMORY_CONFIG, 8L * 1024 * 1024);
+        this.stateProducer = new KafkaProducer<>(props, new ByteArraySerializer(), new ByteArraySerializer());
         this.topics = topics;
         this.codec = codec;
     }
@@ -55,11 +69,12 @@ public final class EventPublisher implements AutoCloseable {
     }
 
     public CompletableFuture<Void> lastActive(int partition, LastActive state) {
-        return send(new ProducerRecord<>(topics.lastActive(), partition, key(state.userId()), codec.encode(state)));
+        return send(stateProducer, new ProducerRecord<>(topics.lastActive(), partition, key(state.userId()),
+                codec.encode(state)));
     }
 
     public CompletableFuture<Void> tombstone(int partition, UserId userId) {
-        return send(new ProducerRecord<>(topics.lastActive(), partition, key(userId), null));
+        return send(stateProducer, new ProducerRecord<>(topics.lastActive(), partition, key(userId), null));
     }
 
     public CompletableFuture<Void> settingsChanged(Event event) {
@@ -81,8 +96,12 @@ public final class EventPublisher implements AutoCloseable {
     }
 
     private CompletableFuture<Void> send(ProducerRecord<byte[], byte[]> record) {
+        return send(producer, record);
+    }
+
+    private static CompletableFuture<Void> send(KafkaProducer<byte[], byte[]> via, ProducerRecord<byte[], byte[]> record) {
         CompletableFuture<Void> sent = new CompletableFuture<>();
-        producer.send(record, (metadata, error) -> {
+        via.send(record, (metadata, error) -> {
             if (error != null) {
                 sent.completeExceptionally(error);
             } else {
@@ -98,6 +117,7 @@ public final class EventPublisher implements AutoCloseable {
     }
 
     public void flush() {
+        stateProducer.flush();
         producer.flush();
     }
 
@@ -111,6 +131,7 @@ public final class EventPublisher implements AutoCloseable {
 
     @Override
     public void close() {
+        stateProducer.close(Duration.ofSeconds(10));
         producer.close(Duration.ofSeconds(10));
     }
 }

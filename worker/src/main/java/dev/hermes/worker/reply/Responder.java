@@ -10,6 +10,7 @@ import dev.hermes.schemas.RuntimeRequested;
 import dev.hermes.worker.consumer.RequestHandler;
 import dev.hermes.worker.metrics.Meters;
 import dev.hermes.worker.reaper.ActivityTracker;
+import dev.hermes.worker.runtime.Runtime;
 import dev.hermes.worker.settings.DatabaseUnavailableException;
 import dev.hermes.worker.spawn.Ensured;
 import dev.hermes.worker.spawn.Ensurer;
@@ -54,6 +55,12 @@ public final class Responder implements RequestHandler {
     @Override
     public CompletableFuture<Void> handle(Event event, int partition) {
         meters.handled(event.type());
+        if (event instanceof Heartbeat heartbeat) {
+            Runtime warm = ensurer.warm(heartbeat.userId());
+            if (warm != null) { // the common case, 100k times a second: nothing to log, so no MDC either
+                return activity.touch(warm.userId(), partition, heartbeat.occurredAt(), heartbeat.source());
+            }
+        }
         MDC.put("userId", event.userId().value());
         try {
             if (event instanceof Heartbeat heartbeat) {
@@ -69,24 +76,26 @@ public final class Responder implements RequestHandler {
     }
 
     private CompletableFuture<Void> heartbeat(Heartbeat heartbeat, int partition) {
-        CompletableFuture<Void> recorded = activity.touch(heartbeat.userId(), partition, heartbeat.occurredAt(),
-                heartbeat.source());
         long t0 = System.nanoTime();
+        Ensured ensured;
         try {
-            Ensured ensured = ensurer.ensure(heartbeat.userId(), null, heartbeat.eventId());
-            if (ensured.cold()) {
-                // no caller waits for a heartbeat, but the audit still learns when the runtime became ready
-                long totalMs = (System.nanoTime() - t0) / 1_000_000;
-                return CompletableFuture.allOf(recorded, publisher.audit(new RuntimeReady(EventIds.next(),
-                        clock.instant(), heartbeat.userId(), null, ensured.runtime().url(),
-                        ensured.runtime().containerName(), ensured.runtime().settingsVersion(), true,
-                        ensured.createMs(), ensured.startMs(), ensured.healthMs(), totalMs, workerId,
-                        heartbeat.eventId())));
-            }
+            ensured = ensurer.ensure(heartbeat.userId(), null, heartbeat.eventId());
         } catch (RuntimeException e) {
             log.warn("heartbeat ensure for user={} failed: {}", heartbeat.userId(), e.getMessage());
+            return activity.touch(heartbeat.userId(), partition, heartbeat.occurredAt(), heartbeat.source());
         }
-        return recorded;
+        // keyed by the runtime's own UserId: one id object per family in memory, not one per map
+        CompletableFuture<Void> recorded = activity.touch(ensured.runtime().userId(), partition,
+                heartbeat.occurredAt(), heartbeat.source());
+        if (!ensured.cold()) {
+            return recorded;
+        }
+        // no caller waits for a heartbeat, but the audit still learns when the runtime became ready
+        long totalMs = (System.nanoTime() - t0) / 1_000_000;
+        return CompletableFuture.allOf(recorded, publisher.audit(new RuntimeReady(EventIds.next(), clock.instant(),
+                heartbeat.userId(), null, ensured.runtime().url(), ensured.runtime().containerName(),
+                ensured.runtime().settingsVersion(), true, ensured.createMs(), ensured.startMs(), ensured.healthMs(),
+                totalMs, workerId, heartbeat.eventId())));
     }
 
     private CompletableFuture<Void> request(RuntimeRequested request, int partition) {

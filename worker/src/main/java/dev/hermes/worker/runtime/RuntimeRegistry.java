@@ -19,6 +19,11 @@ public final class RuntimeRegistry {
         return Optional.ofNullable(byUser.get(userId));
     }
 
+    /** The runtime, or null: for the per-heartbeat path, which allocates nothing it can avoid. */
+    public Runtime find(UserId userId) {
+        return byUser.get(userId);
+    }
+
     public void put(Runtime runtime) {
         Runtime previous = byUser.put(runtime.userId(), runtime);
         if (previous != null && !previous.containerId().equals(runtime.containerId())) {

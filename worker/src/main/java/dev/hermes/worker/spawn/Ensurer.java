@@ -55,15 +55,21 @@ public final class Ensurer {
 
     /** Whether an ensure would be answered from memory right now, with no Docker or database call. */
     public boolean isWarm(UserId user) {
-        Optional<Runtime> known = registry.get(user);
-        return known.isPresent() && known.get().settingsVersion() >= settings.current().version();
+        return warm(user) != null;
+    }
+
+    /** The runtime an ensure would answer from memory right now, or null if it would need more. */
+    public Runtime warm(UserId user) {
+        Runtime known = registry.find(user);
+        return known != null && known.settingsVersion() >= settings.current().version() ? known : null;
     }
 
     public Ensured ensure(UserId user, UUID correlationId, UUID causationId) {
-        Optional<Runtime> known = registry.get(user);
-        if (known.isPresent() && known.get().settingsVersion() >= settings.current().version()) {
-            return new Ensured(known.get(), false, 0, 0, 0);
+        Runtime warm = warm(user);
+        if (warm != null) {
+            return new Ensured(warm, false, 0, 0, 0);
         }
+        Optional<Runtime> known = registry.get(user);
         // off the warm path: read the settings fresh, so a change saved a moment ago is never missed
         GlobalSettings current = settings.refresh();
         if (known.isPresent() && known.get().settingsVersion() >= current.version()) {
@@ -132,8 +138,8 @@ public final class Ensurer {
             if (started.started()) {
                 meters.phase("health", healthMs);
             }
-            Runtime runtime = new Runtime(user, started.containerId(), started.containerName(), started.url(),
-                    started.settingsVersion(), started.startedAt(), clock.instant());
+            Runtime runtime = new Runtime(user, started.containerId(), started.url(), started.settingsVersion(),
+                    started.startedAt());
             registry.put(runtime);
             return new Ensured(runtime, cold, started.createMs(), started.startMs(), healthMs);
         } finally {

@@ -91,4 +91,57 @@ class PartitionProgressTest {
         assertThat(drained.get(5, TimeUnit.SECONDS)).isTrue();
         assertThat(progress.committable()).isEqualTo(7);
     }
+
+    @Test
+    void manyRecordsInFlightFinishingInAnyOrderCommitTheLowestUnfinished() {
+        java.util.List<Long> order = new java.util.ArrayList<>();
+        for (long o = 1000; o < 1500; o += 2) { // gaps, and more than the ring's first capacity
+            progress.received(o);
+            order.add(o);
+        }
+        java.util.Collections.shuffle(order, new java.util.Random(7));
+        java.util.TreeSet<Long> open = new java.util.TreeSet<>(order);
+        for (long o : order) {
+            progress.finished(o);
+            open.remove(o);
+            assertThat(progress.committable()).isEqualTo(open.isEmpty() ? 1499 : open.first());
+            assertThat(progress.inFlight()).isEqualTo(open.size());
+        }
+        progress.received(1600);
+        assertThat(progress.committable()).isEqualTo(1600);
+    }
+
+    @Test
+    void finishingAnOffsetTwiceOrOneNeverReceivedChangesNothing() {
+        progress.received(4);
+        progress.received(5);
+        progress.finished(5);
+        progress.finished(5);
+        progress.finished(99);
+        assertThat(progress.inFlight()).isEqualTo(1);
+        assertThat(progress.committable()).isEqualTo(4);
+    }
+
+    @Test
+    void anOffsetBeforeOneAlreadyReceivedIsRefused() {
+        progress.received(8);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> progress.received(8))
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("after 8");
+    }
+
+    @Test
+    void aHandledRecordStillWaitingForItsWritesCountsAsInFlightButNotAsUnhandled() {
+        progress.received(1);
+        progress.received(2);
+        assertThat(progress.unhandled()).isEqualTo(2);
+
+        progress.handled();
+        assertThat(progress.unhandled()).as("backpressure counts only work not yet handled").isEqualTo(1);
+        assertThat(progress.inFlight()).as("its write is not acknowledged yet").isEqualTo(2);
+        assertThat(progress.committable()).isEqualTo(1);
+
+        progress.finished(1);
+        assertThat(progress.inFlight()).isEqualTo(1);
+        assertThat(progress.committable()).isEqualTo(2);
+    }
 }

@@ -47,6 +47,6 @@ public final class AuditReplay {
     }
 
     private AuditReader reader(String bootstrapServers) {
-        return new AuditReader(new ReplayConsumers(bootstrapServers), () -> new FastLifecycleDecoder(codec), clock);
+        return new AuditReader(new ReplayConsumers(bootstrapServers), () -> codec::decode, clock);
     }
 }

@@ -8,7 +8,7 @@ import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 
 /**
- * Watches the simulated worker every 10 ms: its group's committed offsets (the truth: every record
+ * Watches the simulated worker every 25 ms: its group's committed offsets (the truth: every record
  * below them is finished), its hermes_requests_total{type="Heartbeat"} (handled, if the worker has that
  * meter) and its hermes_docker_calls_total, which must not move. Aborts if the worker starts calling
  * Docker: a simulated runtime that is not warm would otherwise become a real spawn.
@@ -58,7 +58,7 @@ public final class HeartbeatProgress implements AutoCloseable {
                     committedAtNanos = System.nanoTime();
                     return;
                 }
-                Thread.sleep(10);
+                Thread.sleep(25);
             }
         } catch (Exception e) {
             failure = "watching progress failed: " + e;

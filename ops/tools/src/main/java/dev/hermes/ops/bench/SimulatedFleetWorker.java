@@ -1,6 +1,7 @@
 package dev.hermes.ops.bench;
 
 import dev.hermes.worker.EnvConfig;
+import dev.hermes.worker.NioBufferCache;
 import dev.hermes.worker.TopicSetup;
 import dev.hermes.worker.Wiring;
 import dev.hermes.worker.Worker;
@@ -27,6 +28,7 @@ public final class SimulatedFleetWorker {
     }
 
     public static void main(String[] args) throws Exception {
+        NioBufferCache.cap();
         int users = Integer.parseInt(args[0]);
         SyntheticUsers synthetic = new SyntheticUsers(Integer.parseInt(args[1]));
         WorkerConfig config = new EnvConfig(System.getenv()).load();
@@ -43,8 +45,8 @@ public final class SimulatedFleetWorker {
         Instant now = Instant.now();
         for (int i = 0; i < users; i++) {
             var user = synthetic.user(i);
-            worker.registry().put(new Runtime(user, synthetic.containerId(i), user.containerName(),
-                    "http://127.0.0.1:" + (20_000 + i % 40_000), version, now, now));
+            worker.registry().put(new Runtime(user, synthetic.containerId(i),
+                    "http://127.0.0.1:" + (20_000 + i % 40_000), version, now));
         }
         System.out.println("READY http=" + worker.httpPort() + " pid=" + ProcessHandle.current().pid()
                 + " runtimes=" + worker.registry().size() + " settingsVersion=" + version);

@@ -27,7 +27,7 @@ class AuditParallelDecoderTest {
             expected.add(i % 1000 == 7 ? null : codec.decode(value));
         }
 
-        try (ParallelDecoder decoder = new ParallelDecoder(() -> new FastLifecycleDecoder(codec), 3)) {
+        try (ParallelDecoder decoder = new ParallelDecoder(() -> codec::decode, 3)) {
             ParallelDecoder.Decoded decoded = decoder.decode(records);
 
             assertThat(decoded.events()).containsExactlyElementsOf(expected);

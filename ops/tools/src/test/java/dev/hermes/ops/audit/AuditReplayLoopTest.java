@@ -26,7 +26,7 @@ class AuditReplayLoopTest {
     private static final TopicPartition P1 = new TopicPartition(TOPIC, 1);
     private final EventCodec codec = new EventCodec();
     private final MutableClock clock = new MutableClock(Instant.parse("2026-11-27T12:00:00Z"));
-    private final ParallelDecoder decoder = new ParallelDecoder(() -> new FastLifecycleDecoder(codec), 2);
+    private final ParallelDecoder decoder = new ParallelDecoder(() -> codec::decode, 2);
     private final MockConsumer<byte[], byte[]> consumer = new MockConsumer<>("earliest");
     private final List<long[]> progress = new ArrayList<>();
 

@@ -1,30 +1,28 @@
-package dev.hermes.ops.audit;
+package dev.hermes.schemas.internal.scan;
 
-import dev.hermes.ops.audit.LifecycleFields.Field;
-import dev.hermes.ops.audit.LifecycleFields.Unsure;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.nio.ByteOrder;
 
 /**
- * Reads the plain case of a lifecycle record straight from its bytes: one flat JSON object whose values are
- * ASCII strings without escapes, integers of up to 18 digits, booleans or null, and nothing after it but
- * whitespace. Anything else (escapes, non-ASCII, fractions, nested values, malformed JSON) throws
- * {@link Unsure}, so the codec decides. Strict JSON: no leading zeros, no trailing commas.
+ * Reads the plain case of a record straight from its bytes: one flat JSON object whose values are ASCII
+ * strings without escapes, integers that fit a long, booleans or null, and nothing after it but whitespace.
+ * Anything else (escapes, non-ASCII, fractions, nested values, malformed JSON) throws {@link Unsure}, so the
+ * tree codec decides. Strict JSON: no leading zeros, no trailing commas.
  */
 final class FlatJsonScanner {
     private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class,
             ByteOrder.LITTLE_ENDIAN);
     private final byte[] b;
-    private final LifecycleFields into;
+    private final ScannedFields into;
     private int i;
 
-    private FlatJsonScanner(byte[] bytes, LifecycleFields into) {
+    private FlatJsonScanner(byte[] bytes, ScannedFields into) {
         this.b = bytes;
         this.into = into;
     }
 
-    static void scan(byte[] bytes, LifecycleFields into) {
+    static void scan(byte[] bytes, ScannedFields into) {
         new FlatJsonScanner(bytes, into).object();
     }
 
@@ -60,7 +58,7 @@ final class FlatJsonScanner {
         }
     }
 
-    /** Reads one value; stores it when {@code field} is one the lifecycle types use (null: skip it). */
+    /** Reads one value; stores it when {@code field} is one some type reads (null: skip it). */
     private void value(Field field) {
         byte c = peek();
         if (c == '"') {
@@ -101,20 +99,28 @@ final class FlatJsonScanner {
         byte[] bytes = b;
         int from = i;
         int k = from;
-        while (k + 8 <= bytes.length && !PlainBytes.anySpecial((long) LONGS.get(bytes, k))) {
-            k += 8; // eight ordinary characters at once; the byte loop finds the quote
+        for (; k + 8 <= bytes.length; k += 8) { // eight characters at once
+            int special = PlainBytes.firstSpecial((long) LONGS.get(bytes, k));
+            if (special < 8) {
+                return endOfString(from, k + special);
+            }
         }
         for (; k < bytes.length; k++) {
             byte c = bytes[k];
-            if (c == '"') {
-                i = k + 1;
-                return k - from;
-            }
-            if (c == '\\' || c < 0x20) { // bytes >= 0x80 are negative here: non-ASCII is unsure too
-                throw new Unsure();
+            if (c == '"' || c == '\\' || c < 0x20) { // bytes >= 0x80 are negative here
+                return endOfString(from, k);
             }
         }
         throw new Unsure();
+    }
+
+    /** The string ends at the first special byte if that is a quote; escapes, controls and non-ASCII: unsure. */
+    private int endOfString(int from, int special) {
+        if (b[special] != '"') {
+            throw new Unsure();
+        }
+        i = special + 1;
+        return special - from;
     }
 
     private long integer() {
@@ -127,10 +133,14 @@ final class FlatJsonScanner {
         int from = k;
         long value = 0;
         while (k < bytes.length && bytes[k] >= '0' && bytes[k] <= '9') {
-            value = value * 10 + (bytes[k++] - '0');
+            int digit = bytes[k++] - '0';
+            if (value > (Long.MAX_VALUE - digit) / 10) {
+                throw new Unsure(); // beyond a long: the tree has a BigInteger, which no field accepts
+            }
+            value = value * 10 + digit;
         }
         int digits = k - from;
-        if (digits == 0 || digits > 18 || (digits > 1 && bytes[from] == '0')) {
+        if (digits == 0 || (digits > 1 && bytes[from] == '0')) {
             throw new Unsure();
         }
         i = k;
@@ -154,7 +164,7 @@ final class FlatJsonScanner {
     /** A number or literal must be followed by whitespace, ',' or '}' (not '.', 'e', letters...). */
     private void endOfValue() {
         byte c = peek();
-        if (c != ',' && c != '}' && c != ' ' && c != '\t' && c != '\n' && c != '\r') {
+        if (c != ',' && c != '}' && !isWhitespace(c)) {
             throw new Unsure();
         }
     }
@@ -162,10 +172,14 @@ final class FlatJsonScanner {
     private void skipWhitespace() {
         byte[] bytes = b;
         int k = i;
-        while (k < bytes.length && (bytes[k] == ' ' || bytes[k] == '\t' || bytes[k] == '\n' || bytes[k] == '\r')) {
+        while (k < bytes.length && isWhitespace(bytes[k])) {
             k++;
         }
         i = k;
+    }
+
+    private static boolean isWhitespace(byte c) {
+        return c == ' ' || c == '\t' || c == '\n' || c == '\r';
     }
 
     private void expect(char c) {

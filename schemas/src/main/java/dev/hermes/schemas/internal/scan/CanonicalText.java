@@ -1,4 +1,4 @@
-package dev.hermes.ops.audit;
+package dev.hermes.schemas.internal.scan;
 
 import java.time.Instant;
 import java.util.Arrays;
@@ -7,7 +7,7 @@ import java.util.UUID;
 /**
  * Reads the wire forms the codec accepts straight from ASCII bytes: canonical lowercase UUIDs and UTC
  * timestamps ({@code yyyy-MM-ddTHH:mm:ss[.f{1,9}]Z}). They answer null when unsure (the caller then asks
- * the codec), so they may be stricter than the codec (leap seconds) but never more lenient.
+ * the tree path), so they may be stricter than FieldReader (leap seconds) but never more lenient.
  */
 final class CanonicalText {
     private static final byte[] HEX_VALUE = hexValues();

@@ -1,11 +1,11 @@
-package dev.hermes.ops.audit;
+package dev.hermes.schemas.internal.scan;
 
 import java.time.DateTimeException;
 import java.time.LocalDate;
 
 /**
- * Days since the epoch of a calendar date, remembering the last date asked: a replay reads events in time
- * order, so nearly every timestamp falls on the date before it. Not thread-safe.
+ * Days since the epoch of a calendar date, remembering the last date asked: events come in time order, so
+ * nearly every timestamp falls on the date before it. Not thread-safe.
  */
 final class UtcDays {
     static final long INVALID = Long.MIN_VALUE;
