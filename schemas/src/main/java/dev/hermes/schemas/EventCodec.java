@@ -10,6 +10,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.hermes.schemas.internal.EventFields;
 import dev.hermes.schemas.internal.FieldReader;
 import dev.hermes.schemas.internal.FieldWriter;
+import dev.hermes.schemas.internal.GeneratorFieldWriter;
+import dev.hermes.schemas.internal.PlainFieldWriter;
 import dev.hermes.schemas.internal.scan.FastEventDecoder;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -20,7 +22,8 @@ import java.nio.charset.StandardCharsets;
  * errors that name the field. Thread-safe; share one instance.
  *
  * <p>Both directions are on the per-heartbeat path, so neither builds a JSON tree in the common case:
- * encode streams into a generator; decode first tries a flat byte scan that answers only when it is
+ * encode writes plain-ASCII events straight to bytes and streams the rest through Jackson's generator
+ * (the same bytes either way); decode first tries a flat byte scan that answers only when it is
  * certain to agree with the tree path, which otherwise decides and names the error.
  */
 public final class EventCodec {
@@ -29,18 +32,22 @@ public final class EventCodec {
     private final ThreadLocal<FastEventDecoder> fastDecoders = ThreadLocal.withInitial(FastEventDecoder::new);
 
     public byte[] encode(Event event) {
-        // as ObjectMapper.writeValueAsBytes does it: the buffers come from Jackson's per-thread recycler
+        try {
+            PlainFieldWriter plain = new PlainFieldWriter();
+            writeFields(event, plain);
+            return plain.finish();
+        } catch (PlainFieldWriter.NotPlain e) {
+            return encodeWithGenerator(event);
+        }
+    }
+
+    /** Any event, escapes and non-ASCII text included: Jackson's generator, as writeValueAsBytes uses it. */
+    byte[] encodeWithGenerator(Event event) {
         BufferRecycler recycler = mapper.getFactory()._getBufferRecycler();
         try (ByteArrayBuilder bytes = new ByteArrayBuilder(recycler)) {
             try (JsonGenerator out = mapper.createGenerator(bytes, JsonEncoding.UTF8)) {
                 out.writeStartObject();
-                FieldWriter fields = new FieldWriter(out)
-                        .put("type", event.type())
-                        .put("schemaVersion", Event.SCHEMA_VERSION)
-                        .put("eventId", event.eventId())
-                        .put("occurredAt", event.occurredAt())
-                        .put("userId", event.userId());
-                EventFields.write(event, fields);
+                writeFields(event, new GeneratorFieldWriter(out));
                 out.writeEndObject();
             }
             byte[] encoded = bytes.toByteArray();
@@ -51,6 +58,15 @@ public final class EventCodec {
         } finally {
             recycler.releaseToPool();
         }
+    }
+
+    private static void writeFields(Event event, FieldWriter fields) {
+        fields.put("type", event.type())
+                .put("schemaVersion", Event.SCHEMA_VERSION)
+                .put("eventId", event.eventId())
+                .put("occurredAt", event.occurredAt())
+                .put("userId", event.userId());
+        EventFields.write(event, fields);
     }
 
     public String encodeToString(Event event) {

@@ -78,6 +78,21 @@ public final class UserId implements Comparable<UserId> {
         return new UUID(high, low).toString();
     }
 
+    /** The canonical spelling as ASCII bytes (a Kafka key), written directly from the bits. */
+    public byte[] asciiBytes() {
+        byte[] out = new byte[36];
+        int at = 0;
+        for (int i = 0; i < 32; i++) {
+            if (i == 8 || i == 12 || i == 16 || i == 20) {
+                out[at++] = '-';
+            }
+            long bits = i < 16 ? high : low;
+            int nibble = (int) (bits >>> (60 - 4 * (i % 16))) & 0xf;
+            out[at++] = (byte) (nibble < 10 ? '0' + nibble : 'a' + nibble - 10);
+        }
+        return out;
+    }
+
     public UUID uuid() {
         return new UUID(high, low);
     }

@@ -65,6 +65,21 @@ class EventCodecEncodingTest {
         }
     }
 
+    @Test
+    void encodesRandomEventsWithAsciiTextAsTheTreeEncodingDidWhetherOrNotItNeedsEscapes() {
+        // mostly the direct-to-bytes path; a quote, backslash, DEL or control char sends an event to Jackson
+        RandomEvents events = new RandomEvents(17, random -> {
+            StringBuilder text = new StringBuilder();
+            for (int i = 1 + random.nextInt(40); i > 0; i--) {
+                text.append((char) (random.nextInt(50) == 0 ? random.nextInt(0x80) : 0x20 + random.nextInt(0x5f)));
+            }
+            return text.toString();
+        });
+        for (int i = 0; i < 20_000; i++) {
+            compare(events.next());
+        }
+    }
+
     /** Returns 1 after checking that both encodings give the same bytes (or both fail alike). */
     private int compare(Event event) {
         String expected = outcome(() -> treeEncoding(event));

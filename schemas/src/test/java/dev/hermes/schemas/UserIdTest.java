@@ -155,6 +155,7 @@ class UserIdTest {
             UserId again = UserId.of(id.value());
             assertThat(again).isEqualTo(id).hasSameHashCodeAs(id);
             assertThat(UserId.fromUuid(id.uuid())).isEqualTo(id);
+            assertThat(new String(id.asciiBytes(), java.nio.charset.StandardCharsets.US_ASCII)).isEqualTo(id.value());
         }
         assertThat(UserId.of(CANONICAL)).isNotEqualTo(UserId.of(CANONICAL.replace('3', '4')));
     }

@@ -24,6 +24,7 @@ import dev.hermes.worker.settings.FleetRecreator;
 import dev.hermes.worker.settings.SettingsWatcher;
 import dev.hermes.worker.settings.SettingsCache;
 import dev.hermes.worker.settings.SettingsStore;
+import dev.hermes.worker.spawn.ContainerSpec;
 import dev.hermes.worker.spawn.ContainerSpecFactory;
 import dev.hermes.worker.spawn.DockerClients;
 import dev.hermes.worker.spawn.Ensurer;
@@ -123,7 +124,8 @@ public class Wiring {
                 new Responder(ensurer, publisher, activity, meters, clock, config.workerId()), publisher,
                 new OwnedState(restorer(codec, activity), activity, registry), meters, config.partitionBufferLimit(),
                 config.revokeTimeout(), config.workerId());
-        DockerEventWatcher watcher = new DockerEventWatcher(docker, config.groupId(), registry, id -> { }).start();
+        DockerEventWatcher watcher = new DockerEventWatcher(docker, config.groupId(), ContainerSpec.LABEL_USER, registry,
+                id -> { }).start();
         closeables.add(watcher);
         IntSupplier partitions = () -> publisher.partitionCount(config.topics().requests());
         Housekeeping housekeeping = new Housekeeping();

@@ -1,55 +1,49 @@
 package dev.hermes.schemas.internal;
 
-import com.fasterxml.jackson.core.JsonGenerator;
 import dev.hermes.schemas.UserId;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.util.UUID;
 
 /**
- * Writes fields, in call order, into the open JSON object of a generator, leaving out absent optional
- * values. One per encoded event (it keeps a scratch buffer).
+ * Writes fields, in call order, into one open JSON object, leaving out absent optional values. One per
+ * encoded event (it keeps a scratch buffer). {@link PlainFieldWriter} writes bytes directly and serves the
+ * common case; {@link GeneratorFieldWriter} (Jackson) writes anything, escapes included.
  */
-public final class FieldWriter {
-    private final JsonGenerator out;
+public abstract class FieldWriter {
     private final char[] scratch = new char[WireText.MAX_LENGTH];
 
-    public FieldWriter(JsonGenerator out) {
-        this.out = out;
-    }
+    /** A string value (never null). */
+    protected abstract void string(String field, String value);
+
+    protected abstract void number(String field, long value);
+
+    protected abstract void bool(String field, boolean value);
+
+    /** The first {@code length} chars of {@code chars}: ASCII letters, digits and punctuation only. */
+    protected abstract void ascii(String field, char[] chars, int length);
 
     public FieldWriter put(String field, String value) {
         if (value != null) {
-            try {
-                out.writeStringField(field, value);
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
+            string(field, value);
         }
         return this;
     }
 
     public FieldWriter put(String field, long value) {
-        try {
-            out.writeNumberField(field, value);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        number(field, value);
         return this;
     }
 
     public FieldWriter put(String field, boolean value) {
-        try {
-            out.writeBooleanField(field, value);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        bool(field, value);
         return this;
     }
 
     public FieldWriter put(String field, UUID value) {
-        return value == null ? this : scratch(field, WireText.uuid(value, scratch));
+        if (value != null) {
+            ascii(field, scratch, WireText.uuid(value, scratch));
+        }
+        return this;
     }
 
     public FieldWriter put(String field, Instant value) {
@@ -57,25 +51,18 @@ public final class FieldWriter {
             return this;
         }
         int length = WireText.instant(value, scratch);
-        return length < 0 ? put(field, value.toString()) : scratch(field, length);
+        if (length < 0) {
+            return put(field, value.toString());
+        }
+        ascii(field, scratch, length);
+        return this;
     }
 
     public FieldWriter put(String field, UserId value) {
-        return put(field, value == null ? null : value.value());
+        return value == null ? this : put(field, value.uuid());
     }
 
     public FieldWriter put(String field, Enum<?> value) {
         return put(field, value == null ? null : value.name());
-    }
-
-    /** Writes the first {@code length} chars of the scratch buffer as the string value of {@code field}. */
-    private FieldWriter scratch(String field, int length) {
-        try {
-            out.writeFieldName(field);
-            out.writeString(scratch, 0, length);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return this;
     }
 }

@@ -1,8 +1,6 @@
 package dev.hermes.worker.consumer;
 
 import java.util.ArrayDeque;
-import java.util.HashMap;
-import java.util.Map;
 import java.util.Queue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -21,7 +19,7 @@ public final class KeyedExecutor<K> implements AutoCloseable {
     /** The lane of a key whose task runs with nothing behind it: shared, never added to, so idle work allocates nothing. */
     private static final Queue<Runnable> NOTHING_QUEUED = new ArrayDeque<>(1);
     private final ExecutorService pool;
-    private final Map<K, Queue<Runnable>> lanes = new HashMap<>();
+    private final LaneTable<K, Queue<Runnable>> lanes = new LaneTable<>();
 
     public KeyedExecutor(int threads, String name) {
         AtomicInteger counter = new AtomicInteger();
@@ -60,9 +58,10 @@ public final class KeyedExecutor<K> implements AutoCloseable {
      */
     public boolean runInlineIfIdle(K key, Runnable task) {
         synchronized (lanes) {
-            if (lanes.putIfAbsent(key, NOTHING_QUEUED) != null) {
+            if (lanes.get(key) != null) {
                 return false;
             }
+            lanes.put(key, NOTHING_QUEUED);
         }
         try {
             task.run();

@@ -32,6 +32,8 @@ public final class EventPublisher implements AutoCloseable {
     private final KafkaProducer<byte[], byte[]> producer;
     private final KafkaProducer<byte[], byte[]> stateProducer;
     private final Topics topics;
+    private final String eventsTopic;
+    private final String lastActiveTopic;
     private final EventCodec codec;
 
     public EventPublisher(String bootstrapServers, String workerId, Topics topics, EventCodec codec) {
@@ -55,6 +57,8 @@ public final class EventPublisher implements AutoCloseable {
         props.put(ProducerConfig.BUFFER_MEMORY_CONFIG, 8L * 1024 * 1024);
         this.stateProducer = new KafkaProducer<>(props, new ByteArraySerializer(), new ByteArraySerializer());
         this.topics = topics;
+        this.eventsTopic = topics.events();
+        this.lastActiveTopic = topics.lastActive();
         this.codec = codec;
     }
 
@@ -65,16 +69,16 @@ public final class EventPublisher implements AutoCloseable {
 
     public CompletableFuture<Void> audit(Event event) {
         byte[] key = event.userId() != null ? key(event.userId()) : null;
-        return send(new ProducerRecord<>(topics.events(), key, codec.encode(event)));
+        return send(new ProducerRecord<>(eventsTopic, key, codec.encode(event)));
     }
 
     public CompletableFuture<Void> lastActive(int partition, LastActive state) {
-        return send(stateProducer, new ProducerRecord<>(topics.lastActive(), partition, key(state.userId()),
+        return send(stateProducer, new ProducerRecord<>(lastActiveTopic, partition, key(state.userId()),
                 codec.encode(state)));
     }
 
     public CompletableFuture<Void> tombstone(int partition, UserId userId) {
-        return send(stateProducer, new ProducerRecord<>(topics.lastActive(), partition, key(userId), null));
+        return send(stateProducer, new ProducerRecord<>(lastActiveTopic, partition, key(userId), null));
     }
 
     public CompletableFuture<Void> settingsChanged(Event event) {
@@ -122,7 +126,7 @@ public final class EventPublisher implements AutoCloseable {
     }
 
     private static byte[] key(UserId userId) {
-        return utf8(userId.value());
+        return userId.asciiBytes();
     }
 
     private static byte[] utf8(String s) {

@@ -3,8 +3,11 @@ package dev.hermes.worker.runtime;
 import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.async.ResultCallback;
 import com.github.dockerjava.api.model.Event;
+import dev.hermes.schemas.UserId;
 import java.io.Closeable;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
@@ -26,11 +29,14 @@ public final class DockerEventWatcher implements AutoCloseable {
     private volatile boolean connected;
 
     private final String fleet;
+    private final String userLabel;
 
-    public DockerEventWatcher(DockerClient docker, String fleet, RuntimeRegistry registry,
+    /** {@code userLabel}: the container label that holds the family's user id. */
+    public DockerEventWatcher(DockerClient docker, String fleet, String userLabel, RuntimeRegistry registry,
                               Consumer<String> onContainerGone) {
         this.docker = docker;
         this.fleet = fleet;
+        this.userLabel = userLabel;
         this.registry = registry;
         this.onContainerGone = onContainerGone;
         this.thread = new Thread(this::run, "hermes-docker-events");
@@ -90,9 +96,16 @@ public final class DockerEventWatcher implements AutoCloseable {
         if (id == null) {
             return;
         }
-        registry.containerGone(id).ifPresent(r -> log.info("runtime {} of user {} is gone ({})",
+        registry.containerGone(userOf(event), id).ifPresent(r -> log.info("runtime {} of user {} is gone ({})",
                 r.containerName(), r.userId(), event.getAction()));
         onContainerGone.accept(id);
+    }
+
+    /** The family, from the container's user-id label that Docker copies into the event; null if absent. */
+    private UserId userOf(Event event) {
+        Map<String, String> attributes = event.getActor() == null ? null : event.getActor().getAttributes();
+        String value = attributes == null ? null : attributes.get(userLabel);
+        return value == null ? null : UserId.parse(value.getBytes(StandardCharsets.US_ASCII));
     }
 
     private static void sleep(long ms) {

@@ -13,7 +13,6 @@ import java.util.function.Predicate;
  */
 public final class RuntimeRegistry {
     private final Map<UserId, Runtime> byUser = new ConcurrentHashMap<>();
-    private final Map<String, UserId> byContainer = new ConcurrentHashMap<>();
 
     public Optional<Runtime> get(UserId userId) {
         return Optional.ofNullable(byUser.get(userId));
@@ -25,29 +24,22 @@ public final class RuntimeRegistry {
     }
 
     public void put(Runtime runtime) {
-        Runtime previous = byUser.put(runtime.userId(), runtime);
-        if (previous != null && !previous.containerId().equals(runtime.containerId())) {
-            byContainer.remove(previous.containerId(), runtime.userId());
-        }
-        byContainer.put(runtime.containerId(), runtime.userId());
+        byUser.put(runtime.userId(), runtime);
     }
 
     public void remove(UserId userId) {
-        Runtime removed = byUser.remove(userId);
-        if (removed != null) {
-            byContainer.remove(removed.containerId(), userId);
-        }
+        byUser.remove(userId);
     }
 
-    /** Called from the Docker event stream: the container died, stopped or was removed. */
-    public Optional<Runtime> containerGone(String containerId) {
-        UserId userId = byContainer.remove(containerId);
-        if (userId == null) {
-            return Optional.empty();
-        }
-        Runtime current = byUser.get(userId);
-        if (current != null && current.containerId().equals(containerId)) {
-            byUser.remove(userId, current);
+    /**
+     * Called from the Docker event stream: the container died, stopped or was removed. The event names the
+     * family (its user-id label), so no index by container id is kept: at 100k families it would cost
+     * more memory than the runtimes themselves. Without the label, every runtime is searched.
+     */
+    public Optional<Runtime> containerGone(UserId userId, String containerId) {
+        Runtime current = userId != null ? byUser.get(userId) : byUser.values().stream()
+                .filter(r -> r.containerId().equals(containerId)).findFirst().orElse(null);
+        if (current != null && current.containerId().equals(containerId) && byUser.remove(current.userId(), current)) {
             return Optional.of(current);
         }
         return Optional.empty();
@@ -59,7 +51,6 @@ public final class RuntimeRegistry {
 
     public void clear() {
         byUser.clear();
-        byContainer.clear();
     }
 
     public Collection<Runtime> all() {

@@ -138,7 +138,7 @@ public final class Ensurer {
             if (started.started()) {
                 meters.phase("health", healthMs);
             }
-            Runtime runtime = new Runtime(user, started.containerId(), started.url(), started.settingsVersion(),
+            Runtime runtime = Runtime.of(user, started.containerId(), started.url(), started.settingsVersion(),
                     started.startedAt());
             registry.put(runtime);
             return new Ensured(runtime, cold, started.createMs(), started.startMs(), healthMs);

@@ -23,21 +23,21 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
  * heartbeats_per_s, heartbeat_docker_calls, worker_rss_mb_100k: one {@link SimulatedFleetWorker} JVM
  * (-Xmx512m) holding N warm simulated runtimes on a fresh topic prefix. Rounds of one heartbeat per user,
  * produced as fast as a batching producer can (linger.ms 5, batch.size 256k): two warm the JIT (the
- * first is reported as first_round_per_s), then the JIT's queue is let drain, and the timed round (three
- * heartbeats per user, one pass over all users after another) is the figure, as a long-running worker runs. The worker runs with
+ * first is reported as first_round_per_s), then the JIT's queue is let drain ({@link JitQuiet}), as in a
+ * worker that has run for a while. Then three timed rounds of three heartbeats per user (one pass over all
+ * users after another); the figure is their median. The worker runs with
  * HERMES_LAST_ACTIVE_WRITE_INTERVAL_SEC=0.001, so every heartbeat of every round writes its LastActive,
  * as a family's first heartbeat does. Docker calls, VmRSS and the JVM's own memory view are read after.
  */
 public final class HeartbeatFigures {
     /** The same JVM settings ops/local gives its workers. */
-    static final List<String> WORKER_JVM = List.of("-Xmx192m", "-XX:+UseSerialGC");
+    static final List<String> WORKER_JVM = List.of("-Xmx144m", "-XX:+UseSerialGC");
     /** Untimed rounds before the timed one: the first runs on a cold JIT, the second still compiles. */
     static final int WARM_UP_ROUNDS = 2;
-    /** Heartbeats per user in the timed round: the end of a round (the last commit) weighs less in a longer one. */
+    /** Heartbeats per user in a timed round: the end of a round (the last commit) weighs less in a longer one. */
     static final int TIMED_PASSES = 3;
-    static final long JIT_QUIET_MS = 1_000;
-    static final long JIT_SETTLE_MAX_S = 60;
-    private static final String JIT_COMPILE_TIME = "(jit-compile-time)";
+    /** Timed rounds; the figure is their median, as one round can meet a busy moment of the shared VM. */
+    static final int TIMED_ROUNDS = 3;
     private final BenchStack stack;
 
     public HeartbeatFigures(BenchStack stack) {
@@ -67,10 +67,16 @@ public final class HeartbeatFigures {
             for (int pass = 0; pass < TIMED_PASSES; pass++) {
                 records.addAll(heartbeats(topic, users, seed));
             }
-            double jitSettleSeconds = awaitJitQuiet(worker);
+            double jitSettleSeconds = JitQuiet.await(worker);
             Map<String, Long> cpuBefore = worker.threadCpu();
-            HeartbeatRound timed = HeartbeatRound.run(producer, records, admin, group,
-                    (WARM_UP_ROUNDS + (long) TIMED_PASSES) * users, metrics, dockerBefore, worker.pid());
+            List<HeartbeatRound> rounds = new ArrayList<>();
+            long committedTarget = (long) WARM_UP_ROUNDS * users;
+            for (int round = 0; round < TIMED_ROUNDS; round++) {
+                committedTarget += records.size();
+                rounds.add(HeartbeatRound.run(producer, records, admin, group, committedTarget, metrics, dockerBefore,
+                        worker.pid()));
+            }
+            HeartbeatRound timed = HeartbeatRound.median(rounds);
             Map<String, Long> cpuByThread = ThreadCpuReport.difference(cpuBefore, worker.threadCpu());
             double dockerCalls = metrics.scrape().sum("hermes_docker_calls_total") - dockerBefore;
             ProcStatus status = ProcStatus.of(worker.pid());
@@ -79,10 +85,11 @@ public final class HeartbeatFigures {
             stack.janitor().cleanFleet(group);
             Figure rate = FigureGroup.spec("heartbeats_per_s").of(timed.perSecond(), null).with("n", users)
                     .with("timed_heartbeats", records.size())
+                    .with("rounds_per_s", rounds.stream().map(HeartbeatRound::perSecond).toList())
                     .with("seconds_until_committed", timed.seconds()).with("producer_seconds", timed.producerSeconds())
                     .with("handled_per_s", records.size() / timed.handledSeconds()).with("commit_interval_ms", 200)
                     .with("worker_cpu_seconds", timed.cpuSeconds())
-                    .with("worker_cpu_us_per_heartbeat", timed.cpuMicrosPerHeartbeat())
+                    .with("worker_cpu_us_per_heartbeat", HeartbeatRound.cpuMicrosPerHeartbeat(rounds))
                     .with("first_round_per_s", first.perSecond()).with("jit_settle_s", jitSettleSeconds)
                     .with("first_round_cpu_us_per_heartbeat", first.cpuMicrosPerHeartbeat())
                     .with("worker_cpu_ms_by_thread", cpuByThread);
@@ -93,31 +100,8 @@ public final class HeartbeatFigures {
             }
             rss = rss.with("heapUsedAfterFullGcMb", afterGc.get("heapUsedMb"));
             return List.of(rate, FigureGroup.spec("heartbeat_docker_calls").of(dockerCalls, null)
-                    .with("heartbeats", (WARM_UP_ROUNDS + (long) TIMED_PASSES) * users), rss);
+                    .with("heartbeats", committedTarget), rss);
         }
-    }
-
-    /**
-     * On two cores the JIT's compile queue is still long after the warm-up rounds (the broker and the
-     * producer take the CPU it needs), so a round timed at once measures code half compiled. A worker
-     * that has run for a while is fully compiled: wait until the compile time stops growing for
-     * {@value #JIT_QUIET_MS} ms (at most {@value #JIT_SETTLE_MAX_S} s). Returns the seconds waited.
-     */
-    private static double awaitJitQuiet(FleetWorkerProcess worker) throws Exception {
-        long start = System.nanoTime();
-        long last = worker.threadCpu().getOrDefault(JIT_COMPILE_TIME, 0L);
-        long quietSince = System.nanoTime();
-        while (System.nanoTime() - start < JIT_SETTLE_MAX_S * 1_000_000_000L) {
-            Thread.sleep(250);
-            long now = worker.threadCpu().getOrDefault(JIT_COMPILE_TIME, 0L);
-            if (now != last) {
-                last = now;
-                quietSince = System.nanoTime();
-            } else if (System.nanoTime() - quietSince >= JIT_QUIET_MS * 1_000_000L) {
-                break;
-            }
-        }
-        return (System.nanoTime() - start) / 1e9;
     }
 
     private List<String> jvmOptions() {

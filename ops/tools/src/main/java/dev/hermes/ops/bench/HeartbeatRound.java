@@ -25,6 +25,19 @@ public record HeartbeatRound(int count, double seconds, double producerSeconds, 
         return cpuSeconds * 1e6 / count;
     }
 
+    /** The round with the median rate (of an odd number of rounds; the upper middle of an even one). */
+    public static HeartbeatRound median(List<HeartbeatRound> rounds) {
+        List<HeartbeatRound> byRate = rounds.stream()
+                .sorted(java.util.Comparator.comparingDouble(HeartbeatRound::perSecond)).toList();
+        return byRate.get(byRate.size() / 2);
+    }
+
+    /** The worker's CPU per heartbeat over all the rounds. */
+    public static double cpuMicrosPerHeartbeat(List<HeartbeatRound> rounds) {
+        return rounds.stream().mapToDouble(HeartbeatRound::cpuSeconds).sum() * 1e6
+                / rounds.stream().mapToLong(HeartbeatRound::count).sum();
+    }
+
     public static HeartbeatRound run(KafkaProducer<byte[], byte[]> producer, List<ProducerRecord<byte[], byte[]>> records,
                                      Admin admin, String group, long committedTarget, MetricsScraper metrics,
                                      double dockerCallsBefore, long workerPid) throws Exception {

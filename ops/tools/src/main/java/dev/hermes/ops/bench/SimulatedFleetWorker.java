@@ -45,7 +45,7 @@ public final class SimulatedFleetWorker {
         Instant now = Instant.now();
         for (int i = 0; i < users; i++) {
             var user = synthetic.user(i);
-            worker.registry().put(new Runtime(user, synthetic.containerId(i),
+            worker.registry().put(Runtime.of(user, synthetic.containerId(i),
                     "http://127.0.0.1:" + (20_000 + i % 40_000), version, now));
         }
         System.out.println("READY http=" + worker.httpPort() + " pid=" + ProcessHandle.current().pid()
