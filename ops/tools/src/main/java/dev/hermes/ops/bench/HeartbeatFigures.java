@@ -31,7 +31,7 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
  */
 public final class HeartbeatFigures {
     /** The same JVM settings ops/local gives its workers. */
-    static final List<String> WORKER_JVM = List.of("-Xmx144m", "-XX:+UseSerialGC");
+    static final List<String> WORKER_JVM = List.of("-Xmx128m", "-XX:+UseSerialGC");
     /** Untimed rounds before the timed one: the first runs on a cold JIT, the second still compiles. */
     static final int WARM_UP_ROUNDS = 2;
     /** Heartbeats per user in a timed round: the end of a round (the last commit) weighs less in a longer one. */
