@@ -8,42 +8,40 @@ import java.io.UncheckedIOException;
 public final class GeneratorFieldWriter extends FieldWriter {
     private final JsonGenerator out;
 
+    private interface Write {
+        void to(JsonGenerator out) throws IOException;
+    }
+
     public GeneratorFieldWriter(JsonGenerator out) {
         this.out = out;
     }
 
     @Override
     protected void string(String field, String value) {
-        try {
-            out.writeStringField(field, value);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        write(o -> o.writeStringField(field, value));
     }
 
     @Override
     protected void number(String field, long value) {
-        try {
-            out.writeNumberField(field, value);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        write(o -> o.writeNumberField(field, value));
     }
 
     @Override
     protected void bool(String field, boolean value) {
-        try {
-            out.writeBooleanField(field, value);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        write(o -> o.writeBooleanField(field, value));
     }
 
     @Override
     protected void ascii(String field, char[] chars, int length) {
+        write(o -> {
+            o.writeFieldName(field);
+            o.writeString(chars, 0, length);
+        });
+    }
+
+    private void write(Write write) {
         try {
-            out.writeFieldName(field);
-            out.writeString(chars, 0, length);
+            write.to(out);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -21,8 +21,8 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
 
 /**
  * heartbeats_per_s, heartbeat_docker_calls, worker_rss_mb_100k: one {@link SimulatedFleetWorker} JVM
- * (-Xmx512m) holding N warm simulated runtimes on a fresh topic prefix. Rounds of one heartbeat per user,
- * produced as fast as a batching producer can (linger.ms 5, batch.size 256k): two warm the JIT (the
+ * (the JVM settings of ops/local) holding N warm simulated runtimes on a fresh topic prefix. Rounds of one heartbeat per user,
+ * produced as fast as a batching producer can (linger.ms 5, batch.size 256k): three warm the JIT (the
  * first is reported as first_round_per_s), then the JIT's queue is let drain ({@link JitQuiet}), as in a
  * worker that has run for a while. Then three timed rounds of three heartbeats per user (one pass over all
  * users after another); the figure is their median. The worker runs with
@@ -32,8 +32,8 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
 public final class HeartbeatFigures {
     /** The same JVM settings ops/local gives its workers. */
     static final List<String> WORKER_JVM = List.of("-Xmx128m", "-XX:+UseSerialGC");
-    /** Untimed rounds before the timed one: the first runs on a cold JIT, the second still compiles. */
-    static final int WARM_UP_ROUNDS = 2;
+    /** Untimed rounds before the timed ones: the first runs on a cold JIT, the next ones still compile. */
+    static final int WARM_UP_ROUNDS = 3;
     /** Heartbeats per user in a timed round: the end of a round (the last commit) weighs less in a longer one. */
     static final int TIMED_PASSES = 3;
     /** Timed rounds; the figure is their median, as one round can meet a busy moment of the shared VM. */
