@@ -5,12 +5,14 @@ package dev.hermes.worker.consumer;
  * lowest unfinished one, so a crash replays unfinished work and never skips it.
  *
  * <p>A consumer receives a partition's offsets in increasing order, so they are kept in a ring in that
- * order with a done flag each: receiving appends, finishing marks (a binary search) and moves the head
- * past every finished offset. No boxing and no tree nodes on a path taken for every record.
+ * order with a count of unfinished handlings each: receiving appends, finishing counts down (a binary
+ * search) and moves the head past every finished offset. No boxing and no tree nodes on a path taken for
+ * every record. If the consumer ever goes back (an offset reset re-delivers records), the offset is
+ * counted again or inserted in order: slower, and correct.
  */
 public final class PartitionProgress {
     private long[] offsets = new long[64];
-    private boolean[] done = new boolean[64];
+    private int[] pending = new int[64];
     private int head;
     private int size;
     private int unfinished;
@@ -18,21 +20,45 @@ public final class PartitionProgress {
     private long next = -1;
     private long committed = -1;
 
-    /** @throws IllegalStateException if {@code offset} is not after every offset received before */
     public synchronized void received(long offset) {
+        unfinished++;
+        unhandled++;
         if (offset < next) {
-            throw new IllegalStateException("offset " + offset + " received after " + (next - 1));
+            receivedAgain(offset);
+            return;
         }
         if (size == offsets.length) {
             grow();
         }
         int slot = (head + size) & (offsets.length - 1);
         offsets[slot] = offset;
-        done[slot] = false;
+        pending[slot] = 1;
         size++;
-        unfinished++;
-        unhandled++;
         next = offset + 1;
+    }
+
+    /** An offset at or below one received before: count it again, or put it back in order. */
+    private void receivedAgain(long offset) {
+        int slot = slotOf(offset);
+        if (slot >= 0) {
+            pending[slot]++;
+            return;
+        }
+        if (size == offsets.length) {
+            grow();
+        }
+        int mask = offsets.length - 1;
+        int at = 0;
+        while (at < size && offsets[(head + at) & mask] < offset) {
+            at++;
+        }
+        for (int i = size; i > at; i--) {
+            offsets[(head + i) & mask] = offsets[(head + i - 1) & mask];
+            pending[(head + i) & mask] = pending[(head + i - 1) & mask];
+        }
+        offsets[(head + at) & mask] = offset;
+        pending[(head + at) & mask] = 1;
+        size++;
     }
 
     /**
@@ -50,13 +76,13 @@ public final class PartitionProgress {
 
     public synchronized void finished(long offset) {
         int slot = slotOf(offset);
-        if (slot < 0 || done[slot]) {
+        if (slot < 0 || pending[slot] == 0) {
             return;
         }
-        done[slot] = true;
+        pending[slot]--;
         unfinished--;
         int mask = offsets.length - 1;
-        while (size > 0 && done[head]) {
+        while (size > 0 && pending[head] == 0) {
             head = (head + 1) & mask;
             size--;
         }
@@ -120,14 +146,14 @@ public final class PartitionProgress {
 
     private void grow() {
         long[] biggerOffsets = new long[offsets.length * 2];
-        boolean[] biggerDone = new boolean[biggerOffsets.length];
+        int[] biggerPending = new int[biggerOffsets.length];
         for (int i = 0; i < size; i++) {
             int slot = (head + i) & (offsets.length - 1);
             biggerOffsets[i] = offsets[slot];
-            biggerDone[i] = done[slot];
+            biggerPending[i] = pending[slot];
         }
         offsets = biggerOffsets;
-        done = biggerDone;
+        pending = biggerPending;
         head = 0;
     }
 }

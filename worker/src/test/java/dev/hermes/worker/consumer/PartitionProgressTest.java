@@ -123,25 +123,30 @@ class PartitionProgressTest {
     }
 
     @Test
-    void anOffsetBeforeOneAlreadyReceivedIsRefused() {
-        progress.received(8);
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> progress.received(8))
-                .isInstanceOf(IllegalStateException.class).hasMessageContaining("after 8");
-    }
+    void recordsDeliveredAgainAfterAnOffsetResetAreTrackedUntilEveryHandlingFinishes() {
+        for (long o = 10; o <= 12; o++) {
+            progress.received(o);
+        }
+        progress.finished(10);
+        progress.finished(11);
+        assertThat(progress.committable()).isEqualTo(12);
 
-    @Test
-    void aHandledRecordStillWaitingForItsWritesCountsAsInFlightButNotAsUnhandled() {
-        progress.received(1);
-        progress.received(2);
-        assertThat(progress.unhandled()).isEqualTo(2);
+        // the consumer went back to 8 (an offset reset): 8 and 9 are new here, 10 and 11 were finished
+        // and left the ring, 12 is still running and now runs twice
+        for (long o = 8; o <= 12; o++) {
+            progress.received(o);
+        }
+        assertThat(progress.committable()).isEqualTo(8);
+        assertThat(progress.inFlight()).isEqualTo(6);
 
-        progress.handled();
-        assertThat(progress.unhandled()).as("backpressure counts only work not yet handled").isEqualTo(1);
-        assertThat(progress.inFlight()).as("its write is not acknowledged yet").isEqualTo(2);
-        assertThat(progress.committable()).isEqualTo(1);
-
-        progress.finished(1);
-        assertThat(progress.inFlight()).isEqualTo(1);
-        assertThat(progress.committable()).isEqualTo(2);
+        for (long o = 8; o <= 11; o++) {
+            progress.finished(o);
+        }
+        assertThat(progress.committable()).isEqualTo(12);
+        progress.finished(12);
+        assertThat(progress.committable()).as("12 was handled twice; one is still running").isEqualTo(12);
+        progress.finished(12);
+        assertThat(progress.committable()).isEqualTo(13);
+        assertThat(progress.inFlight()).isZero();
     }
 }
