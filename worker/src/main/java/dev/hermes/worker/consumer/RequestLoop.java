@@ -115,24 +115,7 @@ public final class RequestLoop implements Runnable {
             deadLetter(record, e).whenComplete((v, error) -> p.finished(offset));
             return;
         }
-        Runnable task = () -> {
-            CompletableFuture<Void> outcome;
-            try {
-                outcome = handler.handle(event, tp.partition());
-            } catch (RuntimeException e) {
-                log.error("handling {}@{} failed", tp, offset, e);
-                p.handled();
-                p.finished(offset);
-                return;
-            }
-            p.handled();
-            outcome.whenComplete((v, error) -> {
-                if (error != null) {
-                    log.error("publishing the outcome of {}@{} failed", tp, offset, error);
-                }
-                p.finished(offset);
-            });
-        };
+        Runnable task = new RecordTask(handler, event, tp, offset, p);
         if (!handler.isQuick(event) || !lanes.runInlineIfIdle(event.userId(), task)) {
             lanes.submit(event.userId(), task);
         }

@@ -149,4 +149,20 @@ class PartitionProgressTest {
         assertThat(progress.committable()).isEqualTo(13);
         assertThat(progress.inFlight()).isZero();
     }
+
+    @Test
+    void aHandledRecordStillWaitingForItsWritesCountsAsInFlightButNotAsUnhandled() {
+        progress.received(1);
+        progress.received(2);
+        assertThat(progress.unhandled()).isEqualTo(2);
+
+        progress.handled();
+        assertThat(progress.unhandled()).as("backpressure counts only work not yet handled").isEqualTo(1);
+        assertThat(progress.inFlight()).as("its write is not acknowledged yet").isEqualTo(2);
+        assertThat(progress.committable()).isEqualTo(1);
+
+        progress.finished(1);
+        assertThat(progress.inFlight()).isEqualTo(1);
+        assertThat(progress.committable()).isEqualTo(2);
+    }
 }
