@@ -26,6 +26,8 @@ HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 ROOT="$(cd "$HERE/../.." && pwd)"
 # shellcheck source=../lib/docker.sh
 . "$ROOT/ops/lib/docker.sh"
+# shellcheck source=../lib/rootfs.sh
+. "$ROOT/ops/lib/rootfs.sh"
 
 BUILD=0
 FORCE=0
@@ -100,7 +102,7 @@ JAVA_VERSION_LINE="$("$JAVA_HOME_HOST/bin/java" -version 2>&1 | tr '\n' ' ')"
 input_hash() {
     {
         echo "format=1"
-        for f in build-worker-image.sh healthcheck.sh hermes-cli.sh; do
+        for f in build-worker-image.sh healthcheck.sh hermes-cli.sh ../lib/rootfs.sh; do
             printf '%s ' "$f"; sha256sum < "$HERE/$f"
         done
         for j in "${APP_JARS[@]}"; do
@@ -211,23 +213,12 @@ for a in sh ash wget cat ls id env ps sleep echo printf test [ grep head tail tr
 done
 for a in sh wget; do [ -L "$ROOTFS/bin/$a" ] || die "busybox lacks applet '$a'"; done
 
-cat > "$ROOTFS/etc/passwd" <<EOF
-root:x:0:0:root:/root:/bin/sh
-hermes:x:${HERMES_UID}:${HERMES_GID}:hermes worker:/home/hermes:/bin/sh
-nobody:x:65534:65534:nobody:/nonexistent:/bin/false
-EOF
-cat > "$ROOTFS/etc/group" <<EOF
-root:x:0:
-hermes:x:${HERMES_GID}:
-nogroup:x:65534:
-EOF
+rootfs_accounts "$ROOTFS" "$HERMES_UID" "$HERMES_GID" "hermes worker" /home/hermes
 printf 'hosts: files dns\n' > "$ROOTFS/etc/nsswitch.conf"
-chmod 644 "$ROOTFS/etc/passwd" "$ROOTFS/etc/group" "$ROOTFS/etc/nsswitch.conf"
+chmod 644 "$ROOTFS/etc/nsswitch.conf"
 
 # One tar with fixed owners (root everywhere, hermes for its home), so a non-root build also works.
-TAR_OPTS=(--numeric-owner --sort=name --mtime=@0 --format=gnu)
-tar -C "$ROOTFS" "${TAR_OPTS[@]}" --owner=0 --group=0 --exclude=./home/hermes -cf "$CONTEXT/rootfs.tar" .
-tar -C "$ROOTFS" "${TAR_OPTS[@]}" --owner="$HERMES_UID" --group="$HERMES_GID" -rf "$CONTEXT/rootfs.tar" ./home/hermes
+rootfs_tar "$ROOTFS" "$CONTEXT/rootfs.tar" "$HERMES_UID" "$HERMES_GID" ./home/hermes
 
 VERSION="$(basename "$WORKER_JAR" .jar)"; VERSION="${VERSION#hermes-worker-}"
 cat > "$CONTEXT/Dockerfile" <<EOF
