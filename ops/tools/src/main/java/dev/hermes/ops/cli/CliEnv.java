@@ -1,7 +1,7 @@
 package dev.hermes.ops.cli;
 
 import dev.hermes.schemas.HermesException;
-import dev.hermes.worker.EnvSecrets;
+import dev.hermes.worker.config.EnvSecrets;
 import dev.hermes.schemas.Topics;
 import java.util.Map;
 

@@ -1,0 +1,238 @@
+package dev.hermes.worker.config;
+
+import dev.hermes.schemas.Topics;
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Properties;
+import java.util.TreeMap;
+import java.util.regex.Pattern;
+
+/** The kinds of worker setting. */
+public final class SettingTypes {
+    private static final Pattern TOPIC_PREFIX = Pattern.compile("[A-Za-z0-9._-]*");
+
+    private SettingTypes() {
+    }
+
+    public static SettingType<String> text() {
+        return new SettingType<>() {
+            public String describe() {
+                return "non-blank text";
+            }
+
+            public String parse(String raw) {
+                return raw;
+            }
+
+            public void validate(String value) {
+                if (value == null || value.isBlank()) {
+                    throw new IllegalArgumentException();
+                }
+            }
+        };
+    }
+
+    public static SettingType<Topics> topicPrefix() {
+        return new SettingType<>() {
+            public String describe() {
+                return "letters, digits, '.', '_' and '-' only";
+            }
+
+            public Topics parse(String raw) {
+                if (!TOPIC_PREFIX.matcher(raw).matches()) {
+                    throw new IllegalArgumentException();
+                }
+                return new Topics(raw);
+            }
+
+            public String format(Topics value) {
+                return value.prefix();
+            }
+        };
+    }
+
+    public static SettingType<Integer> integer(int min, int max) {
+        return new SettingType<>() {
+            public String describe() {
+                return max == Integer.MAX_VALUE ? "an integer >= " + min : "an integer from " + min + " to " + max;
+            }
+
+            public Integer parse(String raw) {
+                try {
+                    return Integer.parseInt(raw);
+                } catch (NumberFormatException e) {
+                    throw new IllegalArgumentException();
+                }
+            }
+
+            public void validate(Integer value) {
+                if (value == null || value < min || value > max) {
+                    throw new IllegalArgumentException();
+                }
+            }
+        };
+    }
+
+    /** Seconds, with decimals allowed so that tests can use sub-second timeouts; rounded to milliseconds. */
+    public static SettingType<Duration> positiveSeconds() {
+        return new SettingType<>() {
+            public String describe() {
+                return "a number of seconds > 0 (decimals allowed)";
+            }
+
+            public Duration parse(String raw) {
+                double seconds;
+                try {
+                    seconds = Double.parseDouble(raw);
+                } catch (NumberFormatException e) {
+                    throw new IllegalArgumentException();
+                }
+                if (!Double.isFinite(seconds)) {
+                    throw new IllegalArgumentException();
+                }
+                return Duration.ofMillis(Math.round(seconds * 1000));
+            }
+
+            public void validate(Duration value) {
+                if (value == null || value.isZero() || value.isNegative()) {
+                    throw new IllegalArgumentException(value == null || value.isNegative() ? null
+                            : "rounds to 0 ms");
+                }
+            }
+
+            public String format(Duration value) {
+                return BigDecimal.valueOf(value.toMillis()).movePointLeft(3).stripTrailingZeros().toPlainString();
+            }
+        };
+    }
+
+    public static SettingType<Boolean> bool() {
+        return new SettingType<>() {
+            public String describe() {
+                return "true or false";
+            }
+
+            public Boolean parse(String raw) {
+                if (raw.equalsIgnoreCase("true") || raw.equalsIgnoreCase("false")) {
+                    return Boolean.parseBoolean(raw);
+                }
+                throw new IllegalArgumentException();
+            }
+        };
+    }
+
+    public static SettingType<Path> path() {
+        return new SettingType<>() {
+            public String describe() {
+                return "a file system path";
+            }
+
+            public Path parse(String raw) {
+                try {
+                    return Path.of(raw);
+                } catch (InvalidPathException e) {
+                    throw new IllegalArgumentException(e.getReason());
+                }
+            }
+        };
+    }
+
+    /** Taken as given (not trimmed), or from NAME_FILE; never shown. */
+    public static SettingType<String> secret(int minLength) {
+        return new SettingType<>() {
+            public String describe() {
+                return minLength == 0 ? "a secret (may be empty)" : "a secret of at least " + minLength + " characters";
+            }
+
+            public String parse(String raw) {
+                return raw;
+            }
+
+            public void validate(String value) {
+                if (value == null ? minLength > 0 : value.length() < minLength) {
+                    throw new IllegalArgumentException();
+                }
+            }
+
+            public String format(String value) {
+                return "<redacted>";
+            }
+
+            public boolean secret() {
+                return true;
+            }
+        };
+    }
+
+    /** "k=v,k2=v2": labels put on every container and volume; hermes.* keys are managed by the worker. */
+    public static SettingType<Map<String, String>> extraLabels() {
+        return new SettingType<>() {
+            public String describe() {
+                return "comma-separated key=value pairs, no hermes.* keys but hermes.test and hermes.x-*";
+            }
+
+            public Map<String, String> parse(String raw) {
+                Map<String, String> labels = new HashMap<>();
+                for (String pair : raw.split(",")) {
+                    if (pair.isBlank()) {
+                        continue;
+                    }
+                    int eq = pair.indexOf('=');
+                    if (eq <= 0) {
+                        throw new IllegalArgumentException("'" + pair.trim() + "' is not key=value");
+                    }
+                    labels.put(pair.substring(0, eq).trim(), pair.substring(eq + 1).trim());
+                }
+                return labels;
+            }
+
+            public void validate(Map<String, String> labels) {
+                SettingType.super.validate(labels);
+                var managed = labels.keySet().stream().filter(k -> k.startsWith("hermes.")
+                        && !k.startsWith("hermes.x-") && !k.equals("hermes.test")).sorted().toList();
+                if (!managed.isEmpty()) {
+                    throw new IllegalArgumentException("the worker manages " + managed);
+                }
+            }
+
+            public String format(Map<String, String> labels) {
+                return String.join(",", new TreeMap<>(labels).entrySet().stream()
+                        .map(e -> e.getKey() + "=" + e.getValue()).toList());
+            }
+        };
+    }
+
+    /** A Java properties file; only its keys are ever shown, since values may hold credentials (sasl.jaas.config). */
+    public static SettingType<Map<String, String>> propertiesFile() {
+        return new SettingType<>() {
+            public String describe() {
+                return "a readable Java properties file";
+            }
+
+            public Map<String, String> parse(String raw) {
+                Properties props = new Properties();
+                try (var in = Files.newBufferedReader(Path.of(raw), StandardCharsets.UTF_8)) {
+                    props.load(in);
+                } catch (IOException e) {
+                    throw new IllegalArgumentException(e.getClass().getSimpleName() + ": " + e.getMessage());
+                } catch (InvalidPathException e) {
+                    throw new IllegalArgumentException(e.getReason());
+                }
+                Map<String, String> map = new HashMap<>();
+                props.stringPropertyNames().forEach(k -> map.put(k, props.getProperty(k)));
+                return map;
+            }
+
+            public String format(Map<String, String> properties) {
+                return "keys " + new TreeMap<>(properties).keySet();
+            }
+        };
+    }
+}
