@@ -97,13 +97,16 @@ public final class SettingTypes {
                 if (!Double.isFinite(seconds)) {
                     throw new IllegalArgumentException();
                 }
-                return Duration.ofMillis(Math.round(seconds * 1000));
+                Duration duration = Duration.ofMillis(Math.round(seconds * 1000));
+                if (seconds > 0 && duration.isZero()) {
+                    throw new IllegalArgumentException("rounds to 0 ms");
+                }
+                return duration;
             }
 
             public void validate(Duration value) {
                 if (value == null || value.isZero() || value.isNegative()) {
-                    throw new IllegalArgumentException(value == null || value.isNegative() ? null
-                            : "rounds to 0 ms");
+                    throw new IllegalArgumentException();
                 }
             }
 
