@@ -28,13 +28,26 @@ public final class ConfigDocs {
 
     /** {@code document} with the text between the markers replaced by {@code table}. */
     public static String withTable(String document, String table) {
+        int begin = begin(document);
+        // blank lines around the table, so that no markdown renderer reads a marker as part of it
+        return document.substring(0, begin) + "\n\n" + table + "\n" + document.substring(end(document));
+    }
+
+    /** The text between the markers. */
+    public static String section(String document) {
+        return document.substring(begin(document), end(document));
+    }
+
+    private static int begin(String document) {
         int begin = document.indexOf(BEGIN);
-        int end = document.indexOf(END);
-        if (begin < 0 || end < begin) {
+        if (begin < 0 || document.indexOf(END, begin) < 0) {
             throw new IllegalArgumentException("the document has no " + BEGIN + " ... " + END + " section");
         }
-        // blank lines around the table, so that no markdown renderer reads a marker as part of it
-        return document.substring(0, begin + BEGIN.length()) + "\n\n" + table + "\n" + document.substring(end);
+        return begin + BEGIN.length();
+    }
+
+    private static int end(String document) {
+        return document.indexOf(END, begin(document));
     }
 
     private static String defaultCell(Setting<?> setting) {

@@ -1,17 +1,11 @@
 package dev.hermes.worker.config;
 
 import dev.hermes.schemas.Topics;
-import java.io.IOException;
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.Map;
-import java.util.Properties;
-import java.util.TreeMap;
 import java.util.regex.Pattern;
 
 /** The kinds of worker setting. */
@@ -176,66 +170,11 @@ public final class SettingTypes {
 
     /** "k=v,k2=v2": labels put on every container and volume; hermes.* keys are managed by the worker. */
     public static SettingType<Map<String, String>> extraLabels() {
-        return new SettingType<>() {
-            public String describe() {
-                return "comma-separated key=value pairs, no hermes.* keys but hermes.test and hermes.x-*";
-            }
-
-            public Map<String, String> parse(String raw) {
-                Map<String, String> labels = new HashMap<>();
-                for (String pair : raw.split(",")) {
-                    if (pair.isBlank()) {
-                        continue;
-                    }
-                    int eq = pair.indexOf('=');
-                    if (eq <= 0) {
-                        throw new IllegalArgumentException("'" + pair.trim() + "' is not key=value");
-                    }
-                    labels.put(pair.substring(0, eq).trim(), pair.substring(eq + 1).trim());
-                }
-                return labels;
-            }
-
-            public void validate(Map<String, String> labels) {
-                SettingType.super.validate(labels);
-                var managed = labels.keySet().stream().filter(k -> k.startsWith("hermes.")
-                        && !k.startsWith("hermes.x-") && !k.equals("hermes.test")).sorted().toList();
-                if (!managed.isEmpty()) {
-                    throw new IllegalArgumentException("the worker manages " + managed);
-                }
-            }
-
-            public String format(Map<String, String> labels) {
-                return String.join(",", new TreeMap<>(labels).entrySet().stream()
-                        .map(e -> e.getKey() + "=" + e.getValue()).toList());
-            }
-        };
+        return new ExtraLabelsType();
     }
 
-    /** A Java properties file; only its keys are ever shown, since values may hold credentials (sasl.jaas.config). */
+    /** A Java properties file; only its keys are ever shown, since values may hold credentials. */
     public static SettingType<Map<String, String>> propertiesFile() {
-        return new SettingType<>() {
-            public String describe() {
-                return "a readable Java properties file";
-            }
-
-            public Map<String, String> parse(String raw) {
-                Properties props = new Properties();
-                try (var in = Files.newBufferedReader(Path.of(raw), StandardCharsets.UTF_8)) {
-                    props.load(in);
-                } catch (IOException e) {
-                    throw new IllegalArgumentException(e.getClass().getSimpleName() + ": " + e.getMessage());
-                } catch (InvalidPathException e) {
-                    throw new IllegalArgumentException(e.getReason());
-                }
-                Map<String, String> map = new HashMap<>();
-                props.stringPropertyNames().forEach(k -> map.put(k, props.getProperty(k)));
-                return map;
-            }
-
-            public String format(Map<String, String> properties) {
-                return "keys " + new TreeMap<>(properties).keySet();
-            }
-        };
+        return new PropertiesFileType();
     }
 }

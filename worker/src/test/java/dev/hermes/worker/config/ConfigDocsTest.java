@@ -23,10 +23,10 @@ class ConfigDocsTest {
         if (Boolean.getBoolean(WRITE_SWITCH)) {
             Files.writeString(readme, generated, StandardCharsets.UTF_8);
         }
-        assertThat(Files.readString(readme, StandardCharsets.UTF_8))
+        assertThat(ConfigDocs.section(Files.readString(readme, StandardCharsets.UTF_8)))
                 .as("%s's worker settings table differs from WorkerSettings; regenerate it with:%n  %s", readme,
                         REGENERATE)
-                .isEqualTo(generated);
+                .isEqualTo(ConfigDocs.section(generated));
     }
 
     @Test
@@ -50,10 +50,13 @@ class ConfigDocsTest {
 
         assertThat(ConfigDocs.withTable(doc, "| new |\n"))
                 .isEqualTo("intro\n" + ConfigDocs.BEGIN + "\n\n| new |\n\n" + ConfigDocs.END + "\nafter\n");
+        assertThat(ConfigDocs.section(doc)).isEqualTo("\nold table\n");
         assertThat(ConfigDocs.markdownTable(List.of())).isEqualTo("| variable | default | valid values | meaning |\n"
                 + "|---|---|---|---|\n");
         assertThatThrownBy(() -> ConfigDocs.withTable("no markers", "| new |\n"))
                 .hasMessageContaining("worker-settings:begin");
+        assertThatThrownBy(() -> ConfigDocs.section(ConfigDocs.END + " before " + ConfigDocs.BEGIN))
+                .hasMessageContaining("worker-settings:end");
     }
 
     /** The repository's README.md: the first one with the markers, walking up from the working directory. */
