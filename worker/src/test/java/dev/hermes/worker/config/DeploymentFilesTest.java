@@ -16,8 +16,9 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The deployment files set worker variables by name; a renamed or misspelt one would be silently ignored. Every
- * HERMES_* / RUNTIME_* variable they set must be a setting of {@link WorkerSettings} (or a secret's _FILE), and a
- * literal value must be one the setting accepts.
+ * HERMES_* / RUNTIME_* variable that compose, Kubernetes and the worker image set must be a setting of
+ * {@link WorkerSettings} (or a secret's _FILE), and a literal value must be one the setting accepts. env.example also
+ * holds compose-only variables (HERMES_WORKER_IMAGE, HERMES_PARTITIONS...), so only its worker settings are checked.
  */
 class DeploymentFilesTest {
     private static final Pattern YAML_VARIABLE = Pattern.compile(
@@ -27,7 +28,7 @@ class DeploymentFilesTest {
     private final Path deploy = ConfigDocsTest.readme().getParent().resolve("ops/deploy");
 
     @Test
-    void composeAndKubernetesSetOnlyDefinedWorkerVariablesToValidValues() throws IOException {
+    void deploymentFilesSetOnlyDefinedWorkerVariablesToValidValues() throws IOException {
         List<String[]> found = new ArrayList<>();
         for (String file : List.of("compose.yaml", "k8s/configmap.yaml", "k8s/deployment.yaml")) {
             for (String line : Files.readAllLines(deploy.resolve(file))) {
@@ -41,6 +42,14 @@ class DeploymentFilesTest {
             Matcher m = DOCKERFILE_VARIABLE.matcher(line);
             while (m.find() && !line.strip().startsWith("#")) {
                 found.add(new String[] {"worker.Dockerfile", m.group(1), m.group(2)});
+            }
+        }
+
+        for (String line : Files.readAllLines(deploy.resolve("env.example"))) {
+            int eq = line.indexOf('=');
+            if (!line.startsWith("#") && eq > 0
+                    && WorkerSettings.ALL.stream().anyMatch(s -> s.name().equals(line.substring(0, eq)))) {
+                found.add(new String[] {"env.example", line.substring(0, eq), line.substring(eq + 1)});
             }
         }
 
