@@ -17,14 +17,17 @@ public final class SettingTypes {
 
     public static SettingType<String> text() {
         return new SettingType<>() {
+            @Override
             public String describe() {
                 return "non-blank text";
             }
 
+            @Override
             public String parse(String raw) {
                 return raw;
             }
 
+            @Override
             public void validate(String value) {
                 if (value == null || value.isBlank()) {
                     throw new IllegalArgumentException();
@@ -35,10 +38,12 @@ public final class SettingTypes {
 
     public static SettingType<Topics> topicPrefix() {
         return new SettingType<>() {
+            @Override
             public String describe() {
                 return "letters, digits, '.', '_' and '-' only";
             }
 
+            @Override
             public Topics parse(String raw) {
                 if (!TOPIC_PREFIX.matcher(raw).matches()) {
                     throw new IllegalArgumentException();
@@ -46,6 +51,7 @@ public final class SettingTypes {
                 return new Topics(raw);
             }
 
+            @Override
             public String format(Topics value) {
                 return value.prefix();
             }
@@ -54,10 +60,12 @@ public final class SettingTypes {
 
     public static SettingType<Integer> integer(int min, int max) {
         return new SettingType<>() {
+            @Override
             public String describe() {
                 return max == Integer.MAX_VALUE ? "an integer >= " + min : "an integer from " + min + " to " + max;
             }
 
+            @Override
             public Integer parse(String raw) {
                 try {
                     return Integer.parseInt(raw);
@@ -66,6 +74,7 @@ public final class SettingTypes {
                 }
             }
 
+            @Override
             public void validate(Integer value) {
                 if (value == null || value < min || value > max) {
                     throw new IllegalArgumentException();
@@ -77,10 +86,12 @@ public final class SettingTypes {
     /** Seconds, with decimals allowed so that tests can use sub-second timeouts; rounded to milliseconds. */
     public static SettingType<Duration> positiveSeconds() {
         return new SettingType<>() {
+            @Override
             public String describe() {
                 return "a number of seconds > 0 (decimals allowed)";
             }
 
+            @Override
             public Duration parse(String raw) {
                 double seconds;
                 try {
@@ -98,12 +109,14 @@ public final class SettingTypes {
                 return duration;
             }
 
+            @Override
             public void validate(Duration value) {
                 if (value == null || value.isZero() || value.isNegative()) {
                     throw new IllegalArgumentException();
                 }
             }
 
+            @Override
             public String format(Duration value) {
                 return BigDecimal.valueOf(value.toMillis()).movePointLeft(3).stripTrailingZeros().toPlainString();
             }
@@ -112,10 +125,12 @@ public final class SettingTypes {
 
     public static SettingType<Boolean> bool() {
         return new SettingType<>() {
+            @Override
             public String describe() {
                 return "true or false";
             }
 
+            @Override
             public Boolean parse(String raw) {
                 if (raw.equalsIgnoreCase("true") || raw.equalsIgnoreCase("false")) {
                     return Boolean.parseBoolean(raw);
@@ -127,10 +142,12 @@ public final class SettingTypes {
 
     public static SettingType<Path> path() {
         return new SettingType<>() {
+            @Override
             public String describe() {
                 return "a file system path";
             }
 
+            @Override
             public Path parse(String raw) {
                 try {
                     return Path.of(raw);
@@ -144,24 +161,29 @@ public final class SettingTypes {
     /** Taken as given (not trimmed), or from NAME_FILE; never shown. */
     public static SettingType<String> secret(int minLength) {
         return new SettingType<>() {
+            @Override
             public String describe() {
                 return minLength == 0 ? "a secret (may be empty)" : "a secret of at least " + minLength + " characters";
             }
 
+            @Override
             public String parse(String raw) {
                 return raw;
             }
 
+            @Override
             public void validate(String value) {
                 if (value == null ? minLength > 0 : value.length() < minLength) {
                     throw new IllegalArgumentException();
                 }
             }
 
+            @Override
             public String format(String value) {
                 return "<redacted>";
             }
 
+            @Override
             public boolean secret() {
                 return true;
             }
