@@ -4,29 +4,29 @@ import com.github.dockerjava.api.DockerClient;
 import dev.hermes.client.ApiKeys;
 import dev.hermes.schemas.EventCodec;
 import dev.hermes.schemas.UserId;
-import dev.hermes.worker.consumer.KeyedExecutor;
+import dev.hermes.worker.lanes.KeyedExecutor;
 import dev.hermes.worker.consumer.RequestLoop;
 import dev.hermes.worker.metrics.HttpEndpoints;
 import dev.hermes.worker.metrics.Meters;
 import dev.hermes.worker.metrics.Readiness;
-import dev.hermes.worker.reaper.ActivityTracker;
-import dev.hermes.worker.reaper.Housekeeping;
-import dev.hermes.worker.reaper.OrphanSweeper;
-import dev.hermes.worker.reaper.Reaper;
-import dev.hermes.worker.reaper.OwnedState;
-import dev.hermes.worker.reaper.StateRestorer;
-import dev.hermes.worker.reply.EventPublisher;
-import dev.hermes.worker.reply.Responder;
+import dev.hermes.worker.activity.ActivityTracker;
+import dev.hermes.worker.lifecycle.Housekeeping;
+import dev.hermes.worker.lifecycle.OrphanSweeper;
+import dev.hermes.worker.lifecycle.Reaper;
+import dev.hermes.worker.requests.OwnedState;
+import dev.hermes.worker.activity.StateRestorer;
+import dev.hermes.worker.kafka.EventPublisher;
+import dev.hermes.worker.requests.Responder;
 import dev.hermes.worker.runtime.DockerEventWatcher;
 import dev.hermes.worker.runtime.RuntimeRegistry;
 import dev.hermes.worker.settings.Database;
-import dev.hermes.worker.settings.FleetRecreator;
+import dev.hermes.worker.lifecycle.FleetRecreator;
 import dev.hermes.worker.settings.SettingsWatcher;
 import dev.hermes.worker.settings.SettingsCache;
 import dev.hermes.worker.settings.SettingsStore;
-import dev.hermes.worker.spawn.ContainerSpec;
+import dev.hermes.worker.docker.ContainerSpec;
 import dev.hermes.worker.spawn.ContainerSpecFactory;
-import dev.hermes.worker.spawn.DockerClients;
+import dev.hermes.worker.docker.DockerClients;
 import dev.hermes.worker.spawn.Ensurer;
 import dev.hermes.worker.spawn.HealthProbe;
 import dev.hermes.worker.spawn.RuntimeSpawner;
@@ -139,7 +139,7 @@ public class Wiring {
         SettingsWatcher settingsWatcher = new SettingsWatcher(consumer(Map.of(ConsumerConfig.CLIENT_ID_CONFIG,
                 "hermes-settings-" + config.workerId())), config.topics().settings(), codec,
                 new FleetRecreator(docker, ensurer, settings, lanes, meters, config.groupId(), loop::ownedPartitions,
-                        partitions, config.recreateConcurrency()));
+                        partitions, config.recreateConcurrency())::recreateStale);
         closeables.add(0, settingsWatcher);
         housekeeping.every("settings version check", config.settingsPollInterval(), config.settingsPollInterval(),
                 () -> settingsWatcher.check(null));

@@ -1,5 +1,7 @@
 package dev.hermes.worker.reaper;
 
+import dev.hermes.worker.kafka.Partitions;
+
 import dev.hermes.schemas.EventIds;
 import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.exception.NotFoundException;
@@ -7,7 +9,7 @@ import dev.hermes.schemas.RuntimeStopped;
 import dev.hermes.schemas.StopReason;
 import dev.hermes.schemas.Topics;
 import dev.hermes.schemas.UserId;
-import dev.hermes.worker.reply.EventPublisher;
+import dev.hermes.worker.kafka.EventPublisher;
 import java.time.Clock;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;

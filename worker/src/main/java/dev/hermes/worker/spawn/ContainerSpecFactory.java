@@ -1,5 +1,7 @@
 package dev.hermes.worker.spawn;
 
+import dev.hermes.worker.docker.ContainerSpec;
+
 import dev.hermes.client.ApiKeys;
 import dev.hermes.schemas.UserId;
 import dev.hermes.worker.settings.Account;

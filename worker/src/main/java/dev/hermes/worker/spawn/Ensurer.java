@@ -1,5 +1,9 @@
 package dev.hermes.worker.spawn;
 
+import dev.hermes.worker.docker.ContainerLabels;
+
+import dev.hermes.worker.docker.ContainerSpec;
+
 import dev.hermes.schemas.EventIds;
 import dev.hermes.schemas.RuntimeRecreated;
 import dev.hermes.schemas.RuntimeSpawned;
@@ -8,7 +12,7 @@ import dev.hermes.schemas.RuntimeStopped;
 import dev.hermes.schemas.StopReason;
 import dev.hermes.schemas.UserId;
 import dev.hermes.worker.metrics.Meters;
-import dev.hermes.worker.reply.EventPublisher;
+import dev.hermes.worker.kafka.EventPublisher;
 import dev.hermes.worker.runtime.Runtime;
 import dev.hermes.worker.runtime.RuntimeRegistry;
 import dev.hermes.worker.settings.GlobalSettings;

@@ -1,5 +1,9 @@
 package dev.hermes.worker.spawn;
 
+import dev.hermes.worker.docker.ContainerLabels;
+
+import dev.hermes.worker.docker.ContainerSpec;
+
 import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.command.InspectContainerResponse;
 import com.github.dockerjava.api.exception.ConflictException;

@@ -9,7 +9,7 @@ import dev.hermes.client.RuntimeClient;
 import dev.hermes.schemas.UserId;
 import dev.hermes.worker.Wiring;
 import dev.hermes.worker.Worker;
-import dev.hermes.worker.spawn.DockerClients;
+import dev.hermes.worker.docker.DockerClients;
 import dev.hermes.worker.testing.Agent;
 import dev.hermes.worker.testing.HermesStack;
 import dev.hermes.worker.testing.Stack;

@@ -1,4 +1,4 @@
-package dev.hermes.worker.reply;
+package dev.hermes.worker.kafka;
 
 import dev.hermes.schemas.Event;
 import dev.hermes.schemas.EventCodec;

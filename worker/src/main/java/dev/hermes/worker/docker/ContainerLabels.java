@@ -1,4 +1,4 @@
-package dev.hermes.worker.spawn;
+package dev.hermes.worker.docker;
 
 import dev.hermes.schemas.InvalidUserIdException;
 import dev.hermes.schemas.UserId;

@@ -1,4 +1,8 @@
-package dev.hermes.worker.reaper;
+package dev.hermes.worker.lifecycle;
+
+import dev.hermes.worker.kafka.Partitions;
+
+import dev.hermes.worker.activity.ActivityTracker;
 
 import dev.hermes.schemas.EventIds;
 import com.github.dockerjava.api.DockerClient;
@@ -6,13 +10,13 @@ import com.github.dockerjava.api.model.Container;
 import dev.hermes.schemas.RuntimeStopped;
 import dev.hermes.schemas.StopReason;
 import dev.hermes.schemas.UserId;
-import dev.hermes.worker.consumer.KeyedExecutor;
+import dev.hermes.worker.lanes.KeyedExecutor;
 import dev.hermes.worker.metrics.Meters;
-import dev.hermes.worker.reply.EventPublisher;
+import dev.hermes.worker.kafka.EventPublisher;
 import dev.hermes.worker.runtime.Runtime;
 import dev.hermes.worker.runtime.RuntimeRegistry;
-import dev.hermes.worker.spawn.ContainerLabels;
-import dev.hermes.worker.spawn.ContainerSpec;
+import dev.hermes.worker.docker.ContainerLabels;
+import dev.hermes.worker.docker.ContainerSpec;
 import dev.hermes.worker.spawn.RuntimeSpawner;
 import java.time.Clock;
 import java.time.Duration;

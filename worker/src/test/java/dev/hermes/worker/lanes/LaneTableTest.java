@@ -1,4 +1,4 @@
-package dev.hermes.worker.consumer;
+package dev.hermes.worker.lanes;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,6 @@
-package dev.hermes.worker.reply;
+package dev.hermes.worker.requests;
+
+import dev.hermes.worker.kafka.EventPublisher;
 
 import dev.hermes.schemas.EventIds;
 import dev.hermes.schemas.Event;
@@ -9,7 +11,7 @@ import dev.hermes.schemas.RuntimeReady;
 import dev.hermes.schemas.RuntimeRequested;
 import dev.hermes.worker.consumer.RequestHandler;
 import dev.hermes.worker.metrics.Meters;
-import dev.hermes.worker.reaper.ActivityTracker;
+import dev.hermes.worker.activity.ActivityTracker;
 import dev.hermes.worker.runtime.Runtime;
 import dev.hermes.worker.settings.DatabaseUnavailableException;
 import dev.hermes.worker.spawn.Ensured;

@@ -1,4 +1,4 @@
-package dev.hermes.worker.consumer;
+package dev.hermes.worker.lanes;
 
 /**
  * The lanes of {@link KeyedExecutor}: key to lane, open addressing with linear probing. Unlike a HashMap

@@ -1,4 +1,8 @@
-package dev.hermes.worker.reaper;
+package dev.hermes.worker.lifecycle;
+
+import dev.hermes.worker.reaper.Forgetter;
+
+import dev.hermes.worker.kafka.Partitions;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -9,7 +13,7 @@ import dev.hermes.client.RuntimeHandle;
 import dev.hermes.schemas.EventCodec;
 import dev.hermes.schemas.UserId;
 import dev.hermes.worker.Worker;
-import dev.hermes.worker.reply.EventPublisher;
+import dev.hermes.worker.kafka.EventPublisher;
 import dev.hermes.worker.testing.Agent;
 import dev.hermes.worker.testing.HermesStack;
 import dev.hermes.worker.testing.Stack;

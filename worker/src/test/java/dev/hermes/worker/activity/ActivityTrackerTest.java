@@ -1,4 +1,6 @@
-package dev.hermes.worker.reaper;
+package dev.hermes.worker.activity;
+
+import dev.hermes.worker.kafka.Partitions;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

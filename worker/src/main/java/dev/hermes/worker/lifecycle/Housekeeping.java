@@ -1,4 +1,4 @@
-package dev.hermes.worker.reaper;
+package dev.hermes.worker.lifecycle;
 
 import java.time.Duration;
 import java.util.concurrent.Executors;

@@ -1,13 +1,15 @@
-package dev.hermes.worker.settings;
+package dev.hermes.worker.lifecycle;
+
+import dev.hermes.worker.settings.SettingsCache;
 
 import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.model.Container;
 import dev.hermes.schemas.UserId;
-import dev.hermes.worker.consumer.KeyedExecutor;
+import dev.hermes.worker.lanes.KeyedExecutor;
 import dev.hermes.worker.metrics.Meters;
-import dev.hermes.worker.reaper.Partitions;
-import dev.hermes.worker.spawn.ContainerLabels;
-import dev.hermes.worker.spawn.ContainerSpec;
+import dev.hermes.worker.kafka.Partitions;
+import dev.hermes.worker.docker.ContainerLabels;
+import dev.hermes.worker.docker.ContainerSpec;
 import dev.hermes.worker.spawn.Ensurer;
 import java.util.ArrayList;
 import java.util.List;

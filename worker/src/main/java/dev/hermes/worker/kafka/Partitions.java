@@ -1,4 +1,4 @@
-package dev.hermes.worker.reaper;
+package dev.hermes.worker.kafka;
 
 import dev.hermes.schemas.UserId;
 import java.nio.charset.StandardCharsets;

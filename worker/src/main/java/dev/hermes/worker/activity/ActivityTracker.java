@@ -1,9 +1,9 @@
-package dev.hermes.worker.reaper;
+package dev.hermes.worker.activity;
 
 import dev.hermes.schemas.EventIds;
 import dev.hermes.schemas.LastActive;
 import dev.hermes.schemas.UserId;
-import dev.hermes.worker.reply.EventPublisher;
+import dev.hermes.worker.kafka.EventPublisher;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;

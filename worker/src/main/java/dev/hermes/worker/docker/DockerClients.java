@@ -1,4 +1,4 @@
-package dev.hermes.worker.spawn;
+package dev.hermes.worker.docker;
 
 import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.core.DefaultDockerClientConfig;

@@ -1,4 +1,4 @@
-package dev.hermes.worker.reaper;
+package dev.hermes.worker.lifecycle;
 
 import dev.hermes.schemas.EventIds;
 import com.github.dockerjava.api.DockerClient;
@@ -7,7 +7,7 @@ import com.github.dockerjava.api.model.Container;
 import dev.hermes.schemas.RuntimeStopped;
 import dev.hermes.schemas.StopReason;
 import dev.hermes.worker.metrics.Meters;
-import dev.hermes.worker.reply.EventPublisher;
+import dev.hermes.worker.kafka.EventPublisher;
 import java.time.Clock;
 import java.util.List;
 import java.util.UUID;

@@ -1,4 +1,4 @@
-package dev.hermes.worker.reaper;
+package dev.hermes.worker.activity;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;

@@ -1,4 +1,4 @@
-package dev.hermes.worker.spawn;
+package dev.hermes.worker.docker;
 
 import java.nio.file.Path;
 import java.util.List;

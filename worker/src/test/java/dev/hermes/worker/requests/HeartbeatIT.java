@@ -1,4 +1,4 @@
-package dev.hermes.worker.reply;
+package dev.hermes.worker.requests;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;

@@ -1,6 +1,7 @@
-package dev.hermes.worker.reaper;
+package dev.hermes.worker.activity;
 
 import dev.hermes.schemas.EventCodec;
+import dev.hermes.worker.reaper.LastActiveReader;
 import dev.hermes.schemas.InvalidEventException;
 import dev.hermes.schemas.UserId;
 import java.nio.charset.StandardCharsets;
