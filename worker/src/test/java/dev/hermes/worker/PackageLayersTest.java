@@ -1,5 +1,6 @@
 package dev.hermes.worker;
 
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
@@ -8,8 +9,9 @@ import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
 import com.tngtech.archunit.library.Architectures.LayeredArchitecture;
-import java.util.Arrays;
 import java.util.List;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
 
 /**
  * The worker's packages, bottom to top: a package may use only the packages below it, so a dependency
@@ -43,6 +45,19 @@ class PackageLayersTest {
     static final ArchRule no_cycles_between_packages = slices().matching("dev.hermes.worker.(*)..")
             .should().beFreeOfCycles();
 
+    /** The small {@link dev.hermes.worker.docker.Docker} interface is the one way to Docker. */
+    @ArchTest
+    static final ArchRule only_the_docker_package_sees_docker_java = noClasses()
+            .that().resideOutsideOfPackages("dev.hermes.worker.docker..", "dev.hermes.worker.reaper..")
+            .should().dependOnClassesThat().resideInAPackage("com.github.dockerjava..");
+
+    /** Kafka is reached through the Producer and Consumer interfaces; only the wiring builds the clients. */
+    @ArchTest
+    static final ArchRule only_wiring_builds_kafka_clients = noClasses()
+            .that().resideOutsideOfPackages("dev.hermes.worker", "dev.hermes.worker.kafka")
+            .should().dependOnClassesThat().haveFullyQualifiedName(KafkaProducer.class.getName())
+            .orShould().dependOnClassesThat().haveFullyQualifiedName(KafkaConsumer.class.getName());
+
     static LayeredArchitecture layers() {
         LayeredArchitecture rule = layeredArchitecture().consideringOnlyDependenciesInLayers();
         for (String[] layer : LAYERS) {
@@ -57,9 +72,5 @@ class PackageLayersTest {
 
     private static String[] layer(String name, String packageIdentifier) {
         return new String[] {name, packageIdentifier};
-    }
-
-    static String names() {
-        return Arrays.toString(LAYERS.stream().map(l -> l[0]).toArray());
     }
 }

@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.header.internals.RecordHeaders;
@@ -29,20 +30,47 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
  */
 public final class EventPublisher implements AutoCloseable {
     static final int STATE_LINGER_MS = 10;
-    private final KafkaProducer<byte[], byte[]> producer;
-    private final KafkaProducer<byte[], byte[]> stateProducer;
+    private final Producer<byte[], byte[]> producer;
+    private final Producer<byte[], byte[]> stateProducer;
     private final Topics topics;
     private final String eventsTopic;
     private final String lastActiveTopic;
     private final EventCodec codec;
 
-    public EventPublisher(String bootstrapServers, String workerId, Topics topics, EventCodec codec) {
-        this(bootstrapServers, workerId, topics, codec, Map.of());
+    /**
+     * @param producer replies, audit, DLQ and settings events: sent at once (linger 0)
+     * @param stateProducer last-active state and its tombstones: batched (see {@link #stateProducerProperties})
+     */
+    public EventPublisher(Producer<byte[], byte[]> producer, Producer<byte[], byte[]> stateProducer, Topics topics,
+                          EventCodec codec) {
+        this.producer = producer;
+        this.stateProducer = stateProducer;
+        this.topics = topics;
+        this.eventsTopic = topics.events();
+        this.lastActiveTopic = topics.lastActive();
+        this.codec = codec;
+    }
+
+    /** Connects both producers, as a worker does, under client id {@code hermes-worker-<workerId>}. */
+    public static EventPublisher connect(String bootstrapServers, String workerId, Topics topics, EventCodec codec) {
+        return connect(bootstrapServers, workerId, topics, codec, Map.of());
     }
 
     /** {@code kafkaProperties}: extra client settings such as security.protocol and SASL (HERMES_KAFKA_PROPERTIES_FILE). */
-    public EventPublisher(String bootstrapServers, String workerId, Topics topics, EventCodec codec,
-                          Map<String, String> kafkaProperties) {
+    public static EventPublisher connect(String bootstrapServers, String workerId, Topics topics, EventCodec codec,
+                                         Map<String, String> kafkaProperties) {
+        return new EventPublisher(
+                producer(producerProperties(bootstrapServers, workerId, kafkaProperties)),
+                producer(stateProducerProperties(bootstrapServers, workerId, kafkaProperties)), topics, codec);
+    }
+
+    public static KafkaProducer<byte[], byte[]> producer(Map<String, Object> properties) {
+        return new KafkaProducer<>(properties, new ByteArraySerializer(), new ByteArraySerializer());
+    }
+
+    /** Replies and audit events: idempotent, acks=all, linger 0. */
+    public static Map<String, Object> producerProperties(String bootstrapServers, String workerId,
+                                                         Map<String, String> kafkaProperties) {
         Map<String, Object> props = new java.util.HashMap<>(kafkaProperties);
         props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
         props.put(ProducerConfig.CLIENT_ID_CONFIG, "hermes-worker-" + workerId);
@@ -50,16 +78,17 @@ public final class EventPublisher implements AutoCloseable {
         props.put(ProducerConfig.ACKS_CONFIG, "all");
         props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
         props.put(ProducerConfig.BUFFER_MEMORY_CONFIG, 8L * 1024 * 1024);
-        this.producer = new KafkaProducer<>(props, new ByteArraySerializer(), new ByteArraySerializer());
+        return props;
+    }
+
+    /** Last-active state: as {@link #producerProperties}, but lingering {@value #STATE_LINGER_MS} ms in 64 KB batches. */
+    public static Map<String, Object> stateProducerProperties(String bootstrapServers, String workerId,
+                                                              Map<String, String> kafkaProperties) {
+        Map<String, Object> props = producerProperties(bootstrapServers, workerId, kafkaProperties);
         props.put(ProducerConfig.CLIENT_ID_CONFIG, "hermes-worker-" + workerId + "-state");
         props.put(ProducerConfig.LINGER_MS_CONFIG, STATE_LINGER_MS);
         props.put(ProducerConfig.BATCH_SIZE_CONFIG, 64 * 1024);
-        props.put(ProducerConfig.BUFFER_MEMORY_CONFIG, 8L * 1024 * 1024);
-        this.stateProducer = new KafkaProducer<>(props, new ByteArraySerializer(), new ByteArraySerializer());
-        this.topics = topics;
-        this.eventsTopic = topics.events();
-        this.lastActiveTopic = topics.lastActive();
-        this.codec = codec;
+        return props;
     }
 
     public CompletableFuture<Void> reply(RuntimeRequested request, Event answer) {
@@ -103,7 +132,7 @@ public final class EventPublisher implements AutoCloseable {
         return send(producer, record);
     }
 
-    private static CompletableFuture<Void> send(KafkaProducer<byte[], byte[]> via, ProducerRecord<byte[], byte[]> record) {
+    private static CompletableFuture<Void> send(Producer<byte[], byte[]> via, ProducerRecord<byte[], byte[]> record) {
         CompletableFuture<Void> sent = new CompletableFuture<>();
         via.send(record, (metadata, error) -> {
             if (error != null) {

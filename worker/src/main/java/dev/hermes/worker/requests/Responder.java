@@ -9,12 +9,15 @@ import dev.hermes.schemas.Heartbeat;
 import dev.hermes.schemas.RuntimeFailed;
 import dev.hermes.schemas.RuntimeReady;
 import dev.hermes.schemas.RuntimeRequested;
+import dev.hermes.schemas.UserId;
 import dev.hermes.worker.consumer.RequestHandler;
 import dev.hermes.worker.metrics.Meters;
 import dev.hermes.worker.activity.ActivityTracker;
+import dev.hermes.worker.audit.LifecycleAudit;
 import dev.hermes.worker.runtime.Runtime;
 import dev.hermes.worker.settings.DatabaseUnavailableException;
-import dev.hermes.worker.spawn.Ensured;
+import dev.hermes.worker.spawn.EnsureFailedException;
+import dev.hermes.worker.spawn.EnsureOutcome;
 import dev.hermes.worker.spawn.Ensurer;
 import dev.hermes.worker.spawn.HealthTimeoutException;
 import java.time.Clock;
@@ -34,15 +37,17 @@ public final class Responder implements RequestHandler {
     private static final Logger log = LoggerFactory.getLogger(Responder.class);
     private final Ensurer ensurer;
     private final EventPublisher publisher;
+    private final LifecycleAudit audit;
     private final ActivityTracker activity;
     private final Meters meters;
     private final Clock clock;
     private final String workerId;
 
-    public Responder(Ensurer ensurer, EventPublisher publisher, ActivityTracker activity, Meters meters, Clock clock,
-                     String workerId) {
+    public Responder(Ensurer ensurer, EventPublisher publisher, LifecycleAudit audit, ActivityTracker activity,
+                     Meters meters, Clock clock, String workerId) {
         this.ensurer = ensurer;
         this.publisher = publisher;
+        this.audit = audit;
         this.activity = activity;
         this.meters = meters;
         this.clock = clock;
@@ -79,10 +84,12 @@ public final class Responder implements RequestHandler {
 
     private CompletableFuture<Void> heartbeat(Heartbeat heartbeat, int partition) {
         long t0 = System.nanoTime();
-        Ensured ensured;
+        EnsureOutcome ensured;
         try {
-            ensured = ensurer.ensure(heartbeat.userId(), null, heartbeat.eventId());
+            ensured = ensurer.ensure(heartbeat.userId(), null);
+            audit.record(heartbeat.userId(), heartbeat.eventId(), ensured.facts());
         } catch (RuntimeException e) {
+            auditFactsSoFar(heartbeat.userId(), heartbeat.eventId(), e);
             log.warn("heartbeat ensure for user={} failed: {}", heartbeat.userId(), e.getMessage());
             return activity.touch(heartbeat.userId(), partition, heartbeat.occurredAt(), heartbeat.source());
         }
@@ -106,7 +113,8 @@ public final class Responder implements RequestHandler {
                 request.source());
         Event answer;
         try {
-            Ensured ensured = ensurer.ensure(request.userId(), request.correlationId(), request.eventId());
+            EnsureOutcome ensured = ensurer.ensure(request.userId(), request.correlationId());
+            audit.record(request.userId(), request.eventId(), ensured.facts());
             long totalMs = (System.nanoTime() - t0) / 1_000_000;
             meters.ensured(ensured.cold(), Duration.ofNanos(System.nanoTime() - t0));
             answer = new RuntimeReady(EventIds.next(), clock.instant(), request.userId(), request.correlationId(),
@@ -117,7 +125,8 @@ public final class Responder implements RequestHandler {
                     ensured.runtime().url(), totalMs, ensured.cold() ? "cold" : "warm");
         } catch (RuntimeException e) {
             // anything, Docker's own exceptions included, becomes an answer: a caller never waits in vain
-            FailureReason reason = reasonOf(e);
+            auditFactsSoFar(request.userId(), request.eventId(), e);
+            FailureReason reason = reasonOf(e instanceof EnsureFailedException f ? f.getCause() : e);
             meters.failure(reason.name());
             answer = new RuntimeFailed(EventIds.next(), clock.instant(), request.userId(), request.correlationId(),
                     reason, e.getMessage(), workerId, request.eventId());
@@ -133,6 +142,12 @@ public final class Responder implements RequestHandler {
             return CompletableFuture.allOf(recorded, audited);
         }
         return CompletableFuture.allOf(recorded, audited, publisher.reply(request, answer));
+    }
+
+    private void auditFactsSoFar(UserId user, UUID causationId, RuntimeException e) {
+        if (e instanceof EnsureFailedException failed) {
+            audit.record(user, causationId, failed.factsSoFar());
+        }
     }
 
     static FailureReason reasonOf(RuntimeException e) {

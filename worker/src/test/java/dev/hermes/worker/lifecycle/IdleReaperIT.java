@@ -102,7 +102,7 @@ class IdleReaperIT {
         client.ensureRuntime(user, Duration.ofSeconds(60));
         first.close();
         // forget the activity (as if the topic had been lost), then a worker with a short idle timeout takes over
-        try (EventPublisher publisher = new EventPublisher(stack.bootstrapServers(), "it", stack.topics(),
+        try (EventPublisher publisher = EventPublisher.connect(stack.bootstrapServers(), "it", stack.topics(),
                 new EventCodec())) {
             publisher.tombstone(Partitions.of(user, Stack.PARTITIONS), user).join();
         }
@@ -144,7 +144,7 @@ class IdleReaperIT {
         await().atMost(Duration.ofSeconds(20)).until(() -> witness.ready() && witness.activity().get(user) != null);
         witness.close();
 
-        try (EventPublisher publisher = new EventPublisher(stack.bootstrapServers(), "it", stack.topics(),
+        try (EventPublisher publisher = EventPublisher.connect(stack.bootstrapServers(), "it", stack.topics(),
                 new EventCodec())) {
             Forgetter.Outcome outcome = new Forgetter(stack.docker(), publisher, stack.topics(), Clock.systemUTC(),
                     "it").forget(user, false);

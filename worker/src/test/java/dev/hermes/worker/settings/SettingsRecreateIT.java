@@ -57,7 +57,7 @@ class SettingsRecreateIT {
         stack.closeLater(database);
         store = new SettingsStore(database.jdbi());
         store.save("openrouter", "model-v1", null, new Secret(LLM_KEY), "it");
-        publisher = new EventPublisher(stack.bootstrapServers(), "it-admin", stack.topics(), new EventCodec());
+        publisher = EventPublisher.connect(stack.bootstrapServers(), "it-admin", stack.topics(), new EventCodec());
         stack.closeLater(publisher);
         Map<String, String> config = Map.of("HERMES_RECREATE_CONCURRENCY", Integer.toString(CONCURRENCY),
                 "HERMES_SETTINGS_POLL_SEC", "1");
