@@ -1,5 +1,6 @@
 package dev.hermes.worker;
 
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
@@ -15,9 +16,12 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 
 /**
  * The worker's packages, bottom to top: a package may use only the packages below it, so a dependency
- * that runs back up fails here. Checked against the layout before the move (reply.EventPublisher,
- * reaper.ActivityTracker, consumer.KeyedExecutor, settings.FleetRecreator): the same rules listed
- * the seven back-edges of issue 10 and the cycles between consumer, reply, reaper, spawn and settings.
+ * that runs back up fails here, as does a cycle or a package with no place in the table.
+ *
+ * <p>Checked against the layout before issue 10 (commit 8a4da6c, its classes compiled apart and these
+ * rules evaluated with ClassFileImporter): the layer rule failed 28 times (reaper -> consumer, reaper ->
+ * spawn, spawn -> settings...), the package table rule on reply.EventPublisher and reply.Responder, and the
+ * cycle rule on 16 cycles, such as consumer -> reply -> consumer and consumer -> reply -> reaper -> consumer.
  */
 @AnalyzeClasses(packages = "dev.hermes.worker", importOptions = ImportOption.DoNotIncludeTests.class)
 class PackageLayersTest {
@@ -40,6 +44,11 @@ class PackageLayersTest {
 
     @ArchTest
     static final ArchRule dependencies_only_point_down = layers();
+
+    /** A new package must be given its place in {@link #LAYERS}, or this fails. */
+    @ArchTest
+    static final ArchRule every_package_has_a_layer = classes().that().resideInAPackage("dev.hermes.worker..")
+            .should().resideInAnyPackage(LAYERS.stream().map(l -> l[1]).toArray(String[]::new));
 
     @ArchTest
     static final ArchRule no_cycles_between_packages = slices().matching("dev.hermes.worker.(*)..")
