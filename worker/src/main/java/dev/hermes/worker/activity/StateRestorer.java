@@ -1,9 +1,9 @@
 package dev.hermes.worker.activity;
 
 import dev.hermes.schemas.EventCodec;
-import dev.hermes.worker.reaper.LastActiveReader;
 import dev.hermes.schemas.InvalidEventException;
 import dev.hermes.schemas.UserId;
+import dev.hermes.worker.reaper.LastActiveReader;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;

@@ -1,13 +1,12 @@
 package dev.hermes.worker.consumer;
 
-import dev.hermes.worker.lanes.KeyedExecutor;
-
 import dev.hermes.schemas.Event;
 import dev.hermes.schemas.EventCodec;
 import dev.hermes.schemas.InvalidEventException;
 import dev.hermes.schemas.UserId;
-import dev.hermes.worker.metrics.Meters;
 import dev.hermes.worker.kafka.EventPublisher;
+import dev.hermes.worker.lanes.KeyedExecutor;
+import dev.hermes.worker.metrics.Meters;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;

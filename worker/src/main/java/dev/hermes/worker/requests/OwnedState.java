@@ -1,9 +1,7 @@
 package dev.hermes.worker.requests;
 
 import dev.hermes.worker.activity.ActivityTracker;
-
 import dev.hermes.worker.activity.StateRestorer;
-
 import dev.hermes.worker.consumer.PartitionListener;
 import dev.hermes.worker.runtime.RuntimeRegistry;
 import java.util.Set;

@@ -1,19 +1,18 @@
 package dev.hermes.worker.requests;
 
-import dev.hermes.worker.kafka.EventPublisher;
-
-import dev.hermes.schemas.EventIds;
 import dev.hermes.schemas.Event;
+import dev.hermes.schemas.EventIds;
 import dev.hermes.schemas.FailureReason;
 import dev.hermes.schemas.Heartbeat;
 import dev.hermes.schemas.RuntimeFailed;
 import dev.hermes.schemas.RuntimeReady;
 import dev.hermes.schemas.RuntimeRequested;
 import dev.hermes.schemas.UserId;
-import dev.hermes.worker.consumer.RequestHandler;
-import dev.hermes.worker.metrics.Meters;
 import dev.hermes.worker.activity.ActivityTracker;
 import dev.hermes.worker.audit.LifecycleAudit;
+import dev.hermes.worker.consumer.RequestHandler;
+import dev.hermes.worker.kafka.EventPublisher;
+import dev.hermes.worker.metrics.Meters;
 import dev.hermes.worker.runtime.Runtime;
 import dev.hermes.worker.settings.DatabaseUnavailableException;
 import dev.hermes.worker.spawn.EnsureFailedException;

@@ -1,10 +1,9 @@
 package dev.hermes.worker.activity;
 
-import dev.hermes.worker.kafka.Partitions;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.hermes.schemas.UserId;
+import dev.hermes.worker.kafka.Partitions;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;

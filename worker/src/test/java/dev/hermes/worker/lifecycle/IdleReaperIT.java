@@ -1,9 +1,5 @@
 package dev.hermes.worker.lifecycle;
 
-import dev.hermes.worker.reaper.Forgetter;
-
-import dev.hermes.worker.kafka.Partitions;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -14,6 +10,8 @@ import dev.hermes.schemas.EventCodec;
 import dev.hermes.schemas.UserId;
 import dev.hermes.worker.Worker;
 import dev.hermes.worker.kafka.EventPublisher;
+import dev.hermes.worker.kafka.Partitions;
+import dev.hermes.worker.reaper.Forgetter;
 import dev.hermes.worker.testing.Agent;
 import dev.hermes.worker.testing.HermesStack;
 import dev.hermes.worker.testing.Stack;
