@@ -1,5 +1,6 @@
 package dev.hermes.worker.fakes;
 
+import dev.hermes.worker.docker.ContainerEvent;
 import dev.hermes.worker.docker.ContainerInfo;
 import dev.hermes.worker.docker.ContainerNameTakenException;
 import dev.hermes.worker.docker.ContainerSpec;
@@ -12,6 +13,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.function.Consumer;
 
@@ -20,6 +22,8 @@ public final class FakeDocker implements Docker {
     private final Clock clock;
     private final Map<String, Container> byName = new HashMap<>();
     private final List<String> calls = Collections.synchronizedList(new ArrayList<>());
+    private final List<Consumer<ContainerEvent>> eventListeners =
+            new CopyOnWriteArrayList<>();
     private int nextId = 1;
     private int nextPort = 40000;
 
@@ -57,6 +61,16 @@ public final class FakeDocker implements Docker {
 
     public synchronized Optional<Container> container(String name) {
         return Optional.ofNullable(byName.get(name));
+    }
+
+    /** Whether an event stream is open. */
+    public boolean following() {
+        return !eventListeners.isEmpty();
+    }
+
+    /** Sends an event to every open event stream, as Docker does when a container dies. */
+    public void emit(ContainerEvent event) {
+        eventListeners.forEach(listener -> listener.accept(event));
     }
 
     /** Every call so far, such as {@code create hermes-user-x} or {@code stop c1}. */
@@ -132,8 +146,9 @@ public final class FakeDocker implements Docker {
     }
 
     @Override
-    public EventStream containerEvents(String fleet, Consumer<dev.hermes.worker.docker.ContainerEvent> onEvent) {
+    public EventStream containerEvents(String fleet, Consumer<ContainerEvent> onEvent) {
         CountDownLatch closed = new CountDownLatch(1);
+        eventListeners.add(onEvent);
         return new EventStream() {
             @Override
             public void awaitCompletion() throws InterruptedException {
@@ -142,6 +157,7 @@ public final class FakeDocker implements Docker {
 
             @Override
             public void close() {
+                eventListeners.remove(onEvent);
                 closed.countDown();
             }
         };
