@@ -1,7 +1,5 @@
 package dev.hermes.worker.reaper;
 
-import dev.hermes.worker.kafka.Partitions;
-
 import dev.hermes.schemas.EventIds;
 import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.exception.NotFoundException;
@@ -10,6 +8,7 @@ import dev.hermes.schemas.StopReason;
 import dev.hermes.schemas.Topics;
 import dev.hermes.schemas.UserId;
 import dev.hermes.worker.kafka.EventPublisher;
+import dev.hermes.worker.kafka.Partitions;
 import java.time.Clock;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
