@@ -1,32 +1,36 @@
 package dev.hermes.worker;
 
-import com.github.dockerjava.api.DockerClient;
 import dev.hermes.client.ApiKeys;
 import dev.hermes.schemas.EventCodec;
 import dev.hermes.schemas.UserId;
-import dev.hermes.worker.consumer.KeyedExecutor;
+import dev.hermes.worker.activity.ActivityTracker;
+import dev.hermes.worker.activity.StateRestorer;
+import dev.hermes.worker.audit.LifecycleAudit;
 import dev.hermes.worker.consumer.RequestLoop;
+import dev.hermes.worker.docker.ContainerSpec;
+import dev.hermes.worker.docker.Docker;
+import dev.hermes.worker.docker.DockerJava;
+import dev.hermes.worker.kafka.EventPublisher;
+import dev.hermes.worker.lanes.KeyedExecutor;
+import dev.hermes.worker.lifecycle.FleetRecreator;
+import dev.hermes.worker.lifecycle.FleetScope;
+import dev.hermes.worker.lifecycle.Housekeeping;
+import dev.hermes.worker.lifecycle.OrphanSweeper;
+import dev.hermes.worker.lifecycle.OwnedRuntimes;
+import dev.hermes.worker.lifecycle.ReapPolicy;
+import dev.hermes.worker.lifecycle.Reaper;
 import dev.hermes.worker.metrics.HttpEndpoints;
 import dev.hermes.worker.metrics.Meters;
 import dev.hermes.worker.metrics.Readiness;
-import dev.hermes.worker.reaper.ActivityTracker;
-import dev.hermes.worker.reaper.Housekeeping;
-import dev.hermes.worker.reaper.OrphanSweeper;
-import dev.hermes.worker.reaper.Reaper;
-import dev.hermes.worker.reaper.OwnedState;
-import dev.hermes.worker.reaper.StateRestorer;
-import dev.hermes.worker.reply.EventPublisher;
-import dev.hermes.worker.reply.Responder;
+import dev.hermes.worker.requests.OwnedState;
+import dev.hermes.worker.requests.Responder;
 import dev.hermes.worker.runtime.DockerEventWatcher;
 import dev.hermes.worker.runtime.RuntimeRegistry;
 import dev.hermes.worker.settings.Database;
-import dev.hermes.worker.settings.FleetRecreator;
-import dev.hermes.worker.settings.SettingsWatcher;
 import dev.hermes.worker.settings.SettingsCache;
 import dev.hermes.worker.settings.SettingsStore;
-import dev.hermes.worker.spawn.ContainerSpec;
+import dev.hermes.worker.settings.SettingsWatcher;
 import dev.hermes.worker.spawn.ContainerSpecFactory;
-import dev.hermes.worker.spawn.DockerClients;
 import dev.hermes.worker.spawn.Ensurer;
 import dev.hermes.worker.spawn.HealthProbe;
 import dev.hermes.worker.spawn.RuntimeSpawner;
@@ -46,6 +50,7 @@ import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.CooperativeStickyAssignor;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 
 /**
@@ -63,8 +68,21 @@ public class Wiring {
         return Clock.systemUTC();
     }
 
-    protected DockerClient docker() {
-        return DockerClients.connect(config.dockerHost(), Math.max(16, config.maxConcurrentSpawns() * 4));
+    protected Docker docker() {
+        return DockerJava.connect(config.dockerHost(), Math.max(16, config.maxConcurrentSpawns() * 4));
+    }
+
+    protected Producer<byte[], byte[]> producer(Map<String, Object> properties) {
+        return EventPublisher.producer(properties);
+    }
+
+    protected EventPublisher publisher(EventCodec codec) {
+        return new EventPublisher(
+                producer(EventPublisher.producerProperties(config.bootstrapServers(), config.workerId(),
+                        config.kafkaProperties())),
+                producer(EventPublisher.stateProducerProperties(config.bootstrapServers(), config.workerId(),
+                        config.kafkaProperties())),
+                config.topics(), codec);
     }
 
     protected Database database() {
@@ -108,38 +126,38 @@ public class Wiring {
         HttpEndpoints http = http(prometheus, live, ready);
         List<AutoCloseable> closeables = new ArrayList<>();
         Database database = database();
-        DockerClient docker = docker();
+        Docker docker = docker();
         EventCodec codec = new EventCodec();
-        EventPublisher publisher = new EventPublisher(config.bootstrapServers(), config.workerId(), config.topics(),
-                codec, config.kafkaProperties());
+        EventPublisher publisher = publisher(codec);
+        LifecycleAudit audit = new LifecycleAudit(publisher, config.workerId());
         SettingsCache settings = new SettingsCache(new SettingsStore(database.jdbi()));
         settings.refresh();
         RuntimeRegistry registry = new RuntimeRegistry();
         meters.runtimesRunning(registry::size);
-        RuntimeSpawner spawner = new RuntimeSpawner(docker, clock);
-        Ensurer ensurer = ensurer(spawner, settings, registry, publisher, meters, clock);
+        RuntimeSpawner spawner = new RuntimeSpawner(docker, clock, config.maxConcurrentSpawns());
+        Ensurer ensurer = ensurer(spawner, settings, registry, meters, clock);
         ActivityTracker activity = new ActivityTracker(publisher, clock, config.lastActiveWriteInterval());
         KeyedExecutor<UserId> lanes = new KeyedExecutor<>(config.workerThreads(), "hermes-lane");
         RequestLoop loop = new RequestLoop(consumer(requestConsumerProps()), config.topics().requests(), codec, lanes,
-                new Responder(ensurer, publisher, activity, meters, clock, config.workerId()), publisher,
+                new Responder(ensurer, publisher, audit, activity, meters, clock, config.workerId()), publisher,
                 new OwnedState(restorer(codec, activity), activity, registry), meters, config.partitionBufferLimit(),
                 config.revokeTimeout(), config.workerId());
         DockerEventWatcher watcher = new DockerEventWatcher(docker, config.groupId(), ContainerSpec.LABEL_USER, registry,
                 id -> { }).start();
         closeables.add(watcher);
-        IntSupplier partitions = () -> publisher.partitionCount(config.topics().requests());
+        FleetScope scope = new FleetScope(config.groupId(), loop::ownedPartitions,
+                () -> publisher.partitionCount(config.topics().requests()));
+        OwnedRuntimes owned = new OwnedRuntimes(docker, scope, lanes, meters);
         Housekeeping housekeeping = new Housekeeping();
         closeables.add(housekeeping);
         housekeeping.every("orphan sweep", Duration.ZERO, config.orphanSweepInterval(),
-                new OrphanSweeper(docker, publisher, meters, clock, config.workerId())::sweep);
-        housekeeping.every("idle reaper", config.reapInterval(), config.reapInterval(), new Reaper(docker, spawner,
-                activity, registry, lanes, publisher, meters, clock, config.groupId(), config.idleTimeout(),
-                config.removeOnReap(), config.workerId(), loop::ownedPartitions, partitions,
-                config.maxConcurrentSpawns())::reapIdle);
+                new OrphanSweeper(docker, audit, meters, clock)::sweep);
+        housekeeping.every("idle reaper", config.reapInterval(), config.reapInterval(), new Reaper(owned, spawner,
+                activity, registry, audit, meters, clock, new ReapPolicy(config.idleTimeout(), config.removeOnReap(),
+                config.maxConcurrentSpawns()))::reapIdle);
         SettingsWatcher settingsWatcher = new SettingsWatcher(consumer(Map.of(ConsumerConfig.CLIENT_ID_CONFIG,
                 "hermes-settings-" + config.workerId())), config.topics().settings(), codec,
-                new FleetRecreator(docker, ensurer, settings, lanes, meters, config.groupId(), loop::ownedPartitions,
-                        partitions, config.recreateConcurrency()));
+                new FleetRecreator(owned, ensurer, settings, audit, meters, config.recreateConcurrency())::recreateStale);
         closeables.add(0, settingsWatcher);
         housekeeping.every("settings version check", config.settingsPollInterval(), config.settingsPollInterval(),
                 () -> settingsWatcher.check(null));
@@ -156,13 +174,12 @@ public class Wiring {
                 closeables);
     }
 
-    private Ensurer ensurer(RuntimeSpawner spawner, SettingsCache settings, RuntimeRegistry registry,
-                            EventPublisher publisher, Meters meters, Clock clock) {
+    private Ensurer ensurer(RuntimeSpawner spawner, SettingsCache settings, RuntimeRegistry registry, Meters meters,
+                            Clock clock) {
         ContainerSpecFactory specs = new ContainerSpecFactory(ApiKeys.fromSecret(config.apiKeySecret()),
                 config.image(), config.pluginsDir(), config.agentPort(), config.publishHost(), config.groupId(),
                 config.extraLabels());
-        return new Ensurer(spawner, new HealthProbe(), specs, settings, registry, publisher, meters, clock,
-                config.workerId(), config.healthTimeout(), config.maxConcurrentSpawns());
+        return new Ensurer(spawner, new HealthProbe(config.healthTimeout()), specs, settings, registry, meters, clock);
     }
 
     private StateRestorer restorer(EventCodec codec, ActivityTracker activity) {

@@ -1,8 +1,8 @@
 package dev.hermes.worker;
 
+import dev.hermes.worker.activity.ActivityTracker;
 import dev.hermes.worker.consumer.RequestLoop;
 import dev.hermes.worker.metrics.Meters;
-import dev.hermes.worker.reaper.ActivityTracker;
 import dev.hermes.worker.runtime.RuntimeRegistry;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,6 +1,6 @@
 package dev.hermes.worker.metrics;
 
-import com.github.dockerjava.api.DockerClient;
+import dev.hermes.worker.docker.Docker;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -16,12 +16,12 @@ import org.apache.kafka.clients.admin.DescribeClusterOptions;
  */
 public final class Readiness implements AutoCloseable {
     private final Admin admin;
-    private final DockerClient docker;
+    private final Docker docker;
     private final BooleanSupplier loopReady;
     private volatile boolean kafkaReachable;
     private volatile boolean dockerReachable;
 
-    public Readiness(String bootstrapServers, Map<String, String> kafkaProperties, DockerClient docker,
+    public Readiness(String bootstrapServers, Map<String, String> kafkaProperties, Docker docker,
                      BooleanSupplier loopReady) {
         Map<String, Object> props = new java.util.HashMap<>(kafkaProperties);
         props.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
@@ -41,7 +41,7 @@ public final class Readiness implements AutoCloseable {
             kafkaReachable = false;
         }
         try {
-            docker.pingCmd().exec();
+            docker.ping();
             dockerReachable = true;
         } catch (RuntimeException e) {
             dockerReachable = false;

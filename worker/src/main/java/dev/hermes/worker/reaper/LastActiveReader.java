@@ -13,15 +13,15 @@ import java.time.Instant;
  * restore reads a million of them. Anything unexpected is handed to the full codec, which decides and
  * explains.
  */
-final class LastActiveReader {
+public final class LastActiveReader {
     private final JsonFactory json = new JsonFactory();
     private final EventCodec codec;
 
-    LastActiveReader(EventCodec codec) {
+    public LastActiveReader(EventCodec codec) {
         this.codec = codec;
     }
 
-    Instant lastActiveAt(byte[] value) {
+    public Instant lastActiveAt(byte[] value) {
         String type = null;
         String at = null;
         try (JsonParser parser = json.createParser(value)) {

@@ -1,10 +1,8 @@
 package dev.hermes.worker.runtime;
 
-import com.github.dockerjava.api.DockerClient;
-import com.github.dockerjava.api.async.ResultCallback;
-import com.github.dockerjava.api.model.Event;
 import dev.hermes.schemas.UserId;
-import java.io.Closeable;
+import dev.hermes.worker.docker.ContainerEvent;
+import dev.hermes.worker.docker.Docker;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Map;
@@ -20,19 +18,19 @@ import org.slf4j.LoggerFactory;
  */
 public final class DockerEventWatcher implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(DockerEventWatcher.class);
-    private final DockerClient docker;
+    private final Docker docker;
     private final RuntimeRegistry registry;
     private final Consumer<String> onContainerGone;
     private final AtomicBoolean running = new AtomicBoolean(true);
     private final Thread thread;
-    private volatile Closeable stream;
+    private volatile Docker.EventStream stream;
     private volatile boolean connected;
 
     private final String fleet;
     private final String userLabel;
 
     /** {@code userLabel}: the container label that holds the family's user id. */
-    public DockerEventWatcher(DockerClient docker, String fleet, String userLabel, RuntimeRegistry registry,
+    public DockerEventWatcher(Docker docker, String fleet, String userLabel, RuntimeRegistry registry,
                               Consumer<String> onContainerGone) {
         this.docker = docker;
         this.fleet = fleet;
@@ -58,17 +56,10 @@ public final class DockerEventWatcher implements AutoCloseable {
         while (running.get()) {
             long opened = System.nanoTime();
             try {
-                ResultCallback.Adapter<Event> callback = new ResultCallback.Adapter<>() {
-                    @Override
-                    public void onNext(Event event) {
-                        handle(event);
-                    }
-                };
-                stream = callback;
-                docker.eventsCmd().withLabelFilter("hermes.managed=true", "hermes.fleet=" + fleet).withEventTypeFilter("container")
-                        .withEventFilter("die", "stop", "kill", "destroy", "oom").exec(callback);
+                Docker.EventStream events = docker.containerEvents(fleet, this::handle);
+                stream = events;
                 connected = true;
-                callback.awaitCompletion();
+                events.awaitCompletion();
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return;
@@ -91,19 +82,19 @@ public final class DockerEventWatcher implements AutoCloseable {
         }
     }
 
-    private void handle(Event event) {
-        String id = event.getId();
+    private void handle(ContainerEvent event) {
+        String id = event.containerId();
         if (id == null) {
             return;
         }
         registry.containerGone(userOf(event), id).ifPresent(r -> log.info("runtime {} of user {} is gone ({})",
-                r.containerName(), r.userId(), event.getAction()));
+                r.containerName(), r.userId(), event.action()));
         onContainerGone.accept(id);
     }
 
     /** The family, from the container's user-id label that Docker copies into the event; null if absent. */
-    private UserId userOf(Event event) {
-        Map<String, String> attributes = event.getActor() == null ? null : event.getActor().getAttributes();
+    private UserId userOf(ContainerEvent event) {
+        Map<String, String> attributes = event.attributes();
         String value = attributes == null ? null : attributes.get(userLabel);
         return value == null ? null : UserId.parse(value.getBytes(StandardCharsets.US_ASCII));
     }
@@ -120,7 +111,7 @@ public final class DockerEventWatcher implements AutoCloseable {
     public void close() {
         running.set(false);
         try {
-            Closeable s = stream;
+            Docker.EventStream s = stream;
             if (s != null) {
                 s.close();
             }

@@ -12,12 +12,16 @@ import org.slf4j.LoggerFactory;
  */
 public final class SettingsCache {
     private static final Logger log = LoggerFactory.getLogger(SettingsCache.class);
-    private final SettingsStore store;
+    private final SettingsSource store;
     private final AtomicReference<GlobalSettings> current = new AtomicReference<>();
     private volatile boolean outageLogged;
 
     public SettingsCache(SettingsStore store) {
-        this.store = store;
+        this(SettingsSource.of(store));
+    }
+
+    public SettingsCache(SettingsSource source) {
+        this.store = source;
     }
 
     /** Reloads from the database; returns the settings now in force (the cached ones if it is down). */

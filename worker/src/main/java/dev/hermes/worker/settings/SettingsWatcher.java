@@ -19,14 +19,14 @@ import org.slf4j.LoggerFactory;
  * Learns of new settings two ways: SettingsChanged on the settings topic (prompt; read with assign(),
  * every worker sees every event) and a periodic version check against PostgreSQL (certain; covers a
  * publish lost after the commit, a missed event, a partition taken over halfway). Both start a
- * {@link FleetRecreator} campaign on a separate thread.
+ * {@link SettingsCampaign} (the fleet recreator) on a separate thread.
  */
 public final class SettingsWatcher implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(SettingsWatcher.class);
     private final Consumer<byte[], byte[]> consumer;
     private final String topic;
     private final EventCodec codec;
-    private final FleetRecreator recreator;
+    private final SettingsCampaign campaign;
     private final ExecutorService campaigns = Executors.newSingleThreadExecutor(r -> {
         Thread t = new Thread(r, "hermes-recreate");
         t.setDaemon(true);
@@ -36,11 +36,11 @@ public final class SettingsWatcher implements AutoCloseable {
     private volatile boolean running = true;
 
     public SettingsWatcher(Consumer<byte[], byte[]> consumer, String topic, EventCodec codec,
-                           FleetRecreator recreator) {
+                           SettingsCampaign campaign) {
         this.consumer = consumer;
         this.topic = topic;
         this.codec = codec;
-        this.recreator = recreator;
+        this.campaign = campaign;
         TopicPartition tp = new TopicPartition(topic, 0);
         consumer.assign(List.of(tp));
         consumer.seekToEnd(List.of(tp));
@@ -74,7 +74,7 @@ public final class SettingsWatcher implements AutoCloseable {
     public void check(UUID causationId) {
         campaigns.execute(() -> {
             try {
-                recreator.recreateStale(causationId);
+                campaign.run(causationId);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             } catch (RuntimeException e) {

@@ -2,6 +2,7 @@ package dev.hermes.worker.spawn;
 
 import dev.hermes.client.ApiKeys;
 import dev.hermes.schemas.UserId;
+import dev.hermes.worker.docker.ContainerSpec;
 import dev.hermes.worker.settings.Account;
 import dev.hermes.worker.settings.GlobalSettings;
 import java.nio.charset.StandardCharsets;

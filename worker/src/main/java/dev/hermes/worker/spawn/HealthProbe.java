@@ -13,17 +13,24 @@ import java.util.function.BooleanSupplier;
  * Waits for {@code GET <url>/health} to answer 200: every 25 ms at first, backing off to 100 ms, so a
  * fast agent is seen within a few ms of listening and a slow one does not cost a storm of requests.
  */
-public final class HealthProbe {
+public final class HealthProbe implements HealthCheck {
     private static final long FIRST_INTERVAL_MS = 25;
     private static final long MAX_INTERVAL_MS = 100;
     private final HttpClient http = HttpClient.newBuilder()
             .connectTimeout(Duration.ofSeconds(1)).version(HttpClient.Version.HTTP_1_1).build();
+    private final Duration timeout;
+
+    /** {@code timeout}: how long a container may take to answer 200 (HERMES_HEALTH_TIMEOUT). */
+    public HealthProbe(Duration timeout) {
+        this.timeout = timeout;
+    }
 
     /**
      * Returns once healthy: true if the very first probe answered 200 (it was already up).
      * {@code stillRunning} is asked now and then so a dead container fails fast.
      */
-    public boolean awaitHealthy(String containerName, String baseUrl, Duration timeout, BooleanSupplier stillRunning) {
+    @Override
+    public boolean awaitHealthy(String containerName, String baseUrl, BooleanSupplier stillRunning) {
         long started = System.nanoTime();
         long deadline = started + timeout.toNanos();
         long interval = FIRST_INTERVAL_MS;

@@ -1,41 +1,51 @@
 package dev.hermes.worker.spawn;
 
-import com.github.dockerjava.api.DockerClient;
-import com.github.dockerjava.api.command.InspectContainerResponse;
-import com.github.dockerjava.api.exception.ConflictException;
-import com.github.dockerjava.api.exception.DockerException;
-import com.github.dockerjava.api.exception.NotFoundException;
-import com.github.dockerjava.api.exception.NotModifiedException;
-import com.github.dockerjava.api.model.AccessMode;
-import com.github.dockerjava.api.model.Bind;
-import com.github.dockerjava.api.model.ExposedPort;
-import com.github.dockerjava.api.model.HostConfig;
-import com.github.dockerjava.api.model.PortBinding;
-import com.github.dockerjava.api.model.Ports;
-import com.github.dockerjava.api.model.Volume;
+import dev.hermes.worker.docker.ContainerInfo;
+import dev.hermes.worker.docker.ContainerLabels;
+import dev.hermes.worker.docker.ContainerNameTakenException;
+import dev.hermes.worker.docker.ContainerSpec;
+import dev.hermes.worker.docker.Docker;
+import dev.hermes.worker.docker.DockerCallFailedException;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.Semaphore;
 
 /**
  * The Docker side of a spawn: find, create, start, adopt, stop and remove a family's container. One
  * container per name is Docker's own guarantee, so two workers racing for a user end up sharing one.
+ * At most {@code maxConcurrentSpawns} creates or starts run at once.
  */
 public final class RuntimeSpawner {
-    private final DockerClient docker;
+    private static final List<String> ENTRYPOINT = List.of("/bin/sh", "-c", SeedScript.SCRIPT);
+    private final Docker docker;
     private final Clock clock;
+    private final Semaphore spawnPermits;
 
-    public RuntimeSpawner(DockerClient docker, Clock clock) {
+    public RuntimeSpawner(Docker docker, Clock clock, int maxConcurrentSpawns) {
         this.docker = docker;
         this.clock = clock;
+        this.spawnPermits = new Semaphore(maxConcurrentSpawns, true);
     }
 
-    public Optional<InspectContainerResponse> inspect(String containerName) {
+    public Optional<ContainerInfo> inspect(String containerIdOrName) {
+        return docker.inspect(containerIdOrName);
+    }
+
+    /** {@link #ensureStarted} once a spawn slot is free. */
+    public StartedContainer ensureStartedWithPermit(ContainerSpec spec) {
         try {
-            return Optional.of(docker.inspectContainerCmd(containerName).exec());
-        } catch (NotFoundException e) {
-            return Optional.empty();
+            spawnPermits.acquire();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new SpawnFailedException("interrupted while waiting for a spawn slot for " + spec.name(), e);
+        }
+        try {
+            return ensureStarted(spec);
+        } finally {
+            spawnPermits.release();
         }
     }
 
@@ -50,12 +60,12 @@ public final class RuntimeSpawner {
             String id;
             try {
                 id = create(spec);
-            } catch (ConflictException e) {
-                Optional<InspectContainerResponse> existing = inspect(spec.name());
+            } catch (ContainerNameTakenException e) {
+                Optional<ContainerInfo> existing = inspect(spec.name());
                 if (existing.isEmpty()) {
                     continue; // removed between our create and inspect: create again
                 }
-                if (isStale(existing.get(), spec) && !isRunning(existing.get())) {
+                if (isStale(existing.get(), spec) && !existing.get().running()) {
                     // a stopped container keeps the env it was created with; recreate it to boot today's seed
                     remove(spec.name());
                     continue;
@@ -66,15 +76,15 @@ public final class RuntimeSpawner {
             long t1 = System.nanoTime();
             start(id, spec.name());
             long startMs = millisSince(t1);
-            return new StartedContainer(id, spec.name(), urlOf(docker.inspectContainerCmd(id).exec(), spec),
+            return new StartedContainer(id, spec.name(), urlOf(inspectExisting(id, spec), spec),
                     spec.settingsVersion(), spec.configHash(), true, true, createMs, startMs, clock.instant());
         }
         throw new SpawnFailedException("container " + spec.name() + " kept appearing and disappearing while it was "
                 + "being created; giving up after 3 attempts");
     }
 
-    private StartedContainer adopt(InspectContainerResponse container, ContainerSpec spec) {
-        Map<String, String> labels = container.getConfig().getLabels();
+    private StartedContainer adopt(ContainerInfo container, ContainerSpec spec) {
+        Map<String, String> labels = container.labels();
         if (labels == null || !"true".equals(labels.get(ContainerSpec.LABEL_MANAGED))) {
             throw new SpawnFailedException("a container named " + spec.name() + " exists but is not managed by hermes "
                     + "(no label " + ContainerSpec.LABEL_MANAGED + "=true); refusing to adopt it");
@@ -83,16 +93,16 @@ public final class RuntimeSpawner {
         String hash = labels.getOrDefault(ContainerSpec.LABEL_CONFIG_HASH, "");
         boolean started = false;
         long startMs = 0;
-        InspectContainerResponse running = container;
-        if (!isRunning(container)) {
+        ContainerInfo running = container;
+        if (!container.running()) {
             long t0 = System.nanoTime();
-            start(container.getId(), spec.name());
+            start(container.id(), spec.name());
             startMs = millisSince(t0);
             started = true;
-            running = docker.inspectContainerCmd(container.getId()).exec();
+            running = inspectExisting(container.id(), spec);
         }
-        Instant startedAt = parseInstant(running.getState().getStartedAt());
-        return new StartedContainer(container.getId(), spec.name(), urlOf(running, spec), version, hash, false,
+        Instant startedAt = parseInstant(running.startedAt());
+        return new StartedContainer(container.id(), spec.name(), urlOf(running, spec), version, hash, false,
                 started, 0, startMs, startedAt);
     }
 
@@ -100,82 +110,59 @@ public final class RuntimeSpawner {
         Map<String, String> volumeLabels = new java.util.HashMap<>(spec.labels());
         volumeLabels.keySet().removeAll(java.util.Set.of(ContainerSpec.LABEL_SETTINGS_VERSION,
                 ContainerSpec.LABEL_CONFIG_HASH));
-        docker.createVolumeCmd().withName(spec.volume()).withLabels(volumeLabels).exec();
-        ExposedPort agentPort = ExposedPort.tcp(spec.agentPort());
-        HostConfig host = HostConfig.newHostConfig()
-                .withBinds(new Bind(spec.volume(), new Volume("/opt/data")),
-                        new Bind(spec.pluginsDir().toString(), new Volume("/opt/data/plugins"), AccessMode.ro))
-                .withPortBindings(new PortBinding(Ports.Binding.bindIp(spec.publishHost()), agentPort))
-                .withInit(true);
+        docker.createVolume(spec.volume(), volumeLabels);
         try {
-            return docker.createContainerCmd(spec.image())
-                    .withName(spec.name())
-                    .withLabels(spec.labels())
-                    .withEnv(spec.env())
-                    .withEntrypoint("/bin/sh", "-c", SeedScript.SCRIPT)
-                    .withExposedPorts(agentPort)
-                    .withHostConfig(host)
-                    .exec().getId();
-        } catch (ConflictException e) {
+            return docker.createContainer(spec, ENTRYPOINT);
+        } catch (ContainerNameTakenException e) {
             throw e;
-        } catch (DockerException e) {
+        } catch (DockerCallFailedException e) {
             throw new SpawnFailedException("docker refused to create " + spec.name() + ": " + e.getMessage(), e);
         }
     }
 
     private void start(String containerId, String name) {
         try {
-            docker.startContainerCmd(containerId).exec();
-        } catch (NotModifiedException e) {
-            // already running: someone started it between our inspect and this call
-        } catch (DockerException e) {
+            docker.start(containerId);
+        } catch (DockerCallFailedException e) {
             throw new SpawnFailedException("docker refused to start " + name + ": " + e.getMessage(), e);
         }
     }
 
     /** Stops within about a second: the container runs under an init that forwards SIGTERM. */
     public void stop(String containerIdOrName) {
-        try {
-            docker.stopContainerCmd(containerIdOrName).withTimeout(2).exec();
-        } catch (NotModifiedException | NotFoundException e) {
-            // already stopped or gone
-        }
+        docker.stop(containerIdOrName, 2);
     }
 
     public void remove(String containerIdOrName) {
-        try {
-            docker.removeContainerCmd(containerIdOrName).withForce(true).exec();
-        } catch (NotFoundException e) {
-            // already gone
-        }
+        docker.remove(containerIdOrName);
     }
 
     /** Throws {@link ContainerExitedException} if the container is no longer running. */
     public boolean assertRunning(String containerId, String name) {
-        InspectContainerResponse container = inspect(containerId).orElseThrow(
+        ContainerInfo container = inspect(containerId).orElseThrow(
                 () -> new SpawnFailedException("container " + name + " disappeared while starting"));
-        if (!isRunning(container)) {
-            throw new ContainerExitedException(name, container.getState().getExitCodeLong());
+        if (!container.running()) {
+            throw new ContainerExitedException(name, container.exitCode());
         }
         return true;
     }
 
-    private String urlOf(InspectContainerResponse container, ContainerSpec spec) {
-        Ports.Binding[] bindings = container.getNetworkSettings().getPorts().getBindings()
-                .get(ExposedPort.tcp(spec.agentPort()));
-        if (bindings == null || bindings.length == 0) {
+    private ContainerInfo inspectExisting(String containerId, ContainerSpec spec) {
+        return inspect(containerId).orElseThrow(
+                () -> new SpawnFailedException("container " + spec.name() + " disappeared while starting"));
+    }
+
+    private static String urlOf(ContainerInfo container, ContainerSpec spec) {
+        String hostPort = container.publishedPorts().get(spec.agentPort());
+        if (hostPort == null) {
             throw new SpawnFailedException("container " + spec.name() + " has no published port for "
                     + spec.agentPort() + "/tcp");
         }
-        return "http://" + spec.publishHost() + ":" + bindings[0].getHostPortSpec();
+        return "http://" + spec.publishHost() + ":" + hostPort;
     }
 
-    private static boolean isRunning(InspectContainerResponse container) {
-        return Boolean.TRUE.equals(container.getState().getRunning());
-    }
-
-    private static boolean isStale(InspectContainerResponse container, ContainerSpec spec) {
-        Map<String, String> labels = container.getConfig().getLabels();
+    private static boolean isStale(ContainerInfo container, ContainerSpec spec) {
+        Map<String, String> labels = container.labels();
         return labels != null && !spec.configHash().equals(labels.get(ContainerSpec.LABEL_CONFIG_HASH));
     }
 

@@ -7,7 +7,7 @@ import dev.hermes.client.RuntimeClient;
 import dev.hermes.client.RuntimeHandle;
 import dev.hermes.schemas.UserId;
 import dev.hermes.worker.Worker;
-import dev.hermes.worker.reaper.Partitions;
+import dev.hermes.worker.kafka.Partitions;
 import dev.hermes.worker.testing.HermesStack;
 import dev.hermes.worker.testing.Stack;
 import java.time.Duration;

@@ -4,12 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
-import com.github.dockerjava.api.DockerClient;
 import dev.hermes.client.RuntimeClient;
 import dev.hermes.schemas.UserId;
 import dev.hermes.worker.Wiring;
 import dev.hermes.worker.Worker;
-import dev.hermes.worker.spawn.DockerClients;
+import dev.hermes.worker.docker.Docker;
+import dev.hermes.worker.docker.DockerJava;
 import dev.hermes.worker.testing.Agent;
 import dev.hermes.worker.testing.HermesStack;
 import dev.hermes.worker.testing.Stack;
@@ -77,8 +77,8 @@ class MetricsEndpointIT {
         Worker blind = new Wiring(stack.workerConfig(Map.of("HERMES_WORKER_ID", "blind",
                 "HERMES_GROUP_ID", stack.topics().prefix() + "blind", "HERMES_TOPIC_PREFIX", "it-blind-"))) {
             @Override
-            protected DockerClient docker() {
-                return DockerClients.connect("unix:///nonexistent/docker.sock", 2);
+            protected Docker docker() {
+                return DockerJava.connect("unix:///nonexistent/docker.sock", 2);
             }
         }.start();
         String base = "http://127.0.0.1:" + blind.httpPort();

@@ -15,8 +15,8 @@ import dev.hermes.schemas.RuntimeRecreated;
 import dev.hermes.schemas.SettingsChanged;
 import dev.hermes.schemas.UserId;
 import dev.hermes.worker.Worker;
-import dev.hermes.worker.reaper.Partitions;
-import dev.hermes.worker.reply.EventPublisher;
+import dev.hermes.worker.kafka.EventPublisher;
+import dev.hermes.worker.kafka.Partitions;
 import dev.hermes.worker.testing.Agent;
 import dev.hermes.worker.testing.HermesStack;
 import dev.hermes.worker.testing.Stack;
@@ -57,7 +57,7 @@ class SettingsRecreateIT {
         stack.closeLater(database);
         store = new SettingsStore(database.jdbi());
         store.save("openrouter", "model-v1", null, new Secret(LLM_KEY), "it");
-        publisher = new EventPublisher(stack.bootstrapServers(), "it-admin", stack.topics(), new EventCodec());
+        publisher = EventPublisher.connect(stack.bootstrapServers(), "it-admin", stack.topics(), new EventCodec());
         stack.closeLater(publisher);
         Map<String, String> config = Map.of("HERMES_RECREATE_CONCURRENCY", Integer.toString(CONCURRENCY),
                 "HERMES_SETTINGS_POLL_SEC", "1");

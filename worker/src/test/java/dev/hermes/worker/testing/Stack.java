@@ -11,7 +11,7 @@ import dev.hermes.worker.TopicSetup;
 import dev.hermes.worker.Wiring;
 import dev.hermes.worker.Worker;
 import dev.hermes.worker.WorkerConfig;
-import dev.hermes.worker.spawn.DockerClients;
+import dev.hermes.worker.docker.DockerClients;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,0 +1,115 @@
+package dev.hermes.worker.activity;
+
+import dev.hermes.schemas.EventIds;
+import dev.hermes.schemas.LastActive;
+import dev.hermes.schemas.UserId;
+import dev.hermes.worker.kafka.EventPublisher;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The last activity of every family on the partitions this worker owns. Activity is written to the
+ * compacted last-active topic, on the same partition number as the request, at most once per write
+ * interval per family: a heartbeat every 30 s does not become a write every 30 s.
+ *
+ * <p>Each family has one small mutable entry, updated in place: a worker tracking 100k families at
+ * 100k heartbeats a second allocates nothing here for a merged heartbeat.
+ */
+public final class ActivityTracker {
+    private static final long NEVER = Long.MIN_VALUE;
+    private static final CompletableFuture<Void> MERGED = CompletableFuture.completedFuture(null);
+    private final EventPublisher publisher;
+    private final Clock clock;
+    private final long writeIntervalMillis;
+    private final Map<UserId, Entry> byUser = new ConcurrentHashMap<>();
+
+    /** What is known of one family: its last activity and its partition. */
+    public record Activity(Instant lastActiveAt, int partition) {
+    }
+
+    private static final class Entry {
+        long lastActiveMillis;
+        long writtenMillis = NEVER;
+        int partition;
+
+        Entry(int partition, long lastActiveMillis) {
+            this.partition = partition;
+            this.lastActiveMillis = lastActiveMillis;
+        }
+    }
+
+    public ActivityTracker(EventPublisher publisher, Clock clock, Duration writeInterval) {
+        this.publisher = publisher;
+        this.clock = clock;
+        this.writeIntervalMillis = writeInterval.toMillis();
+    }
+
+    /** Records activity; returns the pending write, or a completed future when it was merged away. */
+    public CompletableFuture<Void> touch(UserId userId, int partition, Instant at, String source) {
+        long now = clock.millis();
+        long activeAt = Math.min(at.toEpochMilli(), now);
+        Entry entry = entryOf(userId, partition, activeAt);
+        long lastActive;
+        synchronized (entry) {
+            entry.partition = partition;
+            entry.lastActiveMillis = Math.max(entry.lastActiveMillis, activeAt);
+            if (entry.writtenMillis != NEVER && now - entry.writtenMillis < writeIntervalMillis) {
+                return MERGED;
+            }
+            entry.writtenMillis = now;
+            lastActive = entry.lastActiveMillis;
+        }
+        return publisher.lastActive(partition, new LastActive(EventIds.next(), Instant.ofEpochMilli(now), userId,
+                Instant.ofEpochMilli(lastActive), source));
+    }
+
+    /** State restored from the compacted topic; never moves activity backwards. */
+    public void restored(UserId userId, int partition, Instant lastActiveAt) {
+        long at = lastActiveAt.toEpochMilli();
+        Entry entry = entryOf(userId, partition, at);
+        synchronized (entry) {
+            entry.partition = partition;
+            entry.lastActiveMillis = Math.max(entry.lastActiveMillis, at);
+            // what the topic holds counts as written: the next activity within the interval is merged
+            entry.writtenMillis = Math.max(entry.writtenMillis, at);
+        }
+    }
+
+    private Entry entryOf(UserId userId, int partition, long lastActiveMillis) {
+        Entry entry = byUser.get(userId);
+        if (entry == null) {
+            Entry fresh = new Entry(partition, lastActiveMillis);
+            entry = byUser.putIfAbsent(userId, fresh);
+            return entry == null ? fresh : entry;
+        }
+        return entry;
+    }
+
+    public void forget(UserId userId) {
+        byUser.remove(userId);
+    }
+
+    public void releasePartitions(Set<Integer> partitions) {
+        byUser.values().removeIf(entry -> partitions.contains(entry.partition));
+    }
+
+    /** A snapshot of the family's activity, or null if none is known. */
+    public Activity get(UserId userId) {
+        Entry entry = byUser.get(userId);
+        if (entry == null) {
+            return null;
+        }
+        synchronized (entry) {
+            return new Activity(Instant.ofEpochMilli(entry.lastActiveMillis), entry.partition);
+        }
+    }
+
+    public int size() {
+        return byUser.size();
+    }
+}

@@ -1,0 +1,30 @@
+package dev.hermes.worker.docker;
+
+import dev.hermes.schemas.InvalidUserIdException;
+import dev.hermes.schemas.UserId;
+import java.util.Map;
+
+/** Reads what a managed container's labels say; a label that is missing or malformed reads as absent. */
+public final class ContainerLabels {
+    private ContainerLabels() {
+    }
+
+    public static UserId user(Map<String, String> labels) {
+        String label = labels == null ? null : labels.get(ContainerSpec.LABEL_USER);
+        try {
+            return label == null ? null : UserId.of(label);
+        } catch (InvalidUserIdException e) {
+            return null;
+        }
+    }
+
+    /** The settings version it was created with; 0 when unknown, so it counts as old. */
+    public static long settingsVersion(Map<String, String> labels) {
+        String label = labels == null ? null : labels.get(ContainerSpec.LABEL_SETTINGS_VERSION);
+        try {
+            return label == null ? 0 : Long.parseLong(label);
+        } catch (NumberFormatException e) {
+            return 0;
+        }
+    }
+}

@@ -1,0 +1,27 @@
+package dev.hermes.worker.docker;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Everything a family's container is created with. {@code env} holds secrets (the agent key, the
+ * provider key), so toString leaves it out.
+ */
+public record ContainerSpec(String name, String volume, String image, Path pluginsDir, int agentPort,
+                            String publishHost, Map<String, String> labels, List<String> env,
+                            long settingsVersion, String configHash) {
+
+    public static final String LABEL_MANAGED = "hermes.managed";
+    public static final String LABEL_USER = "hermes.user-id";
+    public static final String LABEL_SETTINGS_VERSION = "hermes.settings-version";
+    public static final String LABEL_CONFIG_HASH = "hermes.config-hash";
+    /** Which fleet (consumer group) manages it, so two fleets on one Docker host never touch each other's. */
+    public static final String LABEL_FLEET = "hermes.fleet";
+
+    @Override
+    public String toString() {
+        return "ContainerSpec[name=" + name + ", image=" + image + ", labels=" + labels + ", env=<" + env.size()
+                + " vars, redacted>]";
+    }
+}

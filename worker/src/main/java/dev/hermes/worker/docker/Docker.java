@@ -1,0 +1,61 @@
+package dev.hermes.worker.docker;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Consumer;
+
+/**
+ * Exactly the Docker operations the worker uses, so nothing else in the worker sees docker-java. A call
+ * Docker refuses throws {@link DockerCallFailedException} with Docker's own message.
+ */
+public interface Docker extends AutoCloseable {
+
+    /** The running containers labelled managed and of this fleet. */
+    List<ContainerSummary> runningManaged(String fleet);
+
+    /** Every container, running or not, whose name starts with {@code namePrefix} (no leading slash). */
+    List<ContainerSummary> allNamed(String namePrefix);
+
+    /** The container by id or name, or empty if there is none. */
+    Optional<ContainerInfo> inspect(String idOrName);
+
+    void createVolume(String name, Map<String, String> labels);
+
+    /**
+     * Creates (does not start) the container {@code spec} describes, running {@code entrypoint}; returns its id.
+     *
+     * @throws ContainerNameTakenException when a container of that name exists
+     */
+    String createContainer(ContainerSpec spec, List<String> entrypoint);
+
+    /** Starts it; a container that is already running is left as it is. */
+    void start(String idOrName);
+
+    /** Stops it within {@code timeoutSeconds}; one already stopped or gone is left as it is. */
+    void stop(String idOrName, int timeoutSeconds);
+
+    /** Removes it, running or not; returns false if there was none. */
+    boolean remove(String idOrName);
+
+    /** Throws if Docker does not answer. */
+    void ping();
+
+    /**
+     * Follows the die, stop, kill, destroy and oom events of this fleet's managed containers until the
+     * stream ends or is closed.
+     */
+    EventStream containerEvents(String fleet, Consumer<ContainerEvent> onEvent);
+
+    /** An open event stream. */
+    interface EventStream extends AutoCloseable {
+        /** Blocks until the stream ends (Docker went away, or {@link #close()}). */
+        void awaitCompletion() throws InterruptedException;
+
+        @Override
+        void close();
+    }
+
+    @Override
+    void close();
+}

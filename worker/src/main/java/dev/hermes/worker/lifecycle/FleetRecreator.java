@@ -1,0 +1,92 @@
+package dev.hermes.worker.lifecycle;
+
+import dev.hermes.worker.audit.LifecycleAudit;
+import dev.hermes.worker.docker.ContainerLabels;
+import dev.hermes.worker.metrics.Meters;
+import dev.hermes.worker.settings.SettingsCache;
+import dev.hermes.worker.spawn.EnsureFailedException;
+import dev.hermes.worker.spawn.Ensurer;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Brings every running runtime this worker owns onto the current settings version: rm -f, spawn,
+ * health, through each family's lane, at most HERMES_RECREATE_CONCURRENCY at once. The Docker labels
+ * are the truth, so a replayed event or a worker taking over halfway recreates only what is still old.
+ */
+public final class FleetRecreator {
+    private static final Logger log = LoggerFactory.getLogger(FleetRecreator.class);
+    private static final long PROGRESS_EVERY_NANOS = 5_000_000_000L;
+    private final OwnedRuntimes owned;
+    private final Ensurer ensurer;
+    private final SettingsCache settings;
+    private final LifecycleAudit audit;
+    private final Meters meters;
+    private final int concurrency;
+
+    public FleetRecreator(OwnedRuntimes owned, Ensurer ensurer, SettingsCache settings, LifecycleAudit audit,
+                          Meters meters, int concurrency) {
+        this.owned = owned;
+        this.ensurer = ensurer;
+        this.settings = settings;
+        this.audit = audit;
+        this.meters = meters;
+        this.concurrency = concurrency;
+    }
+
+    /** Recreates what is stale; returns how many were recreated. Synchronized: one campaign at a time. */
+    public synchronized int recreateStale(UUID causationId) throws InterruptedException {
+        long version = settings.refresh().version();
+        List<OwnedRuntimes.Owned> stale = owned.list().stream()
+                .filter(r -> ContainerLabels.settingsVersion(r.container().labels()) < version).toList();
+        meters.settingsDrift().set(stale.size());
+        if (stale.isEmpty()) {
+            return 0;
+        }
+        log.info("settings version {}: recreating {} runtimes, {} at a time", version, stale.size(), concurrency);
+        CountDownLatch done = new CountDownLatch(stale.size());
+        AtomicInteger recreated = new AtomicInteger();
+        long started = System.nanoTime();
+        AtomicLong lastProgress = new AtomicLong(started);
+        owned.throughLanes(stale, runtime -> {
+            if (System.nanoTime() - lastProgress.get() > PROGRESS_EVERY_NANOS) {
+                lastProgress.set(System.nanoTime());
+                logProgress(version, stale.size(), done);
+            }
+            return true;
+        }, new Semaphore(concurrency), runtime -> {
+            try {
+                ensurer.recreateIfStale(runtime.user()).ifPresent(outcome -> {
+                    audit.record(runtime.user(), causationId, outcome.facts());
+                    recreated.incrementAndGet();
+                });
+            } catch (EnsureFailedException e) {
+                audit.record(runtime.user(), causationId, e.factsSoFar());
+                log.warn("recreate of user={} failed: {}", runtime.user(), e.getMessage());
+            } catch (RuntimeException e) {
+                log.warn("recreate of user={} failed: {}", runtime.user(), e.getMessage());
+            } finally {
+                meters.settingsDrift().decrementAndGet();
+                done.countDown();
+            }
+        });
+        while (!done.await(5, TimeUnit.SECONDS)) {
+            logProgress(version, stale.size(), done);
+        }
+        log.info("recreate to settings version {} finished: {} recreated in {} ms", version, recreated.get(),
+                (System.nanoTime() - started) / 1_000_000);
+        return recreated.get();
+    }
+
+    private void logProgress(long version, int total, CountDownLatch done) {
+        log.info("recreate to settings version {}: {} of {} done, {} still on an older version", version,
+                total - done.getCount(), total, meters.settingsDrift().get());
+    }
+}

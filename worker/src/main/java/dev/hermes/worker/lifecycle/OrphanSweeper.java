@@ -1,0 +1,60 @@
+package dev.hermes.worker.lifecycle;
+
+import dev.hermes.schemas.StopReason;
+import dev.hermes.worker.audit.LifecycleAudit;
+import dev.hermes.worker.audit.RuntimeFact;
+import dev.hermes.worker.docker.ContainerSummary;
+import dev.hermes.worker.docker.Docker;
+import dev.hermes.worker.metrics.Meters;
+import java.time.Clock;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Removes legacy orphans, containers named {@code hermes-user-usr_*} from an old deploy. Only that
+ * exact prefix is ever removed by name; every other container is left alone.
+ */
+public final class OrphanSweeper {
+    static final String LEGACY_PREFIX = "/hermes-user-usr_";
+    private static final Logger log = LoggerFactory.getLogger(OrphanSweeper.class);
+    private final Docker docker;
+    private final LifecycleAudit audit;
+    private final Meters meters;
+    private final Clock clock;
+
+    public OrphanSweeper(Docker docker, LifecycleAudit audit, Meters meters, Clock clock) {
+        this.docker = docker;
+        this.audit = audit;
+        this.meters = meters;
+        this.clock = clock;
+    }
+
+    /** Returns how many orphans this call removed. */
+    public int sweep() {
+        meters.dockerCall();
+        int removed = 0;
+        for (ContainerSummary container : docker.allNamed("hermes-user-usr_")) {
+            String name = legacyName(container);
+            if (name == null) {
+                continue;
+            }
+            if (!docker.remove(container.id())) {
+                continue; // another worker got there first
+            }
+            removed++;
+            meters.orphanRemoved();
+            audit.record(null, null, new RuntimeFact.Stopped(clock.instant(), name, StopReason.ORPHAN, true, false));
+            log.info("removed legacy orphan container {}", name);
+        }
+        return removed;
+    }
+
+    private static String legacyName(ContainerSummary container) {
+        for (String name : container.names()) {
+            if (name.startsWith(LEGACY_PREFIX)) {
+                return name.substring(1);
+            }
+        }
+        return null;
+    }
+}

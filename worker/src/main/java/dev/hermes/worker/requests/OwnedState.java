@@ -1,0 +1,34 @@
+package dev.hermes.worker.requests;
+
+import dev.hermes.worker.activity.ActivityTracker;
+import dev.hermes.worker.activity.StateRestorer;
+import dev.hermes.worker.consumer.PartitionListener;
+import dev.hermes.worker.runtime.RuntimeRegistry;
+import java.util.Set;
+
+/** Restores a gained partition's activity and drops a released partition's families from memory. */
+public final class OwnedState implements PartitionListener {
+    private final StateRestorer restorer;
+    private final ActivityTracker activity;
+    private final RuntimeRegistry registry;
+
+    public OwnedState(StateRestorer restorer, ActivityTracker activity, RuntimeRegistry registry) {
+        this.restorer = restorer;
+        this.activity = activity;
+        this.registry = registry;
+    }
+
+    @Override
+    public void restore(Set<Integer> partitions) {
+        restorer.restore(partitions);
+    }
+
+    @Override
+    public void released(Set<Integer> partitions) {
+        registry.removeIf(user -> {
+            ActivityTracker.Activity a = activity.get(user);
+            return a == null || partitions.contains(a.partition());
+        });
+        activity.releasePartitions(partitions);
+    }
+}

@@ -1,0 +1,174 @@
+package dev.hermes.worker.fakes;
+
+import dev.hermes.worker.docker.ContainerEvent;
+import dev.hermes.worker.docker.ContainerInfo;
+import dev.hermes.worker.docker.ContainerNameTakenException;
+import dev.hermes.worker.docker.ContainerSpec;
+import dev.hermes.worker.docker.ContainerSummary;
+import dev.hermes.worker.docker.Docker;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.function.Consumer;
+
+/** Docker in memory: containers by name, each published on its own port. Records every call it gets. */
+public final class FakeDocker implements Docker {
+    private final Clock clock;
+    private final Map<String, Container> byName = new HashMap<>();
+    private final List<String> calls = Collections.synchronizedList(new ArrayList<>());
+    private final List<Consumer<ContainerEvent>> eventListeners =
+            new CopyOnWriteArrayList<>();
+    private int nextId = 1;
+    private int nextPort = 40000;
+
+    /** One container, as Docker keeps it. */
+    public static final class Container {
+        public final String id;
+        public final String name;
+        public final Map<String, String> labels;
+        public final int agentPort;
+        public final String hostPort;
+        public volatile boolean running;
+        public volatile String startedAt;
+
+        Container(String id, String name, Map<String, String> labels, int agentPort, String hostPort) {
+            this.id = id;
+            this.name = name;
+            this.labels = labels;
+            this.agentPort = agentPort;
+            this.hostPort = hostPort;
+        }
+    }
+
+    public FakeDocker(Clock clock) {
+        this.clock = clock;
+    }
+
+    /** A container that exists already, as from another worker or an earlier run. */
+    public synchronized Container existing(String name, Map<String, String> labels, int agentPort, boolean running) {
+        Container c = new Container("c" + nextId++, name, Map.copyOf(labels), agentPort, Integer.toString(nextPort++));
+        c.running = running;
+        c.startedAt = clock.instant().toString();
+        byName.put(name, c);
+        return c;
+    }
+
+    public synchronized Optional<Container> container(String name) {
+        return Optional.ofNullable(byName.get(name));
+    }
+
+    /** Whether an event stream is open. */
+    public boolean following() {
+        return !eventListeners.isEmpty();
+    }
+
+    /** Sends an event to every open event stream, as Docker does when a container dies. */
+    public void emit(ContainerEvent event) {
+        eventListeners.forEach(listener -> listener.accept(event));
+    }
+
+    /** Every call so far, such as {@code create hermes-user-x} or {@code stop c1}. */
+    public List<String> calls() {
+        synchronized (calls) {
+            return List.copyOf(calls);
+        }
+    }
+
+    @Override
+    public synchronized List<ContainerSummary> runningManaged(String fleet) {
+        calls.add("list " + fleet);
+        return byName.values().stream().filter(c -> c.running && "true".equals(c.labels.get(ContainerSpec.LABEL_MANAGED))
+                        && fleet.equals(c.labels.get(ContainerSpec.LABEL_FLEET)))
+                .map(c -> new ContainerSummary(c.id, List.of("/" + c.name), c.labels)).toList();
+    }
+
+    @Override
+    public synchronized List<ContainerSummary> allNamed(String namePrefix) {
+        calls.add("list-named " + namePrefix);
+        return byName.values().stream().filter(c -> c.name.startsWith(namePrefix))
+                .map(c -> new ContainerSummary(c.id, List.of("/" + c.name), c.labels)).toList();
+    }
+
+    @Override
+    public synchronized Optional<ContainerInfo> inspect(String idOrName) {
+        return find(idOrName).map(c -> new ContainerInfo(c.id, "/" + c.name, c.running, c.running ? null : 0L,
+                c.labels, c.startedAt, Map.of(c.agentPort, c.hostPort)));
+    }
+
+    @Override
+    public synchronized void createVolume(String name, Map<String, String> labels) {
+        calls.add("volume " + name);
+    }
+
+    @Override
+    public synchronized String createContainer(ContainerSpec spec, List<String> entrypoint) {
+        calls.add("create " + spec.name());
+        if (byName.containsKey(spec.name())) {
+            throw new ContainerNameTakenException("Conflict. The container name \"/" + spec.name() + "\" is in use", null);
+        }
+        Container c = new Container("c" + nextId++, spec.name(), spec.labels(), spec.agentPort(),
+                Integer.toString(nextPort++));
+        byName.put(spec.name(), c);
+        return c.id;
+    }
+
+    @Override
+    public synchronized void start(String idOrName) {
+        calls.add("start " + idOrName);
+        find(idOrName).ifPresent(c -> {
+            c.running = true;
+            c.startedAt = clock.instant().toString();
+        });
+    }
+
+    @Override
+    public synchronized void stop(String idOrName, int timeoutSeconds) {
+        calls.add("stop " + idOrName);
+        find(idOrName).ifPresent(c -> c.running = false);
+    }
+
+    @Override
+    public synchronized boolean remove(String idOrName) {
+        calls.add("remove " + idOrName);
+        Optional<Container> c = find(idOrName);
+        c.ifPresent(found -> byName.remove(found.name));
+        return c.isPresent();
+    }
+
+    @Override
+    public void ping() {
+    }
+
+    @Override
+    public EventStream containerEvents(String fleet, Consumer<ContainerEvent> onEvent) {
+        CountDownLatch closed = new CountDownLatch(1);
+        eventListeners.add(onEvent);
+        return new EventStream() {
+            @Override
+            public void awaitCompletion() throws InterruptedException {
+                closed.await();
+            }
+
+            @Override
+            public void close() {
+                eventListeners.remove(onEvent);
+                closed.countDown();
+            }
+        };
+    }
+
+    @Override
+    public void close() {
+    }
+
+    private Optional<Container> find(String idOrName) {
+        Container byId = byName.values().stream().filter(c -> c.id.equals(idOrName)).findFirst().orElse(null);
+        return Optional.ofNullable(byId != null ? byId : byName.get(idOrName));
+    }
+}

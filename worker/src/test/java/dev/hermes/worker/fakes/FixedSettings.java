@@ -1,0 +1,32 @@
+package dev.hermes.worker.fakes;
+
+import dev.hermes.schemas.UserId;
+import dev.hermes.worker.settings.Account;
+import dev.hermes.worker.settings.GlobalSettings;
+import dev.hermes.worker.settings.SettingsSource;
+import java.time.Instant;
+import java.util.Optional;
+
+/** Global settings a test sets by version; no accounts. */
+public final class FixedSettings implements SettingsSource {
+    private volatile long version;
+
+    public FixedSettings(long version) {
+        this.version = version;
+    }
+
+    public void bumpTo(long newVersion) {
+        version = newVersion;
+    }
+
+    @Override
+    public GlobalSettings current() {
+        return new GlobalSettings("openrouter", "test/model", "https://llm.invalid", Optional.empty(), version,
+                Instant.EPOCH, "test");
+    }
+
+    @Override
+    public Optional<Account> account(UserId userId) {
+        return Optional.empty();
+    }
+}

@@ -1,0 +1,114 @@
+package dev.hermes.worker.requests;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.hermes.schemas.Event;
+import dev.hermes.schemas.FailureReason;
+import dev.hermes.schemas.Heartbeat;
+import dev.hermes.schemas.LastActive;
+import dev.hermes.schemas.RuntimeFailed;
+import dev.hermes.schemas.RuntimeReady;
+import dev.hermes.schemas.RuntimeRequested;
+import dev.hermes.schemas.RuntimeSpawned;
+import dev.hermes.schemas.RuntimeStarted;
+import dev.hermes.schemas.RuntimeStopped;
+import dev.hermes.schemas.StopReason;
+import dev.hermes.schemas.UserId;
+import dev.hermes.worker.activity.ActivityTracker;
+import dev.hermes.worker.fakes.FakeFleet;
+import dev.hermes.worker.spawn.HealthTimeoutException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.junit.jupiter.api.Test;
+
+class ResponderTest {
+    private static final String REPLIES = "caller.replies";
+    private final FakeFleet fleet = new FakeFleet();
+    private final ActivityTracker activity = new ActivityTracker(fleet.publisher, fleet.clock, Duration.ofSeconds(60));
+    private final Responder responder = new Responder(fleet.ensurer, fleet.publisher, fleet.audit, activity,
+            fleet.meters, fleet.clock, FakeFleet.WORKER);
+    private final UserId user = UserId.random();
+
+    @Test
+    void aReadyRuntimeIsAnsweredOnTheCallersPartitionAndAudited() {
+        RuntimeRequested request = request(fleet.clock.instant().plusSeconds(30));
+
+        responder.handle(request, 5).join();
+
+        List<Event> audited = fleet.audited();
+        assertThat(audited).extracting(Event::type).containsExactly("RuntimeSpawned", "RuntimeStarted", "RuntimeReady");
+        RuntimeSpawned spawned = (RuntimeSpawned) audited.get(0);
+        assertThat(spawned.correlationId()).isEqualTo(request.correlationId());
+        assertThat(spawned.causationId()).isEqualTo(request.eventId());
+        assertThat(spawned.workerId()).isEqualTo(FakeFleet.WORKER);
+        assertThat(((RuntimeStarted) audited.get(1)).adopted()).isFalse();
+        RuntimeReady ready = (RuntimeReady) audited.get(2);
+        assertThat(ready.coldStart()).isTrue();
+        assertThat(ready.correlationId()).isEqualTo(request.correlationId());
+        ProducerRecord<byte[], byte[]> reply = onlyReply();
+        assertThat(reply.partition()).isEqualTo(7);
+        assertThat(fleet.codec.decode(reply.value())).isEqualTo(ready);
+        assertThat(activity.get(user).partition()).isEqualTo(5);
+    }
+
+    @Test
+    void aFailedEnsureIsAnsweredWithItsReasonAfterTheFactsSoFar() {
+        fleet.health = (name, url, running) -> {
+            throw new HealthTimeoutException(name, Duration.ofSeconds(3), "HTTP 503");
+        };
+        RuntimeRequested request = request(fleet.clock.instant().plusSeconds(30));
+
+        responder.handle(request, 5).join();
+
+        List<Event> audited = fleet.audited();
+        assertThat(audited).extracting(Event::type)
+                .containsExactly("RuntimeSpawned", "RuntimeStarted", "RuntimeStopped", "RuntimeFailed");
+        assertThat(((RuntimeStopped) audited.get(2)).reason()).isEqualTo(StopReason.HEALTH_TIMEOUT);
+        RuntimeFailed failed = (RuntimeFailed) fleet.codec.decode(onlyReply().value());
+        assertThat(failed.reason()).isEqualTo(FailureReason.HEALTH_TIMEOUT);
+        assertThat(failed.message()).contains("did not answer GET /health with 200 within 3000 ms (last: HTTP 503)");
+        assertThat(failed).isEqualTo(audited.get(3));
+    }
+
+    @Test
+    void aRequestPastItsDeadlineIsEnsuredAndAuditedButNotAnswered() {
+        RuntimeRequested request = request(fleet.clock.instant().minusMillis(1));
+
+        responder.handle(request, 5).join();
+
+        assertThat(fleet.audited()).extracting(Event::type).contains("RuntimeReady");
+        assertThat(fleet.sentTo(REPLIES)).isEmpty();
+        assertThat(fleet.registry.find(user)).isNotNull();
+    }
+
+    @Test
+    void aHeartbeatForAWarmRuntimeOnlyRecordsActivity() {
+        fleet.ensurer.ensure(user, null);
+        fleet.clock.advance(Duration.ofSeconds(5));
+        Instant at = fleet.clock.instant();
+
+        responder.handle(new Heartbeat(UUID.randomUUID(), at, user, "phone", "app"), 3).join();
+
+        assertThat(fleet.producer.history()).as("no reply and no audit").isEmpty();
+        assertThat(activity.get(user).lastActiveAt()).isEqualTo(at);
+        assertThat(fleet.stateProducer.history()).singleElement().satisfies(record -> {
+            assertThat(record.partition()).isEqualTo(3);
+            assertThat(fleet.codec.decode(record.value(), LastActive.class).lastActiveAt()).isEqualTo(at);
+        });
+    }
+
+    private RuntimeRequested request(Instant deadline) {
+        return new RuntimeRequested(UUID.randomUUID(), fleet.clock.instant(), user, UUID.randomUUID(), REPLIES, 7,
+                deadline, "test");
+    }
+
+    private ProducerRecord<byte[], byte[]> onlyReply() {
+        List<ProducerRecord<byte[], byte[]>> replies = fleet.producer.history().stream()
+                .filter(r -> r.topic().equals(REPLIES)).toList();
+        assertThat(replies).hasSize(1);
+        return replies.get(0);
+    }
+}
