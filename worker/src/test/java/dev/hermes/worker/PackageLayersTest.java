@@ -27,6 +27,7 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 class PackageLayersTest {
     /** Bottom first. Each entry: layer name and its package. */
     static final List<String[]> LAYERS = List.of(
+            layer("config", "dev.hermes.worker.config.."),        // the settings catalogue
             layer("docker", "dev.hermes.worker.docker.."),        // the Docker operations the worker uses
             layer("lanes", "dev.hermes.worker.lanes.."),          // one lane per family
             layer("metrics", "dev.hermes.worker.metrics.."),
