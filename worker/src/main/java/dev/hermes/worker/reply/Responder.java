@@ -11,7 +11,7 @@ import dev.hermes.worker.consumer.RequestHandler;
 import dev.hermes.worker.metrics.Meters;
 import dev.hermes.worker.reaper.ActivityTracker;
 import dev.hermes.worker.runtime.Runtime;
-import dev.hermes.worker.settings.DatabaseUnavailableException;
+import dev.hermes.admin.DatabaseUnavailableException;
 import dev.hermes.worker.spawn.Ensured;
 import dev.hermes.worker.spawn.Ensurer;
 import dev.hermes.worker.spawn.HealthTimeoutException;

@@ -2,8 +2,8 @@ package dev.hermes.worker.spawn;
 
 import dev.hermes.client.ApiKeys;
 import dev.hermes.schemas.UserId;
-import dev.hermes.worker.settings.Account;
-import dev.hermes.worker.settings.GlobalSettings;
+import dev.hermes.admin.Account;
+import dev.hermes.admin.GlobalSettings;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;

@@ -11,7 +11,7 @@ import dev.hermes.worker.metrics.Meters;
 import dev.hermes.worker.reply.EventPublisher;
 import dev.hermes.worker.runtime.Runtime;
 import dev.hermes.worker.runtime.RuntimeRegistry;
-import dev.hermes.worker.settings.GlobalSettings;
+import dev.hermes.admin.GlobalSettings;
 import dev.hermes.worker.settings.SettingsCache;
 import java.time.Clock;
 import java.time.Duration;

@@ -1,4 +1,4 @@
-package dev.hermes.worker.settings;
+package dev.hermes.admin;
 
 import java.time.Instant;
 import java.util.Locale;

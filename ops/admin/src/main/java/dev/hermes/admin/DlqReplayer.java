@@ -1,20 +1,17 @@
-package dev.hermes.ops.audit.dlq;
+package dev.hermes.admin;
 
 import dev.hermes.schemas.HermesException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.PartitionInfo;
 import org.apache.kafka.common.header.internals.RecordHeader;
 import org.apache.kafka.common.header.internals.RecordHeaders;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
 
 /**
  * Puts a dead-lettered record back where it was read from: same topic and partition, same key, value and
@@ -22,15 +19,11 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
  * record), so a record that fails again can be traced. Waits for the broker's ack.
  */
 public final class DlqReplayer implements AutoCloseable {
-    private final KafkaProducer<byte[], byte[]> producer;
+    private final Producer<byte[], byte[]> producer;
 
-    public DlqReplayer(String bootstrapServers) {
-        this.producer = new KafkaProducer<>(Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-                ProducerConfig.CLIENT_ID_CONFIG, "hermes-dlq-replay",
-                ProducerConfig.ACKS_CONFIG, "all",
-                ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
-                ProducerConfig.LINGER_MS_CONFIG, 0), new ByteArraySerializer(), new ByteArraySerializer());
+    /** Takes {@code producer} over: {@link #close} closes it. See {@link DeadLetters#replayer}. */
+    public DlqReplayer(Producer<byte[], byte[]> producer) {
+        this.producer = producer;
     }
 
     /** Sends the record to {@code to} and returns where it landed. */

@@ -1,4 +1,4 @@
-package dev.hermes.worker.settings;
+package dev.hermes.admin;
 
 import dev.hermes.schemas.UserId;
 import java.sql.ResultSet;

@@ -1,14 +1,16 @@
-package dev.hermes.worker.settings;
+package dev.hermes.admin;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import dev.hermes.schemas.HermesException;
 import java.time.Duration;
+import javax.sql.DataSource;
 import org.jdbi.v3.core.Jdbi;
+import org.postgresql.ds.PGSimpleDataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** The PostgreSQL pool and Jdbi handle. Opening waits for a database that is down, with backoff. */
+/** The PostgreSQL pool and Jdbi handle. Opening waits for a database that is down, with backoff, then migrates. */
 public final class Database implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(Database.class);
     private final HikariDataSource dataSource;
@@ -36,8 +38,22 @@ public final class Database implements AutoCloseable {
         HikariDataSource dataSource = new HikariDataSource(config);
         waitUntilReachable(dataSource, url, patience);
         Database database = new Database(dataSource);
-        new Migrations(database.jdbi).migrate();
+        try {
+            new Migrations(unpooled(url, user, password)).migrate();
+        } catch (RuntimeException e) {
+            dataSource.close();
+            throw e;
+        }
         return database;
+    }
+
+    /** Migrations open their own connections, so they never wait on a small pool. */
+    private static DataSource unpooled(String url, String user, String password) {
+        PGSimpleDataSource unpooled = new PGSimpleDataSource();
+        unpooled.setUrl(url);
+        unpooled.setUser(user);
+        unpooled.setPassword(password == null ? "" : password);
+        return unpooled;
     }
 
     private static void waitUntilReachable(HikariDataSource dataSource, String url, Duration patience) {

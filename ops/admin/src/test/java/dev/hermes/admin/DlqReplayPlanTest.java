@@ -1,11 +1,8 @@
-package dev.hermes.ops.dlq;
+package dev.hermes.admin;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
-import dev.hermes.ops.audit.dlq.DlqRecord;
-import dev.hermes.ops.audit.dlq.DlqReplayPlan;
-import dev.hermes.ops.audit.dlq.DlqSource;
 import dev.hermes.schemas.Topics;
 import java.util.List;
 import org.junit.jupiter.api.Test;

@@ -1,4 +1,4 @@
-package dev.hermes.ops.audit.dlq;
+package dev.hermes.admin;
 
 /**
  * Where a record was read from, as the worker writes it in the {@code hermes.dlq.source} header:

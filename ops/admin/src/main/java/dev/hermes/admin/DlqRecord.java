@@ -1,4 +1,4 @@
-package dev.hermes.ops.audit.dlq;
+package dev.hermes.admin;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;

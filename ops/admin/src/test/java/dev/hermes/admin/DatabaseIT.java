@@ -1,4 +1,4 @@
-package dev.hermes.worker.settings;
+package dev.hermes.admin;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -6,14 +6,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
-import dev.hermes.worker.testing.HermesStack;
-import dev.hermes.worker.testing.Stack;
 import java.net.ServerSocket;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.slf4j.LoggerFactory;
 
-@HermesStack.Use
 class DatabaseIT {
 
     @Test
@@ -40,9 +37,10 @@ class DatabaseIT {
     }
 
     @Test
-    void migrationsRunOnceAndSavesBumpTheVersionMonotonically(Stack stack) {
-        try (Database first = Database.open(stack.pgUrl(), "postgres", "", 2, Duration.ofSeconds(10));
-             Database second = Database.open(stack.pgUrl(), "postgres", "", 2, Duration.ofSeconds(10))) {
+    void migrationsRunOnceAndSavesBumpTheVersionMonotonically() {
+        try (TestSchema schema = TestSchema.create();
+             Database first = Database.open(schema.url(), "postgres", "", 2, Duration.ofSeconds(10));
+             Database second = Database.open(schema.url(), "postgres", "", 2, Duration.ofSeconds(10))) {
             SettingsStore store = new SettingsStore(second.jdbi());
             long before = store.currentVersion();
 
@@ -54,7 +52,7 @@ class DatabaseIT {
             assertThat(b.apiKey()).isEmpty();
             assertThat(store.current().provider()).isEqualTo("openai");
             int migrations = first.jdbi().withHandle(h -> h.createQuery(
-                    "SELECT count(*) FROM hermes_schema_migrations").mapTo(Integer.class).one());
+                    "SELECT count(*) FROM flyway_schema_history WHERE success").mapTo(Integer.class).one());
             assertThat(migrations).isEqualTo(1);
         }
     }

@@ -1,4 +1,4 @@
-package dev.hermes.ops.audit.dlq;
+package dev.hermes.admin;
 
 import dev.hermes.schemas.Topics;
 import java.util.ArrayList;
@@ -20,7 +20,7 @@ public record DlqReplayPlan(List<Send> sends, List<Skip> skips, int duplicatesIg
     public record Skip(DlqRecord record, String why) {
     }
 
-    /** Every record in {@code dlq} (oldest first, as {@link DlqReader} returns them). */
+    /** Every record in {@code dlq} (oldest first, as {@link DeadLetters#list} returns them). */
     public static DlqReplayPlan all(List<DlqRecord> dlq, Topics topics) {
         return of(dlq, topics);
     }
