@@ -8,7 +8,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
 /** `audit fleet`: the fleet's summary. */
-@Command(name = "fleet", sortOptions = false, description = "Print a summary of the whole fleet.")
+@Command(name = "fleet", sortOptions = false, sortSynopsis = false, description = "Print a summary of the whole fleet.")
 public final class AuditFleetCommand implements Callable<Integer> {
     private final CliContext context;
 

@@ -11,7 +11,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** `audit user <user-id>`: one family's timeline. */
-@Command(name = "user", sortOptions = false, description = "Print one family's timeline.")
+@Command(name = "user", sortOptions = false, sortSynopsis = false, description = "Print one family's timeline.")
 public final class AuditUserCommand implements Callable<Integer> {
     private final CliContext context;
 

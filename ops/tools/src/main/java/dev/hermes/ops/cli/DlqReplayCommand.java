@@ -16,7 +16,7 @@ import picocli.CommandLine.Option;
  * `dlq replay`: puts DLQ records back on the topic and partition they were read from. Exit 1 when a record
  * was skipped, or when no record has the given source.
  */
-@Command(name = "replay", sortOptions = false,
+@Command(name = "replay", sortOptions = false, sortSynopsis = false,
         description = "Put DLQ records back where they were read from (same topic, partition, key, value and "
                 + "headers). A source dead-lettered more than once is replayed once, from its newest record. "
                 + "Exit 1 when a record was skipped or none has the given source.")

@@ -20,7 +20,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** `ensure <user-id>...`: one line per user, READY with URL and time, or FAILED with the reason; exit 1 if any failed. */
-@Command(name = "ensure", sortOptions = false,
+@Command(name = "ensure", sortOptions = false, sortSynopsis = false,
         description = "Ensure runtimes and wait for them: one line per user, "
                 + "'<id> READY <url> <ms> cold|warm' or '<id> FAILED <reason> <message>'. Exit 1 if any failed.")
 public final class EnsureCommand implements Callable<Integer> {

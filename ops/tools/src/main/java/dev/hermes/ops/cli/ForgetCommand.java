@@ -11,7 +11,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** `forget <user-id> [--delete-data]`: removes the runtime, tombstones its activity, audits; keeps data unless asked. */
-@Command(name = "forget", sortOptions = false,
+@Command(name = "forget", sortOptions = false, sortSynopsis = false,
         description = "Remove the family's runtime, tombstone its last-active state (so no restore brings it back) "
                 + "and audit it. The family's data (its volume) is kept unless --delete-data.")
 public final class ForgetCommand implements Callable<Integer> {

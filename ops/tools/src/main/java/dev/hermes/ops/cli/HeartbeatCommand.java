@@ -12,7 +12,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** `heartbeat <user-id>...`: sends one Heartbeat per user (fire-and-forget for the worker; acked by Kafka here). */
-@Command(name = "heartbeat", sortOptions = false,
+@Command(name = "heartbeat", sortOptions = false, sortSynopsis = false,
         description = "Send one Heartbeat per user (the worker does not answer; Kafka acks it here): "
                 + "'<id> HEARTBEAT sent'.")
 public final class HeartbeatCommand implements Callable<Integer> {

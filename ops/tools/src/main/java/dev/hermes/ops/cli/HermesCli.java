@@ -15,7 +15,7 @@ import picocli.CommandLine.Spec;
  * `ops/hermes`: the operator's command line, on picocli. Each command lives in its own class. Exit codes:
  * 0 done, 1 failed (or, for ensure and dlq replay, not everything succeeded), 2 the command line was wrong.
  */
-@Command(name = "ops/hermes", sortOptions = false,
+@Command(name = "ops/hermes", sortOptions = false, sortSynopsis = false,
         description = "The operator's command line for a hermes deployment. Configuration comes from the "
                 + "environment the workers read (KAFKA_BOOTSTRAP_SERVERS, HERMES_TOPIC_PREFIX, HERMES_PG_URL, "
                 + "HERMES_API_KEY_SECRET[_FILE], HERMES_KAFKA_PROPERTIES_FILE, ...; see the README).",

@@ -23,7 +23,7 @@ import picocli.CommandLine.Spec;
  * visible in ps and shell history). A save commits to PostgreSQL first, then announces SettingsChanged; if
  * that fails, workers still converge by their periodic version check.
  */
-@Command(name = "set", sortOptions = false,
+@Command(name = "set", sortOptions = false, sortSynopsis = false,
         description = "Save new global settings (a new version), then announce them so workers recreate active "
                 + "runtimes now. The API key is read from a file or stdin, never from the command line.")
 public final class SettingsSetCommand implements Callable<Integer> {

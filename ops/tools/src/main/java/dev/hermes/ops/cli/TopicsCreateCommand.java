@@ -7,7 +7,7 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** `topics create [--partitions P] [--replication R]`: creates the hermes topics with their configs (idempotent). */
-@Command(name = "create", sortOptions = false,
+@Command(name = "create", sortOptions = false, sortSynopsis = false,
         description = "Create the hermes topics with their configs; topics that exist are left as they are. "
                 + "Fails when requests and last-active differ in partitions.")
 public final class TopicsCreateCommand implements Callable<Integer> {

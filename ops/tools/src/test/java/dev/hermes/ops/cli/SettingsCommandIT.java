@@ -2,6 +2,8 @@ package dev.hermes.ops.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.hermes.schemas.EventCodec;
 import dev.hermes.schemas.SettingsChanged;
 import dev.hermes.worker.testing.HermesStack;
@@ -31,15 +33,21 @@ class SettingsCommandIT {
         Path keyFile = Files.createTempFile("llm-key", ".txt");
         Files.writeString(keyFile, KEY + "\n");
 
-        CliRun set = run(stack, "", "settings", "set", "--provider", "anthropic", "--model", "claude-x",
-                "--api-key-file", keyFile.toString());
+        CliRun set = run(stack, "", "settings", "set", "--provider=anthropic", "--model", "claude-x",
+                "--api-key-file=" + keyFile);
         CliRun show = run(stack, "", "settings", "show");
+        JsonNode json = new ObjectMapper().readTree(run(stack, "", "settings", "show", "--json").out());
 
         assertThat(set.code()).isZero();
         assertThat(set.out()).contains("saved settings version 2").contains("published SettingsChanged(2)");
         assertThat(show.out()).contains("provider:   anthropic").contains("model:      claude-x")
                 .contains("<set, redacted>").contains("ANTHROPIC_API_KEY").contains("updated_by: it-admin")
                 .doesNotContain(KEY);
+        assertThat(json.get("version").asLong()).isEqualTo(2);
+        assertThat(json.get("provider").asText()).isEqualTo("anthropic");
+        assertThat(json.get("apiKeySet").asBoolean()).isTrue();
+        assertThat(json.get("apiKeyEnv").asText()).isEqualTo("ANTHROPIC_API_KEY");
+        assertThat(json.toString()).doesNotContain(KEY);
         List<SettingsChanged> announced = TopicDump.values(stack.bootstrapServers(), stack.topics().settings())
                 .stream().map(v -> new EventCodec().decode(v, SettingsChanged.class)).toList();
         assertThat(announced).extracting(SettingsChanged::settingsVersion).contains(2L);
