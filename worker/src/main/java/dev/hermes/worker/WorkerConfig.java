@@ -1,15 +1,44 @@
 package dev.hermes.worker;
 
-import dev.hermes.schemas.HermesException;
+import static dev.hermes.worker.config.WorkerSettings.AGENT_PORT;
+import static dev.hermes.worker.config.WorkerSettings.API_KEY_SECRET;
+import static dev.hermes.worker.config.WorkerSettings.DOCKER_HOST;
+import static dev.hermes.worker.config.WorkerSettings.EXTRA_LABELS;
+import static dev.hermes.worker.config.WorkerSettings.GROUP_ID;
+import static dev.hermes.worker.config.WorkerSettings.HEALTH_TIMEOUT;
+import static dev.hermes.worker.config.WorkerSettings.HTTP_HOST;
+import static dev.hermes.worker.config.WorkerSettings.HTTP_PORT;
+import static dev.hermes.worker.config.WorkerSettings.IMAGE;
+import static dev.hermes.worker.config.WorkerSettings.KAFKA_BOOTSTRAP_SERVERS;
+import static dev.hermes.worker.config.WorkerSettings.LAST_ACTIVE_WRITE_INTERVAL;
+import static dev.hermes.worker.config.WorkerSettings.MAX_CONCURRENT_SPAWNS;
+import static dev.hermes.worker.config.WorkerSettings.ORPHAN_SWEEP;
+import static dev.hermes.worker.config.WorkerSettings.PARTITION_BUFFER_LIMIT;
+import static dev.hermes.worker.config.WorkerSettings.PG_PASSWORD;
+import static dev.hermes.worker.config.WorkerSettings.PG_POOL_SIZE;
+import static dev.hermes.worker.config.WorkerSettings.PG_URL;
+import static dev.hermes.worker.config.WorkerSettings.PG_USER;
+import static dev.hermes.worker.config.WorkerSettings.PLUGINS_DIR;
+import static dev.hermes.worker.config.WorkerSettings.PUBLISH_HOST;
+import static dev.hermes.worker.config.WorkerSettings.REAP_INTERVAL;
+import static dev.hermes.worker.config.WorkerSettings.RECREATE_CONCURRENCY;
+import static dev.hermes.worker.config.WorkerSettings.REVOKE_TIMEOUT;
+import static dev.hermes.worker.config.WorkerSettings.RUNTIME_IDLE;
+import static dev.hermes.worker.config.WorkerSettings.SESSION_TIMEOUT;
+import static dev.hermes.worker.config.WorkerSettings.SETTINGS_POLL;
+import static dev.hermes.worker.config.WorkerSettings.TOPIC_PREFIX;
+import static dev.hermes.worker.config.WorkerSettings.WORKER_ID;
+import static dev.hermes.worker.config.WorkerSettings.WORKER_THREADS;
+
 import dev.hermes.schemas.Topics;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
-import java.util.Objects;
 
 /**
- * Everything a worker is configured with, validated once at construction and immutable after.
- * {@link EnvConfig} builds one from the environment; tests build one directly.
+ * Everything a worker is configured with, validated once at construction (by the definitions in
+ * {@link dev.hermes.worker.config.WorkerSettings}, so the messages name the environment variable) and immutable
+ * after. {@link EnvConfig} builds one from the environment; tests build one directly.
  */
 public record WorkerConfig(
         String workerId,
@@ -46,60 +75,36 @@ public record WorkerConfig(
         Map<String, String> extraLabels) {
 
     public WorkerConfig {
-        require(workerId, "HERMES_WORKER_ID");
-        require(bootstrapServers, "KAFKA_BOOTSTRAP_SERVERS");
-        Objects.requireNonNull(topics, "topics");
-        require(groupId, "HERMES_GROUP_ID");
-        require(pgUrl, "HERMES_PG_URL");
-        require(pgUser, "HERMES_PG_USER");
-        if (apiKeySecret == null || apiKeySecret.length() < 16) {
-            throw new HermesException("HERMES_API_KEY_SECRET (or HERMES_API_KEY_SECRET_FILE) must hold a secret of "
-                    + "at least 16 characters");
-        }
-        require(image, "HERMES_IMAGE");
-        Objects.requireNonNull(pluginsDir, "HERMES_PLUGINS_DIR");
-        positive(pgPoolSize, "HERMES_PG_POOL_SIZE");
-        positive(agentPort, "HERMES_AGENT_PORT");
-        positive(maxConcurrentSpawns, "HERMES_MAX_CONCURRENT_SPAWNS");
-        positive(partitionBufferLimit, "HERMES_PARTITION_BUFFER_LIMIT");
-        positive(workerThreads, "HERMES_WORKER_THREADS");
-        positive(recreateConcurrency, "HERMES_RECREATE_CONCURRENCY");
-        positive(healthTimeout, "HERMES_HEALTH_TIMEOUT_SEC");
-        positive(revokeTimeout, "HERMES_REVOKE_TIMEOUT_SEC");
-        positive(sessionTimeout, "HERMES_SESSION_TIMEOUT_SEC");
-        positive(idleTimeout, "RUNTIME_IDLE_SEC");
-        positive(reapInterval, "HERMES_REAP_INTERVAL_SEC");
-        positive(orphanSweepInterval, "HERMES_ORPHAN_SWEEP_SEC");
-        positive(lastActiveWriteInterval, "HERMES_LAST_ACTIVE_WRITE_INTERVAL_SEC");
-        positive(settingsPollInterval, "HERMES_SETTINGS_POLL_SEC");
+        WORKER_ID.check(workerId);
+        KAFKA_BOOTSTRAP_SERVERS.check(bootstrapServers);
+        TOPIC_PREFIX.check(topics);
+        GROUP_ID.check(groupId);
+        PG_URL.check(pgUrl);
+        PG_USER.check(pgUser);
+        PG_PASSWORD.check(pgPassword);
+        PG_POOL_SIZE.check(pgPoolSize);
+        API_KEY_SECRET.check(apiKeySecret);
+        IMAGE.check(image);
+        AGENT_PORT.check(agentPort);
+        PUBLISH_HOST.check(publishHost);
+        PLUGINS_DIR.check(pluginsDir);
+        DOCKER_HOST.check(dockerHost);
+        HEALTH_TIMEOUT.check(healthTimeout);
+        MAX_CONCURRENT_SPAWNS.check(maxConcurrentSpawns);
+        PARTITION_BUFFER_LIMIT.check(partitionBufferLimit);
+        WORKER_THREADS.check(workerThreads);
+        REVOKE_TIMEOUT.check(revokeTimeout);
+        SESSION_TIMEOUT.check(sessionTimeout);
+        RUNTIME_IDLE.check(idleTimeout);
+        REAP_INTERVAL.check(reapInterval);
+        ORPHAN_SWEEP.check(orphanSweepInterval);
+        LAST_ACTIVE_WRITE_INTERVAL.check(lastActiveWriteInterval);
+        RECREATE_CONCURRENCY.check(recreateConcurrency);
+        SETTINGS_POLL.check(settingsPollInterval);
+        HTTP_HOST.check(httpHost);
+        HTTP_PORT.check(httpPort);
         kafkaProperties = Map.copyOf(kafkaProperties == null ? Map.of() : kafkaProperties);
-        extraLabels = Map.copyOf(extraLabels == null ? Map.of() : extraLabels);
-        if (extraLabels.keySet().stream().anyMatch(k -> k.startsWith("hermes.") && !k.startsWith("hermes.x-")
-                && !k.equals("hermes.test"))) {
-            throw new HermesException("HERMES_EXTRA_LABELS may not set hermes.* labels (other than hermes.test and "
-                    + "hermes.x-*); those are managed: " + extraLabels.keySet());
-        }
-        if (httpPort < 0) {
-            throw new HermesException("HERMES_HTTP_PORT must be >= 0 (0 picks a free port), got " + httpPort);
-        }
-    }
-
-    private static void require(String value, String name) {
-        if (value == null || value.isBlank()) {
-            throw new HermesException(name + " is required");
-        }
-    }
-
-    private static void positive(long value, String name) {
-        if (value <= 0) {
-            throw new HermesException(name + " must be positive, got " + value);
-        }
-    }
-
-    private static void positive(Duration value, String name) {
-        if (value == null || value.isZero() || value.isNegative()) {
-            throw new HermesException(name + " must be positive, got " + value);
-        }
+        extraLabels = Map.copyOf(EXTRA_LABELS.check(extraLabels == null ? Map.of() : extraLabels));
     }
 
     @Override

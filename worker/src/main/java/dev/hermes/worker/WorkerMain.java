@@ -1,5 +1,7 @@
 package dev.hermes.worker;
 
+import dev.hermes.worker.config.InvalidSettingException;
+import dev.hermes.worker.config.WorkerSettings;
 import java.util.concurrent.CountDownLatch;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -11,7 +13,7 @@ public final class WorkerMain {
 
     public static void main(String[] args) throws InterruptedException {
         NioBufferCache.cap();
-        if (Boolean.parseBoolean(System.getenv().getOrDefault("HERMES_LOG_JSON", "false"))) {
+        if (jsonLogs()) {
             System.setProperty("HERMES_LOG_FORMAT", "JSON");
         }
         Logger log = LoggerFactory.getLogger(WorkerMain.class);
@@ -43,5 +45,14 @@ public final class WorkerMain {
         signalled.await();
         drain.run();
         System.exit(0);
+    }
+
+    /** Read before logging starts; an invalid value is reported with the rest of the configuration below. */
+    private static boolean jsonLogs() {
+        try {
+            return WorkerSettings.LOG_JSON.read(System.getenv());
+        } catch (InvalidSettingException e) {
+            return false;
+        }
     }
 }

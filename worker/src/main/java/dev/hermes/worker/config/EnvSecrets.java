@@ -1,4 +1,4 @@
-package dev.hermes.worker;
+package dev.hermes.worker.config;
 
 import dev.hermes.schemas.HermesException;
 import java.io.IOException;

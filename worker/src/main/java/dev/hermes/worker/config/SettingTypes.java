@@ -1,0 +1,202 @@
+package dev.hermes.worker.config;
+
+import dev.hermes.schemas.Topics;
+import java.math.BigDecimal;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+/** The kinds of worker setting. */
+public final class SettingTypes {
+    private static final Pattern TOPIC_PREFIX = Pattern.compile("[A-Za-z0-9._-]*");
+
+    private SettingTypes() {
+    }
+
+    public static SettingType<String> text() {
+        return new SettingType<>() {
+            @Override
+            public String describe() {
+                return "non-blank text";
+            }
+
+            @Override
+            public String parse(String raw) {
+                return raw;
+            }
+
+            @Override
+            public void validate(String value) {
+                if (value == null || value.isBlank()) {
+                    throw new IllegalArgumentException();
+                }
+            }
+        };
+    }
+
+    public static SettingType<Topics> topicPrefix() {
+        return new SettingType<>() {
+            @Override
+            public String describe() {
+                return "letters, digits, '.', '_' and '-' only";
+            }
+
+            @Override
+            public Topics parse(String raw) {
+                if (!TOPIC_PREFIX.matcher(raw).matches()) {
+                    throw new IllegalArgumentException();
+                }
+                return new Topics(raw);
+            }
+
+            @Override
+            public String format(Topics value) {
+                return value.prefix();
+            }
+        };
+    }
+
+    public static SettingType<Integer> integer(int min, int max) {
+        return new SettingType<>() {
+            @Override
+            public String describe() {
+                return max == Integer.MAX_VALUE ? "an integer >= " + min : "an integer from " + min + " to " + max;
+            }
+
+            @Override
+            public Integer parse(String raw) {
+                try {
+                    return Integer.parseInt(raw);
+                } catch (NumberFormatException e) {
+                    throw new IllegalArgumentException();
+                }
+            }
+
+            @Override
+            public void validate(Integer value) {
+                if (value == null || value < min || value > max) {
+                    throw new IllegalArgumentException();
+                }
+            }
+        };
+    }
+
+    /** Seconds, with decimals allowed so that tests can use sub-second timeouts; rounded to milliseconds. */
+    public static SettingType<Duration> positiveSeconds() {
+        return new SettingType<>() {
+            @Override
+            public String describe() {
+                return "a number of seconds > 0 (decimals allowed)";
+            }
+
+            @Override
+            public Duration parse(String raw) {
+                double seconds;
+                try {
+                    seconds = Double.parseDouble(raw);
+                } catch (NumberFormatException e) {
+                    throw new IllegalArgumentException();
+                }
+                if (!Double.isFinite(seconds)) {
+                    throw new IllegalArgumentException();
+                }
+                Duration duration = Duration.ofMillis(Math.round(seconds * 1000));
+                if (seconds > 0 && duration.isZero()) {
+                    throw new IllegalArgumentException("rounds to 0 ms");
+                }
+                return duration;
+            }
+
+            @Override
+            public void validate(Duration value) {
+                if (value == null || value.isZero() || value.isNegative()) {
+                    throw new IllegalArgumentException();
+                }
+            }
+
+            @Override
+            public String format(Duration value) {
+                return BigDecimal.valueOf(value.toMillis()).movePointLeft(3).stripTrailingZeros().toPlainString();
+            }
+        };
+    }
+
+    public static SettingType<Boolean> bool() {
+        return new SettingType<>() {
+            @Override
+            public String describe() {
+                return "true or false";
+            }
+
+            @Override
+            public Boolean parse(String raw) {
+                if (raw.equalsIgnoreCase("true") || raw.equalsIgnoreCase("false")) {
+                    return Boolean.parseBoolean(raw);
+                }
+                throw new IllegalArgumentException();
+            }
+        };
+    }
+
+    public static SettingType<Path> path() {
+        return new SettingType<>() {
+            @Override
+            public String describe() {
+                return "a file system path";
+            }
+
+            @Override
+            public Path parse(String raw) {
+                try {
+                    return Path.of(raw);
+                } catch (InvalidPathException e) {
+                    throw new IllegalArgumentException(e.getReason());
+                }
+            }
+        };
+    }
+
+    /** Taken as given (not trimmed), or from NAME_FILE; never shown. */
+    public static SettingType<String> secret(int minLength) {
+        return new SettingType<>() {
+            @Override
+            public String describe() {
+                return minLength == 0 ? "a secret (may be empty)" : "a secret of at least " + minLength + " characters";
+            }
+
+            @Override
+            public String parse(String raw) {
+                return raw;
+            }
+
+            @Override
+            public void validate(String value) {
+                if (value == null ? minLength > 0 : value.length() < minLength) {
+                    throw new IllegalArgumentException();
+                }
+            }
+
+            @Override
+            public String format(String value) {
+                return "<redacted>";
+            }
+
+            @Override
+            public boolean secret() {
+                return true;
+            }
+        };
+    }
+
+    /** "k=v,k2=v2": labels put on every container and volume; hermes.* keys are managed by the worker. */
+    public static SettingType<Map<String, String>> extraLabels() {
+        return new ExtraLabelsType();
+    }
+
+    /** A Java properties file; only its keys are ever shown, since values may hold credentials. */
+    public static SettingType<Map<String, String>> propertiesFile() {
+        return new PropertiesFileType();
+    }
+}
