@@ -14,7 +14,7 @@ import dev.hermes.worker.consumer.RequestHandler;
 import dev.hermes.worker.kafka.EventPublisher;
 import dev.hermes.worker.metrics.Meters;
 import dev.hermes.worker.runtime.Runtime;
-import dev.hermes.worker.settings.DatabaseUnavailableException;
+import dev.hermes.admin.DatabaseUnavailableException;
 import dev.hermes.worker.spawn.EnsureFailedException;
 import dev.hermes.worker.spawn.EnsureOutcome;
 import dev.hermes.worker.spawn.Ensurer;

@@ -1,5 +1,9 @@
 package dev.hermes.worker.settings;
 
+import dev.hermes.admin.Account;
+import dev.hermes.admin.DatabaseUnavailableException;
+import dev.hermes.admin.GlobalSettings;
+import dev.hermes.admin.SettingsStore;
 import dev.hermes.schemas.UserId;
 import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;

@@ -1,5 +1,8 @@
 package dev.hermes.worker.settings;
 
+import dev.hermes.admin.Account;
+import dev.hermes.admin.GlobalSettings;
+import dev.hermes.admin.SettingsStore;
 import dev.hermes.schemas.UserId;
 import java.util.Optional;
 

@@ -2,9 +2,9 @@ package dev.hermes.worker.spawn;
 
 import dev.hermes.client.ApiKeys;
 import dev.hermes.schemas.UserId;
+import dev.hermes.admin.Account;
+import dev.hermes.admin.GlobalSettings;
 import dev.hermes.worker.docker.ContainerSpec;
-import dev.hermes.worker.settings.Account;
-import dev.hermes.worker.settings.GlobalSettings;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;

@@ -9,7 +9,7 @@ import dev.hermes.worker.docker.ContainerSpec;
 import dev.hermes.worker.metrics.Meters;
 import dev.hermes.worker.runtime.Runtime;
 import dev.hermes.worker.runtime.RuntimeRegistry;
-import dev.hermes.worker.settings.GlobalSettings;
+import dev.hermes.admin.GlobalSettings;
 import dev.hermes.worker.settings.SettingsCache;
 import java.time.Clock;
 import java.util.ArrayList;

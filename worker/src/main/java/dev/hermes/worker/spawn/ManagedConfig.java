@@ -1,7 +1,7 @@
 package dev.hermes.worker.spawn;
 
-import dev.hermes.worker.settings.Account;
-import dev.hermes.worker.settings.GlobalSettings;
+import dev.hermes.admin.Account;
+import dev.hermes.admin.GlobalSettings;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;

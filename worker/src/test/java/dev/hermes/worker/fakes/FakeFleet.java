@@ -10,7 +10,7 @@ import dev.hermes.worker.docker.ContainerSpec;
 import dev.hermes.worker.kafka.EventPublisher;
 import dev.hermes.worker.metrics.Meters;
 import dev.hermes.worker.runtime.RuntimeRegistry;
-import dev.hermes.worker.settings.Account;
+import dev.hermes.admin.Account;
 import dev.hermes.worker.settings.SettingsCache;
 import dev.hermes.worker.spawn.ContainerSpecFactory;
 import dev.hermes.worker.spawn.Ensurer;

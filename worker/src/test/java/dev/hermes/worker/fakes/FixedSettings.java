@@ -1,8 +1,8 @@
 package dev.hermes.worker.fakes;
 
 import dev.hermes.schemas.UserId;
-import dev.hermes.worker.settings.Account;
-import dev.hermes.worker.settings.GlobalSettings;
+import dev.hermes.admin.Account;
+import dev.hermes.admin.GlobalSettings;
 import dev.hermes.worker.settings.SettingsSource;
 import java.time.Instant;
 import java.util.Optional;

@@ -3,6 +3,8 @@ package dev.hermes.worker.lifecycle;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import dev.hermes.admin.FamilyForgetter;
+import dev.hermes.admin.KafkaAccess;
 import dev.hermes.client.ApiKeys;
 import dev.hermes.client.RuntimeClient;
 import dev.hermes.client.RuntimeHandle;
@@ -11,7 +13,6 @@ import dev.hermes.schemas.UserId;
 import dev.hermes.worker.Worker;
 import dev.hermes.worker.kafka.EventPublisher;
 import dev.hermes.worker.kafka.Partitions;
-import dev.hermes.worker.reaper.Forgetter;
 import dev.hermes.worker.testing.Agent;
 import dev.hermes.worker.testing.HermesStack;
 import dev.hermes.worker.testing.Stack;
@@ -142,10 +143,9 @@ class IdleReaperIT {
         await().atMost(Duration.ofSeconds(20)).until(() -> witness.ready() && witness.activity().get(user) != null);
         witness.close();
 
-        try (EventPublisher publisher = EventPublisher.connect(stack.bootstrapServers(), "it", stack.topics(),
-                new EventCodec())) {
-            Forgetter.Outcome outcome = new Forgetter(stack.docker(), publisher, stack.topics(), Clock.systemUTC(),
-                    "it").forget(user, false);
+        try (FamilyForgetter forgetter = FamilyForgetter.connect(stack.docker(),
+                KafkaAccess.of(stack.bootstrapServers()), stack.topics(), Clock.systemUTC(), "it")) {
+            FamilyForgetter.Forgotten outcome = forgetter.forget(user, false);
             assertThat(outcome.containerRemoved()).isTrue();
             assertThat(outcome.dataDeleted()).isFalse();
         }

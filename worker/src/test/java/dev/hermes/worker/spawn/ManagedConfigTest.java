@@ -3,9 +3,9 @@ package dev.hermes.worker.spawn;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.hermes.schemas.UserId;
-import dev.hermes.worker.settings.Account;
-import dev.hermes.worker.settings.GlobalSettings;
-import dev.hermes.worker.settings.Secret;
+import dev.hermes.admin.Account;
+import dev.hermes.admin.GlobalSettings;
+import dev.hermes.admin.Secret;
 import java.time.Instant;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;

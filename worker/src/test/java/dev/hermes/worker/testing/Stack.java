@@ -7,7 +7,8 @@ import dev.hermes.client.RuntimeClientConfig;
 import dev.hermes.schemas.Topics;
 import dev.hermes.schemas.UserId;
 import dev.hermes.worker.EnvConfig;
-import dev.hermes.worker.TopicSetup;
+import dev.hermes.admin.KafkaAccess;
+import dev.hermes.admin.TopicAdmin;
 import dev.hermes.worker.Wiring;
 import dev.hermes.worker.Worker;
 import dev.hermes.worker.WorkerConfig;
@@ -57,7 +58,7 @@ public final class Stack implements ExtensionContext.Store.CloseableResource {
         String id = testName.toLowerCase().replaceAll("[^a-z0-9]", "") + "_" + UUID.randomUUID().toString()
                 .substring(0, 8);
         Topics topics = new Topics("it-" + id + ".");
-        TopicSetup.create(bootstrap, topics, PARTITIONS, (short) 1);
+        new TopicAdmin(KafkaAccess.of(bootstrap)).create(topics, PARTITIONS, (short) 1);
         String schema = "it_" + id;
         try (var connection = DriverManager.getConnection(PG_BASE, "postgres", "")) {
             connection.createStatement().execute("CREATE SCHEMA " + schema);

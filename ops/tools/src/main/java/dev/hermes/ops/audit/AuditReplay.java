@@ -1,5 +1,6 @@
 package dev.hermes.ops.audit;
 
+import dev.hermes.admin.KafkaAccess;
 import dev.hermes.schemas.Event;
 import dev.hermes.schemas.EventCodec;
 import dev.hermes.schemas.Topics;
@@ -27,26 +28,27 @@ public final class AuditReplay {
      * how many records were read. The benchmark's entry point.
      */
     public FleetSummary summarise(String bootstrapServers, Topics topics, Instant since) {
-        return summarise(bootstrapServers, topics, ReplayScope.fleet(since, null), ReplayProgress.silent());
+        return summarise(KafkaAccess.of(bootstrapServers), topics, ReplayScope.fleet(since, null),
+                ReplayProgress.silent());
     }
 
-    public FleetSummary summarise(String bootstrapServers, Topics topics, ReplayScope scope, ReplayProgress progress) {
+    public FleetSummary summarise(KafkaAccess kafka, Topics topics, ReplayScope scope, ReplayProgress progress) {
         FleetTally tally = new FleetTally();
-        ReplayStats stats = reader(bootstrapServers).replay(topics.events(), scope, tally, progress);
+        ReplayStats stats = reader(kafka).replay(topics.events(), scope, tally, progress);
         return tally.summary(topics.events(), scope, stats);
     }
 
     /** The timeline of {@code scope.user()}. */
-    public UserAudit user(String bootstrapServers, Topics topics, ReplayScope scope, ReplayProgress progress) {
+    public UserAudit user(KafkaAccess kafka, Topics topics, ReplayScope scope, ReplayProgress progress) {
         if (scope.user() == null) {
             throw new IllegalArgumentException("a user timeline needs a user");
         }
         List<Event> events = new ArrayList<>();
-        ReplayStats stats = reader(bootstrapServers).replay(topics.events(), scope, events::add, progress);
+        ReplayStats stats = reader(kafka).replay(topics.events(), scope, events::add, progress);
         return new UserAudit(Timeline.of(scope.user(), events), scope, stats);
     }
 
-    private AuditReader reader(String bootstrapServers) {
-        return new AuditReader(new ReplayConsumers(bootstrapServers), () -> codec::decode, clock);
+    private AuditReader reader(KafkaAccess kafka) {
+        return new AuditReader(new ReplayConsumers(kafka), () -> codec::decode, clock);
     }
 }

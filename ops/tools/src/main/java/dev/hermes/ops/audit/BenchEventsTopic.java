@@ -14,7 +14,7 @@ import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.errors.TopicExistsException;
 
 /**
- * Creates an events topic for the benchmark, configured as TopicSetup configures it (400 days' retention:
+ * Creates an events topic for the benchmark, configured as TopicAdmin configures it (400 days' retention:
  * the synthetic history is up to 30 days old), and waits until its metadata is visible.
  */
 final class BenchEventsTopic {

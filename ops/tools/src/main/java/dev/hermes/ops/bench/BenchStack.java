@@ -6,11 +6,11 @@ import dev.hermes.client.RuntimeClient;
 import dev.hermes.client.RuntimeClientConfig;
 import dev.hermes.ops.cli.CliEnv;
 import dev.hermes.schemas.EventCodec;
-import dev.hermes.worker.reaper.Forgetter;
-import dev.hermes.worker.reply.EventPublisher;
-import dev.hermes.worker.settings.Database;
-import dev.hermes.worker.settings.SettingsStore;
-import dev.hermes.worker.spawn.DockerClients;
+import dev.hermes.admin.FamilyForgetter;
+import dev.hermes.worker.kafka.EventPublisher;
+import dev.hermes.admin.Database;
+import dev.hermes.admin.SettingsStore;
+import dev.hermes.worker.docker.DockerClients;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -37,10 +37,10 @@ public final class BenchStack implements AutoCloseable {
         this.runId = runId;
         this.docker = DockerClients.connect(env.dockerHost(), 160);
         this.database = Database.open(env.pgUrl(), env.pgUser(), env.pgPassword(), 2, Duration.ofSeconds(20));
-        this.publisher = new EventPublisher(env.bootstrapServers(), "ops-bench", env.topics(), new EventCodec());
+        this.publisher = EventPublisher.connect(env.bootstrapServers(), "ops-bench", env.topics(), new EventCodec());
         this.topics = new BenchTopics(env.bootstrapServers(), runId);
-        this.janitor = new Janitor(docker, new Forgetter(docker, publisher, env.topics(), Clock.systemUTC(),
-                "ops-bench"), runId);
+        this.janitor = new Janitor(docker, FamilyForgetter.connect(docker, env.kafka(), env.topics(),
+                Clock.systemUTC(), "ops-bench"), runId);
         this.fleet = WorkerFleet.detect(env);
     }
 

@@ -3,7 +3,7 @@ package dev.hermes.ops.bench;
 import dev.hermes.client.RuntimeClient;
 import dev.hermes.client.RuntimeHandle;
 import dev.hermes.schemas.UserId;
-import dev.hermes.worker.spawn.ContainerSpec;
+import dev.hermes.worker.docker.ContainerSpec;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;

@@ -4,8 +4,8 @@ import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.exception.NotFoundException;
 import com.github.dockerjava.api.model.Container;
 import dev.hermes.schemas.UserId;
-import dev.hermes.worker.reaper.Forgetter;
-import dev.hermes.worker.spawn.ContainerSpec;
+import dev.hermes.admin.FamilyForgetter;
+import dev.hermes.worker.docker.ContainerSpec;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -27,12 +27,12 @@ public final class Janitor {
     static final String LABEL_RUN = "hermes.bench.run";
     private static final Logger log = LoggerFactory.getLogger(Janitor.class);
     private final DockerClient docker;
-    private final Forgetter forgetter;
+    private final FamilyForgetter forgetter;
     private final String runId;
     private final Set<UserId> systemUsers = ConcurrentHashMap.newKeySet();
     private final Set<String> rawContainers = ConcurrentHashMap.newKeySet();
 
-    public Janitor(DockerClient docker, Forgetter forgetter, String runId) {
+    public Janitor(DockerClient docker, FamilyForgetter forgetter, String runId) {
         this.docker = docker;
         this.forgetter = forgetter;
         this.runId = runId;

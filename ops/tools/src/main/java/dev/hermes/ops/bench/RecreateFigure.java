@@ -4,7 +4,7 @@ import dev.hermes.client.RuntimeClient;
 import dev.hermes.client.RuntimeHandle;
 import dev.hermes.schemas.HermesException;
 import dev.hermes.schemas.UserId;
-import dev.hermes.worker.spawn.ContainerSpec;
+import dev.hermes.worker.docker.ContainerSpec;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;

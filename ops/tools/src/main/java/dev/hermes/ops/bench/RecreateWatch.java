@@ -6,7 +6,7 @@ import com.github.dockerjava.api.model.Event;
 import com.github.dockerjava.api.model.ExposedPort;
 import com.github.dockerjava.api.model.Ports;
 import dev.hermes.schemas.HermesException;
-import dev.hermes.worker.spawn.ContainerSpec;
+import dev.hermes.worker.docker.ContainerSpec;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Set;

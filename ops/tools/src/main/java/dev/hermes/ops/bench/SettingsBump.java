@@ -1,9 +1,9 @@
 package dev.hermes.ops.bench;
 
 import dev.hermes.schemas.SettingsChanged;
-import dev.hermes.worker.reply.EventPublisher;
-import dev.hermes.worker.settings.GlobalSettings;
-import dev.hermes.worker.settings.SettingsStore;
+import dev.hermes.worker.kafka.EventPublisher;
+import dev.hermes.admin.GlobalSettings;
+import dev.hermes.admin.SettingsStore;
 import java.time.Instant;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;

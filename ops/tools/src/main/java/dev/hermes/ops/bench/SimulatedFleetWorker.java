@@ -2,13 +2,14 @@ package dev.hermes.ops.bench;
 
 import dev.hermes.worker.EnvConfig;
 import dev.hermes.worker.NioBufferCache;
-import dev.hermes.worker.TopicSetup;
+import dev.hermes.admin.KafkaAccess;
+import dev.hermes.admin.TopicAdmin;
 import dev.hermes.worker.Wiring;
 import dev.hermes.worker.Worker;
 import dev.hermes.worker.WorkerConfig;
 import dev.hermes.worker.runtime.Runtime;
-import dev.hermes.worker.settings.Database;
-import dev.hermes.worker.settings.SettingsStore;
+import dev.hermes.admin.Database;
+import dev.hermes.admin.SettingsStore;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
@@ -68,7 +69,7 @@ public final class SimulatedFleetWorker {
     private static void createTopics(WorkerConfig config, int partitions) throws InterruptedException {
         for (int attempt = 1; ; attempt++) {
             try {
-                TopicSetup.create(config.bootstrapServers(), config.topics(), partitions, (short) 1);
+                new TopicAdmin(KafkaAccess.of(config.bootstrapServers())).create(config.topics(), partitions, (short) 1);
                 return;
             } catch (RuntimeException e) {
                 if (attempt >= 20) {

@@ -2,27 +2,35 @@ package dev.hermes.ops.cli;
 
 import dev.hermes.client.ApiKeys;
 import dev.hermes.schemas.UserId;
-import java.io.PrintStream;
-import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Parameters;
 
 /** `api-key <user-id>`: prints the family's derived API_SERVER_KEY (to stdout only, never logged). */
-public final class ApiKeyCommand implements Command {
-    @Override
-    public String name() {
-        return "api-key";
+@Command(name = "api-key", description = "Print the family's API_SERVER_KEY, derived from $HERMES_API_KEY_SECRET "
+        + "(or the file in $HERMES_API_KEY_SECRET_FILE). Only to stdout, never logged.")
+public final class ApiKeyCommand implements Callable<Integer> {
+    private final CliContext context;
+
+    @Parameters(paramLabel = "<user-id>", description = "the family")
+    private UserId user;
+
+    @Mixin
+    private JsonOutput json;
+
+    public ApiKeyCommand(CliContext context) {
+        this.context = context;
     }
 
     @Override
-    public String usage() {
-        return "api-key <user-id>";
-    }
-
-    @Override
-    public int run(List<String> args, CliEnv env, PrintStream out, PrintStream err) {
-        if (args.size() != 1) {
-            throw new UsageException("give exactly one user id");
+    public Integer call() {
+        String key = ApiKeys.fromSecret(context.env().apiKeySecret()).keyFor(user);
+        if (json.enabled()) {
+            JsonOutput.print(JsonOutput.object().put("userId", user.value()).put("apiKey", key), context.out());
+        } else {
+            context.out().println(key);
         }
-        out.println(ApiKeys.fromSecret(env.apiKeySecret()).keyFor(UserId.of(args.get(0))));
         return 0;
     }
 }

@@ -1,8 +1,12 @@
 package dev.hermes.ops.cli;
 
+import dev.hermes.admin.KafkaAccess;
 import dev.hermes.schemas.HermesException;
-import dev.hermes.worker.config.EnvSecrets;
 import dev.hermes.schemas.Topics;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Map;
 
 /** What the CLI reads from the environment: the same variables the workers use (see README). */
@@ -10,6 +14,12 @@ public record CliEnv(Map<String, String> env) {
 
     public String bootstrapServers() {
         return get("KAFKA_BOOTSTRAP_SERVERS", "127.0.0.1:9092");
+    }
+
+    /** The bootstrap servers plus HERMES_KAFKA_PROPERTIES_FILE's client settings, as the worker reads them. */
+    public KafkaAccess kafka() {
+        String file = get("HERMES_KAFKA_PROPERTIES_FILE", null);
+        return KafkaAccess.of(bootstrapServers(), file == null ? null : Path.of(file));
     }
 
     public Topics topics() {
@@ -46,7 +56,17 @@ public record CliEnv(Map<String, String> env) {
         return value == null || value.isBlank() ? fallback : value.trim();
     }
 
+    /** A secret comes from NAME, or from the file named by NAME_FILE (the way compose and k8s mount secrets). */
     public String secret(String name, String fallback) {
-        return EnvSecrets.read(env, name, fallback);
+        String file = env.get(name + "_FILE");
+        if (file != null && !file.isBlank()) {
+            try {
+                return Files.readString(Path.of(file.trim()), StandardCharsets.UTF_8).strip();
+            } catch (IOException e) {
+                throw new HermesException("cannot read " + name + "_FILE at " + file + ": " + e.getMessage());
+            }
+        }
+        String value = env.get(name);
+        return value == null || value.isEmpty() ? fallback : value;
     }
 }

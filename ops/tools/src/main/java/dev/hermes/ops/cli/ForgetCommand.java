@@ -1,43 +1,54 @@
 package dev.hermes.ops.cli;
 
 import com.github.dockerjava.api.DockerClient;
-import dev.hermes.schemas.EventCodec;
+import dev.hermes.admin.DockerClients;
+import dev.hermes.admin.FamilyForgetter;
 import dev.hermes.schemas.UserId;
-import dev.hermes.worker.reaper.Forgetter;
-import dev.hermes.worker.reply.EventPublisher;
-import dev.hermes.worker.spawn.DockerClients;
-import java.io.PrintStream;
-import java.time.Clock;
-import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
 
 /** `forget <user-id> [--delete-data]`: removes the runtime, tombstones its activity, audits; keeps data unless asked. */
-public final class ForgetCommand implements Command {
-    @Override
-    public String name() {
-        return "forget";
+@Command(name = "forget", sortOptions = false, sortSynopsis = false,
+        description = "Remove the family's runtime, tombstone its last-active state (so no restore brings it back) "
+                + "and audit it. The family's data (its volume) is kept unless --delete-data.")
+public final class ForgetCommand implements Callable<Integer> {
+    private final CliContext context;
+
+    @Parameters(paramLabel = "<user-id>", description = "the family")
+    private UserId user;
+
+    @Option(names = "--delete-data", description = "also delete the family's volume: its data, for good")
+    private boolean deleteData;
+
+    @Mixin
+    private JsonOutput json;
+
+    @Mixin
+    private KafkaOptions kafka;
+
+    public ForgetCommand(CliContext context) {
+        this.context = context;
     }
 
     @Override
-    public String usage() {
-        return "forget <user-id> [--delete-data]";
-    }
-
-    @Override
-    public int run(List<String> args, CliEnv env, PrintStream out, PrintStream err) throws Exception {
-        boolean deleteData = args.contains("--delete-data");
-        List<String> ids = args.stream().filter(a -> !a.equals("--delete-data")).toList();
-        if (ids.size() != 1 || ids.get(0).startsWith("--")) {
-            throw new UsageException("give exactly one user id");
-        }
-        UserId user = UserId.of(ids.get(0));
-        try (DockerClient docker = DockerClients.connect(env.dockerHost(), 2);
-             EventPublisher publisher = new EventPublisher(env.bootstrapServers(), "ops-cli", env.topics(),
-                     new EventCodec())) {
-            Forgetter.Outcome outcome = new Forgetter(docker, publisher, env.topics(), Clock.systemUTC(),
-                    "ops-cli:" + System.getProperty("user.name")).forget(user, deleteData);
-            out.printf("%s FORGOTTEN container %s, data %s, tombstone on partition %d%n", user,
-                    outcome.containerRemoved() ? "removed" : "absent",
-                    outcome.dataDeleted() ? "DELETED" : deleteData ? "absent" : "kept", outcome.partition());
+    public Integer call() throws Exception {
+        String actor = "ops-cli:" + System.getProperty("user.name");
+        try (DockerClient docker = DockerClients.connect(context.env().dockerHost(), 2);
+             FamilyForgetter forgetter = FamilyForgetter.connect(docker, kafka.kafka(), kafka.topics(),
+                     context.clock(), actor)) {
+            FamilyForgetter.Forgotten outcome = forgetter.forget(user, deleteData);
+            String container = outcome.containerRemoved() ? "removed" : "absent";
+            String data = outcome.dataDeleted() ? "DELETED" : deleteData ? "absent" : "kept";
+            if (json.enabled()) {
+                JsonOutput.print(JsonOutput.object().put("userId", user.value()).put("container", container)
+                        .put("data", data).put("tombstonePartition", outcome.partition()), context.out());
+            } else {
+                context.out().printf("%s FORGOTTEN container %s, data %s, tombstone on partition %d%n", user,
+                        container, data, outcome.partition());
+            }
         }
         return 0;
     }

@@ -1,42 +1,53 @@
 package dev.hermes.ops.cli;
 
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import dev.hermes.client.RuntimeClient;
-import dev.hermes.client.RuntimeClientConfig;
 import dev.hermes.schemas.UserId;
-import java.io.PrintStream;
 import java.util.List;
+import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
 
 /** `heartbeat <user-id>...`: sends one Heartbeat per user (fire-and-forget for the worker; acked by Kafka here). */
-public final class HeartbeatCommand implements Command {
-    @Override
-    public String name() {
-        return "heartbeat";
+@Command(name = "heartbeat", sortOptions = false, sortSynopsis = false,
+        description = "Send one Heartbeat per user (the worker does not answer; Kafka acks it here): "
+                + "'<id> HEARTBEAT sent'.")
+public final class HeartbeatCommand implements Callable<Integer> {
+    private final CliContext context;
+
+    @Parameters(paramLabel = "<user-id>", arity = "1..*", description = "the families")
+    private List<UserId> users;
+
+    @Option(names = "--device", paramLabel = "ID", description = "the device the heartbeat is from (default: ops-cli)")
+    private String device = "ops-cli";
+
+    @Mixin
+    private JsonOutput json;
+
+    @Mixin
+    private KafkaOptions kafka;
+
+    public HeartbeatCommand(CliContext context) {
+        this.context = context;
     }
 
     @Override
-    public String usage() {
-        return "heartbeat [--device ID] <user-id>...";
-    }
-
-    @Override
-    public int run(List<String> args, CliEnv env, PrintStream out, PrintStream err) throws Exception {
-        String device = "ops-cli";
-        List<String> rest = args;
-        if (!args.isEmpty() && args.get(0).equals("--device")) {
-            device = EnsureCommand.next(args, 1);
-            rest = args.subList(2, args.size());
-        }
-        if (rest.isEmpty()) {
-            throw new UsageException("give at least one user id");
-        }
-        List<UserId> users = rest.stream().map(UserId::of).toList();
-        try (RuntimeClient client = new RuntimeClient(RuntimeClientConfig.of(env.bootstrapServers(), "ops-cli")
-                .withTopics(env.topics()))) {
+    public Integer call() throws Exception {
+        ArrayNode sent = JsonOutput.object().arrayNode();
+        try (RuntimeClient client = new RuntimeClient(RuntimeClients.config(kafka, "ops-cli", 0))) {
             for (UserId user : users) {
                 client.heartbeat(user, device).get(30, TimeUnit.SECONDS);
-                out.println(user + " HEARTBEAT sent");
+                sent.addObject().put("userId", user.value()).put("device", device).put("heartbeat", "sent");
+                if (!json.enabled()) {
+                    context.out().println(user + " HEARTBEAT sent");
+                }
             }
+        }
+        if (json.enabled()) {
+            JsonOutput.print(sent, context.out());
         }
         return 0;
     }

@@ -1,58 +1,66 @@
 package dev.hermes.ops.cli;
 
-import dev.hermes.schemas.HermesException;
-import java.io.PrintStream;
-import java.util.Arrays;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
+import dev.hermes.admin.DlqSource;
+import dev.hermes.schemas.UserId;
+import java.io.PrintWriter;
+import java.time.Instant;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ScopeType;
+import picocli.CommandLine.Spec;
 
-/** `ops/hermes`: the operator's command line. Each subcommand lives in its own class. */
-public final class HermesCli {
-    private final Map<String, Command> commands = new LinkedHashMap<>();
+/**
+ * `ops/hermes`: the operator's command line, on picocli. Each command lives in its own class. Exit codes:
+ * 0 done, 1 failed (or, for ensure and dlq replay, not everything succeeded), 2 the command line was wrong.
+ */
+@Command(name = "ops/hermes", sortOptions = false, sortSynopsis = false,
+        description = "The operator's command line for a hermes deployment. Configuration comes from the "
+                + "environment the workers read (KAFKA_BOOTSTRAP_SERVERS, HERMES_TOPIC_PREFIX, HERMES_PG_URL, "
+                + "HERMES_API_KEY_SECRET[_FILE], HERMES_KAFKA_PROPERTIES_FILE, ...; see the README).",
+        subcommands = {EnsureCommand.class, HeartbeatCommand.class, ApiKeyCommand.class, ForgetCommand.class,
+            SettingsCommand.class, AuditCommand.class, DlqCommand.class, TopicsCommand.class,
+            HelpCommand.class},
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {"0:done", "1:failed (ensure: a runtime was not ready; dlq replay: a record was skipped)",
+            "2:the command line was wrong"})
+public final class HermesCli implements Runnable {
+    public static final int FAILED = 1;
+    public static final int USAGE = 2;
+    private final CliContext context;
 
-    public HermesCli(List<Command> commands) {
-        commands.forEach(c -> this.commands.put(c.name(), c));
+    @Spec
+    private CommandSpec spec;
+
+    @Option(names = {"-h", "--help"}, usageHelp = true, scope = ScopeType.INHERIT,
+            description = "show this help and exit")
+    private boolean help;
+
+    public HermesCli(CliContext context) {
+        this.context = context;
     }
 
-    public static HermesCli standard() {
-        return new HermesCli(List.of(new EnsureCommand(), new HeartbeatCommand(), new ApiKeyCommand(),
-                new ForgetCommand(), new SettingsCommand(), new AuditCommand(), new DlqCommand(),
-                new TopicsCommand()));
+    @Override
+    public void run() {
+        throw new UsageException("give a command");
     }
 
-    public int run(String[] args, CliEnv env, PrintStream out, PrintStream err) {
-        if (args.length == 0 || args[0].equals("-h") || args[0].equals("--help") || args[0].equals("help")) {
-            usage(out);
-            return args.length == 0 ? 2 : 0;
-        }
-        Command command = commands.get(args[0]);
-        if (command == null) {
-            err.println("unknown command '" + args[0] + "'");
-            usage(err);
-            return 2;
-        }
-        try {
-            return command.run(Arrays.asList(args).subList(1, args.length), env, out, err);
-        } catch (UsageException e) {
-            err.println(e.getMessage());
-            err.println("usage: ops/hermes " + command.usage());
-            return 2;
-        } catch (HermesException e) {
-            err.println(command.name() + ": " + e.getMessage());
-            return 1;
-        } catch (Exception e) {
-            err.println(command.name() + " failed: " + e);
-            return 1;
-        }
-    }
-
-    private void usage(PrintStream out) {
-        out.println("usage: ops/hermes <command> [args]");
-        commands.values().forEach(c -> out.println("  " + c.usage()));
+    /** Runs one command line; returns the exit code. */
+    public int run(String... args) {
+        CommandLine cli = new CommandLine(this, new CliFactory(context));
+        cli.setOut(new PrintWriter(context.out(), true));
+        cli.setErr(new PrintWriter(context.err(), true));
+        cli.registerConverter(UserId.class, new Converters.UserIds());
+        cli.registerConverter(DlqSource.class, new Converters.DlqSources());
+        cli.registerConverter(Instant.class, new Converters.Times(context));
+        CliErrors errors = new CliErrors(context.err());
+        cli.setParameterExceptionHandler(errors::usage);
+        cli.setExecutionExceptionHandler(errors::failure);
+        return cli.execute(args);
     }
 
     public static void main(String[] args) {
-        System.exit(standard().run(args, new CliEnv(System.getenv()), System.out, System.err));
+        System.exit(new HermesCli(CliContext.system()).run(args));
     }
 }

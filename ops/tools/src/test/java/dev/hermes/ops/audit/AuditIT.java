@@ -4,9 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.hermes.ops.cli.AuditCommand;
-import dev.hermes.ops.cli.CliEnv;
-import dev.hermes.ops.cli.HermesCli;
+import dev.hermes.ops.cli.CliRun;
 import dev.hermes.schemas.Event;
 import dev.hermes.schemas.EventCodec;
 import dev.hermes.schemas.HermesException;
@@ -146,16 +144,13 @@ class AuditIT {
 
     /** Runs `ops/hermes audit ...` in-process; asserts exit 0 and nothing on stderr (not a terminal here). */
     private static String audit(Stack stack, String... args) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
         List<String> argv = new ArrayList<>(List.of("audit"));
         argv.addAll(List.of(args));
-        int exit = new HermesCli(List.of(new AuditCommand(Clock.systemUTC(), false))).run(argv.toArray(String[]::new),
-                new CliEnv(Map.of("KAFKA_BOOTSTRAP_SERVERS", stack.bootstrapServers(), "HERMES_TOPIC_PREFIX",
-                        stack.topics().prefix())), new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8));
-        assertThat(err.toString(StandardCharsets.UTF_8)).isEmpty();
-        assertThat(exit).isZero();
-        return out.toString(StandardCharsets.UTF_8);
+        CliRun run = CliRun.run(Map.of("KAFKA_BOOTSTRAP_SERVERS", stack.bootstrapServers(), "HERMES_TOPIC_PREFIX",
+                stack.topics().prefix()), argv.toArray(String[]::new));
+        assertThat(run.err()).isEmpty();
+        assertThat(run.code()).isZero();
+        return run.out();
     }
+
 }

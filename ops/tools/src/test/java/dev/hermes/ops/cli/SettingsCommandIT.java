@@ -2,17 +2,17 @@ package dev.hermes.ops.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.hermes.schemas.EventCodec;
 import dev.hermes.schemas.SettingsChanged;
 import dev.hermes.worker.testing.HermesStack;
 import dev.hermes.worker.testing.Stack;
 import dev.hermes.worker.testing.TopicDump;
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -22,19 +22,10 @@ import org.junit.jupiter.api.Test;
 class SettingsCommandIT {
     private static final String KEY = "sk-cli-" + UUID.randomUUID();
 
-    private record Run(int code, String out, String err) {
-    }
-
-    private static Run run(Stack stack, String stdin, String... args) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        CliEnv env = new CliEnv(Map.of("HERMES_PG_URL", stack.pgUrl(), "KAFKA_BOOTSTRAP_SERVERS",
-                stack.bootstrapServers(), "HERMES_TOPIC_PREFIX", stack.topics().prefix(), "HERMES_ADMIN", "it-admin"));
-        HermesCli cli = new HermesCli(List.of(new SettingsCommand(new ByteArrayInputStream(
-                stdin.getBytes(StandardCharsets.UTF_8)))));
-        int code = cli.run(args, env, new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8));
-        return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    private static CliRun run(Stack stack, String stdin, String... args) {
+        return CliRun.run(Map.of("HERMES_PG_URL", stack.pgUrl(), "KAFKA_BOOTSTRAP_SERVERS", stack.bootstrapServers(),
+                "HERMES_TOPIC_PREFIX", stack.topics().prefix(), "HERMES_ADMIN", "it-admin"), stdin, Clock.systemUTC(),
+                args);
     }
 
     @Test
@@ -42,15 +33,21 @@ class SettingsCommandIT {
         Path keyFile = Files.createTempFile("llm-key", ".txt");
         Files.writeString(keyFile, KEY + "\n");
 
-        Run set = run(stack, "", "settings", "set", "--provider", "anthropic", "--model", "claude-x",
-                "--api-key-file", keyFile.toString());
-        Run show = run(stack, "", "settings", "show");
+        CliRun set = run(stack, "", "settings", "set", "--provider=anthropic", "--model", "claude-x",
+                "--api-key-file=" + keyFile);
+        CliRun show = run(stack, "", "settings", "show");
+        JsonNode json = new ObjectMapper().readTree(run(stack, "", "settings", "show", "--json").out());
 
         assertThat(set.code()).isZero();
         assertThat(set.out()).contains("saved settings version 2").contains("published SettingsChanged(2)");
         assertThat(show.out()).contains("provider:   anthropic").contains("model:      claude-x")
                 .contains("<set, redacted>").contains("ANTHROPIC_API_KEY").contains("updated_by: it-admin")
                 .doesNotContain(KEY);
+        assertThat(json.get("version").asLong()).isEqualTo(2);
+        assertThat(json.get("provider").asText()).isEqualTo("anthropic");
+        assertThat(json.get("apiKeySet").asBoolean()).isTrue();
+        assertThat(json.get("apiKeyEnv").asText()).isEqualTo("ANTHROPIC_API_KEY");
+        assertThat(json.toString()).doesNotContain(KEY);
         List<SettingsChanged> announced = TopicDump.values(stack.bootstrapServers(), stack.topics().settings())
                 .stream().map(v -> new EventCodec().decode(v, SettingsChanged.class)).toList();
         assertThat(announced).extracting(SettingsChanged::settingsVersion).contains(2L);
@@ -59,8 +56,8 @@ class SettingsCommandIT {
 
     @Test
     void theKeyCanComeFromStdinButNeverFromTheCommandLine(Stack stack) {
-        Run refused = run(stack, "", "settings", "set", "--provider", "openai", "--model", "m", "--api-key", KEY);
-        Run fromStdin = run(stack, KEY + "\n", "settings", "set", "--provider", "openai", "--model", "gpt-x",
+        CliRun refused = run(stack, "", "settings", "set", "--provider", "openai", "--model", "m", "--api-key", KEY);
+        CliRun fromStdin = run(stack, KEY + "\n", "settings", "set", "--provider", "openai", "--model", "gpt-x",
                 "--api-key-file", "-");
 
         assertThat(refused.code()).isEqualTo(2);

@@ -5,9 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.hermes.ops.cli.CliEnv;
-import dev.hermes.ops.cli.DlqCommand;
-import dev.hermes.ops.cli.HermesCli;
+import dev.hermes.ops.cli.CliRun;
 import dev.hermes.worker.testing.HermesStack;
 import dev.hermes.worker.testing.Stack;
 import java.io.ByteArrayOutputStream;
@@ -115,17 +113,13 @@ class DlqIT {
     }
 
     private static String dlq(Stack stack, int expectedExit, String... args) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
         List<String> argv = new ArrayList<>(List.of("dlq"));
         argv.addAll(List.of(args));
-        int exit = new HermesCli(List.of(new DlqCommand())).run(argv.toArray(String[]::new),
-                new CliEnv(Map.of("KAFKA_BOOTSTRAP_SERVERS", stack.bootstrapServers(), "HERMES_TOPIC_PREFIX",
-                        stack.topics().prefix())), new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8));
-        assertThat(err.toString(StandardCharsets.UTF_8)).isEmpty();
-        assertThat(exit).isEqualTo(expectedExit);
-        return out.toString(StandardCharsets.UTF_8);
+        CliRun run = CliRun.run(Map.of("KAFKA_BOOTSTRAP_SERVERS", stack.bootstrapServers(), "HERMES_TOPIC_PREFIX",
+                stack.topics().prefix()), argv.toArray(String[]::new));
+        assertThat(run.err()).isEmpty();
+        assertThat(run.code()).isEqualTo(expectedExit);
+        return run.out();
     }
 
     private static Set<String> groups(Admin admin) throws Exception {

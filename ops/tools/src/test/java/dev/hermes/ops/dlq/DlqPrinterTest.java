@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.hermes.ops.audit.dlq.DlqPrinter;
-import dev.hermes.ops.audit.dlq.DlqRecord;
-import dev.hermes.ops.audit.dlq.DlqSource;
+import dev.hermes.admin.DlqRecord;
+import dev.hermes.admin.DlqSource;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;

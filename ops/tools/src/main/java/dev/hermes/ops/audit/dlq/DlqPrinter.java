@@ -1,6 +1,7 @@
 package dev.hermes.ops.audit.dlq;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import dev.hermes.admin.DlqRecord;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;

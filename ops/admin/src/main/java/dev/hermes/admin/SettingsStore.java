@@ -1,0 +1,66 @@
+package dev.hermes.admin;
+
+import dev.hermes.schemas.UserId;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.UUID;
+import org.jdbi.v3.core.Jdbi;
+
+/** Reads and saves the global settings and the account identities. */
+public final class SettingsStore {
+    private final Jdbi jdbi;
+
+    public SettingsStore(Jdbi jdbi) {
+        this.jdbi = jdbi;
+    }
+
+    public GlobalSettings current() {
+        return jdbi.withHandle(h -> h.createQuery("SELECT provider, model, base_url, api_key, version, updated_at, "
+                + "updated_by FROM global_settings WHERE id = 1").map((rs, ctx) -> settings(rs)).one());
+    }
+
+    public long currentVersion() {
+        return jdbi.withHandle(h -> h.createQuery("SELECT version FROM global_settings WHERE id = 1")
+                .mapTo(Long.class).one());
+    }
+
+    /** Saves new settings and bumps the version atomically; returns the saved settings. */
+    public GlobalSettings save(String provider, String model, String baseUrl, Secret apiKey, String updatedBy) {
+        return jdbi.inTransaction(h -> h.createQuery("UPDATE global_settings SET provider = :provider, model = :model, "
+                        + "base_url = :baseUrl, api_key = :apiKey, version = version + 1, updated_at = now(), "
+                        + "updated_by = :updatedBy WHERE id = 1 RETURNING provider, model, base_url, api_key, version, "
+                        + "updated_at, updated_by")
+                .bind("provider", provider).bind("model", model).bind("baseUrl", baseUrl)
+                .bind("apiKey", apiKey == null ? null : apiKey.reveal()).bind("updatedBy", updatedBy)
+                .map((rs, ctx) -> settings(rs)).one());
+    }
+
+    public Optional<Account> account(UserId userId) {
+        return jdbi.withHandle(h -> h.createQuery("SELECT display_name, timezone, locale, members, notes FROM accounts "
+                        + "WHERE user_id = ?").bind(0, UUID.fromString(userId.value()))
+                .map((rs, ctx) -> new Account(userId, rs.getString(1), rs.getString(2), rs.getString(3),
+                        rs.getString(4), rs.getString(5))).findOne());
+    }
+
+    public void saveAccount(Account account) {
+        jdbi.useHandle(h -> h.createUpdate("INSERT INTO accounts (user_id, display_name, timezone, locale, members, "
+                        + "notes) VALUES (:id, :name, :tz, :locale, :members, :notes) ON CONFLICT (user_id) DO UPDATE "
+                        + "SET display_name = :name, timezone = :tz, locale = :locale, members = :members, "
+                        + "notes = :notes, updated_at = now()")
+                .bind("id", UUID.fromString(account.userId().value())).bind("name", account.displayName())
+                .bind("tz", account.timezone()).bind("locale", account.locale()).bind("members", account.members())
+                .bind("notes", account.notes()).execute());
+    }
+
+    private static GlobalSettings settings(ResultSet rs) throws SQLException {
+        String key = rs.getString("api_key");
+        Timestamp updatedAt = rs.getTimestamp("updated_at");
+        return new GlobalSettings(rs.getString("provider"), rs.getString("model"), rs.getString("base_url"),
+                key == null || key.isEmpty() ? Optional.empty() : Optional.of(new Secret(key)),
+                rs.getLong("version"), updatedAt == null ? Instant.EPOCH : updatedAt.toInstant(),
+                rs.getString("updated_by"));
+    }
+}

@@ -1,0 +1,2 @@
+/** Details of the admin library; not an API, may change with any release. */
+package dev.hermes.admin.internal;
