@@ -1,0 +1,116 @@
+package dev.hermes.schemas.internal;
+
+import java.time.DateTimeException;
+import java.time.Instant;
+import java.time.LocalDate;
+
+/**
+ * The one spelling of a timestamp on the wire: {@code yyyy-MM-ddTHH:mm:ss[.f{1,9}]Z}, UTC. Read strictly
+ * (a real calendar date, hour 00-23, minute 00-59, second 00-59, or 60 where Instant.parse takes a leap
+ * second) and written as {@link Instant#toString()} spells it, without the formatter, which costs more
+ * than the rest of an encode.
+ */
+final class UtcTimestamp {
+    /** Enough for an instant in the years 0000 to 9999. */
+    static final int MAX_LENGTH = 30;
+    private static final long FIRST_SECOND_OF_0000 = -62_167_219_200L;
+    private static final long FIRST_SECOND_OF_10000 = 253_402_300_800L;
+    private static final int[] NANOS_PER_DIGIT = {100_000_000, 10_000_000, 1_000_000, 100_000, 10_000, 1_000, 100,
+        10, 1};
+    private static final int[] POWERS_OF_TEN = {1, 10, 100, 1_000, 10_000, 100_000, 1_000_000};
+
+    private UtcTimestamp() {
+    }
+
+    /** The instant {@code text} spells, or null unless it is a valid UTC timestamp of the form above. */
+    static Instant parse(String text) {
+        int length = text.length();
+        if (length < 20 || length > MAX_LENGTH || text.charAt(4) != '-' || text.charAt(7) != '-'
+                || text.charAt(10) != 'T' || text.charAt(13) != ':' || text.charAt(16) != ':'
+                || text.charAt(length - 1) != 'Z') {
+            return null;
+        }
+        int year = digits(text, 0, 4);
+        int month = digits(text, 5, 2);
+        int day = digits(text, 8, 2);
+        int hour = digits(text, 11, 2);
+        int minute = digits(text, 14, 2);
+        int second = digits(text, 17, 2);
+        if ((year | month | day) < 0 || hour < 0 || hour > 23 || minute < 0 || minute > 59 || second < 0
+                || second > 60) {
+            return null;
+        }
+        int nanos = 0;
+        if (length > 20) {
+            int fraction = length - 21;
+            int value = fraction < 1 || text.charAt(19) != '.' ? -1 : digits(text, 20, fraction);
+            if (value < 0) {
+                return null;
+            }
+            nanos = value * NANOS_PER_DIGIT[fraction - 1];
+        }
+        try {
+            if (second == 60) {
+                return Instant.parse(text); // a leap second: only 23:59:60, read as Instant.parse reads it
+            }
+            long epochDay = LocalDate.of(year, month, day).toEpochDay();
+            return Instant.ofEpochSecond(epochDay * 86_400 + hour * 3600L + minute * 60L + second, nanos);
+        } catch (DateTimeException e) { // 2026-02-30, month 13, ...
+            return null;
+        }
+    }
+
+    /**
+     * Writes {@code instant} as Instant.toString spells it at the start of {@code into} and returns its
+     * length, or returns -1 outside the years 0000 to 9999, where Instant.toString adds a sign.
+     */
+    static int write(Instant instant, char[] into) {
+        long seconds = instant.getEpochSecond();
+        if (seconds < FIRST_SECOND_OF_0000 || seconds >= FIRST_SECOND_OF_10000) {
+            return -1;
+        }
+        LocalDate date = LocalDate.ofEpochDay(Math.floorDiv(seconds, 86_400));
+        int secondOfDay = (int) Math.floorMod(seconds, 86_400);
+        decimal(date.getYear(), 4, into, 0);
+        into[4] = '-';
+        decimal(date.getMonthValue(), 2, into, 5);
+        into[7] = '-';
+        decimal(date.getDayOfMonth(), 2, into, 8);
+        into[10] = 'T';
+        decimal(secondOfDay / 3600, 2, into, 11);
+        into[13] = ':';
+        decimal(secondOfDay / 60 % 60, 2, into, 14);
+        into[16] = ':';
+        decimal(secondOfDay % 60, 2, into, 17);
+        int length = 19;
+        int nanos = instant.getNano();
+        if (nanos > 0) { // in groups of three digits, as few groups as the value needs
+            into[length++] = '.';
+            int digits = nanos % 1_000_000 == 0 ? 3 : nanos % 1_000 == 0 ? 6 : 9;
+            decimal(nanos / POWERS_OF_TEN[9 - digits], digits, into, length);
+            length += digits;
+        }
+        into[length++] = 'Z';
+        return length;
+    }
+
+    /** ASCII decimal digits as a number, or -1. */
+    private static int digits(String text, int from, int count) {
+        int value = 0;
+        for (int k = from; k < from + count; k++) {
+            char c = text.charAt(k);
+            if (c < '0' || c > '9') {
+                return -1;
+            }
+            value = value * 10 + (c - '0');
+        }
+        return value;
+    }
+
+    private static void decimal(int value, int digits, char[] into, int at) {
+        for (int k = at + digits - 1; k >= at; k--) {
+            into[k] = (char) ('0' + value % 10);
+            value /= 10;
+        }
+    }
+}
