@@ -1,6 +1,7 @@
 package dev.hermes.schemas;
 
 import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonFactoryBuilder;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.hermes.schemas.internal.EventReader;
 import dev.hermes.schemas.internal.EventTypes;
@@ -15,7 +16,7 @@ import java.nio.charset.StandardCharsets;
  * table of fields per event type ({@code internal.EventTypes}), because both are on the per-heartbeat path.
  */
 public final class EventCodec {
-    private final JsonFactory json = new JsonFactory();
+    private final JsonFactory json = new JsonFactoryBuilder().rootValueSeparator((String) null).build();
     private final ObjectMapper trees = new ObjectMapper(json);
     private final EventTypes types = new EventTypes();
     private final ThreadLocal<EventReader> readers = ThreadLocal.withInitial(() -> new EventReader(json, trees, types));

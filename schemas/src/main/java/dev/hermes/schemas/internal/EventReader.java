@@ -55,15 +55,15 @@ public final class EventReader {
         if (!isObject) {
             throw new InvalidEventException(null, "value must be a JSON object");
         }
-        String typeName = raw.text(EventTypes.TYPE_SLOT, "type");
+        raw.checkText(EventTypes.TYPE_SLOT, "type");
         long version = raw.integer(EventTypes.VERSION_SLOT, "schemaVersion");
         if (version < 1 || version > Event.SCHEMA_VERSION) {
             throw new InvalidEventException("schemaVersion", "version " + version
                     + " is not supported by this reader (supports 1.." + Event.SCHEMA_VERSION + ")");
         }
-        EventType<?> type = types.named(typeName);
+        EventType<?> type = types.named(raw.chars(), raw.from(EventTypes.TYPE_SLOT), raw.length(EventTypes.TYPE_SLOT));
         if (type == null) {
-            throw new InvalidEventException("type", "unknown event type '" + typeName + "'");
+            throw new InvalidEventException("type", "unknown event type '" + raw.string(EventTypes.TYPE_SLOT) + "'");
         }
         return type.read(raw);
     }

@@ -20,6 +20,7 @@ import java.util.Map;
  */
 public final class EventType<E extends Event> {
     private final Class<E> recordClass;
+    private final String name;
     private final List<Field<E>> fields;
     private final Constructor<E> constructor;
     /** Per field: the reader's slot of its raw value. */
@@ -31,6 +32,7 @@ public final class EventType<E extends Event> {
 
     EventType(Class<E> recordClass, List<Field<E>> fields, Map<String, Integer> slotOfName) {
         this.recordClass = recordClass;
+        this.name = recordClass.getSimpleName();
         this.fields = List.copyOf(fields);
         RecordComponent[] components = recordClass.getRecordComponents();
         Class<?>[] types = new Class<?>[components.length];
@@ -72,7 +74,19 @@ public final class EventType<E extends Event> {
     }
 
     public String name() {
-        return recordClass.getSimpleName();
+        return name;
+    }
+
+    boolean isNamed(char[] chars, int from, int length) {
+        if (name.length() != length) {
+            return false;
+        }
+        for (int i = 0; i < length; i++) {
+            if (chars[from + i] != name.charAt(i)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     public Class<E> recordClass() {

@@ -146,9 +146,14 @@ public final class EventTypes {
         return slotOfName.size();
     }
 
-    /** The type named {@code name} on the wire (the record's simple name), or null. */
-    EventType<?> named(String name) {
-        return byName.get(name);
+    /** The type named {@code chars[from, from + length)} on the wire (the record's simple name), or null. */
+    EventType<?> named(char[] chars, int from, int length) {
+        for (EventType<?> type : byName.values()) {
+            if (type.isNamed(chars, from, length)) {
+                return type;
+            }
+        }
+        return null;
     }
 
     @SuppressWarnings("unchecked")

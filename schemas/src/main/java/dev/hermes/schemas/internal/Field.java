@@ -2,6 +2,7 @@ package dev.hermes.schemas.internal;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.io.SerializedString;
+import com.fasterxml.jackson.databind.node.JsonNodeType;
 import dev.hermes.schemas.InvalidEventException;
 import dev.hermes.schemas.InvalidUserIdException;
 import dev.hermes.schemas.UserId;
@@ -83,9 +84,9 @@ public record Field<E>(String name, Kind kind, boolean required, Function<E, ?> 
         }
         return switch (kind) {
             case TEXT -> raw.text(slot, name);
-            case UUID -> uuid(raw.text(slot, name));
-            case USER_ID -> userId(raw.spelling(slot, name));
-            case TIMESTAMP -> timestamp(raw.text(slot, name));
+            case UUID -> uuid(raw, slot);
+            case USER_ID -> userId(raw, slot);
+            case TIMESTAMP -> timestamp(raw, slot);
             case COUNT -> count(raw.integer(slot, name));
             case SMALL_COUNT -> smallCount(count(raw.integer(slot, name)));
             case FLAG -> raw.bool(slot, name);
@@ -93,27 +94,35 @@ public record Field<E>(String name, Kind kind, boolean required, Function<E, ?> 
         };
     }
 
-    private UUID uuid(String text) {
-        UUID id = CanonicalUuid.parse(text);
+    private UUID uuid(RawFields raw, int slot) {
+        raw.checkText(slot, name);
+        UUID id = CanonicalUuid.parse(raw.chars(), raw.from(slot), raw.length(slot));
         if (id == null) {
-            throw new InvalidEventException(name, "must be a canonical lowercase UUID, got '" + text + "'");
+            throw new InvalidEventException(name, "must be a canonical lowercase UUID, got '" + raw.string(slot) + "'");
         }
         return id;
     }
 
-    private UserId userId(String text) {
+    /** Unlike the other strings, an empty or non-string user id is reported as not a UUID. */
+    private UserId userId(RawFields raw, int slot) {
+        UUID id = raw.kind(slot) == JsonNodeType.STRING
+                ? CanonicalUuid.parse(raw.chars(), raw.from(slot), raw.length(slot)) : null;
+        if (id != null) {
+            return UserId.fromUuid(id);
+        }
         try {
-            return UserId.of(text);
+            return UserId.of(raw.spelling(slot, name)); // throws, saying what is wrong with it
         } catch (InvalidUserIdException e) {
             throw new InvalidEventException(name, e.getMessage());
         }
     }
 
-    private Instant timestamp(String text) {
-        Instant instant = UtcTimestamp.parse(text);
+    private Instant timestamp(RawFields raw, int slot) {
+        raw.checkText(slot, name);
+        Instant instant = UtcTimestamp.parse(raw.chars(), raw.from(slot), raw.length(slot));
         if (instant == null) {
             throw new InvalidEventException(name, "must be an ISO-8601 UTC timestamp such as "
-                    + "2026-01-31T12:00:00Z, got '" + text + "'");
+                    + "2026-01-31T12:00:00Z, got '" + raw.string(slot) + "'");
         }
         return instant;
     }

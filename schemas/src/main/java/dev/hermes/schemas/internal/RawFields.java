@@ -16,7 +16,11 @@ import java.util.Arrays;
  */
 final class RawFields {
     private final JsonNodeType[] kinds;
-    private final String[] texts;
+    /** Every string value's characters, one after the other; a slot keeps where its own start and end. */
+    private char[] chars = new char[512];
+    private int used;
+    private final int[] from;
+    private final int[] length;
     private final long[] integers;
     /** Values kept as trees: numbers beyond a long or with a fraction, objects and arrays (all invalid). */
     private final JsonNode[] trees;
@@ -24,7 +28,8 @@ final class RawFields {
 
     RawFields(int slots, ObjectMapper treeReader) {
         this.kinds = new JsonNodeType[slots];
-        this.texts = new String[slots];
+        this.from = new int[slots];
+        this.length = new int[slots];
         this.integers = new long[slots];
         this.trees = new JsonNode[slots];
         this.treeReader = treeReader;
@@ -32,6 +37,7 @@ final class RawFields {
 
     void clear() {
         Arrays.fill(kinds, null);
+        used = 0;
     }
 
     /** Keeps the value the parser is at (any token that starts a value) in {@code slot}. */
@@ -40,7 +46,14 @@ final class RawFields {
         switch (token) {
             case VALUE_STRING -> {
                 kinds[slot] = JsonNodeType.STRING;
-                texts[slot] = parser.getText();
+                int size = parser.getTextLength();
+                if (used + size > chars.length) {
+                    chars = Arrays.copyOf(chars, Math.max(chars.length * 2, used + size));
+                }
+                System.arraycopy(parser.getTextCharacters(), parser.getTextOffset(), chars, used, size);
+                from[slot] = used;
+                length[slot] = size;
+                used += size;
             }
             case VALUE_TRUE, VALUE_FALSE -> {
                 kinds[slot] = JsonNodeType.BOOLEAN;
@@ -81,21 +94,44 @@ final class RawFields {
 
     /** A required non-empty string. */
     String text(int slot, String field) {
+        checkText(slot, field);
+        return string(slot);
+    }
+
+    /** Checks that {@code slot} holds a non-empty string, whose characters are then at {@link #from}. */
+    void checkText(int slot, String field) {
         require(slot, field);
         if (kinds[slot] != JsonNodeType.STRING) {
             throw new InvalidEventException(field, "must be a string, got " + kinds[slot]);
         }
-        if (texts[slot].isEmpty()) {
+        if (length[slot] == 0) {
             throw new InvalidEventException(field, "must not be empty");
         }
-        return texts[slot];
+    }
+
+    /** The characters of every string value: the one in {@code slot} starts at {@link #from}. */
+    char[] chars() {
+        return chars;
+    }
+
+    int from(int slot) {
+        return from[slot];
+    }
+
+    int length(int slot) {
+        return length[slot];
+    }
+
+    /** The string value in {@code slot}. */
+    String string(int slot) {
+        return new String(chars, from[slot], length[slot]);
     }
 
     /** A required value of any JSON type, spelled as text: a string as it is, anything else as JSON. */
     String spelling(int slot, String field) {
         require(slot, field);
         return switch (kinds[slot]) {
-            case STRING -> texts[slot];
+            case STRING -> string(slot);
             case BOOLEAN -> integers[slot] == 1 ? "true" : "false";
             default -> trees[slot] != null ? trees[slot].toString() : Long.toString(integers[slot]);
         };

@@ -22,20 +22,18 @@ final class UtcTimestamp {
     private UtcTimestamp() {
     }
 
-    /** The instant {@code text} spells, or null unless it is a valid UTC timestamp of the form above. */
-    static Instant parse(String text) {
-        int length = text.length();
-        if (length < 20 || length > MAX_LENGTH || text.charAt(4) != '-' || text.charAt(7) != '-'
-                || text.charAt(10) != 'T' || text.charAt(13) != ':' || text.charAt(16) != ':'
-                || text.charAt(length - 1) != 'Z') {
+    /** The instant {@code c[at, at + length)} spells, or null unless it is a valid UTC timestamp as above. */
+    static Instant parse(char[] c, int at, int length) {
+        if (length < 20 || length > MAX_LENGTH || c[at + 4] != '-' || c[at + 7] != '-' || c[at + 10] != 'T'
+                || c[at + 13] != ':' || c[at + 16] != ':' || c[at + length - 1] != 'Z') {
             return null;
         }
-        int year = digits(text, 0, 4);
-        int month = digits(text, 5, 2);
-        int day = digits(text, 8, 2);
-        int hour = digits(text, 11, 2);
-        int minute = digits(text, 14, 2);
-        int second = digits(text, 17, 2);
+        int year = digits(c, at, 4);
+        int month = digits(c, at + 5, 2);
+        int day = digits(c, at + 8, 2);
+        int hour = digits(c, at + 11, 2);
+        int minute = digits(c, at + 14, 2);
+        int second = digits(c, at + 17, 2);
         if ((year | month | day) < 0 || hour < 0 || hour > 23 || minute < 0 || minute > 59 || second < 0
                 || second > 60) {
             return null;
@@ -43,7 +41,7 @@ final class UtcTimestamp {
         int nanos = 0;
         if (length > 20) {
             int fraction = length - 21;
-            int value = fraction < 1 || text.charAt(19) != '.' ? -1 : digits(text, 20, fraction);
+            int value = fraction < 1 || c[at + 19] != '.' ? -1 : digits(c, at + 20, fraction);
             if (value < 0) {
                 return null;
             }
@@ -51,7 +49,7 @@ final class UtcTimestamp {
         }
         try {
             if (second == 60) {
-                return Instant.parse(text); // a leap second: only 23:59:60, read as Instant.parse reads it
+                return Instant.parse(new String(c, at, length)); // a leap second: only 23:59:60, read as Instant.parse reads it
             }
             long epochDay = LocalDate.of(year, month, day).toEpochDay();
             return Instant.ofEpochSecond(epochDay * 86_400 + hour * 3600L + minute * 60L + second, nanos);
@@ -95,10 +93,10 @@ final class UtcTimestamp {
     }
 
     /** ASCII decimal digits as a number, or -1. */
-    private static int digits(String text, int from, int count) {
+    private static int digits(char[] chars, int from, int count) {
         int value = 0;
         for (int k = from; k < from + count; k++) {
-            char c = text.charAt(k);
+            char c = chars[k];
             if (c < '0' || c > '9') {
                 return -1;
             }
