@@ -22,6 +22,9 @@ public final class EventReader {
     private final ObjectMapper trees;
     private final EventTypes types;
     private final RawFields raw;
+    /** Slots by field name, remembered by the name's identity: the parser hands out one String per name. */
+    private final String[] recentNames = new String[64];
+    private final int[] recentSlots = new int[64];
 
     public EventReader(JsonFactory json, ObjectMapper trees, EventTypes types) {
         this.json = json;
@@ -68,18 +71,54 @@ public final class EventReader {
         return type.read(raw);
     }
 
+    /**
+     * Reads the fields of the object, keeping the values of the ones some type reads. Once the type is
+     * known, the names are expected in the order the writer writes them, which the parser checks by their
+     * bytes without looking the name up; any other name is simply read and looked up.
+     */
     private void readFields(JsonParser parser) throws IOException {
-        for (String name = parser.nextFieldName(); name != null; name = parser.nextFieldName()) {
+        EventType<?> expectedType = null;
+        int expected = 0;
+        while (true) {
+            int slot;
+            if (expectedType != null && expected < expectedType.namesAfterType().length) {
+                boolean matched = parser.nextFieldName(expectedType.namesAfterType()[expected]);
+                if (parser.currentToken() != JsonToken.FIELD_NAME) {
+                    return;
+                }
+                slot = matched ? expectedType.slotsAfterType()[expected] : slotOf(parser.currentName());
+                expected = matched ? expected + 1 : expectedType.namesAfterType().length; // out of order: stop guessing
+            } else {
+                String name = parser.nextFieldName();
+                if (name == null) {
+                    return;
+                }
+                slot = slotOf(name);
+            }
             JsonToken value = parser.nextToken();
-            Integer slot = types.slotOf(name);
-            if (slot != null) {
+            if (slot >= 0) {
                 raw.capture(slot, parser, value);
+                if (slot == EventTypes.TYPE_SLOT && value == JsonToken.VALUE_STRING) {
+                    expectedType = types.named(raw.chars(), raw.from(slot), raw.length(slot));
+                    expected = 0;
+                }
             } else if (value.isStructStart()) {
                 trees.readTree(parser); // not skipChildren: reading it checks it as the tree reader did
             } else if (value == JsonToken.VALUE_STRING) {
                 parser.finishToken(); // the length limit applies to strings that are read
             }
         }
+    }
+
+    /** The slot of the value named {@code name}, or -1 for a name no type reads. */
+    private int slotOf(String name) {
+        int at = System.identityHashCode(name) & (recentNames.length - 1);
+        if (recentNames[at] != name) {
+            Integer slot = types.slotOf(name);
+            recentSlots[at] = slot == null ? -1 : slot;
+            recentNames[at] = name;
+        }
+        return recentSlots[at];
     }
 
     private static String firstLine(String message) {

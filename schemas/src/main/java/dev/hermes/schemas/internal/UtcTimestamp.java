@@ -3,6 +3,8 @@ package dev.hermes.schemas.internal;
 import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.Month;
+import java.time.Year;
 
 /**
  * The one spelling of a timestamp on the wire: {@code yyyy-MM-ddTHH:mm:ss[.f{1,9}]Z}, UTC. Read strictly
@@ -13,6 +15,7 @@ import java.time.LocalDate;
 final class UtcTimestamp {
     /** Enough for an instant in the years 0000 to 9999. */
     static final int MAX_LENGTH = 30;
+    private static final long DAYS_0000_TO_1970 = 719_528L;
     private static final long FIRST_SECOND_OF_0000 = -62_167_219_200L;
     private static final long FIRST_SECOND_OF_10000 = 253_402_300_800L;
     private static final int[] NANOS_PER_DIGIT = {100_000_000, 10_000_000, 1_000_000, 100_000, 10_000, 1_000, 100,
@@ -47,15 +50,28 @@ final class UtcTimestamp {
             }
             nanos = value * NANOS_PER_DIGIT[fraction - 1];
         }
-        try {
-            if (second == 60) {
-                return Instant.parse(new String(c, at, length)); // a leap second: only 23:59:60, read as Instant.parse reads it
-            }
-            long epochDay = LocalDate.of(year, month, day).toEpochDay();
-            return Instant.ofEpochSecond(epochDay * 86_400 + hour * 3600L + minute * 60L + second, nanos);
-        } catch (DateTimeException e) { // 2026-02-30, month 13, ...
-            return null;
+        if (month < 1 || month > 12 || day < 1 || day > Month.of(month).length(Year.isLeap(year))) {
+            return null; // 2026-02-30, month 13, ...
         }
+        if (second == 60) { // a leap second: only 23:59:60, read as Instant.parse reads it
+            try {
+                return Instant.parse(new String(c, at, length));
+            } catch (DateTimeException e) {
+                return null;
+            }
+        }
+        return Instant.ofEpochSecond(epochDay(year, month, day) * 86_400 + hour * 3600L + minute * 60L + second,
+                nanos);
+    }
+
+    /** LocalDate.toEpochDay for a valid date of a year from 0000 to 9999, without making the LocalDate. */
+    private static long epochDay(int year, int month, int day) {
+        long days = 365L * year + (year + 3) / 4 - (year + 99) / 100 + (year + 399) / 400 + (367 * month - 362) / 12
+                + day - 1;
+        if (month > 2) {
+            days -= Year.isLeap(year) ? 1 : 2;
+        }
+        return days - DAYS_0000_TO_1970;
     }
 
     /**
