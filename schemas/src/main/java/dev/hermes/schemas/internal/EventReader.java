@@ -71,37 +71,12 @@ public final class EventReader {
         return type.read(raw);
     }
 
-    /**
-     * Reads the fields of the object, keeping the values of the ones some type reads. Once the type is
-     * known, the names are expected in the order the writer writes them, which the parser checks by their
-     * bytes without looking the name up; any other name is simply read and looked up.
-     */
     private void readFields(JsonParser parser) throws IOException {
-        EventType<?> expectedType = null;
-        int expected = 0;
-        while (true) {
-            int slot;
-            if (expectedType != null && expected < expectedType.namesAfterType().length) {
-                boolean matched = parser.nextFieldName(expectedType.namesAfterType()[expected]);
-                if (parser.currentToken() != JsonToken.FIELD_NAME) {
-                    return;
-                }
-                slot = matched ? expectedType.slotsAfterType()[expected] : slotOf(parser.currentName());
-                expected = matched ? expected + 1 : expectedType.namesAfterType().length; // out of order: stop guessing
-            } else {
-                String name = parser.nextFieldName();
-                if (name == null) {
-                    return;
-                }
-                slot = slotOf(name);
-            }
+        for (String name = parser.nextFieldName(); name != null; name = parser.nextFieldName()) {
             JsonToken value = parser.nextToken();
+            int slot = slotOf(name);
             if (slot >= 0) {
                 raw.capture(slot, parser, value);
-                if (slot == EventTypes.TYPE_SLOT && value == JsonToken.VALUE_STRING) {
-                    expectedType = types.named(raw.chars(), raw.from(slot), raw.length(slot));
-                    expected = 0;
-                }
             } else if (value.isStructStart()) {
                 trees.readTree(parser); // not skipChildren: reading it checks it as the tree reader did
             } else if (value == JsonToken.VALUE_STRING) {

@@ -1,7 +1,6 @@
 package dev.hermes.schemas.internal;
 
 import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.core.io.SerializedString;
 import dev.hermes.schemas.Event;
 import dev.hermes.schemas.HermesException;
 import java.io.IOException;
@@ -28,9 +27,6 @@ public final class EventType<E extends Event> {
     private final int[] slots;
     /** Field indexes in reading order: a field another one's presence depends on comes first. */
     private final int[] readOrder;
-    /** The names the writer writes after {@code type}, in its order, and their slots: what the reader expects. */
-    private final SerializedString[] namesAfterType;
-    private final int[] slotsAfterType;
     /** Per field: the index of the field that can make it optional, or -1. */
     private final int[] optionalWhen;
 
@@ -66,14 +62,7 @@ public final class EventType<E extends Event> {
             }
         }
         this.readOrder = order.stream().mapToInt(Integer::intValue).toArray();
-        this.namesAfterType = new SerializedString[fields.size() + 1];
-        this.slotsAfterType = new int[fields.size() + 1];
-        namesAfterType[0] = new SerializedString("schemaVersion");
-        slotsAfterType[0] = EventTypes.VERSION_SLOT;
-        for (int i = 0; i < fields.size(); i++) {
-            namesAfterType[i + 1] = fields.get(i).quotedName();
-            slotsAfterType[i + 1] = slots[i];
-        }
+
     }
 
     private int indexOf(String name) {
@@ -87,14 +76,6 @@ public final class EventType<E extends Event> {
 
     public String name() {
         return name;
-    }
-
-    SerializedString[] namesAfterType() {
-        return namesAfterType;
-    }
-
-    int[] slotsAfterType() {
-        return slotsAfterType;
     }
 
     boolean isNamed(char[] chars, int from, int length) {
