@@ -62,7 +62,6 @@ public final class EventType<E extends Event> {
             }
         }
         this.readOrder = order.stream().mapToInt(Integer::intValue).toArray();
-
     }
 
     private int indexOf(String name) {
