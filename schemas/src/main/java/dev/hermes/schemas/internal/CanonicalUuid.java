@@ -26,28 +26,28 @@ public final class CanonicalUuid {
                 || chars[from + 23] != '-') {
             return null;
         }
-        long time = hex(chars, from, 8);
-        long mid = hex(chars, from + 9, 4);
-        long version = hex(chars, from + 14, 4);
-        long clock = hex(chars, from + 19, 4);
-        long node = hex(chars, from + 24, 12);
-        if ((time | mid | version | clock | node) < 0) {
+        long a = hex4(chars, from);
+        long b = hex4(chars, from + 4);
+        long c = hex4(chars, from + 9);
+        long d = hex4(chars, from + 14);
+        long e = hex4(chars, from + 19);
+        long f = hex4(chars, from + 24);
+        long g = hex4(chars, from + 28);
+        long h = hex4(chars, from + 32);
+        if ((a | b | c | d | e | f | g | h) < 0) {
             return null;
         }
-        return new UUID(time << 32 | mid << 16 | version, clock << 48 | node);
+        return new UUID(a << 48 | b << 32 | c << 16 | d, e << 48 | f << 32 | g << 16 | h);
     }
 
-    /** {@code count} (at most 15) lowercase hex digits as a number, or -1 if any is not one. */
-    private static long hex(char[] chars, int from, int count) {
-        long value = 0;
-        int invalid = 0;
-        for (int k = from; k < from + count; k++) {
-            char c = chars[k];
-            int digit = c < HEX_VALUE.length ? HEX_VALUE[c] : -1;
-            invalid |= digit;
-            value = value << 4 | (digit & 0xf);
-        }
-        return invalid < 0 ? -1 : value;
+    /** Four lowercase hex digits as a number, or a negative number if any is not one. */
+    private static long hex4(char[] chars, int at) {
+        return nibble(chars[at]) << 12 | nibble(chars[at + 1]) << 8 | nibble(chars[at + 2]) << 4
+                | nibble(chars[at + 3]);
+    }
+
+    private static int nibble(char c) {
+        return c < HEX_VALUE.length ? HEX_VALUE[c] : -1;
     }
 
     /** The value of each lowercase hex digit, by character; -1 for every other ASCII character. */

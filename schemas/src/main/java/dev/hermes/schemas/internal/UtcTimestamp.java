@@ -31,16 +31,18 @@ final class UtcTimestamp {
                 || c[at + 13] != ':' || c[at + 16] != ':' || c[at + length - 1] != 'Z') {
             return null;
         }
-        int year = digits(c, at, 4);
-        int month = digits(c, at + 5, 2);
-        int day = digits(c, at + 8, 2);
-        int hour = digits(c, at + 11, 2);
-        int minute = digits(c, at + 14, 2);
-        int second = digits(c, at + 17, 2);
-        if ((year | month | day) < 0 || hour < 0 || hour > 23 || minute < 0 || minute > 59 || second < 0
+        int century = twoDigits(c, at);
+        int yearOfCentury = twoDigits(c, at + 2);
+        int month = twoDigits(c, at + 5);
+        int day = twoDigits(c, at + 8);
+        int hour = twoDigits(c, at + 11);
+        int minute = twoDigits(c, at + 14);
+        int second = twoDigits(c, at + 17);
+        if ((century | yearOfCentury | month | day | hour | minute | second) < 0 || hour > 23 || minute > 59
                 || second > 60) {
             return null;
         }
+        int year = century * 100 + yearOfCentury;
         int nanos = 0;
         if (length > 20) {
             int fraction = length - 21;
@@ -106,6 +108,13 @@ final class UtcTimestamp {
         }
         into[length++] = 'Z';
         return length;
+    }
+
+    /** Two ASCII decimal digits as a number, or a negative number. */
+    private static int twoDigits(char[] chars, int at) {
+        int tens = chars[at] - '0';
+        int ones = chars[at + 1] - '0';
+        return (tens | ones | 9 - tens | 9 - ones) < 0 ? -1 : tens * 10 + ones;
     }
 
     /** ASCII decimal digits as a number, or -1. */
