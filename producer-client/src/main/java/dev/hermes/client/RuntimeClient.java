@@ -22,9 +22,12 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
+import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
@@ -42,7 +45,7 @@ public final class RuntimeClient implements AutoCloseable {
     private final Clock clock;
     private final ClientMetrics metrics;
     private final EventCodec codec = new EventCodec();
-    private final KafkaProducer<String, byte[]> producer;
+    private final Producer<String, byte[]> producer;
     private final ReplyListener replies;
     private final ScheduledExecutorService timers;
 
@@ -51,19 +54,45 @@ public final class RuntimeClient implements AutoCloseable {
     }
 
     public RuntimeClient(RuntimeClientConfig config, Clock clock, ClientMetrics metrics) {
+        this(config, clock, metrics, () -> new KafkaProducer<>(producerProperties(config), new StringSerializer(),
+                new ByteArraySerializer()), () -> new KafkaConsumer<>(consumerProperties(config),
+                new ByteArrayDeserializer(), new ByteArrayDeserializer()));
+    }
+
+    /**
+     * A client on the given Kafka clients (fakes, say, or clients configured elsewhere), which it then owns
+     * and closes: the producer sends requests and heartbeats keyed by user id, the consumer is assigned
+     * this client's reply partition.
+     */
+    public RuntimeClient(RuntimeClientConfig config, Clock clock, ClientMetrics metrics,
+                         Supplier<? extends Producer<String, byte[]>> producers,
+                         Supplier<? extends Consumer<byte[], byte[]>> consumers) {
         this.config = config;
         this.clock = clock;
         this.metrics = metrics;
-        this.producer = new KafkaProducer<>(producerProperties(config), new StringSerializer(),
-                new ByteArraySerializer());
-        this.replies = new ReplyListener(new KafkaConsumer<>(consumerProperties(config), new ByteArrayDeserializer(),
-                new ByteArrayDeserializer()), new TopicPartition(config.topics().replies(), config.replyPartition()),
-                codec);
+        this.producer = producers.get();
+        try {
+            this.replies = listen(consumers, new TopicPartition(config.topics().replies(), config.replyPartition()));
+        } catch (RuntimeException e) {
+            producer.close(Duration.ZERO);
+            throw e;
+        }
         this.timers = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "hermes-client-timeouts");
             t.setDaemon(true);
             return t;
         });
+    }
+
+    /** The reply listener on a new consumer; the consumer is closed again if the listener cannot start. */
+    private ReplyListener listen(Supplier<? extends Consumer<byte[], byte[]>> consumers, TopicPartition partition) {
+        Consumer<byte[], byte[]> consumer = consumers.get();
+        try {
+            return new ReplyListener(consumer, partition, codec);
+        } catch (RuntimeException e) {
+            consumer.close(Duration.ZERO);
+            throw e;
+        }
     }
 
     /** Blocks until the runtime is ready; throws {@link RuntimeFailedException} or {@link EnsureTimeoutException}. */

@@ -1,5 +1,6 @@
 package dev.hermes.schemas;
 
+import dev.hermes.schemas.internal.CanonicalUuid;
 import java.nio.charset.StandardCharsets;
 import java.util.UUID;
 
@@ -23,13 +24,12 @@ public final class UserId implements Comparable<UserId> {
 
     /** @throws InvalidUserIdException unless {@code value} is a canonical lowercase UUID */
     public UserId(String value) {
-        UserId parsed = value == null || value.length() != 36 ? null
-                : parse(value.getBytes(StandardCharsets.ISO_8859_1));
+        UUID parsed = CanonicalUuid.parse(value);
         if (parsed == null) {
             throw new InvalidUserIdException(value);
         }
-        this.high = parsed.high;
-        this.low = parsed.low;
+        this.high = parsed.getMostSignificantBits();
+        this.low = parsed.getLeastSignificantBits();
     }
 
     public static UserId of(String value) {
@@ -47,30 +47,9 @@ public final class UserId implements Comparable<UserId> {
 
     /** The id spelled by these ASCII bytes (a Kafka key, say), or null if they are not a canonical id. */
     public static UserId parse(byte[] ascii) {
-        if (ascii == null || ascii.length != 36) {
-            return null;
-        }
-        long high = 0;
-        long low = 0;
-        for (int i = 0; i < 36; i++) {
-            int c = ascii[i];
-            if (i == 8 || i == 13 || i == 18 || i == 23) {
-                if (c != '-') {
-                    return null;
-                }
-                continue;
-            }
-            int digit = c >= '0' && c <= '9' ? c - '0' : c >= 'a' && c <= 'f' ? c - 'a' + 10 : -1;
-            if (digit < 0) {
-                return null;
-            }
-            if (i < 18) {
-                high = high << 4 | digit;
-            } else {
-                low = low << 4 | digit;
-            }
-        }
-        return new UserId(high, low);
+        UUID parsed = ascii == null || ascii.length != CanonicalUuid.LENGTH ? null
+                : CanonicalUuid.parse(new String(ascii, StandardCharsets.ISO_8859_1));
+        return parsed == null ? null : fromUuid(parsed);
     }
 
     /** The canonical spelling, e.g. {@code 3f2c1b9e-3f7e-4c55-9a35-0f0c3f1d8a11}. */
@@ -78,19 +57,9 @@ public final class UserId implements Comparable<UserId> {
         return new UUID(high, low).toString();
     }
 
-    /** The canonical spelling as ASCII bytes (a Kafka key), written directly from the bits. */
+    /** The canonical spelling as ASCII bytes (a Kafka key). */
     public byte[] asciiBytes() {
-        byte[] out = new byte[36];
-        int at = 0;
-        for (int i = 0; i < 32; i++) {
-            if (i == 8 || i == 12 || i == 16 || i == 20) {
-                out[at++] = '-';
-            }
-            long bits = i < 16 ? high : low;
-            int nibble = (int) (bits >>> (60 - 4 * (i % 16))) & 0xf;
-            out[at++] = (byte) (nibble < 10 ? '0' + nibble : 'a' + nibble - 10);
-        }
-        return out;
+        return value().getBytes(StandardCharsets.US_ASCII);
     }
 
     public UUID uuid() {

@@ -13,7 +13,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.WakeupException;
 import org.slf4j.Logger;
@@ -26,14 +26,14 @@ import org.slf4j.LoggerFactory;
  */
 public final class ReplyListener implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(ReplyListener.class);
-    private final KafkaConsumer<byte[], byte[]> consumer;
+    private final Consumer<byte[], byte[]> consumer;
     private final EventCodec codec;
     private final Map<UUID, CompletableFuture<Event>> waiting = new ConcurrentHashMap<>();
     private final Thread thread;
     private final CountDownLatch stopped = new CountDownLatch(1);
     private volatile boolean running = true;
 
-    public ReplyListener(KafkaConsumer<byte[], byte[]> consumer, TopicPartition partition, EventCodec codec) {
+    public ReplyListener(Consumer<byte[], byte[]> consumer, TopicPartition partition, EventCodec codec) {
         this.consumer = consumer;
         this.codec = codec;
         consumer.assign(List.of(partition));

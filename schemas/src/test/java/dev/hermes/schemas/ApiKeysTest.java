@@ -1,10 +1,8 @@
-package dev.hermes.client;
+package dev.hermes.schemas;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.hermes.schemas.HermesException;
-import dev.hermes.schemas.UserId;
 import java.nio.charset.StandardCharsets;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;

@@ -1,7 +1,5 @@
-package dev.hermes.client;
+package dev.hermes.schemas;
 
-import dev.hermes.schemas.HermesException;
-import dev.hermes.schemas.UserId;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.util.HexFormat;
