@@ -1,6 +1,6 @@
 package dev.hermes.worker;
 
-import dev.hermes.client.ApiKeys;
+import dev.hermes.schemas.ApiKeys;
 import dev.hermes.schemas.EventCodec;
 import dev.hermes.schemas.UserId;
 import dev.hermes.worker.activity.ActivityTracker;

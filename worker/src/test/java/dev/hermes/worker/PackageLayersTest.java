@@ -32,7 +32,6 @@ class PackageLayersTest {
             layer("lanes", "dev.hermes.worker.lanes.."),          // one lane per family
             layer("metrics", "dev.hermes.worker.metrics.."),
             layer("kafka", "dev.hermes.worker.kafka.."),          // every write, and partitions
-            layer("reaper", "dev.hermes.worker.reaper.."),        // leftovers moving out: Forgetter, LastActiveReader
             layer("audit", "dev.hermes.worker.audit.."),          // lifecycle facts -> audit events
             layer("runtime", "dev.hermes.worker.runtime.."),      // the healthy runtimes this worker knows
             layer("settings", "dev.hermes.worker.settings.."),
@@ -58,7 +57,7 @@ class PackageLayersTest {
     /** The small {@link dev.hermes.worker.docker.Docker} interface is the one way to Docker. */
     @ArchTest
     static final ArchRule only_the_docker_package_sees_docker_java = noClasses()
-            .that().resideOutsideOfPackages("dev.hermes.worker.docker..", "dev.hermes.worker.reaper..")
+            .that().resideOutsideOfPackage("dev.hermes.worker.docker..")
             .should().dependOnClassesThat().resideInAPackage("com.github.dockerjava..");
 
     /** Kafka is reached through the Producer and Consumer interfaces; only the wiring builds the clients. */

@@ -2,8 +2,8 @@ package dev.hermes.worker.activity;
 
 import dev.hermes.schemas.EventCodec;
 import dev.hermes.schemas.InvalidEventException;
+import dev.hermes.schemas.LastActive;
 import dev.hermes.schemas.UserId;
-import dev.hermes.worker.reaper.LastActiveReader;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -27,14 +27,14 @@ public final class StateRestorer {
     private final Supplier<Consumer<byte[], byte[]>> consumers;
     private final String topic;
     private final ActivityTracker activity;
-    private final LastActiveReader reader;
+    private final EventCodec codec;
 
     public StateRestorer(Supplier<Consumer<byte[], byte[]>> consumers, String topic, EventCodec codec,
                          ActivityTracker activity) {
         this.consumers = consumers;
         this.topic = topic;
         this.activity = activity;
-        this.reader = new LastActiveReader(codec);
+        this.codec = codec;
     }
 
     /** Restores every given partition with one consumer; returns the number of records read. */
@@ -78,7 +78,7 @@ public final class StateRestorer {
             if (user == null) {
                 user = UserId.of(new String(record.key(), StandardCharsets.UTF_8)); // throws, naming the key
             }
-            activity.restored(user, partition, reader.lastActiveAt(record.value()));
+            activity.restored(user, partition, codec.decode(record.value(), LastActive.class).lastActiveAt());
         } catch (InvalidEventException | dev.hermes.schemas.InvalidUserIdException e) {
             log.warn("skipping unreadable last-active record at {}@{}: {}", record.partition(), record.offset(),
                     e.getMessage());

@@ -1,6 +1,6 @@
 package dev.hermes.worker.spawn;
 
-import dev.hermes.client.ApiKeys;
+import dev.hermes.schemas.ApiKeys;
 import dev.hermes.schemas.UserId;
 import dev.hermes.admin.Account;
 import dev.hermes.admin.GlobalSettings;

@@ -1,6 +1,6 @@
 package dev.hermes.worker.fakes;
 
-import dev.hermes.client.ApiKeys;
+import dev.hermes.schemas.ApiKeys;
 import dev.hermes.schemas.Event;
 import dev.hermes.schemas.EventCodec;
 import dev.hermes.schemas.Topics;

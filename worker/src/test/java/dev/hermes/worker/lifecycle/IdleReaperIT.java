@@ -5,7 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import dev.hermes.admin.FamilyForgetter;
 import dev.hermes.admin.KafkaAccess;
-import dev.hermes.client.ApiKeys;
+import dev.hermes.schemas.ApiKeys;
 import dev.hermes.client.RuntimeClient;
 import dev.hermes.client.RuntimeHandle;
 import dev.hermes.schemas.EventCodec;

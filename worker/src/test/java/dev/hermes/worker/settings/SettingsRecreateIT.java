@@ -10,7 +10,7 @@ import dev.hermes.admin.Database;
 import dev.hermes.admin.GlobalSettings;
 import dev.hermes.admin.Secret;
 import dev.hermes.admin.SettingsStore;
-import dev.hermes.client.ApiKeys;
+import dev.hermes.schemas.ApiKeys;
 import dev.hermes.client.RuntimeClient;
 import dev.hermes.client.RuntimeHandle;
 import dev.hermes.schemas.Event;

@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.github.dockerjava.api.command.InspectContainerResponse;
 import com.github.dockerjava.api.model.ExposedPort;
 import com.github.dockerjava.api.model.Ports;
-import dev.hermes.client.ApiKeys;
+import dev.hermes.schemas.ApiKeys;
 import dev.hermes.client.RuntimeClient;
 import dev.hermes.client.RuntimeHandle;
 import dev.hermes.schemas.UserId;

@@ -2,7 +2,7 @@ package dev.hermes.worker.spawn;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.hermes.client.ApiKeys;
+import dev.hermes.schemas.ApiKeys;
 import dev.hermes.client.RuntimeClient;
 import dev.hermes.client.RuntimeHandle;
 import dev.hermes.schemas.UserId;

@@ -1,7 +1,7 @@
 package dev.hermes.ops.bench;
 
 import com.github.dockerjava.api.DockerClient;
-import dev.hermes.client.ApiKeys;
+import dev.hermes.schemas.ApiKeys;
 import dev.hermes.client.RuntimeClient;
 import dev.hermes.client.RuntimeClientConfig;
 import dev.hermes.ops.cli.CliEnv;

@@ -1,6 +1,6 @@
 package dev.hermes.ops.cli;
 
-import dev.hermes.client.ApiKeys;
+import dev.hermes.schemas.ApiKeys;
 import dev.hermes.schemas.UserId;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.hermes.client.ApiKeys;
+import dev.hermes.schemas.ApiKeys;
 import dev.hermes.schemas.UserId;
 import java.time.Clock;
 import java.util.ArrayList;
