@@ -6,7 +6,7 @@ import com.github.dockerjava.core.DockerClientImpl;
 import com.github.dockerjava.httpclient5.ApacheDockerHttpClient;
 import java.time.Duration;
 
-/** Builds the docker-java client with the httpclient5 transport (as the worker's, for {@link FamilyForgetter}). */
+/** Builds the docker-java client with the httpclient5 transport: the worker sizes it for concurrent spawns, the CLI for one forget. */
 public final class DockerClients {
     private DockerClients() {
     }

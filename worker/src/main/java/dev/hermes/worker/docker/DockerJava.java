@@ -1,5 +1,6 @@
 package dev.hermes.worker.docker;
 
+import dev.hermes.admin.DockerClients;
 import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.async.ResultCallback;
 import com.github.dockerjava.api.command.InspectContainerResponse;

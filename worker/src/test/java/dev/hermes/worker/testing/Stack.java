@@ -12,7 +12,7 @@ import dev.hermes.admin.TopicAdmin;
 import dev.hermes.worker.Wiring;
 import dev.hermes.worker.Worker;
 import dev.hermes.worker.WorkerConfig;
-import dev.hermes.worker.docker.DockerClients;
+import dev.hermes.admin.DockerClients;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -10,7 +10,7 @@ import dev.hermes.admin.FamilyForgetter;
 import dev.hermes.worker.kafka.EventPublisher;
 import dev.hermes.admin.Database;
 import dev.hermes.admin.SettingsStore;
-import dev.hermes.worker.docker.DockerClients;
+import dev.hermes.admin.DockerClients;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
