@@ -29,7 +29,7 @@ class ResponderTest {
     private final FakeFleet fleet = new FakeFleet();
     private final ActivityTracker activity = new ActivityTracker(fleet.publisher, fleet.clock, Duration.ofSeconds(60));
     private final Responder responder = new Responder(fleet.ensurer, fleet.publisher, fleet.audit, activity,
-            fleet.meters, fleet.clock, FakeFleet.WORKER);
+            fleet.meters, fleet.clock, FakeFleet.WORKER, Duration.ofSeconds(60));
     private final UserId user = UserId.random();
 
     @Test
