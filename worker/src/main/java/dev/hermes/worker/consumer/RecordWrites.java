@@ -18,8 +18,11 @@ import org.slf4j.LoggerFactory;
 /**
  * The writes a record needs before its offset may be committed, when it is not handled: its DLQ copy, or its
  * move to the partition that owns its key. A record is finished only when its write is acknowledged; a failed
- * write is retried (on the poll thread, with a growing pause), and after {@link #HALT_AFTER} failures its
- * partition is halted, with the reason, until the write succeeds. A record is never dropped silently.
+ * write is retried with a growing pause, and after {@link #HALT_AFTER} failures its partition is halted, with the
+ * reason, until the write succeeds. A record is never dropped silently.
+ *
+ * <p>Every send happens on the poll thread ({@link #retryDue}), never in a producer callback: a send from the
+ * producer's own network thread that has to wait for metadata would wait for the thread that is waiting.
  */
 final class RecordWrites {
     static final int HALT_AFTER = 3;
@@ -28,7 +31,7 @@ final class RecordWrites {
     private final Duration firstPause;
     private final Duration longestPause;
     private final ToLongFunction<Void> nanos;
-    private final Queue<Failed> failed = new ConcurrentLinkedQueue<>();
+    private final Queue<Failed> failed /* queued: new (0 attempts) or failed */ = new ConcurrentLinkedQueue<>();
     private final Map<TopicPartition, String> halted = new ConcurrentHashMap<>();
     private final java.util.Set<Write> failing = ConcurrentHashMap.newKeySet();
 
@@ -50,10 +53,13 @@ final class RecordWrites {
         this.nanos = nanos;
     }
 
-    /** Sends the record's write; the record is finished in {@code progress} once it is acknowledged. Any thread. */
+    /**
+     * Queues the record's write for the poll thread's next turn; the record is finished in {@code progress} once
+     * the write is acknowledged. Any thread.
+     */
     void write(TopicPartition tp, long offset, PartitionProgress progress, String what,
                Supplier<CompletableFuture<Void>> send) {
-        attempt(new Write(tp, offset, progress, what, send), 1);
+        failed.add(new Failed(new Write(tp, offset, progress, what, send), 0, nanos.applyAsLong(null)));
     }
 
     private void attempt(Write write, int attempt) {
@@ -86,7 +92,7 @@ final class RecordWrites {
     }
 
     /**
-     * Poll thread, every turn: retries the writes whose pause is over, drops those of partitions no longer
+     * Poll thread, every turn: sends new writes and retries those whose pause is over, drops those of partitions no longer
      * owned (their next owner replays the record), and un-halts partitions with nothing failing left.
      */
     void retryDue(OwnedPartitions owned) {
@@ -104,7 +110,9 @@ final class RecordWrites {
             return false;
         });
         for (Failed f : due) {
-            meters.recordWriteRetried();
+            if (f.attempts() > 0) {
+                meters.recordWriteRetried();
+            }
             attempt(f.write(), f.attempts() + 1);
         }
         halted.keySet().removeIf(tp -> owned.progress(tp) == null
