@@ -66,10 +66,10 @@ class ForeignProducersIT {
 
         assertThat(startedAt(stack, user)).as("never reaped by the worker of the CRC32 partition")
                 .isEqualTo(startedAt);
-        List<ConsumerRecord<byte[], byte[]>> onCrc = onPartition(stack, crc);
+        List<ConsumerRecord<byte[], byte[]>> onCrc = onPartition(stack, crc, user);
         assertThat(onCrc).as("kcat used librdkafka's CRC32 partition").isNotEmpty();
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
-            List<ConsumerRecord<byte[], byte[]>> moved = onPartition(stack, canonical).stream()
+            List<ConsumerRecord<byte[], byte[]>> moved = onPartition(stack, canonical, user).stream()
                     .filter(r -> r.headers().lastHeader(EventPublisher.MOVED_FROM_HEADER) != null).toList();
             assertThat(moved).as("each moved exactly once").hasSize(onCrc.size());
             assertThat(moved).allSatisfy(r -> assertThat(header(r))
@@ -103,9 +103,11 @@ class ForeignProducersIT {
         await().atMost(Duration.ofSeconds(60)).until(() -> answers(stack, correlation) >= 1);
         await().pollDelay(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(3)).until(() -> true);
         assertThat(answers(stack, correlation)).as("answered exactly once").isEqualTo(1);
-        assertThat(onPartition(stack, crc32Partition(user))).as("python used librdkafka's CRC32 partition")
+        assertThat(onPartition(stack, crc32Partition(user), user)).as("python used librdkafka's CRC32 partition")
                 .isNotEmpty();
-        assertThat(running(stack, user)).isTrue();
+        assertThat(TopicDump.values(stack.bootstrapServers(), stack.topics().replies()).stream()
+                .map(v -> new String(v, StandardCharsets.UTF_8)).filter(v -> v.contains(correlation)))
+                .singleElement().asString().contains("\"RuntimeReady\"");
     }
 
     private static List<Worker> twoWorkers(Stack stack) {
@@ -174,9 +176,10 @@ class ForeignProducersIT {
                 .filter(v -> new String(v, StandardCharsets.UTF_8).contains(correlationId)).count();
     }
 
-    private static List<ConsumerRecord<byte[], byte[]>> onPartition(Stack stack, int partition) {
+    private static List<ConsumerRecord<byte[], byte[]>> onPartition(Stack stack, int partition, UserId user) {
         return TopicDump.records(stack.bootstrapServers(), stack.topics().requests()).stream()
-                .filter(r -> r.partition() == partition).toList();
+                .filter(r -> r.partition() == partition && java.util.Arrays.equals(r.key(), user.asciiBytes()))
+                .toList();
     }
 
     private static String header(ConsumerRecord<byte[], byte[]> record) {
