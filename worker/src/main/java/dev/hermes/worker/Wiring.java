@@ -206,7 +206,7 @@ public class Wiring {
     }
 
     /** Runs the loop; if it ends for any reason but shutdown, {@code died} says why (WorkerMain exits non-zero). */
-    private static void runLoop(RequestLoop loop, CompletableFuture<Throwable> died) {
+    static void runLoop(RequestLoop loop, CompletableFuture<Throwable> died) {
         try {
             loop.run();
         } catch (RuntimeException | Error e) {
