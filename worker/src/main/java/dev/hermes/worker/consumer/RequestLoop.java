@@ -75,7 +75,8 @@ public final class RequestLoop implements Runnable {
     @Override
     public void run() {
         try {
-            consumer.subscribe(List.of(topic), new Rebalance(consumer, owned, partitions, meters, revokeTimeout));
+            consumer.subscribe(List.of(topic), new Rebalance(consumer, owned, partitions, meters, revokeTimeout,
+                    () -> writes.retryDue(owned)));
             while (running) {
                 restorePending();
                 retryWrites();
@@ -225,6 +226,7 @@ public final class RequestLoop implements Runnable {
                 } catch (WakeupException e) {
                     // the wakeup from shutdown() if it came while we were not polling
                 }
+                writes.retryDue(owned);
                 commitProgress();
             }
             Map<TopicPartition, OffsetAndMetadata> offsets = owned.committable(owned.all(), false);
