@@ -25,10 +25,12 @@ import static dev.hermes.worker.config.WorkerSettings.PUBLISH_HOST;
 import static dev.hermes.worker.config.WorkerSettings.REAP_INTERVAL;
 import static dev.hermes.worker.config.WorkerSettings.RECREATE_CONCURRENCY;
 import static dev.hermes.worker.config.WorkerSettings.REMOVE_ON_REAP;
+import static dev.hermes.worker.config.WorkerSettings.REPLY_TOPICS;
 import static dev.hermes.worker.config.WorkerSettings.REVOKE_TIMEOUT;
 import static dev.hermes.worker.config.WorkerSettings.RUNTIME_IDLE;
 import static dev.hermes.worker.config.WorkerSettings.SESSION_TIMEOUT;
 import static dev.hermes.worker.config.WorkerSettings.SETTINGS_POLL;
+import static dev.hermes.worker.config.WorkerSettings.STALE_REQUEST;
 import static dev.hermes.worker.config.WorkerSettings.TOPIC_PREFIX;
 import static dev.hermes.worker.config.WorkerSettings.WORKER_ID;
 import static dev.hermes.worker.config.WorkerSettings.WORKER_THREADS;
@@ -80,6 +82,8 @@ public final class EnvConfig {
                 HTTP_PORT.read(env),
                 LOG_JSON.read(env),
                 KAFKA_PROPERTIES_FILE.read(env),
-                EXTRA_LABELS.read(env));
+                EXTRA_LABELS.read(env),
+                STALE_REQUEST.read(env),
+                REPLY_TOPICS.read(env));
     }
 }

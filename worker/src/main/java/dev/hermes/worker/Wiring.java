@@ -11,6 +11,7 @@ import dev.hermes.worker.docker.ContainerSpec;
 import dev.hermes.worker.docker.Docker;
 import dev.hermes.worker.docker.DockerJava;
 import dev.hermes.worker.kafka.EventPublisher;
+import dev.hermes.worker.kafka.ReplyRoutes;
 import dev.hermes.worker.lanes.KeyedExecutor;
 import dev.hermes.worker.lifecycle.FleetRecreator;
 import dev.hermes.worker.lifecycle.FleetScope;
@@ -43,7 +44,11 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
 import java.util.function.BooleanSupplier;
 import java.util.function.IntSupplier;
 import org.apache.kafka.clients.consumer.Consumer;
@@ -76,13 +81,30 @@ public class Wiring {
         return EventPublisher.producer(properties);
     }
 
-    protected EventPublisher publisher(EventCodec codec) {
+    protected EventPublisher publisher(EventCodec codec, ReplyRoutes replyRoutes) {
         return new EventPublisher(
                 producer(EventPublisher.producerProperties(config.bootstrapServers(), config.workerId(),
                         config.kafkaProperties())),
                 producer(EventPublisher.stateProducerProperties(config.bootstrapServers(), config.workerId(),
                         config.kafkaProperties())),
-                config.topics(), codec);
+                config.topics(), codec, replyRoutes);
+    }
+
+    /** Replies go where HERMES_REPLY_TOPICS allows, to partitions that exist: asked of an Admin, never blocking. */
+    private ReplyRoutes replyRoutes(Admin admin, Clock clock) {
+        return new ReplyRoutes(ReplyRoutes.orDefault(config.replyTopics(), config.topics()), config.topics(),
+                topic -> admin.describeTopics(List.of(topic)).topicNameValues().get(topic).toCompletionStage()
+                        .toCompletableFuture().thenApply(description -> description.partitions().size()),
+                clock);
+    }
+
+    private Admin admin() {
+        Map<String, Object> props = new java.util.HashMap<>(config.kafkaProperties());
+        props.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, config.bootstrapServers());
+        props.put(AdminClientConfig.CLIENT_ID_CONFIG, "hermes-replies-" + config.workerId());
+        props.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 5000);
+        props.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 10_000);
+        return Admin.create(props);
     }
 
     protected Database database() {
@@ -122,13 +144,14 @@ public class Wiring {
         PrometheusMeterRegistry prometheus = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
         Meters meters = new Meters(prometheus);
         AtomicReference<BooleanSupplier> live = new AtomicReference<>(() -> true);
-        AtomicReference<BooleanSupplier> ready = new AtomicReference<>(() -> false);
+        AtomicReference<Supplier<String>> ready = new AtomicReference<>(() -> "starting");
         HttpEndpoints http = http(prometheus, live, ready);
         List<AutoCloseable> closeables = new ArrayList<>();
         Database database = database();
         Docker docker = docker();
         EventCodec codec = new EventCodec();
-        EventPublisher publisher = publisher(codec);
+        Admin admin = admin();
+        EventPublisher publisher = publisher(codec, replyRoutes(admin, clock));
         LifecycleAudit audit = new LifecycleAudit(publisher, config.workerId());
         SettingsCache settings = new SettingsCache(new SettingsStore(database.jdbi()));
         settings.refresh();
@@ -139,7 +162,8 @@ public class Wiring {
         ActivityTracker activity = new ActivityTracker(publisher, clock, config.lastActiveWriteInterval());
         KeyedExecutor<UserId> lanes = new KeyedExecutor<>(config.workerThreads(), "hermes-lane");
         RequestLoop loop = new RequestLoop(consumer(requestConsumerProps()), config.topics().requests(), codec, lanes,
-                new Responder(ensurer, publisher, audit, activity, meters, clock, config.workerId()), publisher,
+                new Responder(ensurer, publisher, audit, activity, meters, clock, config.workerId(),
+                        config.staleRequestAfter()), publisher,
                 new OwnedState(restorer(codec, activity), activity, registry), meters, config.partitionBufferLimit(),
                 config.revokeTimeout(), config.workerId());
         DockerEventWatcher watcher = new DockerEventWatcher(docker, config.groupId(), ContainerSpec.LABEL_USER, registry,
@@ -162,16 +186,36 @@ public class Wiring {
         housekeeping.every("settings version check", config.settingsPollInterval(), config.settingsPollInterval(),
                 () -> settingsWatcher.check(null));
         Readiness readiness = new Readiness(config.bootstrapServers(), config.kafkaProperties(), docker,
-                () -> loop.ready() && watcher.connected());
+                () -> watcher.connected() ? loop.notReadyReason() : "Docker event stream not connected");
         readiness.probe();
         housekeeping.every("readiness probe", Readiness.interval(), Readiness.interval(), readiness::probe);
-        closeables.addAll(List.of(readiness, http, lanes, publisher, docker, database));
-        Thread loopThread = new Thread(loop, "hermes-requests-loop");
+        closeables.addAll(List.of(readiness, http, lanes, publisher, admin, docker, database));
+        CompletableFuture<Throwable> loopDied = new CompletableFuture<>();
+        Thread loopThread = new Thread(() -> runLoop(loop, loopDied), "hermes-requests-loop");
         loopThread.start();
-        ready.set(readiness::ready);
+        // a wedged loop is as dead as an ended one: a supervisor that ignores health checks still restarts it
+        housekeeping.every("request loop watchdog", Duration.ofSeconds(5), Duration.ofSeconds(5), () -> {
+            if (!loop.stopping() && !loop.polledRecently()) {
+                loopDied.complete(new IllegalStateException("the request loop has not polled for 60 s"));
+            }
+        });
+        ready.set(readiness::notReadyReason);
         live.set(() -> loopThread.isAlive() && loop.polledRecently());
-        return new Worker(config, loop, loopThread, registry, activity, meters, readiness::ready, http.port(),
-                closeables);
+        return new Worker(config, loop, loopThread, registry, activity, meters, readiness::ready,
+                readiness::notReadyReason, http.port(), closeables, loopDied);
+    }
+
+    /** Runs the loop; if it ends for any reason but shutdown, {@code died} says why (WorkerMain exits non-zero). */
+    static void runLoop(RequestLoop loop, CompletableFuture<Throwable> died) {
+        try {
+            loop.run();
+        } catch (RuntimeException | Error e) {
+            died.complete(e);
+            return;
+        }
+        if (!loop.stopping()) {
+            died.complete(new IllegalStateException("the request loop ended"));
+        }
     }
 
     private Ensurer ensurer(RuntimeSpawner spawner, SettingsCache settings, RuntimeRegistry registry, Meters meters,
@@ -191,10 +235,10 @@ public class Wiring {
     }
 
     private HttpEndpoints http(PrometheusMeterRegistry prometheus, AtomicReference<BooleanSupplier> live,
-                               AtomicReference<BooleanSupplier> ready) {
+                               AtomicReference<Supplier<String>> notReady) {
         try {
             return new HttpEndpoints(config.httpHost(), config.httpPort(), prometheus::scrape,
-                    () -> live.get().getAsBoolean(), () -> ready.get().getAsBoolean());
+                    () -> live.get().getAsBoolean(), () -> notReady.get().get());
         } catch (IOException e) {
             throw new UncheckedIOException("cannot serve metrics on " + config.httpHost() + ":" + config.httpPort(), e);
         }

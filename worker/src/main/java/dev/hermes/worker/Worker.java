@@ -20,13 +20,18 @@ public final class Worker implements AutoCloseable {
     private final ActivityTracker activity;
     private final Meters meters;
     private final BooleanSupplier ready;
+    private final java.util.function.Supplier<String> notReadyReason;
+    private final java.util.concurrent.CompletableFuture<Throwable> loopDied;
     private final int httpPort;
     private final List<AutoCloseable> closeAfterLoop;
     private final java.util.concurrent.atomic.AtomicBoolean closed = new java.util.concurrent.atomic.AtomicBoolean();
 
     Worker(WorkerConfig config, RequestLoop loop, Thread loopThread, RuntimeRegistry registry,
-           ActivityTracker activity, Meters meters, BooleanSupplier ready, int httpPort,
-           List<AutoCloseable> closeAfterLoop) {
+           ActivityTracker activity, Meters meters, BooleanSupplier ready,
+           java.util.function.Supplier<String> notReadyReason, int httpPort, List<AutoCloseable> closeAfterLoop,
+           java.util.concurrent.CompletableFuture<Throwable> loopDied) {
+        this.notReadyReason = notReadyReason;
+        this.loopDied = loopDied;
         this.config = config;
         this.loop = loop;
         this.loopThread = loopThread;
@@ -44,6 +49,16 @@ public final class Worker implements AutoCloseable {
 
     public boolean ready() {
         return ready.getAsBoolean();
+    }
+
+    /** Why /readyz says 503, or null when ready. */
+    public String notReadyReason() {
+        return notReadyReason.get();
+    }
+
+    /** Completes with the cause if the request loop ends or wedges other than by {@link #close()}. */
+    public java.util.concurrent.CompletableFuture<Throwable> loopDied() {
+        return loopDied;
     }
 
     public RuntimeRegistry registry() {

@@ -22,10 +22,12 @@ import static dev.hermes.worker.config.WorkerSettings.PLUGINS_DIR;
 import static dev.hermes.worker.config.WorkerSettings.PUBLISH_HOST;
 import static dev.hermes.worker.config.WorkerSettings.REAP_INTERVAL;
 import static dev.hermes.worker.config.WorkerSettings.RECREATE_CONCURRENCY;
+import static dev.hermes.worker.config.WorkerSettings.REPLY_TOPICS;
 import static dev.hermes.worker.config.WorkerSettings.REVOKE_TIMEOUT;
 import static dev.hermes.worker.config.WorkerSettings.RUNTIME_IDLE;
 import static dev.hermes.worker.config.WorkerSettings.SESSION_TIMEOUT;
 import static dev.hermes.worker.config.WorkerSettings.SETTINGS_POLL;
+import static dev.hermes.worker.config.WorkerSettings.STALE_REQUEST;
 import static dev.hermes.worker.config.WorkerSettings.TOPIC_PREFIX;
 import static dev.hermes.worker.config.WorkerSettings.WORKER_ID;
 import static dev.hermes.worker.config.WorkerSettings.WORKER_THREADS;
@@ -33,6 +35,7 @@ import static dev.hermes.worker.config.WorkerSettings.WORKER_THREADS;
 import dev.hermes.schemas.Topics;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -72,7 +75,9 @@ public record WorkerConfig(
         int httpPort,
         boolean jsonLogs,
         Map<String, String> kafkaProperties,
-        Map<String, String> extraLabels) {
+        Map<String, String> extraLabels,
+        Duration staleRequestAfter,
+        List<String> replyTopics) {
 
     public WorkerConfig {
         WORKER_ID.check(workerId);
@@ -105,6 +110,8 @@ public record WorkerConfig(
         HTTP_PORT.check(httpPort);
         kafkaProperties = Map.copyOf(kafkaProperties == null ? Map.of() : kafkaProperties);
         extraLabels = Map.copyOf(EXTRA_LABELS.check(extraLabels == null ? Map.of() : extraLabels));
+        STALE_REQUEST.check(staleRequestAfter);
+        replyTopics = List.copyOf(REPLY_TOPICS.check(replyTopics == null ? List.of() : replyTopics));
     }
 
     @Override

@@ -36,6 +36,13 @@ public final class WorkerMain {
         // SIGTERM/SIGINT: drain on the main thread, then exit 0. The JVM's own handler would run the
         // shutdown hook and exit 128+signal (143), which orchestrators and systemd count as a failure.
         CountDownLatch signalled = new CountDownLatch(1);
+        java.util.concurrent.atomic.AtomicInteger exitCode = new java.util.concurrent.atomic.AtomicInteger();
+        // the loop died or wedged: exit non-zero so the supervisor (compose, k8s, systemd) restarts the worker
+        worker.loopDied().thenAccept(cause -> {
+            log.error("request loop died; exiting with status 1 to be restarted", cause);
+            exitCode.set(1);
+            signalled.countDown();
+        });
         for (String name : new String[] {"TERM", "INT"}) {
             sun.misc.Signal.handle(new sun.misc.Signal(name), s -> signalled.countDown());
         }
@@ -43,8 +50,15 @@ public final class WorkerMain {
         Runtime.getRuntime().addShutdownHook(new Thread(drain, "hermes-shutdown"));
         log.info("worker {} running; metrics on {}:{}", config.workerId(), config.httpHost(), worker.httpPort());
         signalled.await();
-        drain.run();
-        System.exit(0);
+        if (exitCode.get() == 0) {
+            drain.run();
+        } else { // a wedged loop may never drain: give it the revoke timeout, then go
+            Thread draining = new Thread(drain, "hermes-drain");
+            draining.setDaemon(true);
+            draining.start();
+            draining.join(config.revokeTimeout().plusSeconds(10).toMillis());
+        }
+        System.exit(exitCode.get());
     }
 
     /** Read before logging starts; an invalid value is reported with the rest of the configuration below. */

@@ -59,6 +59,8 @@ class WorkerConfigTest {
         VARIABLE_OF.put("jsonLogs", "HERMES_LOG_JSON");
         VARIABLE_OF.put("kafkaProperties", "HERMES_KAFKA_PROPERTIES_FILE");
         VARIABLE_OF.put("extraLabels", "HERMES_EXTRA_LABELS");
+        VARIABLE_OF.put("staleRequestAfter", "HERMES_STALE_REQUEST_SEC");
+        VARIABLE_OF.put("replyTopics", "HERMES_REPLY_TOPICS");
     }
 
     @TempDir
@@ -171,6 +173,8 @@ class WorkerConfigTest {
         samples.put("HERMES_LOG_JSON", "true");
         samples.put("HERMES_KAFKA_PROPERTIES_FILE", properties.toString());
         samples.put("HERMES_EXTRA_LABELS", "hermes.test=t1");
+        samples.put("HERMES_STALE_REQUEST_SEC", "120");
+        samples.put("HERMES_REPLY_TOPICS", "chat.replies,voice-*");
         return samples;
     }
 

@@ -49,10 +49,22 @@ public final class ActivityTracker {
         this.writeIntervalMillis = writeInterval.toMillis();
     }
 
+    /**
+     * Records activity now, by the worker's clock: what a received request or heartbeat means. A producer whose
+     * clock is behind cannot make an active family look idle.
+     */
+    public CompletableFuture<Void> touchNow(UserId userId, int partition, String source) {
+        return touch(userId, partition, clock.millis(), source);
+    }
+
     /** Records activity; returns the pending write, or a completed future when it was merged away. */
     public CompletableFuture<Void> touch(UserId userId, int partition, Instant at, String source) {
+        return touch(userId, partition, at.toEpochMilli(), source);
+    }
+
+    private CompletableFuture<Void> touch(UserId userId, int partition, long atMillis, String source) {
         long now = clock.millis();
-        long activeAt = Math.min(at.toEpochMilli(), now);
+        long activeAt = Math.min(atMillis, now);
         Entry entry = entryOf(userId, partition, activeAt);
         long lastActive;
         synchronized (entry) {

@@ -90,6 +90,12 @@ public final class WorkerSettings {
     public static final Setting<Map<String, String>> EXTRA_LABELS = new Setting<>("HERMES_EXTRA_LABELS",
             SettingTypes.extraLabels(), Map::of, "none",
             "`k=v,k2=v2` labels added to every container and volume (tests set `hermes.test`)");
+    public static final Setting<Duration> STALE_REQUEST = seconds("HERMES_STALE_REQUEST_SEC", 60,
+            "a request whose deadline passed longer ago starts no runtime (replays, group resets) and is audited "
+                    + "as RuntimeFailed `DEADLINE_PASSED`; an older heartbeat starts none either");
+    public static final Setting<List<String>> REPLY_TOPICS = new Setting<>("HERMES_REPLY_TOPICS",
+            new TopicPatternsType(), List::of, "`<prefix>runtime.replies`",
+            "topics replies may go to (never an internal hermes topic); a reply elsewhere goes to the DLQ");
     public static final Setting<Boolean> LOG_JSON = define("HERMES_LOG_JSON", bool(), false,
             "one JSON object per log line (with `userId`, `correlationId` in MDC)");
 
@@ -98,7 +104,7 @@ public final class WorkerSettings {
             DOCKER_HOST, HEALTH_TIMEOUT, MAX_CONCURRENT_SPAWNS, PARTITION_BUFFER_LIMIT, WORKER_THREADS,
             REVOKE_TIMEOUT, SESSION_TIMEOUT, RUNTIME_IDLE, REAP_INTERVAL, ORPHAN_SWEEP, LAST_ACTIVE_WRITE_INTERVAL,
             REMOVE_ON_REAP, RECREATE_CONCURRENCY, SETTINGS_POLL, HTTP_HOST, HTTP_PORT, KAFKA_PROPERTIES_FILE,
-            EXTRA_LABELS, LOG_JSON);
+            EXTRA_LABELS, STALE_REQUEST, REPLY_TOPICS, LOG_JSON);
 
     private WorkerSettings() {
     }

@@ -24,9 +24,11 @@ final class Rebalance implements ConsumerRebalanceListener {
     private final PartitionListener partitions;
     private final Meters meters;
     private final Duration revokeTimeout;
+    private final Runnable sendQueuedWrites;
 
     Rebalance(Consumer<byte[], byte[]> consumer, OwnedPartitions owned, PartitionListener partitions, Meters meters,
-              Duration revokeTimeout) {
+              Duration revokeTimeout, Runnable sendQueuedWrites) {
+        this.sendQueuedWrites = sendQueuedWrites;
         this.consumer = consumer;
         this.owned = owned;
         this.partitions = partitions;
@@ -63,6 +65,7 @@ final class Rebalance implements ConsumerRebalanceListener {
         }
         log.info("releasing partitions {} ({})", released, commit ? "revoked" : "lost");
         if (commit) {
+            sendQueuedWrites.run(); // DLQ copies and moves waiting for the poll thread: this is the poll thread
             awaitInFlight(released);
             Map<TopicPartition, OffsetAndMetadata> offsets = owned.committable(released, false);
             try {

@@ -1,7 +1,10 @@
 package dev.hermes.worker.consumer;
 
 import dev.hermes.schemas.Event;
+import dev.hermes.worker.kafka.ReplyNotSentException;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -9,29 +12,36 @@ import org.slf4j.LoggerFactory;
 /**
  * One record's work on its family's lane (or inline on the loop thread): handle the event, then mark
  * the record handled at once and finished when its writes are acknowledged, so its offset can be committed.
+ * Whatever the handler throws, an {@link Error} included, the record is finished: the lane and the
+ * partition's commit point keep moving. A reply that could not be sent puts the record in the DLQ with the
+ * reason, and the record is finished only once that copy is written.
  */
 final class RecordTask implements Runnable {
     private static final Logger log = LoggerFactory.getLogger(RecordTask.class);
     private final RequestHandler handler;
     private final Event event;
+    private final ConsumerRecord<byte[], byte[]> record;
     private final TopicPartition tp;
-    private final long offset;
     private final PartitionProgress progress;
+    private final DeadLetters deadLetters;
 
-    RecordTask(RequestHandler handler, Event event, TopicPartition tp, long offset, PartitionProgress progress) {
+    RecordTask(RequestHandler handler, Event event, ConsumerRecord<byte[], byte[]> record, TopicPartition tp,
+               PartitionProgress progress, DeadLetters deadLetters) {
         this.handler = handler;
         this.event = event;
+        this.record = record;
         this.tp = tp;
-        this.offset = offset;
         this.progress = progress;
+        this.deadLetters = deadLetters;
     }
 
     @Override
     public void run() {
+        long offset = record.offset();
         CompletableFuture<Void> outcome;
         try {
             outcome = handler.handle(event, tp.partition());
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | Error e) {
             log.error("handling {}@{} failed", tp, offset, e);
             progress.handled();
             progress.finished(offset);
@@ -39,6 +49,12 @@ final class RecordTask implements Runnable {
         }
         progress.handled();
         outcome.whenComplete((v, error) -> {
+            Throwable cause = error instanceof CompletionException && error.getCause() != null
+                    ? error.getCause() : error;
+            if (cause instanceof ReplyNotSentException unsent) {
+                deadLetters.send(record, tp, progress, unsent.getMessage(), "reply");
+                return;
+            }
             if (error != null) {
                 log.error("publishing the outcome of {}@{} failed", tp, offset, error);
             }

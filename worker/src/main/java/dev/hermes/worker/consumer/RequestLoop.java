@@ -5,13 +5,13 @@ import dev.hermes.schemas.EventCodec;
 import dev.hermes.schemas.InvalidEventException;
 import dev.hermes.schemas.UserId;
 import dev.hermes.worker.kafka.EventPublisher;
+import dev.hermes.worker.kafka.Partitions;
 import dev.hermes.worker.lanes.KeyedExecutor;
 import dev.hermes.worker.metrics.Meters;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.stream.Collectors;
 import org.apache.kafka.clients.consumer.Consumer;
@@ -43,6 +43,11 @@ public final class RequestLoop implements Runnable {
     private final Duration revokeTimeout;
     private final String workerId;
     private final OwnedPartitions owned = new OwnedPartitions();
+    private final RecordWrites writes;
+    private final DeadLetters deadLetters;
+    private final java.util.Set<TopicPartition> halted = new java.util.HashSet<>();
+    private int requestPartitions;
+    private long lastPartitionCountNanos;
     private final CountDownLatch stopped = new CountDownLatch(1);
     private volatile boolean running = true;
     private volatile long lastPollNanos = System.nanoTime();
@@ -63,15 +68,20 @@ public final class RequestLoop implements Runnable {
         this.bufferLimit = bufferLimit;
         this.revokeTimeout = revokeTimeout;
         this.workerId = workerId;
+        this.writes = new RecordWrites(meters, Duration.ofMillis(500), Duration.ofSeconds(10));
+        this.deadLetters = new DeadLetters(publisher, writes, meters, workerId);
     }
 
     @Override
     public void run() {
         try {
-            consumer.subscribe(List.of(topic), new Rebalance(consumer, owned, partitions, meters, revokeTimeout));
+            consumer.subscribe(List.of(topic), new Rebalance(consumer, owned, partitions, meters, revokeTimeout,
+                    () -> writes.retryDue(owned)));
             while (running) {
                 restorePending();
+                retryWrites();
                 relieveBackpressure();
+                refreshPartitionCount();
                 commitProgress();
                 for (ConsumerRecord<byte[], byte[]> record : consumer.poll(Duration.ofMillis(50))) {
                     dispatch(record);
@@ -84,7 +94,7 @@ public final class RequestLoop implements Runnable {
             if (running) {
                 throw e;
             }
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | Error e) {
             log.error("request loop failed; the worker stops consuming", e);
             throw e;
         } finally {
@@ -108,15 +118,21 @@ public final class RequestLoop implements Runnable {
         }
         long offset = record.offset();
         p.received(offset);
+        int canonical = canonicalPartition(record);
+        if (canonical != record.partition()) {
+            p.handled();
+            moveOrRefuse(record, tp, p, canonical);
+            return;
+        }
         Event event;
         try {
             event = decoder.decode(record);
         } catch (InvalidEventException e) {
             p.handled();
-            deadLetter(record, e).whenComplete((v, error) -> p.finished(offset));
+            deadLetters.send(record, tp, p, e.getMessage(), e.field());
             return;
         }
-        Runnable task = new RecordTask(handler, event, tp, offset, p);
+        Runnable task = new RecordTask(handler, event, record, tp, p, deadLetters);
         if (!handler.isQuick(event) || !lanes.runInlineIfIdle(event.userId(), task)) {
             lanes.submit(event.userId(), task);
         }
@@ -127,16 +143,71 @@ public final class RequestLoop implements Runnable {
         }
     }
 
-    private CompletableFuture<Void> deadLetter(ConsumerRecord<byte[], byte[]> record, InvalidEventException e) {
-        meters.dlq(e.field() == null ? "unreadable" : e.field());
-        log.warn("record {}-{}@{} goes to the DLQ: {}", record.topic(), record.partition(), record.offset(),
-                e.getMessage());
-        return publisher.deadLetter(record, e.getMessage(), e.field(), workerId).whenComplete((v, error) -> {
-            if (error != null) {
-                log.error("could not write record {}-{}@{} to the DLQ", record.topic(), record.partition(),
-                        record.offset(), error);
+    /**
+     * The partition Kafka's Java client gives the record's key (murmur2), which owns the family; the record's own
+     * partition if it has no key (the decoder refuses it) or the partition count is not known yet.
+     */
+    private int canonicalPartition(ConsumerRecord<byte[], byte[]> record) {
+        if (record.key() == null || requestPartitions <= 0) {
+            return record.partition();
+        }
+        return Partitions.ofKey(record.key(), requestPartitions);
+    }
+
+    /**
+     * A record off its key's partition (a librdkafka producer hashes with CRC32) is not acted on here: its
+     * family's owner is the worker of the canonical partition. It is moved there once, and only then committed.
+     */
+    private void moveOrRefuse(ConsumerRecord<byte[], byte[]> record, TopicPartition tp, PartitionProgress p,
+                              int canonical) {
+        if (record.headers().lastHeader(EventPublisher.MOVED_FROM_HEADER) != null) {
+            deadLetters.send(record, tp, p, "moved once already and still not on its key's partition " + canonical
+                    + " (did the partition count change?)", "partition");
+            return;
+        }
+        meters.recordMoved();
+        log.debug("record {}@{} belongs on partition {}: moving it", tp, record.offset(), canonical);
+        writes.write(tp, record.offset(), p, "move to partition " + canonical,
+                () -> publisher.moveToPartition(record, canonical));
+    }
+
+    /** The requests topic's partition count, from the consumer's metadata, once a second. */
+    private void refreshPartitionCount() {
+        long now = System.nanoTime();
+        if (requestPartitions > 0 && now - lastPartitionCountNanos < LAG_SAMPLE_INTERVAL_NANOS) {
+            return;
+        }
+        lastPartitionCountNanos = now;
+        try {
+            List<org.apache.kafka.common.PartitionInfo> infos = consumer.partitionsFor(topic, Duration.ofSeconds(5));
+            if (infos != null && !infos.isEmpty()) {
+                requestPartitions = infos.size();
             }
+        } catch (org.apache.kafka.common.KafkaException e) {
+            log.warn("partition count of {} unknown ({}); records are not checked for their partition until it is",
+                    topic, e.getMessage());
+        }
+    }
+
+    /** Retries failed DLQ and move writes; halts a partition whose write keeps failing, resumes it once done. */
+    private void retryWrites() {
+        writes.retryDue(owned);
+        for (Map.Entry<TopicPartition, String> h : writes.halted().entrySet()) {
+            if (owned.progress(h.getKey()) != null && halted.add(h.getKey())) {
+                consumer.pause(List.of(h.getKey()));
+            }
+        }
+        halted.removeIf(tp -> {
+            if (writes.halted().containsKey(tp)) {
+                return false;
+            }
+            if (owned.progress(tp) != null && !owned.isAwaitingRestore(tp) && !owned.backpressured().contains(tp)) {
+                consumer.resume(List.of(tp));
+                log.info("partition {} resumed: its failing write went through", tp);
+            }
+            return true;
         });
+        meters.partitionsHalted().set(halted.size());
     }
 
     /**
@@ -155,6 +226,7 @@ public final class RequestLoop implements Runnable {
                 } catch (WakeupException e) {
                     // the wakeup from shutdown() if it came while we were not polling
                 }
+                writes.retryDue(owned);
                 commitProgress();
             }
             Map<TopicPartition, OffsetAndMetadata> offsets = owned.committable(owned.all(), false);
@@ -175,7 +247,7 @@ public final class RequestLoop implements Runnable {
         partitions.restore(gained.stream().map(TopicPartition::partition).collect(Collectors.toSet()));
         for (TopicPartition tp : gained) {
             owned.restored(tp);
-            if (!owned.backpressured().contains(tp)) {
+            if (!owned.backpressured().contains(tp) && !writes.halted().containsKey(tp)) {
                 consumer.resume(List.of(tp));
             }
         }
@@ -196,7 +268,7 @@ public final class RequestLoop implements Runnable {
             if (p.unhandled() > bufferLimit / 2) {
                 return false;
             }
-            if (!owned.isAwaitingRestore(tp)) {
+            if (!owned.isAwaitingRestore(tp) && !writes.halted().containsKey(tp)) {
                 consumer.resume(List.of(tp));
                 log.info("partition {} resumed", tp);
             }
@@ -220,10 +292,33 @@ public final class RequestLoop implements Runnable {
         }
     }
 
-    /** Ready when polling and no gained partition is still waiting for its state restore. */
+    /** Ready when polling, no gained partition is still waiting for its state restore, and none is halted. */
     public boolean ready() {
-        return running && !owned.restorePending()
-                && System.nanoTime() - lastPollNanos < Duration.ofSeconds(30).toNanos();
+        return notReadyReason() == null;
+    }
+
+    /** Why the loop is not ready, or null if it is: what /readyz tells. */
+    public String notReadyReason() {
+        if (!running) {
+            return "request loop stopped";
+        }
+        if (System.nanoTime() - lastPollNanos >= Duration.ofSeconds(30).toNanos()) {
+            return "request loop has not polled for 30 s";
+        }
+        if (owned.restorePending()) {
+            return "restoring the state of gained partitions";
+        }
+        Map<TopicPartition, String> stopped = writes.halted();
+        if (!stopped.isEmpty()) {
+            return "partitions halted: " + stopped.entrySet().stream().map(e -> e.getKey() + ": " + e.getValue())
+                    .collect(Collectors.joining("; "));
+        }
+        return null;
+    }
+
+    /** True once {@link #shutdown} was called: the loop ending then is not a failure. */
+    public boolean stopping() {
+        return !running;
     }
 
     /** For /livez: a wedged loop stops polling; a healthy one polls every 50 ms even when idle. */

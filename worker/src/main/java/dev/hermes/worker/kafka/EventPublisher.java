@@ -8,6 +8,7 @@ import dev.hermes.schemas.Topics;
 import dev.hermes.schemas.UserId;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -30,12 +31,15 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
  */
 public final class EventPublisher implements AutoCloseable {
     static final int STATE_LINGER_MS = 10;
+    /** On a record moved to its key's canonical partition: the topic, partition and offset it was found at. */
+    public static final String MOVED_FROM_HEADER = "hermes.moved-from";
     private final Producer<byte[], byte[]> producer;
     private final Producer<byte[], byte[]> stateProducer;
     private final Topics topics;
     private final String eventsTopic;
     private final String lastActiveTopic;
     private final EventCodec codec;
+    private final ReplyRoutes replyRoutes;
 
     /**
      * @param producer replies, audit, DLQ and settings events: sent at once (linger 0)
@@ -43,6 +47,15 @@ public final class EventPublisher implements AutoCloseable {
      */
     public EventPublisher(Producer<byte[], byte[]> producer, Producer<byte[], byte[]> stateProducer, Topics topics,
                           EventCodec codec) {
+        this(producer, stateProducer, topics, codec, new ReplyRoutes(List.of(topics.replies()), topics,
+                topic -> CompletableFuture.supplyAsync(() -> producer.partitionsFor(topic).size()),
+                java.time.Clock.systemUTC()));
+    }
+
+    /** @param replyRoutes where replies may go; checked before every reply */
+    public EventPublisher(Producer<byte[], byte[]> producer, Producer<byte[], byte[]> stateProducer, Topics topics,
+                          EventCodec codec, ReplyRoutes replyRoutes) {
+        this.replyRoutes = replyRoutes;
         this.producer = producer;
         this.stateProducer = stateProducer;
         this.topics = topics;
@@ -91,9 +104,32 @@ public final class EventPublisher implements AutoCloseable {
         return props;
     }
 
+    /**
+     * Sends the answer to the caller's reply coordinates once {@link ReplyRoutes} allows them. Never blocks: an
+     * unknown topic is looked up asynchronously. Fails with {@link ReplyNotSentException} saying why.
+     */
     public CompletableFuture<Void> reply(RuntimeRequested request, Event answer) {
-        return send(new ProducerRecord<>(request.replyTopic(), request.replyPartition(), key(request.userId()),
-                codec.encode(answer)));
+        byte[] value = codec.encode(answer);
+        return replyRoutes.check(request.replyTopic(), request.replyPartition())
+                .thenCompose(allowed -> send(new ProducerRecord<>(request.replyTopic(), request.replyPartition(),
+                        key(request.userId()), value)))
+                .exceptionallyCompose(error -> {
+                    Throwable cause = error instanceof java.util.concurrent.CompletionException && error.getCause()
+                            != null ? error.getCause() : error;
+                    return CompletableFuture.failedFuture(cause instanceof ReplyNotSentException
+                            ? cause : new ReplyNotSentException("reply to " + request.replyTopic() + "-"
+                            + request.replyPartition() + " failed: " + cause.getMessage(), cause));
+                });
+    }
+
+    /**
+     * The record exactly as received, on the partition that owns its key, with a header naming where it was
+     * ({@value #MOVED_FROM_HEADER}: {@code topic-partition@offset}).
+     */
+    public CompletableFuture<Void> moveToPartition(ConsumerRecord<byte[], byte[]> record, int partition) {
+        RecordHeaders headers = new RecordHeaders(record.headers().toArray());
+        headers.add(MOVED_FROM_HEADER, utf8(record.topic() + "-" + record.partition() + "@" + record.offset()));
+        return send(new ProducerRecord<>(record.topic(), partition, record.key(), record.value(), headers));
     }
 
     public CompletableFuture<Void> audit(Event event) {
@@ -134,13 +170,17 @@ public final class EventPublisher implements AutoCloseable {
 
     private static CompletableFuture<Void> send(Producer<byte[], byte[]> via, ProducerRecord<byte[], byte[]> record) {
         CompletableFuture<Void> sent = new CompletableFuture<>();
-        via.send(record, (metadata, error) -> {
-            if (error != null) {
-                sent.completeExceptionally(error);
-            } else {
-                sent.complete(null);
-            }
-        });
+        try {
+            via.send(record, (metadata, error) -> {
+                if (error != null) {
+                    sent.completeExceptionally(error);
+                } else {
+                    sent.complete(null);
+                }
+            });
+        } catch (RuntimeException e) { // a closed producer, a record too large: a failed write, not a thrown one
+            sent.completeExceptionally(e);
+        }
         return sent;
     }
 

@@ -10,6 +10,11 @@ public final class Partitions {
     }
 
     public static int of(UserId userId, int partitionCount) {
-        return Utils.toPositive(Utils.murmur2(userId.value().getBytes(StandardCharsets.UTF_8))) % partitionCount;
+        return ofKey(userId.value().getBytes(StandardCharsets.UTF_8), partitionCount);
+    }
+
+    /** The canonical partition of a raw record key: murmur2, as the Java client's default partitioner. */
+    public static int ofKey(byte[] key, int partitionCount) {
+        return Utils.toPositive(Utils.murmur2(key)) % partitionCount;
     }
 }

@@ -65,7 +65,7 @@ public final class KeyedExecutor<K> implements AutoCloseable {
         }
         try {
             task.run();
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | Error e) { // an Error too: the lane must keep moving
             log.error("task for key {} failed", key, e);
         }
         Runnable next;
@@ -86,7 +86,7 @@ public final class KeyedExecutor<K> implements AutoCloseable {
         while (next != null) {
             try {
                 next.run();
-            } catch (RuntimeException e) {
+            } catch (RuntimeException | Error e) { // an Error too: the lane must keep moving
                 log.error("task for key {} failed", key, e);
             }
             synchronized (lanes) {

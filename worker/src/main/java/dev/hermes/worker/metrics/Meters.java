@@ -19,7 +19,8 @@ import java.util.function.Supplier;
  * hermes_spawn_phase_seconds, hermes_runtimes_running, hermes_spawns_pending, hermes_partition_queue_depth,
  * hermes_partitions_paused, hermes_reaps_total, hermes_failures_total, hermes_recreates_total,
  * hermes_settings_drift_runtimes, hermes_orphans_removed_total, hermes_dlq_records_total,
- * hermes_consumer_lag, hermes_docker_calls_total, hermes_requests_total.
+ * hermes_consumer_lag, hermes_docker_calls_total, hermes_requests_total, hermes_records_moved_total,
+ * hermes_stale_skipped_total, hermes_record_write_retries_total, hermes_partitions_halted.
  */
 public final class Meters {
     private static final Duration[] ENSURE_SLOS = {Duration.ofMillis(5), Duration.ofMillis(10), Duration.ofMillis(25),
@@ -37,6 +38,9 @@ public final class Meters {
     private final Counter recreates;
     private final Counter orphansRemoved;
     private final Counter dockerCalls;
+    private final Counter recordsMoved;
+    private final Counter writeRetries;
+    private final AtomicInteger partitionsHalted = new AtomicInteger();
     private final Map<Integer, Meter.Id> partitionGauges = new ConcurrentHashMap<>();
 
     public Meters(MeterRegistry registry) {
@@ -48,6 +52,13 @@ public final class Meters {
         this.orphansRemoved = Counter.builder("hermes.orphans.removed").description("legacy orphan containers removed")
                 .register(registry);
         this.dockerCalls = Counter.builder("hermes.docker.calls").description("Docker API calls made")
+                .register(registry);
+        this.recordsMoved = Counter.builder("hermes.records.moved")
+                .description("request records found off their key's partition and moved to it").register(registry);
+        this.writeRetries = Counter.builder("hermes.record.write.retries")
+                .description("DLQ or move writes retried before their record may be committed").register(registry);
+        Gauge.builder("hermes.partitions.halted", partitionsHalted, AtomicInteger::get)
+                .description("request partitions stopped because a record's DLQ or move write keeps failing")
                 .register(registry);
         Gauge.builder("hermes.spawns.pending", spawnsPending, AtomicInteger::get)
                 .description("spawns started and not yet healthy or failed").register(registry);
@@ -99,6 +110,25 @@ public final class Meters {
     public void handled(String type) {
         handled.computeIfAbsent(type, t -> Counter.builder("hermes.requests").tag("type", t)
                 .description("request-topic events handled, by type").register(registry)).increment();
+    }
+
+    public void recordMoved() {
+        recordsMoved.increment();
+    }
+
+    public void recordWriteRetried() {
+        writeRetries.increment();
+    }
+
+    public AtomicInteger partitionsHalted() {
+        return partitionsHalted;
+    }
+
+    /** A request or heartbeat too old to act on (HERMES_STALE_REQUEST_SEC): not ensured. */
+    public void staleSkipped(String type) {
+        Counter.builder("hermes.stale.skipped").tag("type", type)
+                .description("request-topic events too old to ensure a runtime, by type").register(registry)
+                .increment();
     }
 
     public void recreated() {

@@ -4,7 +4,7 @@ import dev.hermes.worker.docker.Docker;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import java.util.function.BooleanSupplier;
+import java.util.function.Supplier;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.DescribeClusterOptions;
@@ -17,19 +17,19 @@ import org.apache.kafka.clients.admin.DescribeClusterOptions;
 public final class Readiness implements AutoCloseable {
     private final Admin admin;
     private final Docker docker;
-    private final BooleanSupplier loopReady;
+    private final Supplier<String> loopProblem;
     private volatile boolean kafkaReachable;
     private volatile boolean dockerReachable;
 
     public Readiness(String bootstrapServers, Map<String, String> kafkaProperties, Docker docker,
-                     BooleanSupplier loopReady) {
+                     Supplier<String> loopProblem) {
         Map<String, Object> props = new java.util.HashMap<>(kafkaProperties);
         props.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
         props.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 3000);
         props.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 3000);
         this.admin = Admin.create(props);
         this.docker = docker;
-        this.loopReady = loopReady;
+        this.loopProblem = loopProblem;
     }
 
     /** One probe of each dependency; called every few seconds. */
@@ -49,7 +49,18 @@ public final class Readiness implements AutoCloseable {
     }
 
     public boolean ready() {
-        return kafkaReachable && dockerReachable && loopReady.getAsBoolean();
+        return notReadyReason() == null;
+    }
+
+    /** Why the worker should get no traffic, or null if it should: the body of a 503 /readyz. */
+    public String notReadyReason() {
+        if (!kafkaReachable) {
+            return "Kafka unreachable";
+        }
+        if (!dockerReachable) {
+            return "Docker unreachable";
+        }
+        return loopProblem.get();
     }
 
     public boolean kafkaReachable() {

@@ -30,7 +30,11 @@ import org.slf4j.MDC;
 /**
  * Handles requests-topic events on the family's lane: a RuntimeRequested is ensured and answered on
  * the caller's reply partition (and in the audit log); a Heartbeat records activity and ensures the
- * runtime without a reply. A request whose deadline has passed is still ensured but not answered.
+ * runtime without a reply. A request whose deadline has passed is still ensured but not answered, so the
+ * caller's retry finds it warm; one whose deadline passed more than the stale bound ago (a replay, a group
+ * reset) is not ensured at all: the skip is audited as RuntimeFailed DEADLINE_PASSED. A heartbeat older than the
+ * bound keeps a running runtime active but starts none. Activity is dated by the worker's clock, never the
+ * producer's. Whatever the ensure throws, an Error included, the caller gets an answer.
  */
 public final class Responder implements RequestHandler {
     private static final Logger log = LoggerFactory.getLogger(Responder.class);
@@ -41,9 +45,11 @@ public final class Responder implements RequestHandler {
     private final Meters meters;
     private final Clock clock;
     private final String workerId;
+    private final Duration staleAfter;
 
     public Responder(Ensurer ensurer, EventPublisher publisher, LifecycleAudit audit, ActivityTracker activity,
-                     Meters meters, Clock clock, String workerId) {
+                     Meters meters, Clock clock, String workerId, Duration staleAfter) {
+        this.staleAfter = staleAfter;
         this.ensurer = ensurer;
         this.publisher = publisher;
         this.audit = audit;
@@ -64,8 +70,16 @@ public final class Responder implements RequestHandler {
         if (event instanceof Heartbeat heartbeat) {
             Runtime warm = ensurer.warm(heartbeat.userId());
             if (warm != null) { // the common case, 100k times a second: nothing to log, so no MDC either
-                return activity.touch(warm.userId(), partition, heartbeat.occurredAt(), heartbeat.source());
+                return activity.touchNow(warm.userId(), partition, heartbeat.source());
             }
+            if (heartbeat.occurredAt().isBefore(clock.instant().minus(staleAfter))) {
+                meters.staleSkipped(heartbeat.type());
+                log.debug("heartbeat user={} from {} is older than {}: no runtime started", heartbeat.userId(),
+                        heartbeat.occurredAt(), staleAfter);
+                return CompletableFuture.completedFuture(null);
+            }
+        } else if (((RuntimeRequested) event).deadline().isBefore(clock.instant().minus(staleAfter))) {
+            return skipStale((RuntimeRequested) event);
         }
         MDC.put("userId", event.userId().value());
         try {
@@ -87,14 +101,14 @@ public final class Responder implements RequestHandler {
         try {
             ensured = ensurer.ensure(heartbeat.userId(), null);
             audit.record(heartbeat.userId(), heartbeat.eventId(), ensured.facts());
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | Error e) {
             auditFactsSoFar(heartbeat.userId(), heartbeat.eventId(), e);
-            log.warn("heartbeat ensure for user={} failed: {}", heartbeat.userId(), e.getMessage());
-            return activity.touch(heartbeat.userId(), partition, heartbeat.occurredAt(), heartbeat.source());
+            log.warn("heartbeat ensure for user={} failed: {}", heartbeat.userId(), e.toString(), e);
+            return activity.touchNow(heartbeat.userId(), partition, heartbeat.source());
         }
         // keyed by the runtime's own UserId: one id object per family in memory, not one per map
-        CompletableFuture<Void> recorded = activity.touch(ensured.runtime().userId(), partition,
-                heartbeat.occurredAt(), heartbeat.source());
+        CompletableFuture<Void> recorded = activity.touchNow(ensured.runtime().userId(), partition,
+                heartbeat.source());
         if (!ensured.cold()) {
             return recorded;
         }
@@ -122,15 +136,22 @@ public final class Responder implements RequestHandler {
                     request.eventId());
             log.info("ensure user={} correlationId={} READY {} {}ms {}", request.userId(), request.correlationId(),
                     ensured.runtime().url(), totalMs, ensured.cold() ? "cold" : "warm");
-        } catch (RuntimeException e) {
-            // anything, Docker's own exceptions included, becomes an answer: a caller never waits in vain
+        } catch (RuntimeException | Error e) {
+            // anything, Docker's own exceptions and Errors included, becomes an answer: a caller never waits in vain
             auditFactsSoFar(request.userId(), request.eventId(), e);
-            FailureReason reason = reasonOf(e instanceof EnsureFailedException f ? f.getCause() : e);
+            FailureReason reason = e instanceof RuntimeException r
+                    ? reasonOf(r instanceof EnsureFailedException f ? f.getCause() : r) : FailureReason.SPAWN_ERROR;
             meters.failure(reason.name());
+            String message = e.getMessage() != null ? e.getMessage() : e.toString();
             answer = new RuntimeFailed(EventIds.next(), clock.instant(), request.userId(), request.correlationId(),
-                    reason, e.getMessage(), workerId, request.eventId());
-            log.warn("ensure user={} correlationId={} FAILED {}: {}", request.userId(), request.correlationId(),
-                    reason, e.getMessage());
+                    reason, message, workerId, request.eventId());
+            if (e instanceof Error) {
+                log.error("ensure user={} correlationId={} FAILED {}", request.userId(), request.correlationId(),
+                        reason, e);
+            } else {
+                log.warn("ensure user={} correlationId={} FAILED {}: {}", request.userId(), request.correlationId(),
+                        reason, message);
+            }
         }
         // the family is active when it gets its answer too: a slow spawn must not count as idle time
         activity.touch(request.userId(), partition, clock.instant(), request.source());
@@ -143,7 +164,18 @@ public final class Responder implements RequestHandler {
         return CompletableFuture.allOf(recorded, audited, publisher.reply(request, answer));
     }
 
-    private void auditFactsSoFar(UserId user, UUID causationId, RuntimeException e) {
+    /** A replayed request long past its deadline: no runtime, no activity, no reply; the audit says why. */
+    private CompletableFuture<Void> skipStale(RuntimeRequested request) {
+        meters.staleSkipped(request.type());
+        meters.failure(FailureReason.DEADLINE_PASSED.name());
+        String message = "deadline " + request.deadline() + " passed more than " + staleAfter.toSeconds()
+                + " s ago (HERMES_STALE_REQUEST_SEC): not ensured";
+        log.info("request user={} correlationId={} skipped: {}", request.userId(), request.correlationId(), message);
+        return publisher.audit(new RuntimeFailed(EventIds.next(), clock.instant(), request.userId(),
+                request.correlationId(), FailureReason.DEADLINE_PASSED, message, workerId, request.eventId()));
+    }
+
+    private void auditFactsSoFar(UserId user, UUID causationId, Throwable e) {
         if (e instanceof EnsureFailedException failed) {
             audit.record(user, causationId, failed.factsSoFar());
         }

@@ -8,6 +8,7 @@ import dev.hermes.schemas.UserId;
 import dev.hermes.worker.audit.LifecycleAudit;
 import dev.hermes.worker.docker.ContainerSpec;
 import dev.hermes.worker.kafka.EventPublisher;
+import dev.hermes.worker.kafka.ReplyRoutes;
 import dev.hermes.worker.metrics.Meters;
 import dev.hermes.worker.runtime.RuntimeRegistry;
 import dev.hermes.admin.Account;
@@ -31,6 +32,7 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
 public final class FakeFleet {
     public static final String FLEET = "fleet-a";
     public static final String WORKER = "worker-1";
+    public static final int REPLY_PARTITIONS = 16;
     public final MutableClock clock = new MutableClock(Instant.parse("2026-01-01T00:00:00Z"));
     public final FakeDocker docker = new FakeDocker(clock);
     public final FixedSettings settingsSource = new FixedSettings(3);
@@ -41,7 +43,10 @@ public final class FakeFleet {
     public final EventCodec codec = new EventCodec();
     public final MockProducer<byte[], byte[]> producer = mockProducer();
     public final MockProducer<byte[], byte[]> stateProducer = mockProducer();
-    public final EventPublisher publisher = new EventPublisher(producer, stateProducer, topics, codec);
+    /** Replies may go to any non-internal topic; every topic has {@link #REPLY_PARTITIONS} partitions. */
+    public final EventPublisher publisher = new EventPublisher(producer, stateProducer, topics, codec,
+            new ReplyRoutes(List.of("*"), topics,
+                    topic -> java.util.concurrent.CompletableFuture.completedFuture(REPLY_PARTITIONS), clock));
     public final LifecycleAudit audit = new LifecycleAudit(publisher, WORKER);
     public final ContainerSpecFactory specs = new ContainerSpecFactory(
             ApiKeys.fromSecret("a-test-secret-of-enough-bytes"), "hermes-agent:test", Path.of("/plugins"), 8642,

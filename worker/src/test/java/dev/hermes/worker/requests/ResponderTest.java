@@ -16,6 +16,7 @@ import dev.hermes.schemas.StopReason;
 import dev.hermes.schemas.UserId;
 import dev.hermes.worker.activity.ActivityTracker;
 import dev.hermes.worker.fakes.FakeFleet;
+import dev.hermes.worker.kafka.ReplyNotSentException;
 import dev.hermes.worker.spawn.HealthTimeoutException;
 import java.time.Duration;
 import java.time.Instant;
@@ -29,7 +30,7 @@ class ResponderTest {
     private final FakeFleet fleet = new FakeFleet();
     private final ActivityTracker activity = new ActivityTracker(fleet.publisher, fleet.clock, Duration.ofSeconds(60));
     private final Responder responder = new Responder(fleet.ensurer, fleet.publisher, fleet.audit, activity,
-            fleet.meters, fleet.clock, FakeFleet.WORKER);
+            fleet.meters, fleet.clock, FakeFleet.WORKER, Duration.ofSeconds(60));
     private final UserId user = UserId.random();
 
     @Test
@@ -98,6 +99,72 @@ class ResponderTest {
             assertThat(record.partition()).isEqualTo(3);
             assertThat(fleet.codec.decode(record.value(), LastActive.class).lastActiveAt()).isEqualTo(at);
         });
+    }
+
+    @Test
+    void aRequestWhoseDeadlinePassedLongerAgoThanTheStaleBoundIsNotEnsuredButAuditedAsDeadlinePassed() {
+        RuntimeRequested request = request(fleet.clock.instant().minusSeconds(61));
+
+        responder.handle(request, 5).join();
+
+        assertThat(fleet.registry.find(user)).as("no runtime").isNull();
+        assertThat(fleet.docker.container(user.containerName())).isEmpty();
+        assertThat(fleet.sentTo(REPLIES)).as("no reply").isEmpty();
+        assertThat(fleet.audited()).singleElement().isInstanceOfSatisfying(RuntimeFailed.class, failed -> {
+            assertThat(failed.reason()).isEqualTo(FailureReason.DEADLINE_PASSED);
+            assertThat(failed.correlationId()).isEqualTo(request.correlationId());
+            assertThat(failed.causationId()).isEqualTo(request.eventId());
+            assertThat(failed.message()).contains("HERMES_STALE_REQUEST_SEC");
+        });
+        assertThat(activity.get(user)).as("a replay is no activity").isNull();
+    }
+
+    @Test
+    void aHeartbeatOlderThanTheStaleBoundStartsNothing() {
+        responder.handle(new Heartbeat(UUID.randomUUID(), fleet.clock.instant().minus(Duration.ofDays(1)), user,
+                "phone", "app"), 3).join();
+
+        assertThat(fleet.registry.find(user)).isNull();
+        assertThat(fleet.docker.container(user.containerName())).isEmpty();
+        assertThat(fleet.producer.history()).isEmpty();
+    }
+
+    @Test
+    void aHeartbeatDatedByABehindClockStillCountsAsActivityNowForARunningRuntime() {
+        fleet.ensurer.ensure(user, null);
+        fleet.clock.advance(Duration.ofMinutes(5));
+
+        responder.handle(new Heartbeat(UUID.randomUUID(), fleet.clock.instant().minus(Duration.ofHours(1)), user,
+                "phone", "app"), 3).join();
+
+        assertThat(activity.get(user).lastActiveAt()).isEqualTo(fleet.clock.instant());
+    }
+
+    @Test
+    void anErrorThrownByTheEnsureIsAnsweredAsSpawnError() {
+        fleet.health = (name, url, running) -> {
+            throw new AssertionError("a bug in the health check");
+        };
+        RuntimeRequested request = request(fleet.clock.instant().plusSeconds(30));
+
+        responder.handle(request, 5).join();
+
+        RuntimeFailed failed = (RuntimeFailed) fleet.codec.decode(onlyReply().value());
+        assertThat(failed.reason()).isEqualTo(FailureReason.SPAWN_ERROR);
+        assertThat(failed.message()).contains("a bug in the health check");
+    }
+
+    @Test
+    void aReplyToAnInternalTopicIsNotSentButTheRuntimeIsStillEnsured() {
+        RuntimeRequested request = new RuntimeRequested(UUID.randomUUID(), fleet.clock.instant(), user,
+                UUID.randomUUID(), fleet.topics.lastActive(), 0, fleet.clock.instant().plusSeconds(30), "test");
+
+        assertThat(responder.handle(request, 5)).failsWithin(Duration.ofSeconds(5))
+                .withThrowableThat().havingRootCause().isInstanceOf(ReplyNotSentException.class)
+                .withMessageContaining("is internal");
+
+        assertThat(fleet.registry.find(user)).as("still ensured").isNotNull();
+        assertThat(fleet.producer.history()).noneMatch(r -> r.topic().equals(fleet.topics.lastActive()));
     }
 
     private RuntimeRequested request(Instant deadline) {
