@@ -7,12 +7,13 @@
 # tmpfs /tmp, all capabilities dropped, no-new-privileges.
 #
 # Always (no services needed):
-#   image size and labels; runs as uid 10001; `java -version` inside; the ops CLI inside;
-#   a bad configuration exits 2 with "invalid configuration".
+#   image size and labels; runs as uid 10001; `java -version` inside; /app/lib is the worker's
+#   runtime classpath only (no ops CLI, no benchmark: their jars are absent and their main classes
+#   do not load); a bad configuration exits 2 with "invalid configuration".
 # With PostgreSQL on 127.0.0.1:5432 (trust auth, user postgres) and a Kafka broker:
-#   topics created by the image's CLI; the worker starts, /livez and /readyz answer 200, Docker's
-#   HEALTHCHECK turns healthy, /metrics has the hermes_ meters; `hermes ensure` through the image
-#   spawns a stand-in agent (hermes-agent-stub:local, built if missing) via the mounted socket and
+#   topics created by the host's CLI (ops/hermes); the worker starts, /livez and /readyz answer 200,
+#   Docker's HEALTHCHECK turns healthy, /metrics has the hermes_ meters; `ops/hermes ensure` against
+#   the containerised worker spawns a stand-in agent (hermes-agent-stub:local, built if missing) via the mounted socket and
 #   gets READY with a 127.0.0.1 URL whose /health answers; docker stop drains within 45 s.
 #   Then compose.yaml's own worker-1 service (docker compose or docker-compose v1, --no-deps, an
 #   override file pointing it at the test database and broker) must turn healthy.
@@ -35,7 +36,7 @@ IMAGE=""
 while [ $# -gt 0 ]; do
     case "$1" in
         --no-build) NO_BUILD=1 ;;
-        -h|--help) sed -n '2,27p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+        -h|--help) sed -n '2,26p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
         -*) echo "test-worker-image.sh: unknown option $1" >&2; exit 2 ;;
         *) IMAGE="$1" ;;
     esac
@@ -69,9 +70,9 @@ TEST_DB=""
 AGENT_USER=""
 
 cleanup() {
-    local ids
-    ids="$(docker ps -aq --filter "label=hermes.test.run=$RUN_ID" 2>/dev/null || true)"
-    [ -z "$ids" ] || docker rm -f $ids >/dev/null 2>&1 || true
+    local ids=()
+    mapfile -t ids < <(docker ps -aq --filter "label=hermes.test.run=$RUN_ID" 2>/dev/null || true)
+    [ "${#ids[@]}" -eq 0 ] || docker rm -f "${ids[@]}" >/dev/null 2>&1 || true
     if [ -n "$AGENT_USER" ]; then
         local hex="${AGENT_USER//-/}"
         docker rm -f "hermes-user-$hex" >/dev/null 2>&1 || true
@@ -118,8 +119,22 @@ else
     fail "java -version inside: $out"
 fi
 
-out="$(docker run --rm "${LABELS[@]}" --entrypoint /app/bin/hermes "$IMAGE" --help 2>&1 || true)"
-if echo "$out" | grep -q 'topics create'; then pass "ops CLI (/app/bin/hermes) inside"; else fail "ops CLI inside: $out"; fi
+# The production image is the worker and nothing else: not the ops CLI, not the benchmark.
+out="$(docker run --rm "${LABELS[@]}" --entrypoint /bin/sh "$IMAGE" -c 'ls /app/lib /app/bin' 2>&1 || true)"
+extra="$(grep -E '^hermes-' <<<"$out" | grep -Ev '^hermes-(worker|schemas|producer-client)-' || true)"
+if grep -q '^hermes-worker-' <<<"$out" && [ -z "$extra" ] && ! grep -qx 'hermes' <<<"$out"; then
+    pass "/app/lib holds only the worker's classpath ($(grep -E '^hermes-' <<<"$out" | tr '\n' ' '))"
+else
+    fail "/app/lib and /app/bin should hold the worker's classpath only; extra: ${extra:-/app/bin/hermes}"
+fi
+for class in dev.hermes.ops.bench.BenchMain dev.hermes.ops.cli.HermesCli; do
+    out="$(docker run --rm "${LABELS[@]}" --entrypoint java "$IMAGE" -cp '/app/lib/*' "$class" --help 2>&1 || true)"
+    if grep -q 'Could not find or load main class' <<<"$out"; then
+        pass "$class is not on the image's classpath"
+    else
+        fail "$class is on the image's classpath: $(head -n 2 <<<"$out")"
+    fi
+done
 
 set +e
 out="$(docker run --rm "${LABELS[@]}" -e HERMES_API_KEY_SECRET=short "$IMAGE" 2>&1)"
@@ -198,10 +213,10 @@ COMMON=(--network host
         -e "KAFKA_BOOTSTRAP_SERVERS=$BOOTSTRAP"
         -e "HERMES_TOPIC_PREFIX=$PREFIX")
 
-# Topics, through the image's CLI (what the compose `topics` service runs).
-out="$(docker run --rm "${LABELS[@]}" "${COMMON[@]}" --entrypoint /app/bin/hermes "$IMAGE" \
-    topics create --partitions 3 2>&1 || true)"
-if echo "$out" | grep -q 'topics ready'; then pass "topics create via the image: $(echo "$out" | grep 'topics ready')"; else fail "topics create: $out"; fi
+# Topics, through the host's CLI (the ops image runs the same for the compose `topics` service).
+hermes_cli() { KAFKA_BOOTSTRAP_SERVERS="$BOOTSTRAP" HERMES_TOPIC_PREFIX="$PREFIX" "$ROOT/ops/hermes" "$@"; }
+out="$(hermes_cli topics create --partitions 3 2>&1 || true)"
+if echo "$out" | grep -q 'topics ready'; then pass "topics create via ops/hermes: $(echo "$out" | grep 'topics ready')"; else fail "topics create: $out"; fi
 
 WORKER_ENV=(
     -e "HERMES_WORKER_ID=deploytest-worker-1"
@@ -253,17 +268,16 @@ missing_meters() { # prints the hermes_ meters that /metrics does not show (yet)
     done
 }
 # the per-partition gauges appear once the partitions are assigned and restored
-for _ in $(seq 1 60); do missing="$(missing_meters)"; [ -z "$missing" ] && break; sleep 0.5; done
-if [ -z "$missing" ]; then pass "/metrics has the hermes_ meters"; else fail "/metrics lacks:$missing"; fi
+for _ in $(seq 1 60); do absent="$(missing_meters)"; [ -z "$absent" ] && break; sleep 0.5; done
+if [ -z "$absent" ]; then pass "/metrics has the hermes_ meters"; else fail "/metrics lacks:$absent"; fi
 
-# One ensure through the image's CLI: the worker spawns the stand-in agent via the mounted socket.
+# One ensure through the host's CLI: the worker spawns the stand-in agent via the mounted socket.
 if [ -n "$STUB_IMAGE" ]; then
     AGENT_USER="$(python3 -c 'import uuid; print(uuid.uuid4())')"
-    out="$(docker run --rm "${LABELS[@]}" "${COMMON[@]}" --entrypoint /app/bin/hermes "$IMAGE" \
-        ensure --timeout 90 "$AGENT_USER" 2>&1 || true)"
+    out="$(hermes_cli ensure --timeout 90 "$AGENT_USER" 2>&1 || true)"
     line="$(echo "$out" | grep "^$AGENT_USER " || true)"
     if echo "$line" | grep -q ' READY http://127.0.0.1:'; then
-        pass "ensure through the image: $line"
+        pass "ensure against the worker container: $line"
         url="$(echo "$line" | awk '{print $3}')"
         check "the agent's $url/health answers 200" test "$(http_code "$url/health")" = 200
         check "agent container hermes-user-${AGENT_USER//-/} runs, labelled hermes.managed=true" \
@@ -275,7 +289,7 @@ if [ -n "$STUB_IMAGE" ]; then
             fail "no cold ensure in /metrics: $(grep '^hermes_ensure_seconds_count' <<<"$metrics")"
         fi
     else
-        fail "ensure through the image: $(echo "$out" | tail -n 5)"
+        fail "ensure against the worker container: $(echo "$out" | tail -n 5)"
         docker logs --tail 20 "$CID" 2>&1 | sed 's/^/    /'
     fi
 else
