@@ -30,6 +30,12 @@ HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 ROOT="$(cd "$HERE/../.." && pwd)"
 # shellcheck source=../lib/docker.sh
 . "$ROOT/ops/lib/docker.sh"
+# shellcheck disable=SC2034  # read by lib/proc.sh
+STACK_NAME="test-worker-image"
+# shellcheck source=../lib/proc.sh
+. "$ROOT/ops/lib/proc.sh"
+# shellcheck source=../lib/broker.sh
+. "$ROOT/ops/lib/broker.sh"
 
 NO_BUILD=0
 IMAGE=""
@@ -44,7 +50,7 @@ while [ $# -gt 0 ]; do
 done
 IMAGE="${IMAGE:-hermes-worker:local}"
 
-say() { printf '[test-worker-image] %s\n' "$*" >&2; }
+say() { stack_say "$@"; }
 PASSED=0
 FAILED=0
 pass() { PASSED=$((PASSED + 1)); printf 'PASS %s\n' "$*"; }
@@ -65,7 +71,6 @@ COMPOSE_PROJECT="hermes-deploytest-${RUN_ID//[^a-z0-9]/}"
 LABELS=(--label hermes.test=deploy --label "hermes.test.run=$RUN_ID")
 WORK="$(mktemp -d /tmp/hermes-deploy-test.XXXXXX)"
 chmod 755 "$WORK"
-BROKER_PID=""
 TEST_DB=""
 AGENT_USER=""
 
@@ -80,10 +85,8 @@ cleanup() {
     fi
     for v in $(docker volume ls -q --filter "name=$COMPOSE_PROJECT" 2>/dev/null); do docker volume rm -f "$v" >/dev/null 2>&1 || true; done
     for n in $(docker network ls -q --filter "name=$COMPOSE_PROJECT" 2>/dev/null); do docker network rm "$n" >/dev/null 2>&1 || true; done
-    if [ -n "$BROKER_PID" ] && kill -0 "$BROKER_PID" 2>/dev/null; then
-        kill "$BROKER_PID" 2>/dev/null || true
-        for _ in $(seq 1 50); do kill -0 "$BROKER_PID" 2>/dev/null || break; sleep 0.2; done
-        kill -9 "$BROKER_PID" 2>/dev/null || true
+    if stack_pid_alive "$WORK/kafka.pid" kafka.Kafka; then
+        stack_stop_pids "the throwaway broker" 10 "$(stack_pid_of "$WORK/kafka.pid")"
     fi
     if [ -n "$TEST_DB" ]; then
         psql -X -q -h 127.0.0.1 -U postgres -d postgres -c "DROP DATABASE IF EXISTS \"$TEST_DB\" WITH (FORCE)" \
@@ -94,13 +97,6 @@ cleanup() {
 trap cleanup EXIT
 
 free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1]); s.close()'; }
-port_open() { (exec 3<>"/dev/tcp/${2:-127.0.0.1}/$1") 2>/dev/null; }
-http_code() { curl -s -o /dev/null -w '%{http_code}' --max-time 3 "$1" 2>/dev/null || true; }
-wait_for() { # wait_for SECONDS command... — poll every 0.5 s
-    local limit=$(( $1 * 2 )); shift
-    for _ in $(seq 1 "$limit"); do "$@" && return 0; sleep 0.5; done
-    return 1
-}
 
 # ------------------------------------------------------------------ static checks
 SIZE="$(docker image inspect --format '{{.Size}}' "$IMAGE")"
@@ -148,7 +144,7 @@ fi
 
 # ------------------------------------------------------------------ services
 have_pg=0
-if command -v psql >/dev/null 2>&1 && port_open 5432 \
+if command -v psql >/dev/null 2>&1 && stack_port_open 5432 \
     && psql -X -q -h 127.0.0.1 -U postgres -d postgres -c 'select 1' >/dev/null 2>&1; then
     TEST_DB="hermes_deploy_test_${RUN_ID//-/_}"
     psql -X -q -h 127.0.0.1 -U postgres -d postgres -c "CREATE DATABASE \"$TEST_DB\"" >/dev/null && have_pg=1
@@ -156,40 +152,16 @@ fi
 
 BOOTSTRAP="${KAFKA_BOOTSTRAP_SERVERS:-}"
 if [ -z "$BOOTSTRAP" ] && compgen -G "$ROOT/ops/tools/target/lib/kafka_2.13-*.jar" >/dev/null; then
-    # A throwaway single-node KRaft broker from Maven Central jars (copied: a concurrent `mvn
-    # install` must not rewrite its classpath under it).
-    mkdir -p "$WORK/broker-cp" "$WORK/kafka-data"
+    # A throwaway single-node KRaft broker (ops/lib/broker.sh) from a copy of the jars: a
+    # concurrent `mvn install` must not rewrite its classpath under it.
+    mkdir -p "$WORK/broker-cp"
     cp "$ROOT"/ops/tools/target/lib/*.jar "$WORK/broker-cp/"
     KPORT="$(free_port)"; CPORT="$(free_port)"
-    cat > "$WORK/server.properties" <<EOF
-process.roles=broker,controller
-node.id=1
-listeners=PLAINTEXT://127.0.0.1:$KPORT,CONTROLLER://127.0.0.1:$CPORT
-advertised.listeners=PLAINTEXT://127.0.0.1:$KPORT
-listener.security.protocol.map=PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT
-inter.broker.listener.name=PLAINTEXT
-controller.listener.names=CONTROLLER
-controller.quorum.voters=1@127.0.0.1:$CPORT
-log.dirs=$WORK/kafka-data
-offsets.topic.replication.factor=1
-transaction.state.log.replication.factor=1
-transaction.state.log.min.isr=1
-share.coordinator.state.topic.replication.factor=1
-share.coordinator.state.topic.min.isr=1
-auto.create.topics.enable=false
-group.initial.rebalance.delay.ms=0
-num.network.threads=2
-num.io.threads=2
-EOF
+    broker_configure "$WORK/kafka" 127.0.0.1 "$KPORT" "$CPORT"
     say "starting a throwaway Kafka broker on 127.0.0.1:$KPORT"
-    if java -Xmx256m -cp "$WORK/broker-cp/*" kafka.tools.StorageTool format -t "$(python3 -c 'import uuid,base64;print(base64.urlsafe_b64encode(uuid.uuid4().bytes).decode().rstrip("="))')" \
-        -c "$WORK/server.properties" >"$WORK/kafka-format.log" 2>&1; then
-        java -Xmx512m -XX:+UseSerialGC -cp "$WORK/broker-cp/*" kafka.Kafka "$WORK/server.properties" \
-            >"$WORK/kafka.log" 2>&1 </dev/null &
-        BROKER_PID=$!
-        if wait_for 60 port_open "$KPORT"; then BOOTSTRAP="127.0.0.1:$KPORT"; else say "broker did not start:"; tail -n 20 "$WORK/kafka.log" >&2; fi
-    else
-        say "kafka storage format failed:"; tail -n 20 "$WORK/kafka-format.log" >&2
+    if broker_format "$WORK/broker-cp" "$WORK/kafka" "$WORK/kafka.log"; then
+        broker_launch "$WORK/broker-cp" "$WORK/kafka" "$WORK/kafka.pid" "$WORK/kafka.log" -Xmx512m -XX:+UseSerialGC
+        if stack_wait_for 60 stack_port_open "$KPORT"; then BOOTSTRAP="127.0.0.1:$KPORT"; else say "broker did not start:"; tail -n 20 "$WORK/kafka.log" >&2; fi
     fi
 fi
 
@@ -244,17 +216,17 @@ CID="$(docker run -d "${LABELS[@]}" "${COMMON[@]}" "${WORKER_ENV[@]}" \
     "$IMAGE")"
 BASE="http://127.0.0.1:$HTTP_PORT"
 started="$(date +%s%3N)"
-if wait_for 90 bash -c "[ \"\$(curl -s -o /dev/null -w '%{http_code}' --max-time 2 $BASE/livez)\" = 200 ]"; then
+if stack_wait_for 90 bash -c "[ \"\$(curl -s -o /dev/null -w '%{http_code}' --max-time 2 $BASE/livez)\" = 200 ]"; then
     pass "/livez 200 after $(( $(date +%s%3N) - started )) ms"
 else
     fail "/livez never answered 200; worker logs:"; docker logs --tail 30 "$CID" 2>&1 | sed 's/^/    /'
 fi
-if wait_for 90 bash -c "[ \"\$(curl -s -o /dev/null -w '%{http_code}' --max-time 2 $BASE/readyz)\" = 200 ]"; then
+if stack_wait_for 90 bash -c "[ \"\$(curl -s -o /dev/null -w '%{http_code}' --max-time 2 $BASE/readyz)\" = 200 ]"; then
     pass "/readyz 200 after $(( $(date +%s%3N) - started )) ms"
 else
-    fail "/readyz never answered 200 (last: $(http_code "$BASE/readyz"))"
+    fail "/readyz never answered 200 (last: $(stack_http_code "$BASE/readyz"))"
 fi
-if wait_for 60 bash -c "[ \"\$(docker inspect --format '{{.State.Health.Status}}' $CID)\" = healthy ]"; then
+if stack_wait_for 60 bash -c "[ \"\$(docker inspect --format '{{.State.Health.Status}}' $CID)\" = healthy ]"; then
     pass "docker HEALTHCHECK (/app/bin/healthcheck in the container) reports healthy"
 else
     fail "docker health status: $(docker inspect --format '{{.State.Health.Status}} {{json .State.Health.Log}}' "$CID" | cut -c1-400)"
@@ -279,7 +251,7 @@ if [ -n "$STUB_IMAGE" ]; then
     if echo "$line" | grep -q ' READY http://127.0.0.1:'; then
         pass "ensure against the worker container: $line"
         url="$(echo "$line" | awk '{print $3}')"
-        check "the agent's $url/health answers 200" test "$(http_code "$url/health")" = 200
+        check "the agent's $url/health answers 200" test "$(stack_http_code "$url/health")" = 200
         check "agent container hermes-user-${AGENT_USER//-/} runs, labelled hermes.managed=true" \
             test "$(docker inspect --format '{{ index .Config.Labels "hermes.managed" }}' "hermes-user-${AGENT_USER//-/}" 2>/dev/null)" = true
         metrics="$(curl -s --max-time 3 "$BASE/metrics" || true)"
@@ -342,8 +314,8 @@ EOF
     export DOCKER_GID="$SOCK_GID"
     if out="$("${DC[@]}" up -d --no-deps --no-build worker-1 2>&1)"; then
         CID2="$("${DC[@]}" ps -q worker-1)"
-        if wait_for 90 bash -c "[ \"\$(docker inspect --format '{{.State.Health.Status}}' $CID2)\" = healthy ]"; then
-            pass "compose.yaml worker-1 (${COMPOSE[*]}, --no-deps, test override) turns healthy; /readyz: $(http_code "http://127.0.0.1:$PORT2/readyz")"
+        if stack_wait_for 90 bash -c "[ \"\$(docker inspect --format '{{.State.Health.Status}}' $CID2)\" = healthy ]"; then
+            pass "compose.yaml worker-1 (${COMPOSE[*]}, --no-deps, test override) turns healthy; /readyz: $(stack_http_code "http://127.0.0.1:$PORT2/readyz")"
         else
             fail "compose worker-1 not healthy: $(docker inspect --format '{{.State.Status}} {{.State.Health.Status}}' "$CID2")"
             docker logs --tail 15 "$CID2" 2>&1 | sed 's/^/    /'

@@ -5,6 +5,8 @@
 #   . ops/lib/docker.sh
 #   ensure_docker          # docker CLI + a reachable engine (installs/starts it if root on Debian)
 #   ensure_build_tools     # busybox-static, tini (tini-static), gcc + static libc (for ops/agent-stub)
+#   docker_rm_labelled containers|volumes LABEL=VALUE
+#                          # removes them (containers forcibly); prints how many there were
 #
 # Usage, executed:
 #   ops/lib/docker.sh ensure               # ensure_docker && ensure_build_tools
@@ -194,6 +196,19 @@ ensure_build_tools() {
     command -v gcc >/dev/null 2>&1 || { _hermes_docker_log "missing: gcc"; return 1; }
     _hermes_have_static_libc || { _hermes_docker_log "missing: static libc.a for gcc -static (libc6-dev)"; return 1; }
     return 0
+}
+
+docker_rm_labelled() {
+    local kind="$1" label="$2" ids=()
+    case "$kind" in
+        containers) mapfile -t ids < <(docker ps -aq --filter "label=$label") ;;
+        volumes) mapfile -t ids < <(docker volume ls -q --filter "label=$label") ;;
+        *) _hermes_docker_log "docker_rm_labelled: containers or volumes, not $kind"; return 2 ;;
+    esac
+    if [ "${#ids[@]}" -gt 0 ]; then
+        if [ "$kind" = containers ]; then docker rm -f "${ids[@]}" >/dev/null; else docker volume rm "${ids[@]}" >/dev/null; fi
+    fi
+    echo "${#ids[@]}"
 }
 
 # Executed (not sourced): dispatch a sub-command.

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# ops/lib/stack.sh — shared helpers for ops/local, ops/hermes and ops/test. Source it; it only
-# defines variables and functions (it does not change shell options).
+# ops/lib/stack.sh — shared helpers for ops/local, ops/hermes, ops/bench and ops/test. Source it;
+# it only defines variables and functions (it does not change shell options).
 #
 # Variables (absolute paths):
 #   HERMES_ROOT        the repository root
@@ -10,8 +10,7 @@
 #   HERMES_BENCH_JAR   ops/benchmark/target/hermes-bench-<version>.jar (+ ops/benchmark/target/lib/*.jar)
 #
 # Functions:
-#   stack_say MSG...              progress line on stderr, prefixed with the script's name
-#   stack_die MSG...              stack_say, then exit 1
+#   stack_usage [FILE]            prints the header comment of FILE (default: the running script)
 #   stack_build_reason            prints why the jars need a (re)build; returns 1 if they are current
 #   stack_jars_present            0 if every runtime jar (worker, tools, bench) and its lib/ exists
 #   stack_ensure_built [--if-missing|--keep-going]
@@ -24,11 +23,9 @@
 #                                 target/, which every `mvn install` or `mvn clean` rewrites under them
 #   stack_classpath_dir worker|broker   the folder the current jars map to (not created)
 #   stack_classpath_of_pid PID    the -cp folder of a running JVM
-#   stack_pid_alive PIDFILE MARKER
-#                                 0 if the pid in PIDFILE runs and its command line contains MARKER
-#   stack_port_open PORT [HOST]   0 if something accepts TCP connections there
-#   stack_port_owner PORT         "pid/name" of the listener on 127.0.0.1:PORT, if ss can tell
-#   stack_now_ms                  milliseconds since the epoch
+#   stack_prune_classpaths        removes the snapshots no process of $HERMES_LOCAL/pids runs from
+# and, from ops/lib/proc.sh (sourced here): stack_say, stack_die, stack_now_ms, pid files, ports,
+# the lock, launching, waiting for and stopping processes.
 
 HERMES_ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 HERMES_LOCAL="$HERMES_ROOT/.local"
@@ -41,9 +38,10 @@ HERMES_BENCH_JAR="$HERMES_ROOT/ops/benchmark/target/hermes-bench-$HERMES_VERSION
 HERMES_BENCH_LIB="$HERMES_ROOT/ops/benchmark/target/lib"
 : "${STACK_NAME:=$(basename "$0")}"
 
-stack_say() { printf '[%s] %s\n' "$STACK_NAME" "$*" >&2; }
-stack_die() { stack_say "$*"; exit 1; }
-stack_now_ms() { date +%s%3N; }
+# shellcheck source=ops/lib/proc.sh
+. "$HERMES_ROOT/ops/lib/proc.sh"
+
+stack_usage() { awk 'NR == 1 {next} /^#/ {sub(/^# ?/, ""); print; next} {exit}' "${1:-$0}"; }
 
 # ---------------------------------------------------------------------------------------- build
 
@@ -190,25 +188,4 @@ stack_prune_classpaths() {
         [ -d "$dir" ] || continue
         case "$used" in *"$dir/"*) ;; *) rm -rf "$dir" ;; esac
     done
-}
-
-# -------------------------------------------------------------------------------- processes
-
-stack_pid_of() { [ -r "$1" ] && tr -dc '0-9' <"$1"; }
-
-stack_pid_alive() {
-    local pid
-    pid="$(stack_pid_of "$1" 2>/dev/null)" || return 1
-    [ -n "$pid" ] && kill -0 "$pid" 2>/dev/null || return 1
-    [ -r "/proc/$pid/cmdline" ] && tr '\0' ' ' <"/proc/$pid/cmdline" | grep -qF -- "$2"
-}
-
-stack_port_open() {
-    local port="$1" host="${2:-127.0.0.1}"
-    (exec 3<>"/dev/tcp/$host/$port") 2>/dev/null
-}
-
-stack_port_owner() {
-    command -v ss >/dev/null 2>&1 || return 0
-    ss -Hltnp "sport = :$1" 2>/dev/null | grep -o 'users:(([^)]*' | head -n1 | sed 's/users:((//' || true
 }
