@@ -11,6 +11,8 @@
 #
 # Functions:
 #   stack_usage [FILE]            prints the header comment of FILE (default: the running script)
+#   stack_load_env                sources $HERMES_LOCAL/env (written by ops/local up) if it exists: it
+#                                 fills in the stack's settings that the environment does not set
 #   stack_build_reason            prints why the jars need a (re)build; returns 1 if they are current
 #   stack_jars_present            0 if every runtime jar (worker, tools, bench) and its lib/ exists
 #   stack_ensure_built [--if-missing|--keep-going]
@@ -42,6 +44,11 @@ HERMES_BENCH_LIB="$HERMES_ROOT/ops/benchmark/target/lib"
 . "$HERMES_ROOT/ops/lib/proc.sh"
 
 stack_usage() { awk 'NR == 1 {next} /^#/ {sub(/^# ?/, ""); print; next} {exit}' "${1:-$0}"; }
+
+stack_load_env() {
+    # shellcheck disable=SC1091
+    if [ -r "$HERMES_LOCAL/env" ]; then . "$HERMES_LOCAL/env"; fi
+}
 
 # ---------------------------------------------------------------------------------------- build
 
