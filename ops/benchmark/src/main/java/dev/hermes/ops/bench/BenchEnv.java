@@ -2,7 +2,7 @@ package dev.hermes.ops.bench;
 
 import dev.hermes.schemas.HermesException;
 import dev.hermes.schemas.Topics;
-import dev.hermes.worker.EnvSecrets;
+import dev.hermes.worker.config.EnvSecrets;
 import java.util.Map;
 
 /**
