@@ -6,8 +6,8 @@
 # libraries that JRE needs + the worker's jars + a static busybox (sh, wget: healthcheck and
 # debugging) + a tiny /etc/passwd. The production recipe is ops/deploy/worker.Dockerfile.
 #
-#   --build   run the project build first (mvn -B -q install -DskipTests); without it the build
-#             runs only when worker/target/hermes-worker-*.jar or worker/target/lib is missing
+#   --build   build the worker first (mvn -B -q -pl worker -am package -DskipTests); without it the
+#             build runs only when worker/target/hermes-worker-*.jar or worker/target/lib is missing
 #   --force   rebuild the image even if its input hash has not changed
 #
 # The jlink module set is computed with `jdeps --print-module-deps` over the jars, plus
@@ -18,8 +18,10 @@
 # The image carries the label hermes.worker-image-hash=<sha256 of every input>; when an image with
 # this tag and hash exists nothing is done. The last line on stdout is the tag; progress on stderr.
 # Inside: ENTRYPOINT java ... dev.hermes.worker.WorkerMain, user hermes (10001:10001),
-# HERMES_HTTP_HOST=0.0.0.0, /app/bin/hermes (the ops CLI, when ops/tools is built),
-# /app/bin/healthcheck (HEALTHCHECK on /readyz).
+# HERMES_HTTP_HOST=0.0.0.0, /app/bin/healthcheck (HEALTHCHECK on /readyz). /app/lib is the worker's
+# runtime classpath only (worker/target: the jar and lib/); the build refuses any other hermes jar
+# and any dev.hermes.ops class (the CLI, the benchmark). The operator CLI is a separate image
+# (ops/deploy/ops.Dockerfile).
 set -euo pipefail
 
 HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
@@ -76,19 +78,26 @@ JAVA_FEATURE="$("$JAVA_HOME_HOST/bin/java" -XshowSettings:properties -version 2>
 
 # ---------------------------------------------------------------- jars
 worker_jar() { find "$ROOT/worker/target" -maxdepth 1 -name 'hermes-worker-*.jar' ! -name '*-tests.jar' ! -name '*-sources.jar' | sort | tail -n 1; }
-tools_jar() { find "$ROOT/ops/tools/target" -maxdepth 1 -name 'hermes-ops-tools-*.jar' ! -name '*-tests.jar' ! -name '*-sources.jar' 2>/dev/null | sort | tail -n 1; }
 if [ "$BUILD" = 1 ] || [ -z "$(worker_jar)" ] || [ ! -d "$ROOT/worker/target/lib" ]; then
-    log "building the project (mvn -B -q install -DskipTests)"
-    (cd "$ROOT" && mvn -B -q install -DskipTests) >&2 || die "maven build failed"
+    log "building the worker (mvn -B -q -pl worker -am package -DskipTests)"
+    (cd "$ROOT" && mvn -B -q -pl worker -am package -DskipTests) >&2 || die "maven build failed"
 fi
 WORKER_JAR="$(worker_jar)"
 [ -n "$WORKER_JAR" ] || die "no worker/target/hermes-worker-*.jar after the build"
-TOOLS_JAR="$(tools_jar)"
-[ -n "$TOOLS_JAR" ] || log "no ops/tools jar: the image will have no /app/bin/hermes CLI (compose 'topics' needs it)"
 mapfile -t LIB_JARS < <(find "$ROOT/worker/target/lib" -maxdepth 1 -name '*.jar' | sort)
 [ "${#LIB_JARS[@]}" -gt 0 ] || die "worker/target/lib has no jars"
 APP_JARS=("$WORKER_JAR" "${LIB_JARS[@]}")
-[ -z "$TOOLS_JAR" ] || APP_JARS+=("$TOOLS_JAR")
+# The worker's classpath and nothing else: no CLI, no benchmark (they are not production code).
+for j in "${APP_JARS[@]}"; do
+    case "$(basename "$j")" in
+        hermes-worker-*|hermes-schemas-*|hermes-producer-client-*) ;;
+        hermes-*) die "$(basename "$j") is not part of the worker's runtime classpath" ;;
+        *) continue ;;
+    esac
+    if "$JAVA_HOME_HOST/bin/jar" tf "$j" | grep -q '^dev/hermes/ops/'; then
+        die "$(basename "$j") holds dev.hermes.ops classes (the CLI or the benchmark); they do not belong in the worker image"
+    fi
+done
 
 TARGET="$ROOT/ops/deploy/target"
 mkdir -p "$TARGET"
@@ -101,8 +110,8 @@ fi
 JAVA_VERSION_LINE="$("$JAVA_HOME_HOST/bin/java" -version 2>&1 | tr '\n' ' ')"
 input_hash() {
     {
-        echo "format=1"
-        for f in build-worker-image.sh healthcheck.sh hermes-cli.sh ../lib/rootfs.sh; do
+        echo "format=2"
+        for f in build-worker-image.sh healthcheck.sh ../lib/rootfs.sh; do
             printf '%s ' "$f"; sha256sum < "$HERE/$f"
         done
         for j in "${APP_JARS[@]}"; do
@@ -127,7 +136,7 @@ log "jdeps: computing the module set"
 JDEPS_MODULES="$("$JAVA_HOME_HOST/bin/jdeps" --multi-release "$JAVA_FEATURE" --ignore-missing-deps -q \
     --print-module-deps "${APP_JARS[@]}" 2>/dev/null | tail -n 1)"
 [ -n "$JDEPS_MODULES" ] || die "jdeps printed no modules"
-MODULES="$(printf '%s\n' ${JDEPS_MODULES//,/ } "${EXTRA_MODULES[@]}" | sort -u | paste -sd, -)"
+MODULES="$({ tr ',' '\n' <<<"$JDEPS_MODULES"; printf '%s\n' "${EXTRA_MODULES[@]}"; } | sort -u | paste -sd, -)"
 log "modules: $MODULES"
 JRE_KEY="$(printf '%s|%s' "$MODULES" "$JAVA_VERSION_LINE" | sha256sum | cut -c1-16)"
 JRE="$TARGET/jre-$JRE_KEY"
@@ -175,11 +184,11 @@ for l in "${EXTRA_SHARED_LIBS[@]}"; do
     ELVES+=("$p")
     copy_lib "$p"
 done
-missing=0
+unresolved=0
 for elf in "${ELVES[@]}"; do
     while IFS= read -r line; do
         case "$line" in
-            *"not found"*) log "missing shared library for ${elf#"$ROOTFS"}: $line"; missing=1 ;;
+            *"not found"*) log "missing shared library for ${elf#"$ROOTFS"}: $line"; unresolved=1 ;;
             *"=> $ROOTFS/"*) ;;                                         # a JRE library: already there
             *"=> /"*) copy_lib "$(echo "$line" | awk '{print $3}')" ;;
             /*) copy_lib "$(echo "$line" | awk '{print $1}')" ;;   # the dynamic loader
@@ -187,7 +196,7 @@ for elf in "${ELVES[@]}"; do
     done < <(LD_LIBRARY_PATH="$ROOTFS$JRE_DIR/lib:$ROOTFS$JRE_DIR/lib/server" ldd "$elf" 2>/dev/null \
              | grep -v 'linux-vdso' | sed 's/^[[:space:]]*//')
 done
-[ "$missing" = 0 ] || die "some shared libraries could not be resolved (see above)"
+[ "$unresolved" = 0 ] || die "some shared libraries could not be resolved (see above)"
 # /lib64/ld-linux-x86-64.so.2 is what every ELF names as its interpreter.
 if [ -e /lib64/ld-linux-x86-64.so.2 ]; then copy_lib /lib64/ld-linux-x86-64.so.2; fi
 
@@ -200,10 +209,9 @@ else
     log "no /usr/lib/locale/C.utf8 on this machine: the image's Java will default to ASCII file names"
 fi
 
-# Jars: the worker, its runtime dependencies and (when built) the ops CLI, all on one classpath.
+# Jars: the worker and its runtime dependencies, on one classpath.
 for j in "${APP_JARS[@]}"; do install -m 644 "$j" "$ROOTFS/app/lib/$(basename "$j")"; done
 install -m 755 "$HERE/healthcheck.sh" "$ROOTFS/app/bin/healthcheck"
-install -m 755 "$HERE/hermes-cli.sh" "$ROOTFS/app/bin/hermes"
 
 # busybox: a shell and wget for the healthcheck, a handful of tools for `docker exec` debugging.
 install -m 755 "$BUSYBOX" "$ROOTFS/bin/busybox"

@@ -7,12 +7,13 @@
 # tmpfs /tmp, all capabilities dropped, no-new-privileges.
 #
 # Always (no services needed):
-#   image size and labels; runs as uid 10001; `java -version` inside; the ops CLI inside;
-#   a bad configuration exits 2 with "invalid configuration".
+#   image size and labels; runs as uid 10001; `java -version` inside; /app/lib is the worker's
+#   runtime classpath only (no ops CLI, no benchmark: their jars are absent and their main classes
+#   do not load); a bad configuration exits 2 with "invalid configuration".
 # With PostgreSQL on 127.0.0.1:5432 (trust auth, user postgres) and a Kafka broker:
-#   topics created by the image's CLI; the worker starts, /livez and /readyz answer 200, Docker's
-#   HEALTHCHECK turns healthy, /metrics has the hermes_ meters; `hermes ensure` through the image
-#   spawns a stand-in agent (hermes-agent-stub:local, built if missing) via the mounted socket and
+#   topics created by the host's CLI (ops/hermes); the worker starts, /livez and /readyz answer 200,
+#   Docker's HEALTHCHECK turns healthy, /metrics has the hermes_ meters; `ops/hermes ensure` against
+#   the containerised worker spawns a stand-in agent (hermes-agent-stub:local, built if missing) via the mounted socket and
 #   gets READY with a 127.0.0.1 URL whose /health answers; docker stop drains within 45 s.
 #   Then compose.yaml's own worker-1 service (docker compose or docker-compose v1, --no-deps, an
 #   override file pointing it at the test database and broker) must turn healthy.
@@ -29,13 +30,19 @@ HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 ROOT="$(cd "$HERE/../.." && pwd)"
 # shellcheck source=../lib/docker.sh
 . "$ROOT/ops/lib/docker.sh"
+# shellcheck disable=SC2034  # read by lib/proc.sh
+STACK_NAME="test-worker-image"
+# shellcheck source=../lib/proc.sh
+. "$ROOT/ops/lib/proc.sh"
+# shellcheck source=../lib/broker.sh
+. "$ROOT/ops/lib/broker.sh"
 
 NO_BUILD=0
 IMAGE=""
 while [ $# -gt 0 ]; do
     case "$1" in
         --no-build) NO_BUILD=1 ;;
-        -h|--help) sed -n '2,27p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+        -h|--help) sed -n '2,26p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
         -*) echo "test-worker-image.sh: unknown option $1" >&2; exit 2 ;;
         *) IMAGE="$1" ;;
     esac
@@ -43,7 +50,7 @@ while [ $# -gt 0 ]; do
 done
 IMAGE="${IMAGE:-hermes-worker:local}"
 
-say() { printf '[test-worker-image] %s\n' "$*" >&2; }
+say() { stack_say "$@"; }
 PASSED=0
 FAILED=0
 pass() { PASSED=$((PASSED + 1)); printf 'PASS %s\n' "$*"; }
@@ -64,14 +71,13 @@ COMPOSE_PROJECT="hermes-deploytest-${RUN_ID//[^a-z0-9]/}"
 LABELS=(--label hermes.test=deploy --label "hermes.test.run=$RUN_ID")
 WORK="$(mktemp -d /tmp/hermes-deploy-test.XXXXXX)"
 chmod 755 "$WORK"
-BROKER_PID=""
 TEST_DB=""
 AGENT_USER=""
 
 cleanup() {
-    local ids
-    ids="$(docker ps -aq --filter "label=hermes.test.run=$RUN_ID" 2>/dev/null || true)"
-    [ -z "$ids" ] || docker rm -f $ids >/dev/null 2>&1 || true
+    local ids=()
+    mapfile -t ids < <(docker ps -aq --filter "label=hermes.test.run=$RUN_ID" 2>/dev/null || true)
+    [ "${#ids[@]}" -eq 0 ] || docker rm -f "${ids[@]}" >/dev/null 2>&1 || true
     if [ -n "$AGENT_USER" ]; then
         local hex="${AGENT_USER//-/}"
         docker rm -f "hermes-user-$hex" >/dev/null 2>&1 || true
@@ -79,10 +85,8 @@ cleanup() {
     fi
     for v in $(docker volume ls -q --filter "name=$COMPOSE_PROJECT" 2>/dev/null); do docker volume rm -f "$v" >/dev/null 2>&1 || true; done
     for n in $(docker network ls -q --filter "name=$COMPOSE_PROJECT" 2>/dev/null); do docker network rm "$n" >/dev/null 2>&1 || true; done
-    if [ -n "$BROKER_PID" ] && kill -0 "$BROKER_PID" 2>/dev/null; then
-        kill "$BROKER_PID" 2>/dev/null || true
-        for _ in $(seq 1 50); do kill -0 "$BROKER_PID" 2>/dev/null || break; sleep 0.2; done
-        kill -9 "$BROKER_PID" 2>/dev/null || true
+    if stack_pid_alive "$WORK/kafka.pid" kafka.Kafka; then
+        stack_stop_pids "the throwaway broker" 10 "$(stack_pid_of "$WORK/kafka.pid")"
     fi
     if [ -n "$TEST_DB" ]; then
         psql -X -q -h 127.0.0.1 -U postgres -d postgres -c "DROP DATABASE IF EXISTS \"$TEST_DB\" WITH (FORCE)" \
@@ -93,13 +97,6 @@ cleanup() {
 trap cleanup EXIT
 
 free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1]); s.close()'; }
-port_open() { (exec 3<>"/dev/tcp/${2:-127.0.0.1}/$1") 2>/dev/null; }
-http_code() { curl -s -o /dev/null -w '%{http_code}' --max-time 3 "$1" 2>/dev/null || true; }
-wait_for() { # wait_for SECONDS command... — poll every 0.5 s
-    local limit=$(( $1 * 2 )); shift
-    for _ in $(seq 1 "$limit"); do "$@" && return 0; sleep 0.5; done
-    return 1
-}
 
 # ------------------------------------------------------------------ static checks
 SIZE="$(docker image inspect --format '{{.Size}}' "$IMAGE")"
@@ -118,8 +115,22 @@ else
     fail "java -version inside: $out"
 fi
 
-out="$(docker run --rm "${LABELS[@]}" --entrypoint /app/bin/hermes "$IMAGE" --help 2>&1 || true)"
-if echo "$out" | grep -q 'topics create'; then pass "ops CLI (/app/bin/hermes) inside"; else fail "ops CLI inside: $out"; fi
+# The production image is the worker and nothing else: not the ops CLI, not the benchmark.
+out="$(docker run --rm "${LABELS[@]}" --entrypoint /bin/sh "$IMAGE" -c 'ls /app/lib /app/bin' 2>&1 || true)"
+extra="$(grep -E '^hermes-' <<<"$out" | grep -Ev '^hermes-(worker|schemas|producer-client)-' || true)"
+if grep -q '^hermes-worker-' <<<"$out" && [ -z "$extra" ] && ! grep -qx 'hermes' <<<"$out"; then
+    pass "/app/lib holds only the worker's classpath ($(grep -E '^hermes-' <<<"$out" | tr '\n' ' '))"
+else
+    fail "/app/lib and /app/bin should hold the worker's classpath only; extra: ${extra:-/app/bin/hermes}"
+fi
+for class in dev.hermes.ops.bench.BenchMain dev.hermes.ops.cli.HermesCli; do
+    out="$(docker run --rm "${LABELS[@]}" --entrypoint java "$IMAGE" -cp '/app/lib/*' "$class" --help 2>&1 || true)"
+    if grep -q 'Could not find or load main class' <<<"$out"; then
+        pass "$class is not on the image's classpath"
+    else
+        fail "$class is on the image's classpath: $(head -n 2 <<<"$out")"
+    fi
+done
 
 set +e
 out="$(docker run --rm "${LABELS[@]}" -e HERMES_API_KEY_SECRET=short "$IMAGE" 2>&1)"
@@ -133,7 +144,7 @@ fi
 
 # ------------------------------------------------------------------ services
 have_pg=0
-if command -v psql >/dev/null 2>&1 && port_open 5432 \
+if command -v psql >/dev/null 2>&1 && stack_port_open 5432 \
     && psql -X -q -h 127.0.0.1 -U postgres -d postgres -c 'select 1' >/dev/null 2>&1; then
     TEST_DB="hermes_deploy_test_${RUN_ID//-/_}"
     psql -X -q -h 127.0.0.1 -U postgres -d postgres -c "CREATE DATABASE \"$TEST_DB\"" >/dev/null && have_pg=1
@@ -141,40 +152,16 @@ fi
 
 BOOTSTRAP="${KAFKA_BOOTSTRAP_SERVERS:-}"
 if [ -z "$BOOTSTRAP" ] && compgen -G "$ROOT/ops/tools/target/lib/kafka_2.13-*.jar" >/dev/null; then
-    # A throwaway single-node KRaft broker from Maven Central jars (copied: a concurrent `mvn
-    # install` must not rewrite its classpath under it).
-    mkdir -p "$WORK/broker-cp" "$WORK/kafka-data"
+    # A throwaway single-node KRaft broker (ops/lib/broker.sh) from a copy of the jars: a
+    # concurrent `mvn install` must not rewrite its classpath under it.
+    mkdir -p "$WORK/broker-cp"
     cp "$ROOT"/ops/tools/target/lib/*.jar "$WORK/broker-cp/"
     KPORT="$(free_port)"; CPORT="$(free_port)"
-    cat > "$WORK/server.properties" <<EOF
-process.roles=broker,controller
-node.id=1
-listeners=PLAINTEXT://127.0.0.1:$KPORT,CONTROLLER://127.0.0.1:$CPORT
-advertised.listeners=PLAINTEXT://127.0.0.1:$KPORT
-listener.security.protocol.map=PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT
-inter.broker.listener.name=PLAINTEXT
-controller.listener.names=CONTROLLER
-controller.quorum.voters=1@127.0.0.1:$CPORT
-log.dirs=$WORK/kafka-data
-offsets.topic.replication.factor=1
-transaction.state.log.replication.factor=1
-transaction.state.log.min.isr=1
-share.coordinator.state.topic.replication.factor=1
-share.coordinator.state.topic.min.isr=1
-auto.create.topics.enable=false
-group.initial.rebalance.delay.ms=0
-num.network.threads=2
-num.io.threads=2
-EOF
+    broker_configure "$WORK/kafka" 127.0.0.1 "$KPORT" "$CPORT"
     say "starting a throwaway Kafka broker on 127.0.0.1:$KPORT"
-    if java -Xmx256m -cp "$WORK/broker-cp/*" kafka.tools.StorageTool format -t "$(python3 -c 'import uuid,base64;print(base64.urlsafe_b64encode(uuid.uuid4().bytes).decode().rstrip("="))')" \
-        -c "$WORK/server.properties" >"$WORK/kafka-format.log" 2>&1; then
-        java -Xmx512m -XX:+UseSerialGC -cp "$WORK/broker-cp/*" kafka.Kafka "$WORK/server.properties" \
-            >"$WORK/kafka.log" 2>&1 </dev/null &
-        BROKER_PID=$!
-        if wait_for 60 port_open "$KPORT"; then BOOTSTRAP="127.0.0.1:$KPORT"; else say "broker did not start:"; tail -n 20 "$WORK/kafka.log" >&2; fi
-    else
-        say "kafka storage format failed:"; tail -n 20 "$WORK/kafka-format.log" >&2
+    if broker_format "$WORK/broker-cp" "$WORK/kafka" "$WORK/kafka.log"; then
+        broker_launch "$WORK/broker-cp" "$WORK/kafka" "$WORK/kafka.pid" "$WORK/kafka.log" -Xmx512m -XX:+UseSerialGC
+        if stack_wait_for 60 stack_port_open "$KPORT"; then BOOTSTRAP="127.0.0.1:$KPORT"; else say "broker did not start:"; tail -n 20 "$WORK/kafka.log" >&2; fi
     fi
 fi
 
@@ -198,10 +185,10 @@ COMMON=(--network host
         -e "KAFKA_BOOTSTRAP_SERVERS=$BOOTSTRAP"
         -e "HERMES_TOPIC_PREFIX=$PREFIX")
 
-# Topics, through the image's CLI (what the compose `topics` service runs).
-out="$(docker run --rm "${LABELS[@]}" "${COMMON[@]}" --entrypoint /app/bin/hermes "$IMAGE" \
-    topics create --partitions 3 2>&1 || true)"
-if echo "$out" | grep -q 'topics ready'; then pass "topics create via the image: $(echo "$out" | grep 'topics ready')"; else fail "topics create: $out"; fi
+# Topics, through the host's CLI (the ops image runs the same for the compose `topics` service).
+hermes_cli() { KAFKA_BOOTSTRAP_SERVERS="$BOOTSTRAP" HERMES_TOPIC_PREFIX="$PREFIX" "$ROOT/ops/hermes" "$@"; }
+out="$(hermes_cli topics create --partitions 3 2>&1 || true)"
+if echo "$out" | grep -q 'topics ready'; then pass "topics create via ops/hermes: $(echo "$out" | grep 'topics ready')"; else fail "topics create: $out"; fi
 
 WORKER_ENV=(
     -e "HERMES_WORKER_ID=deploytest-worker-1"
@@ -229,17 +216,17 @@ CID="$(docker run -d "${LABELS[@]}" "${COMMON[@]}" "${WORKER_ENV[@]}" \
     "$IMAGE")"
 BASE="http://127.0.0.1:$HTTP_PORT"
 started="$(date +%s%3N)"
-if wait_for 90 bash -c "[ \"\$(curl -s -o /dev/null -w '%{http_code}' --max-time 2 $BASE/livez)\" = 200 ]"; then
+if stack_wait_for 90 bash -c "[ \"\$(curl -s -o /dev/null -w '%{http_code}' --max-time 2 $BASE/livez)\" = 200 ]"; then
     pass "/livez 200 after $(( $(date +%s%3N) - started )) ms"
 else
     fail "/livez never answered 200; worker logs:"; docker logs --tail 30 "$CID" 2>&1 | sed 's/^/    /'
 fi
-if wait_for 90 bash -c "[ \"\$(curl -s -o /dev/null -w '%{http_code}' --max-time 2 $BASE/readyz)\" = 200 ]"; then
+if stack_wait_for 90 bash -c "[ \"\$(curl -s -o /dev/null -w '%{http_code}' --max-time 2 $BASE/readyz)\" = 200 ]"; then
     pass "/readyz 200 after $(( $(date +%s%3N) - started )) ms"
 else
-    fail "/readyz never answered 200 (last: $(http_code "$BASE/readyz"))"
+    fail "/readyz never answered 200 (last: $(stack_http_code "$BASE/readyz"))"
 fi
-if wait_for 60 bash -c "[ \"\$(docker inspect --format '{{.State.Health.Status}}' $CID)\" = healthy ]"; then
+if stack_wait_for 60 bash -c "[ \"\$(docker inspect --format '{{.State.Health.Status}}' $CID)\" = healthy ]"; then
     pass "docker HEALTHCHECK (/app/bin/healthcheck in the container) reports healthy"
 else
     fail "docker health status: $(docker inspect --format '{{.State.Health.Status}} {{json .State.Health.Log}}' "$CID" | cut -c1-400)"
@@ -253,19 +240,18 @@ missing_meters() { # prints the hermes_ meters that /metrics does not show (yet)
     done
 }
 # the per-partition gauges appear once the partitions are assigned and restored
-for _ in $(seq 1 60); do missing="$(missing_meters)"; [ -z "$missing" ] && break; sleep 0.5; done
-if [ -z "$missing" ]; then pass "/metrics has the hermes_ meters"; else fail "/metrics lacks:$missing"; fi
+for _ in $(seq 1 60); do absent="$(missing_meters)"; [ -z "$absent" ] && break; sleep 0.5; done
+if [ -z "$absent" ]; then pass "/metrics has the hermes_ meters"; else fail "/metrics lacks:$absent"; fi
 
-# One ensure through the image's CLI: the worker spawns the stand-in agent via the mounted socket.
+# One ensure through the host's CLI: the worker spawns the stand-in agent via the mounted socket.
 if [ -n "$STUB_IMAGE" ]; then
     AGENT_USER="$(python3 -c 'import uuid; print(uuid.uuid4())')"
-    out="$(docker run --rm "${LABELS[@]}" "${COMMON[@]}" --entrypoint /app/bin/hermes "$IMAGE" \
-        ensure --timeout 90 "$AGENT_USER" 2>&1 || true)"
+    out="$(hermes_cli ensure --timeout 90 "$AGENT_USER" 2>&1 || true)"
     line="$(echo "$out" | grep "^$AGENT_USER " || true)"
     if echo "$line" | grep -q ' READY http://127.0.0.1:'; then
-        pass "ensure through the image: $line"
+        pass "ensure against the worker container: $line"
         url="$(echo "$line" | awk '{print $3}')"
-        check "the agent's $url/health answers 200" test "$(http_code "$url/health")" = 200
+        check "the agent's $url/health answers 200" test "$(stack_http_code "$url/health")" = 200
         check "agent container hermes-user-${AGENT_USER//-/} runs, labelled hermes.managed=true" \
             test "$(docker inspect --format '{{ index .Config.Labels "hermes.managed" }}' "hermes-user-${AGENT_USER//-/}" 2>/dev/null)" = true
         metrics="$(curl -s --max-time 3 "$BASE/metrics" || true)"
@@ -275,7 +261,7 @@ if [ -n "$STUB_IMAGE" ]; then
             fail "no cold ensure in /metrics: $(grep '^hermes_ensure_seconds_count' <<<"$metrics")"
         fi
     else
-        fail "ensure through the image: $(echo "$out" | tail -n 5)"
+        fail "ensure against the worker container: $(echo "$out" | tail -n 5)"
         docker logs --tail 20 "$CID" 2>&1 | sed 's/^/    /'
     fi
 else
@@ -328,8 +314,8 @@ EOF
     export DOCKER_GID="$SOCK_GID"
     if out="$("${DC[@]}" up -d --no-deps --no-build worker-1 2>&1)"; then
         CID2="$("${DC[@]}" ps -q worker-1)"
-        if wait_for 90 bash -c "[ \"\$(docker inspect --format '{{.State.Health.Status}}' $CID2)\" = healthy ]"; then
-            pass "compose.yaml worker-1 (${COMPOSE[*]}, --no-deps, test override) turns healthy; /readyz: $(http_code "http://127.0.0.1:$PORT2/readyz")"
+        if stack_wait_for 90 bash -c "[ \"\$(docker inspect --format '{{.State.Health.Status}}' $CID2)\" = healthy ]"; then
+            pass "compose.yaml worker-1 (${COMPOSE[*]}, --no-deps, test override) turns healthy; /readyz: $(stack_http_code "http://127.0.0.1:$PORT2/readyz")"
         else
             fail "compose worker-1 not healthy: $(docker inspect --format '{{.State.Status}} {{.State.Health.Status}}' "$CID2")"
             docker logs --tail 15 "$CID2" 2>&1 | sed 's/^/    /'

@@ -19,7 +19,8 @@
 #     `supplementalGroups`), never baked in here. Access to that socket is root on the host.
 #   - /metrics, /livez, /readyz on HERMES_HTTP_HOST:HERMES_HTTP_PORT (0.0.0.0:9400 in this image)
 #   - SIGTERM drains (finish in-flight, commit, leave the group): give it 45 s
-#   - /app/bin/hermes is the ops CLI (e.g. `topics create`), /app/bin/healthcheck the HEALTHCHECK
+#   - /app/lib holds the worker's runtime classpath and nothing else: no ops CLI, no benchmark
+#     (the CLI has its own image, ops/deploy/ops.Dockerfile); /app/bin/healthcheck is the HEALTHCHECK
 
 ARG MAVEN_IMAGE=maven:3.9-eclipse-temurin-17
 ARG RUNTIME_IMAGE=eclipse-temurin:17-jre
@@ -27,27 +28,33 @@ ARG RUNTIME_IMAGE=eclipse-temurin:17-jre
 # ---------------------------------------------------------------- build
 FROM ${MAVEN_IMAGE} AS build
 WORKDIR /src
+# Only the production modules: the reactor is cut down to schemas, producer-client and worker, so
+# the operator tools (ops/tools) and the benchmark (ops/benchmark) are neither built nor shipped,
+# and a new ops module never changes this build.
 # The poms alone first: the dependency download is a cached layer until a pom changes.
 # (dependency plugin 3.9.0: its go-offline skips the reactor's own modules, 3.8.x does not)
 COPY pom.xml ./
 COPY schemas/pom.xml schemas/pom.xml
 COPY producer-client/pom.xml producer-client/pom.xml
 COPY worker/pom.xml worker/pom.xml
-COPY ops/tools/pom.xml ops/tools/pom.xml
-RUN mvn -B -q org.apache.maven.plugins:maven-dependency-plugin:3.9.0:go-offline
+RUN set -eux; \
+    sed -i '/<modules>/,/<\/modules>/{/<module>/{/<module>\(schemas\|producer-client\|worker\)<\/module>/!d}}' pom.xml; \
+    test "$(grep -c '<module>' pom.xml)" = 3; \
+    mvn -B -q org.apache.maven.plugins:maven-dependency-plugin:3.9.0:go-offline
 COPY schemas schemas
 COPY producer-client producer-client
 COPY worker worker
-COPY ops/tools ops/tools
-# Tests run in CI (they need Docker, Kafka and PostgreSQL); -DskipTests still compiles them,
-# which ops/tools needs (it depends on the worker's test-jar). `clean` drops any target/ that the
-# classic builder copied from the host.
+# Tests run in CI (they need Docker, Kafka and PostgreSQL). `clean` drops any target/ that the
+# classic builder copied from the host. /out/lib: the worker jar and its runtime classpath only.
 RUN set -eux; \
     mvn -B -q -DskipTests clean package; \
     mkdir -p /out/lib; \
     cp worker/target/lib/*.jar /out/lib/; \
-    find worker/target ops/tools/target -maxdepth 1 -name 'hermes-*.jar' \
+    find worker/target -maxdepth 1 -name 'hermes-worker-*.jar' \
         ! -name '*-tests.jar' ! -name '*-sources.jar' -exec cp {} /out/lib/ \; ; \
+    if ls /out/lib | grep -E '^hermes-' | grep -Ev '^hermes-(worker|schemas|producer-client)-'; then \
+        echo 'only the worker and the libraries it needs belong in the image' >&2; exit 1; \
+    fi; \
     ls -l /out/lib
 
 # ---------------------------------------------------------------- runtime
@@ -66,8 +73,7 @@ RUN set -eux; \
         --shell /usr/sbin/nologin hermes
 COPY --from=build /out/lib/ /app/lib/
 COPY ops/deploy/healthcheck.sh /app/bin/healthcheck
-COPY ops/deploy/hermes-cli.sh /app/bin/hermes
-RUN chmod 0755 /app/bin/healthcheck /app/bin/hermes && chmod -R a+rX /app
+RUN chmod 0755 /app/bin/healthcheck && chmod -R a+rX /app
 ENV PATH=/app/bin:${PATH} \
     HERMES_HTTP_HOST=0.0.0.0 \
     HERMES_HTTP_PORT=9400

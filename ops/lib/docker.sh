@@ -5,6 +5,9 @@
 #   . ops/lib/docker.sh
 #   ensure_docker          # docker CLI + a reachable engine (installs/starts it if root on Debian)
 #   ensure_build_tools     # busybox-static, tini (tini-static), gcc + static libc (for ops/agent-stub)
+#   docker_rm_labelled containers|volumes LABEL[=VALUE] [MIN_AGE_SEC]
+#                          # removes those with the label (containers forcibly), only those at least
+#                          # MIN_AGE_SEC old if given; prints how many it tried; fails if docker does
 #
 # Usage, executed:
 #   ops/lib/docker.sh ensure               # ensure_docker && ensure_build_tools
@@ -194,6 +197,29 @@ ensure_build_tools() {
     command -v gcc >/dev/null 2>&1 || { _hermes_docker_log "missing: gcc"; return 1; }
     _hermes_have_static_libc || { _hermes_docker_log "missing: static libc.a for gcc -static (libc6-dev)"; return 1; }
     return 0
+}
+
+docker_rm_labelled() {
+    local kind="$1" label="$2" min_age="${3:-}" ids=() aged=() id created now rc=0
+    case "$kind" in
+        containers) mapfile -t ids < <(docker ps -aq --filter "label=$label") ;;
+        volumes) mapfile -t ids < <(docker volume ls -q --filter "label=$label") ;;
+        *) _hermes_docker_log "docker_rm_labelled: containers or volumes, not $kind"; return 2 ;;
+    esac
+    if [ -n "$min_age" ] && [ "${#ids[@]}" -gt 0 ]; then
+        now=$(date +%s)
+        while read -r id created; do
+            [ $(( now - $(date -d "$created" +%s 2>/dev/null || echo 0) )) -ge "$min_age" ] && aged+=("$id")
+        done < <(if [ "$kind" = containers ]; then docker inspect --format '{{.Id}} {{.Created}}' "${ids[@]}"
+                 else docker volume inspect --format '{{.Name}} {{.CreatedAt}}' "${ids[@]}"; fi 2>/dev/null)
+        ids=("${aged[@]+"${aged[@]}"}")
+    fi
+    if [ "${#ids[@]}" -gt 0 ]; then
+        if [ "$kind" = containers ]; then docker rm -f "${ids[@]}" >/dev/null || rc=$?
+        else docker volume rm "${ids[@]}" >/dev/null || rc=$?; fi
+    fi
+    echo "${#ids[@]}"
+    return "$rc"
 }
 
 # Executed (not sourced): dispatch a sub-command.

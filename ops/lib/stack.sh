@@ -1,17 +1,20 @@
 #!/usr/bin/env bash
-# ops/lib/stack.sh — shared helpers for ops/local, ops/hermes and ops/test. Source it; it only
-# defines variables and functions (it does not change shell options).
+# ops/lib/stack.sh — shared helpers for ops/local, ops/hermes, ops/bench and ops/test. Source it;
+# it only defines variables and functions (it does not change shell options).
 #
 # Variables (absolute paths):
 #   HERMES_ROOT        the repository root
 #   HERMES_LOCAL       the local stack's state folder (git-ignored): $HERMES_ROOT/.local
 #   HERMES_WORKER_JAR  worker/target/hermes-worker-<version>.jar   (+ worker/target/lib/*.jar)
 #   HERMES_TOOLS_JAR   ops/tools/target/hermes-ops-tools-<version>.jar (+ ops/tools/target/lib/*.jar)
+#   HERMES_BENCH_JAR   ops/benchmark/target/hermes-bench-<version>.jar (+ ops/benchmark/target/lib/*.jar)
 #
 # Functions:
-#   stack_say MSG...              progress line on stderr, prefixed with the script's name
-#   stack_die MSG...              stack_say, then exit 1
+#   stack_usage [FILE]            prints the header comment of FILE (default: the running script)
+#   stack_load_env                sources $HERMES_LOCAL/env (written by ops/local up) if it exists: it
+#                                 fills in the stack's settings that the environment does not set
 #   stack_build_reason            prints why the jars need a (re)build; returns 1 if they are current
+#   stack_jars_present            0 if every runtime jar (worker, tools, bench) and its lib/ exists
 #   stack_ensure_built [--if-missing|--keep-going]
 #                                 builds with `mvn -B -q install` (tests skipped) when needed (serialized
 #                                 by a lock); --if-missing only builds when a jar is absent;
@@ -22,11 +25,9 @@
 #                                 target/, which every `mvn install` or `mvn clean` rewrites under them
 #   stack_classpath_dir worker|broker   the folder the current jars map to (not created)
 #   stack_classpath_of_pid PID    the -cp folder of a running JVM
-#   stack_pid_alive PIDFILE MARKER
-#                                 0 if the pid in PIDFILE runs and its command line contains MARKER
-#   stack_port_open PORT [HOST]   0 if something accepts TCP connections there
-#   stack_port_owner PORT         "pid/name" of the listener on 127.0.0.1:PORT, if ss can tell
-#   stack_now_ms                  milliseconds since the epoch
+#   stack_prune_classpaths        removes the snapshots no process of $HERMES_LOCAL/pids runs from
+# and, from ops/lib/proc.sh (sourced here): stack_say, stack_die, stack_now_ms, pid files, ports,
+# the lock, launching, waiting for and stopping processes.
 
 HERMES_ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 HERMES_LOCAL="$HERMES_ROOT/.local"
@@ -35,11 +36,19 @@ HERMES_WORKER_JAR="$HERMES_ROOT/worker/target/hermes-worker-$HERMES_VERSION.jar"
 HERMES_WORKER_LIB="$HERMES_ROOT/worker/target/lib"
 HERMES_TOOLS_JAR="$HERMES_ROOT/ops/tools/target/hermes-ops-tools-$HERMES_VERSION.jar"
 HERMES_TOOLS_LIB="$HERMES_ROOT/ops/tools/target/lib"
+HERMES_BENCH_JAR="$HERMES_ROOT/ops/benchmark/target/hermes-bench-$HERMES_VERSION.jar"
+HERMES_BENCH_LIB="$HERMES_ROOT/ops/benchmark/target/lib"
 : "${STACK_NAME:=$(basename "$0")}"
 
-stack_say() { printf '[%s] %s\n' "$STACK_NAME" "$*" >&2; }
-stack_die() { stack_say "$*"; exit 1; }
-stack_now_ms() { date +%s%3N; }
+# shellcheck source=ops/lib/proc.sh
+. "$HERMES_ROOT/ops/lib/proc.sh"
+
+stack_usage() { awk 'NR == 1 {next} /^#/ {sub(/^# ?/, ""); print; next} {exit}' "${1:-$0}"; }
+
+stack_load_env() {
+    # shellcheck disable=SC1091
+    if [ -r "$HERMES_LOCAL/env" ]; then . "$HERMES_LOCAL/env"; fi
+}
 
 # ---------------------------------------------------------------------------------------- build
 
@@ -48,7 +57,7 @@ stack_now_ms() { date +%s%3N; }
 _stack_build_inputs() {
     local d
     printf '%s\n' "$HERMES_ROOT/pom.xml"
-    for d in schemas producer-client worker ops/tools; do
+    for d in schemas producer-client worker ops/tools ops/benchmark; do
         [ -f "$HERMES_ROOT/$d/pom.xml" ] && printf '%s\n' "$HERMES_ROOT/$d/pom.xml"
         [ -d "$HERMES_ROOT/$d/src/main" ] && printf '%s\n' "$HERMES_ROOT/$d/src/main"
     done
@@ -56,13 +65,22 @@ _stack_build_inputs() {
     return 0
 }
 
+# 0 if every runtime jar and its lib/ folder exist (worker, ops tools, benchmark).
+stack_jars_present() {
+    local jar
+    for jar in "$HERMES_WORKER_JAR" "$HERMES_TOOLS_JAR" "$HERMES_BENCH_JAR"; do [ -f "$jar" ] || return 1; done
+    for jar in "$HERMES_WORKER_LIB" "$HERMES_TOOLS_LIB" "$HERMES_BENCH_LIB"; do
+        compgen -G "$jar/*.jar" >/dev/null || return 1
+    done
+}
+
 stack_build_reason() {
     local jar oldest="" newer
-    for jar in "$HERMES_WORKER_JAR" "$HERMES_TOOLS_JAR"; do
+    for jar in "$HERMES_WORKER_JAR" "$HERMES_TOOLS_JAR" "$HERMES_BENCH_JAR"; do
         if [ ! -f "$jar" ]; then echo "${jar#"$HERMES_ROOT"/} is missing"; return 0; fi
         if [ -z "$oldest" ] || [ "$jar" -ot "$oldest" ]; then oldest="$jar"; fi
     done
-    for jar in "$HERMES_WORKER_LIB" "$HERMES_TOOLS_LIB"; do
+    for jar in "$HERMES_WORKER_LIB" "$HERMES_TOOLS_LIB" "$HERMES_BENCH_LIB"; do
         if ! compgen -G "$jar/*.jar" >/dev/null; then echo "${jar#"$HERMES_ROOT"/}/ is missing"; return 0; fi
     done
     local inputs=() since=(-newer "$oldest")
@@ -77,12 +95,7 @@ stack_build_reason() {
 
 stack_ensure_built() {
     local mode="${1:-}" reason start rc log
-    if [ "$mode" = "--if-missing" ]; then
-        if [ -f "$HERMES_WORKER_JAR" ] && [ -f "$HERMES_TOOLS_JAR" ] && compgen -G "$HERMES_TOOLS_LIB/*.jar" >/dev/null \
-            && compgen -G "$HERMES_WORKER_LIB/*.jar" >/dev/null; then
-            return 0
-        fi
-    fi
+    if [ "$mode" = "--if-missing" ] && stack_jars_present; then return 0; fi
     reason="$(stack_build_reason)" || return 0
     command -v mvn >/dev/null 2>&1 || stack_die "cannot build: mvn is not installed (apt-get install -y maven openjdk-17-jdk-headless)"
     mkdir -p "$HERMES_LOCAL/logs"
@@ -112,7 +125,7 @@ stack_ensure_built() {
     if [ "$rc" != 0 ]; then
         stack_say "build FAILED (exit $rc); first errors (full log: ${log#"$HERMES_ROOT"/}):"
         grep -m 12 '^\[ERROR\]' "$log" | cut -c1-240 >&2 || tail -n 20 "$log" >&2
-        if [ "$mode" = "--keep-going" ] && [ -f "$HERMES_WORKER_JAR" ] && [ -f "$HERMES_TOOLS_JAR" ]; then
+        if [ "$mode" = "--keep-going" ] && stack_jars_present; then
             stack_say "WARNING: continuing with the jars of an earlier build ($(date -r "$HERMES_WORKER_JAR" '+%F %T')); they do not include your latest source changes"
             return 0
         fi
@@ -182,25 +195,4 @@ stack_prune_classpaths() {
         [ -d "$dir" ] || continue
         case "$used" in *"$dir/"*) ;; *) rm -rf "$dir" ;; esac
     done
-}
-
-# -------------------------------------------------------------------------------- processes
-
-stack_pid_of() { [ -r "$1" ] && tr -dc '0-9' <"$1"; }
-
-stack_pid_alive() {
-    local pid
-    pid="$(stack_pid_of "$1" 2>/dev/null)" || return 1
-    [ -n "$pid" ] && kill -0 "$pid" 2>/dev/null || return 1
-    [ -r "/proc/$pid/cmdline" ] && tr '\0' ' ' <"/proc/$pid/cmdline" | grep -qF -- "$2"
-}
-
-stack_port_open() {
-    local port="$1" host="${2:-127.0.0.1}"
-    (exec 3<>"/dev/tcp/$host/$port") 2>/dev/null
-}
-
-stack_port_owner() {
-    command -v ss >/dev/null 2>&1 || return 0
-    ss -Hltnp "sport = :$1" 2>/dev/null | grep -o 'users:(([^)]*' | head -n1 | sed 's/users:((//' || true
 }

@@ -4,7 +4,6 @@ import com.github.dockerjava.api.DockerClient;
 import dev.hermes.schemas.ApiKeys;
 import dev.hermes.client.RuntimeClient;
 import dev.hermes.client.RuntimeClientConfig;
-import dev.hermes.ops.cli.CliEnv;
 import dev.hermes.schemas.EventCodec;
 import dev.hermes.admin.FamilyForgetter;
 import dev.hermes.worker.kafka.EventPublisher;
@@ -22,7 +21,7 @@ import java.util.List;
  * connections every figure shares. Closing it cleans up what the run made and closes the connections.
  */
 public final class BenchStack implements AutoCloseable {
-    private final CliEnv env;
+    private final BenchEnv env;
     private final String runId;
     private final DockerClient docker;
     private final Database database;
@@ -32,7 +31,7 @@ public final class BenchStack implements AutoCloseable {
     private final WorkerFleet fleet;
     private final List<RuntimeClient> clients = new ArrayList<>();
 
-    public BenchStack(CliEnv env, String runId) {
+    public BenchStack(BenchEnv env, String runId) {
         this.env = env;
         this.runId = runId;
         this.docker = DockerClients.connect(env.dockerHost(), 160);
@@ -44,7 +43,7 @@ public final class BenchStack implements AutoCloseable {
         this.fleet = WorkerFleet.detect(env);
     }
 
-    public CliEnv env() {
+    public BenchEnv env() {
         return env;
     }
 

@@ -1,6 +1,5 @@
 package dev.hermes.ops.bench;
 
-import dev.hermes.ops.cli.CliEnv;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -37,7 +36,7 @@ public final class BenchMain {
         String runId = UUID.randomUUID().toString().substring(0, 8);
         Instant started = Instant.now();
         String loadAtStart = loadAverage();
-        BenchStack stack = new BenchStack(new CliEnv(System.getenv()), runId);
+        BenchStack stack = new BenchStack(new BenchEnv(System.getenv()), runId);
         AtomicBoolean cleaned = new AtomicBoolean();
         Runnable cleanUp = () -> {
             if (cleaned.compareAndSet(false, true)) {

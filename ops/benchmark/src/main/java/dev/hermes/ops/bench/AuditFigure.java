@@ -7,7 +7,7 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.List;
 
-/** audit_1m_s: the audit benchmark (dev.hermes.ops.audit.AuditBench): N events replayed and summarised. */
+/** audit_1m_s: the audit benchmark (dev.hermes.ops.audit.AuditBench, in hermes-ops-tools): N events replayed and summarised. */
 public final class AuditFigure {
     private final BenchStack stack;
 
