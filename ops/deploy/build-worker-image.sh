@@ -90,7 +90,7 @@ APP_JARS=("$WORKER_JAR" "${LIB_JARS[@]}")
 # The worker's classpath and nothing else: no CLI, no benchmark (they are not production code).
 for j in "${APP_JARS[@]}"; do
     case "$(basename "$j")" in
-        hermes-worker-*|hermes-schemas-*|hermes-producer-client-*) ;;
+        hermes-worker-*|hermes-schemas-*|hermes-admin-*) ;;
         hermes-*) die "$(basename "$j") is not part of the worker's runtime classpath" ;;
         *) continue ;;
     esac

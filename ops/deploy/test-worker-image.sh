@@ -117,7 +117,7 @@ fi
 
 # The production image is the worker and nothing else: not the ops CLI, not the benchmark.
 out="$(docker run --rm "${LABELS[@]}" --entrypoint /bin/sh "$IMAGE" -c 'ls /app/lib /app/bin' 2>&1 || true)"
-extra="$(grep -E '^hermes-' <<<"$out" | grep -Ev '^hermes-(worker|schemas|producer-client)-' || true)"
+extra="$(grep -E '^hermes-' <<<"$out" | grep -Ev '^hermes-(worker|schemas|admin)-' || true)"
 if grep -q '^hermes-worker-' <<<"$out" && [ -z "$extra" ] && ! grep -qx 'hermes' <<<"$out"; then
     pass "/app/lib holds only the worker's classpath ($(grep -E '^hermes-' <<<"$out" | tr '\n' ' '))"
 else

@@ -28,7 +28,8 @@ ARG RUNTIME_IMAGE=eclipse-temurin:17-jre
 # ---------------------------------------------------------------- build
 FROM ${MAVEN_IMAGE} AS build
 WORKDIR /src
-# Only the production modules: the reactor is cut down to schemas, producer-client and worker, so
+# Only the production modules: the reactor is cut down to schemas, producer-client, ops/admin (the
+# settings store and its migrations) and worker, so
 # the operator tools (ops/tools) and the benchmark (ops/benchmark) are neither built nor shipped,
 # and a new ops module never changes this build.
 # The poms alone first: the dependency download is a cached layer until a pom changes.
@@ -36,13 +37,15 @@ WORKDIR /src
 COPY pom.xml ./
 COPY schemas/pom.xml schemas/pom.xml
 COPY producer-client/pom.xml producer-client/pom.xml
+COPY ops/admin/pom.xml ops/admin/pom.xml
 COPY worker/pom.xml worker/pom.xml
 RUN set -eux; \
-    sed -i '/<modules>/,/<\/modules>/{/<module>/{/<module>\(schemas\|producer-client\|worker\)<\/module>/!d}}' pom.xml; \
-    test "$(grep -c '<module>' pom.xml)" = 3; \
+    sed -i '/<modules>/,/<\/modules>/{/<module>/{/<module>\(schemas\|producer-client\|ops\/admin\|worker\)<\/module>/!d}}' pom.xml; \
+    test "$(grep -c '<module>' pom.xml)" = 4; \
     mvn -B -q org.apache.maven.plugins:maven-dependency-plugin:3.9.0:go-offline
 COPY schemas schemas
 COPY producer-client producer-client
+COPY ops/admin ops/admin
 COPY worker worker
 # Tests run in CI (they need Docker, Kafka and PostgreSQL). `clean` drops any target/ that the
 # classic builder copied from the host. /out/lib: the worker jar and its runtime classpath only.
@@ -52,7 +55,7 @@ RUN set -eux; \
     cp worker/target/lib/*.jar /out/lib/; \
     find worker/target -maxdepth 1 -name 'hermes-worker-*.jar' \
         ! -name '*-tests.jar' ! -name '*-sources.jar' -exec cp {} /out/lib/ \; ; \
-    if ls /out/lib | grep -E '^hermes-' | grep -Ev '^hermes-(worker|schemas|producer-client)-'; then \
+    if ls /out/lib | grep -E '^hermes-' | grep -Ev '^hermes-(worker|schemas|admin)-'; then \
         echo 'only the worker and the libraries it needs belong in the image' >&2; exit 1; \
     fi; \
     ls -l /out/lib

@@ -57,7 +57,7 @@ stack_load_env() {
 _stack_build_inputs() {
     local d
     printf '%s\n' "$HERMES_ROOT/pom.xml"
-    for d in schemas producer-client worker ops/tools ops/benchmark; do
+    for d in schemas producer-client ops/admin worker ops/tools ops/benchmark; do
         [ -f "$HERMES_ROOT/$d/pom.xml" ] && printf '%s\n' "$HERMES_ROOT/$d/pom.xml"
         [ -d "$HERMES_ROOT/$d/src/main" ] && printf '%s\n' "$HERMES_ROOT/$d/src/main"
     done

@@ -1,8 +1,10 @@
 package dev.hermes.ops.bench;
 
+import dev.hermes.admin.KafkaAccess;
 import dev.hermes.schemas.HermesException;
 import dev.hermes.schemas.Topics;
 import dev.hermes.worker.config.EnvSecrets;
+import java.nio.file.Path;
 import java.util.Map;
 
 /**
@@ -13,6 +15,12 @@ public record BenchEnv(Map<String, String> env) {
 
     public String bootstrapServers() {
         return get("KAFKA_BOOTSTRAP_SERVERS", "127.0.0.1:9092");
+    }
+
+    /** The broker with the extra client settings of HERMES_KAFKA_PROPERTIES_FILE, if set. */
+    public KafkaAccess kafka() {
+        String file = get("HERMES_KAFKA_PROPERTIES_FILE", null);
+        return KafkaAccess.of(bootstrapServers(), file == null ? null : Path.of(file));
     }
 
     public Topics topics() {
