@@ -15,12 +15,18 @@ public final class ClientMetrics {
     public ClientMetrics(MeterRegistry registry) {
         Timer.Builder ensure = Timer.builder("hermes.client.ensure")
                 .description("ensureRuntime latency seen by the caller")
-                .serviceLevelObjectives(Duration.ofMillis(5), Duration.ofMillis(20), Duration.ofMillis(100),
-                        Duration.ofMillis(500), Duration.ofSeconds(2), Duration.ofSeconds(10));
+                .serviceLevelObjectives(
+                        Duration.ofMillis(5),
+                        Duration.ofMillis(20),
+                        Duration.ofMillis(100),
+                        Duration.ofMillis(500),
+                        Duration.ofSeconds(2),
+                        Duration.ofSeconds(10));
         this.readyLatency = ensure.tag("outcome", "ready").register(registry);
         this.failedLatency = ensure.tag("outcome", "failed").register(registry);
         this.timeouts = Counter.builder("hermes.client.timeouts")
-                .description("ensureRuntime calls that got no answer before their deadline").register(registry);
+                .description("ensureRuntime calls that got no answer before their deadline")
+                .register(registry);
     }
 
     public static ClientMetrics none() {

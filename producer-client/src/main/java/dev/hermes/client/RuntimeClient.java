@@ -1,9 +1,9 @@
 package dev.hermes.client;
 
-import dev.hermes.schemas.EventIds;
 import dev.hermes.client.internal.ReplyListener;
 import dev.hermes.schemas.Event;
 import dev.hermes.schemas.EventCodec;
+import dev.hermes.schemas.EventIds;
 import dev.hermes.schemas.Heartbeat;
 import dev.hermes.schemas.HermesException;
 import dev.hermes.schemas.RuntimeFailed;
@@ -54,9 +54,14 @@ public final class RuntimeClient implements AutoCloseable {
     }
 
     public RuntimeClient(RuntimeClientConfig config, Clock clock, ClientMetrics metrics) {
-        this(config, clock, metrics, () -> new KafkaProducer<>(producerProperties(config), new StringSerializer(),
-                new ByteArraySerializer()), () -> new KafkaConsumer<>(consumerProperties(config),
-                new ByteArrayDeserializer(), new ByteArrayDeserializer()));
+        this(
+                config,
+                clock,
+                metrics,
+                () -> new KafkaProducer<>(
+                        producerProperties(config), new StringSerializer(), new ByteArraySerializer()),
+                () -> new KafkaConsumer<>(
+                        consumerProperties(config), new ByteArrayDeserializer(), new ByteArrayDeserializer()));
     }
 
     /**
@@ -64,9 +69,12 @@ public final class RuntimeClient implements AutoCloseable {
      * and closes: the producer sends requests and heartbeats keyed by user id, the consumer is assigned
      * this client's reply partition.
      */
-    public RuntimeClient(RuntimeClientConfig config, Clock clock, ClientMetrics metrics,
-                         Supplier<? extends Producer<String, byte[]>> producers,
-                         Supplier<? extends Consumer<byte[], byte[]>> consumers) {
+    public RuntimeClient(
+            RuntimeClientConfig config,
+            Clock clock,
+            ClientMetrics metrics,
+            Supplier<? extends Producer<String, byte[]>> producers,
+            Supplier<? extends Consumer<byte[], byte[]>> consumers) {
         this.config = config;
         this.clock = clock;
         this.metrics = metrics;
@@ -115,17 +123,27 @@ public final class RuntimeClient implements AutoCloseable {
         long started = System.nanoTime();
         Instant now = clock.instant();
         UUID correlationId = EventIds.next();
-        RuntimeRequested request = new RuntimeRequested(EventIds.next(), now, userId, correlationId,
-                config.topics().replies(), config.replyPartition(), now.plus(timeout), config.source());
+        RuntimeRequested request = new RuntimeRequested(
+                EventIds.next(),
+                now,
+                userId,
+                correlationId,
+                config.topics().replies(),
+                config.replyPartition(),
+                now.plus(timeout),
+                config.source());
         CompletableFuture<Event> reply = replies.await(correlationId);
-        var timeoutTask = timers.schedule(() -> reply.completeExceptionally(
-                new EnsureTimeoutException(userId, timeout, correlationId)), timeout.toNanos(), TimeUnit.NANOSECONDS);
+        var timeoutTask = timers.schedule(
+                () -> reply.completeExceptionally(new EnsureTimeoutException(userId, timeout, correlationId)),
+                timeout.toNanos(),
+                TimeUnit.NANOSECONDS);
         reply.whenComplete((r, e) -> timeoutTask.cancel(false));
-        producer.send(new ProducerRecord<>(config.topics().requests(), userId.value(), codec.encode(request)),
+        producer.send(
+                new ProducerRecord<>(config.topics().requests(), userId.value(), codec.encode(request)),
                 (metadata, error) -> {
                     if (error != null) {
-                        reply.completeExceptionally(new HermesException("could not publish the request for user "
-                                + userId + ": " + error.getMessage(), error));
+                        reply.completeExceptionally(new HermesException(
+                                "could not publish the request for user " + userId + ": " + error.getMessage(), error));
                     }
                 });
         return reply.handle((event, error) -> {
@@ -150,7 +168,8 @@ public final class RuntimeClient implements AutoCloseable {
     public CompletableFuture<Void> heartbeat(UserId userId, String deviceId) {
         Heartbeat heartbeat = new Heartbeat(EventIds.next(), clock.instant(), userId, deviceId, config.source());
         CompletableFuture<Void> sent = new CompletableFuture<>();
-        producer.send(new ProducerRecord<>(config.topics().requests(), userId.value(), codec.encode(heartbeat)),
+        producer.send(
+                new ProducerRecord<>(config.topics().requests(), userId.value(), codec.encode(heartbeat)),
                 (metadata, error) -> {
                     if (error != null) {
                         sent.completeExceptionally(error);

@@ -14,8 +14,13 @@ import java.util.Objects;
  * @param source who is asking (chat, whatsapp, voice, integrations, ...), carried on every request
  * @param kafka extra Kafka client properties (security settings and the like)
  */
-public record RuntimeClientConfig(String bootstrapServers, Topics topics, int replyPartition, String source,
-                                  Duration defaultTimeout, Map<String, Object> kafka) {
+public record RuntimeClientConfig(
+        String bootstrapServers,
+        Topics topics,
+        int replyPartition,
+        String source,
+        Duration defaultTimeout,
+        Map<String, Object> kafka) {
 
     public RuntimeClientConfig {
         if (bootstrapServers == null || bootstrapServers.isBlank()) {
@@ -35,8 +40,8 @@ public record RuntimeClientConfig(String bootstrapServers, Topics topics, int re
     }
 
     public static RuntimeClientConfig of(String bootstrapServers, String source) {
-        return new RuntimeClientConfig(bootstrapServers, Topics.defaults(), 0, source, Duration.ofSeconds(130),
-                Map.of());
+        return new RuntimeClientConfig(
+                bootstrapServers, Topics.defaults(), 0, source, Duration.ofSeconds(130), Map.of());
     }
 
     public RuntimeClientConfig withReplyPartition(int partition) {

@@ -13,10 +13,12 @@ class RuntimeClientConfigTest {
 
     @Test
     void invalidSettingsAreRejectedAtConstructionWithTheSettingNamed() {
-        assertThatThrownBy(() -> RuntimeClientConfig.of(" ", "chat")).isInstanceOf(HermesException.class)
+        assertThatThrownBy(() -> RuntimeClientConfig.of(" ", "chat"))
+                .isInstanceOf(HermesException.class)
                 .hasMessageContaining("bootstrapServers");
         assertThatThrownBy(() -> RuntimeClientConfig.of("127.0.0.1:9092", "")).hasMessageContaining("source");
-        assertThatThrownBy(() -> RuntimeClientConfig.of("127.0.0.1:9092", "chat").withReplyPartition(-1))
+        assertThatThrownBy(
+                        () -> RuntimeClientConfig.of("127.0.0.1:9092", "chat").withReplyPartition(-1))
                 .hasMessageContaining("replyPartition");
         assertThatThrownBy(() -> new RuntimeClientConfig("b:1", Topics.defaults(), 0, "chat", Duration.ZERO, null))
                 .hasMessageContaining("defaultTimeout");
@@ -35,8 +37,8 @@ class RuntimeClientConfigTest {
     @Test
     void extraKafkaPropertiesAreCopiedSoLaterChangesDoNotLeakIn() {
         Map<String, Object> props = new java.util.HashMap<>(Map.of("security.protocol", "SSL"));
-        RuntimeClientConfig config = new RuntimeClientConfig("b:1", Topics.defaults(), 2, "voice",
-                Duration.ofSeconds(5), props);
+        RuntimeClientConfig config =
+                new RuntimeClientConfig("b:1", Topics.defaults(), 2, "voice", Duration.ofSeconds(5), props);
         props.put("sasl.mechanism", "PLAIN");
 
         assertThat(config.kafka()).containsOnlyKeys("security.protocol");

@@ -37,7 +37,8 @@ class RuntimeClientTest {
     private static final Instant NOW = Instant.parse("2026-11-27T10:00:00Z");
     private static final UserId USER = UserId.of("3f2c1b9e-3f7e-4c55-9a35-0f0c3f1d8a11");
     private static final RuntimeClientConfig CONFIG = RuntimeClientConfig.of("127.0.0.1:9", "chat")
-            .withTopics(new Topics("test.")).withReplyPartition(3);
+            .withTopics(new Topics("test."))
+            .withReplyPartition(3);
     private static final TopicPartition REPLIES = new TopicPartition("test.runtime.replies", 3);
 
     private final EventCodec codec = new EventCodec();
@@ -49,8 +50,8 @@ class RuntimeClientTest {
 
     private RuntimeClient client() {
         consumer.updateEndOffsets(Map.of(REPLIES, 0L));
-        client = new RuntimeClient(CONFIG, Clock.fixed(NOW, ZoneOffset.UTC), ClientMetrics.none(), () -> producer,
-                () -> consumer);
+        client = new RuntimeClient(
+                CONFIG, Clock.fixed(NOW, ZoneOffset.UTC), ClientMetrics.none(), () -> producer, () -> consumer);
         return client;
     }
 
@@ -104,19 +105,32 @@ class RuntimeClientTest {
         RuntimeClient runtimes = client();
         CompletableFuture<RuntimeHandle> ensured = runtimes.ensureRuntimeAsync(USER, Duration.ofSeconds(30));
 
-        reply(new RuntimeFailed(UUID.randomUUID(), NOW, USER, lastRequest().correlationId(),
-                FailureReason.HEALTH_TIMEOUT, "no 200 from /health", "worker-1", null));
+        reply(new RuntimeFailed(
+                UUID.randomUUID(),
+                NOW,
+                USER,
+                lastRequest().correlationId(),
+                FailureReason.HEALTH_TIMEOUT,
+                "no 200 from /health",
+                "worker-1",
+                null));
 
-        assertThatThrownBy(() -> ensured.get(10, TimeUnit.SECONDS)).isInstanceOf(ExecutionException.class)
-                .cause().isInstanceOf(RuntimeFailedException.class).hasMessageContaining("no 200 from /health")
-                .satisfies(e -> assertThat(((RuntimeFailedException) e).reason()).isEqualTo(FailureReason.HEALTH_TIMEOUT));
+        assertThatThrownBy(() -> ensured.get(10, TimeUnit.SECONDS))
+                .isInstanceOf(ExecutionException.class)
+                .cause()
+                .isInstanceOf(RuntimeFailedException.class)
+                .hasMessageContaining("no 200 from /health")
+                .satisfies(
+                        e -> assertThat(((RuntimeFailedException) e).reason()).isEqualTo(FailureReason.HEALTH_TIMEOUT));
     }
 
     @Test
     void noReplyByTheDeadlineBecomesEnsureTimeoutException() {
         assertThatThrownBy(() -> client().ensureRuntime(USER, Duration.ofMillis(200)))
-                .isInstanceOf(EnsureTimeoutException.class).hasMessageContaining(USER.value())
-                .satisfies(e -> assertThat(((EnsureTimeoutException) e).waited()).isEqualTo(Duration.ofMillis(200)));
+                .isInstanceOf(EnsureTimeoutException.class)
+                .hasMessageContaining(USER.value())
+                .satisfies(
+                        e -> assertThat(((EnsureTimeoutException) e).waited()).isEqualTo(Duration.ofMillis(200)));
     }
 
     @Test
@@ -145,31 +159,47 @@ class RuntimeClientTest {
     @Test
     void aConstructorThatFailsClosesWhatItOpened() {
         // no end offset for the reply partition: positioning the reply consumer fails
-        assertThatThrownBy(() -> new RuntimeClient(CONFIG, Clock.systemUTC(), ClientMetrics.none(), () -> producer,
-                () -> consumer)).isInstanceOf(IllegalStateException.class);
+        assertThatThrownBy(() -> new RuntimeClient(
+                        CONFIG, Clock.systemUTC(), ClientMetrics.none(), () -> producer, () -> consumer))
+                .isInstanceOf(IllegalStateException.class);
         assertThat(producer.closed()).isTrue();
         assertThat(consumer.closed()).isTrue();
 
-        MockProducer<String, byte[]> another = new MockProducer<>(true, null, new StringSerializer(),
-                new ByteArraySerializer());
-        assertThatThrownBy(() -> new RuntimeClient(CONFIG, Clock.systemUTC(), ClientMetrics.none(), () -> another,
-                () -> {
-                    throw new KafkaException("no consumer today");
-                })).isInstanceOf(KafkaException.class);
+        MockProducer<String, byte[]> another =
+                new MockProducer<>(true, null, new StringSerializer(), new ByteArraySerializer());
+        assertThatThrownBy(
+                        () -> new RuntimeClient(CONFIG, Clock.systemUTC(), ClientMetrics.none(), () -> another, () -> {
+                            throw new KafkaException("no consumer today");
+                        }))
+                .isInstanceOf(KafkaException.class);
         assertThat(another.closed()).isTrue();
     }
 
     private RuntimeRequested lastRequest() {
-        return codec.decode(producer.history().get(producer.history().size() - 1).value(), RuntimeRequested.class);
+        return codec.decode(
+                producer.history().get(producer.history().size() - 1).value(), RuntimeRequested.class);
     }
 
     private RuntimeReady ready(UUID correlationId, String url) {
-        return new RuntimeReady(UUID.randomUUID(), NOW, USER, correlationId, url, USER.containerName(), 1, true,
-                10, 20, 30, 60, "worker-1", null);
+        return new RuntimeReady(
+                UUID.randomUUID(),
+                NOW,
+                USER,
+                correlationId,
+                url,
+                USER.containerName(),
+                1,
+                true,
+                10,
+                20,
+                30,
+                60,
+                "worker-1",
+                null);
     }
 
     private void reply(dev.hermes.schemas.Event event) {
-        consumer.addRecord(new ConsumerRecord<>(REPLIES.topic(), REPLIES.partition(), replyOffset++,
-                USER.asciiBytes(), codec.encode(event)));
+        consumer.addRecord(new ConsumerRecord<>(
+                REPLIES.topic(), REPLIES.partition(), replyOffset++, USER.asciiBytes(), codec.encode(event)));
     }
 }

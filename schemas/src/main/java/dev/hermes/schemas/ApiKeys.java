@@ -17,8 +17,8 @@ public final class ApiKeys {
 
     public ApiKeys(byte[] secret) {
         if (secret == null || secret.length < MIN_SECRET_BYTES) {
-            throw new HermesException("the API key secret must be at least " + MIN_SECRET_BYTES
-                    + " bytes (HERMES_API_KEY_SECRET)");
+            throw new HermesException(
+                    "the API key secret must be at least " + MIN_SECRET_BYTES + " bytes (HERMES_API_KEY_SECRET)");
         }
         this.secret = new SecretKeySpec(secret.clone(), ALGORITHM);
     }

@@ -9,8 +9,16 @@ import java.util.UUID;
  * the JSON Schemas under {@code schemas/json} are the contract for non-Java callers.
  */
 public sealed interface Event
-        permits RuntimeRequested, Heartbeat, SettingsChanged, RuntimeReady, RuntimeFailed, LastActive,
-                RuntimeSpawned, RuntimeStarted, RuntimeStopped, RuntimeRecreated {
+        permits RuntimeRequested,
+                Heartbeat,
+                SettingsChanged,
+                RuntimeReady,
+                RuntimeFailed,
+                LastActive,
+                RuntimeSpawned,
+                RuntimeStarted,
+                RuntimeStopped,
+                RuntimeRecreated {
 
     int SCHEMA_VERSION = 1;
 

@@ -16,7 +16,8 @@ import java.nio.charset.StandardCharsets;
  * table of fields per event type ({@code internal.EventTypes}), because both are on the per-heartbeat path.
  */
 public final class EventCodec {
-    private final JsonFactory json = new JsonFactoryBuilder().rootValueSeparator((String) null).build();
+    private final JsonFactory json =
+            new JsonFactoryBuilder().rootValueSeparator((String) null).build();
     private final ObjectMapper trees = new ObjectMapper(json);
     private final EventTypes types = new EventTypes();
     private final ThreadLocal<EventReader> readers = ThreadLocal.withInitial(() -> new EventReader(json, trees, types));

@@ -9,8 +9,7 @@ import java.util.concurrent.ThreadLocalRandom;
  * which shows at a hundred thousand events a second.
  */
 public final class EventIds {
-    private EventIds() {
-    }
+    private EventIds() {}
 
     public static UUID next() {
         ThreadLocalRandom random = ThreadLocalRandom.current();

@@ -12,5 +12,5 @@ public record RuntimeFailed(
         FailureReason reason,
         String message,
         String workerId,
-        UUID causationId) implements Event {
-}
+        UUID causationId)
+        implements Event {}

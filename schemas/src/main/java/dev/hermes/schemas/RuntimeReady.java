@@ -21,5 +21,5 @@ public record RuntimeReady(
         long healthMs,
         long totalMs,
         String workerId,
-        UUID causationId) implements Event {
-}
+        UUID causationId)
+        implements Event {}

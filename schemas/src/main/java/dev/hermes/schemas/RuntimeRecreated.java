@@ -13,5 +13,5 @@ public record RuntimeRecreated(
         String containerName,
         long fromSettingsVersion,
         long settingsVersion,
-        long durationMs) implements Event {
-}
+        long durationMs)
+        implements Event {}

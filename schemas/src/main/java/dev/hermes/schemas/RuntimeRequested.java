@@ -12,7 +12,8 @@ public record RuntimeRequested(
         String replyTopic,
         int replyPartition,
         Instant deadline,
-        String source) implements Event {
+        String source)
+        implements Event {
 
     public boolean expiredAt(Instant now) {
         return !now.isBefore(deadline);

@@ -15,5 +15,5 @@ public record RuntimeSpawned(
         String containerId,
         long settingsVersion,
         String configHash,
-        long createMs) implements Event {
-}
+        long createMs)
+        implements Event {}

@@ -14,5 +14,5 @@ public record RuntimeStarted(
         String containerName,
         String containerId,
         boolean adopted,
-        long startMs) implements Event {
-}
+        long startMs)
+        implements Event {}

@@ -16,5 +16,5 @@ public record RuntimeStopped(
         String containerName,
         StopReason reason,
         boolean removed,
-        boolean dataDeleted) implements Event {
-}
+        boolean dataDeleted)
+        implements Event {}

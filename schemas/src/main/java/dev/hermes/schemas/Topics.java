@@ -9,8 +9,8 @@ public record Topics(String prefix) {
     public Topics {
         Objects.requireNonNull(prefix, "topic prefix");
         if (!prefix.matches("[A-Za-z0-9._-]*")) {
-            throw new HermesException("topic prefix may only hold letters, digits, '.', '_' and '-', got '"
-                    + prefix + "'");
+            throw new HermesException(
+                    "topic prefix may only hold letters, digits, '.', '_' and '-', got '" + prefix + "'");
         }
     }
 

@@ -47,7 +47,8 @@ public final class UserId implements Comparable<UserId> {
 
     /** The id spelled by these ASCII bytes (a Kafka key, say), or null if they are not a canonical id. */
     public static UserId parse(byte[] ascii) {
-        UUID parsed = ascii == null || ascii.length != CanonicalUuid.LENGTH ? null
+        UUID parsed = ascii == null || ascii.length != CanonicalUuid.LENGTH
+                ? null
                 : CanonicalUuid.parse(new String(ascii, StandardCharsets.ISO_8859_1));
         return parsed == null ? null : fromUuid(parsed);
     }

@@ -16,9 +16,13 @@ class ApiKeysTest {
     void theKeyIsLowercaseHexHmacSha256OfTheCanonicalUserId() throws Exception {
         Mac mac = Mac.getInstance("HmacSHA256");
         mac.init(new SecretKeySpec(SECRET.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
-        String expected = java.util.HexFormat.of().formatHex(mac.doFinal(USER.value().getBytes(StandardCharsets.UTF_8)));
+        String expected =
+                java.util.HexFormat.of().formatHex(mac.doFinal(USER.value().getBytes(StandardCharsets.UTF_8)));
 
-        assertThat(ApiKeys.fromSecret(SECRET).keyFor(USER)).isEqualTo(expected).hasSize(64).matches("[0-9a-f]+");
+        assertThat(ApiKeys.fromSecret(SECRET).keyFor(USER))
+                .isEqualTo(expected)
+                .hasSize(64)
+                .matches("[0-9a-f]+");
     }
 
     @Test
@@ -26,15 +30,18 @@ class ApiKeysTest {
         UserId other = UserId.of("3f2c1b9e-3f7e-4c55-9a35-0f0c3f1d8a12");
         ApiKeys keys = ApiKeys.fromSecret(SECRET);
 
-        assertThat(keys.keyFor(USER)).isNotEqualTo(keys.keyFor(other))
+        assertThat(keys.keyFor(USER))
+                .isNotEqualTo(keys.keyFor(other))
                 .isNotEqualTo(ApiKeys.fromSecret(SECRET + "x").keyFor(USER));
         assertThat(keys.keyFor(USER)).isEqualTo(ApiKeys.fromSecret(SECRET).keyFor(USER));
     }
 
     @Test
     void aShortOrMissingSecretIsRefusedAndTheSecretNeverPrints() {
-        assertThatThrownBy(() -> ApiKeys.fromSecret("short")).isInstanceOf(HermesException.class)
-                .hasMessageContaining("at least 16 bytes").hasMessageNotContaining("short\"");
+        assertThatThrownBy(() -> ApiKeys.fromSecret("short"))
+                .isInstanceOf(HermesException.class)
+                .hasMessageContaining("at least 16 bytes")
+                .hasMessageNotContaining("short\"");
         assertThatThrownBy(() -> ApiKeys.fromSecret(null)).isInstanceOf(HermesException.class);
         assertThat(ApiKeys.fromSecret(SECRET).toString()).doesNotContain(SECRET).contains("redacted");
     }

@@ -19,8 +19,7 @@ public final class CodecThroughput {
     private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
     private static volatile Object sink;
 
-    private CodecThroughput() {
-    }
+    private CodecThroughput() {}
 
     public static void main(String[] args) {
         int rounds = args.length > 0 ? Integer.parseInt(args[0]) : 7;
@@ -37,8 +36,21 @@ public final class CodecThroughput {
             Instant at = base.plusMillis(random.nextInt(86_400_000));
             heartbeats[i] = new Heartbeat(EventIds.next(), at, user, "device-" + random.nextInt(1000), "home-device");
             lastActives[i] = new LastActive(EventIds.next(), at, user, at.minusMillis(random.nextInt(1000)), "chat");
-            readies[i] = new RuntimeReady(EventIds.next(), at, user, EventIds.next(), "http://127.0.0.1:" + (40000 + i),
-                    user.containerName(), 42, i % 2 == 0, 180, 75, 1200, 1460, "worker-1", EventIds.next());
+            readies[i] = new RuntimeReady(
+                    EventIds.next(),
+                    at,
+                    user,
+                    EventIds.next(),
+                    "http://127.0.0.1:" + (40000 + i),
+                    user.containerName(),
+                    42,
+                    i % 2 == 0,
+                    180,
+                    75,
+                    1200,
+                    1460,
+                    "worker-1",
+                    EventIds.next());
             heartbeatBytes[i] = codec.encode(heartbeats[i]);
             lastActiveBytes[i] = codec.encode(lastActives[i]);
         }

@@ -9,7 +9,6 @@ import java.lang.reflect.Constructor;
 import java.lang.reflect.RecordComponent;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -23,23 +22,59 @@ import org.junit.jupiter.api.Test;
  */
 class EventCodecEncodingTest {
     private static final ObjectMapper MAPPER = new ObjectMapper();
-    private static final List<String> TEXTS = List.of("x", "with \"quotes\"", "back\\slash \\\\ \\u0041",
-            "slash / and </script> & 'single'", "controls \u0000\u0001\u0008\u000b\u001f end", "\b\f\n\r\t",
-            "del \u007f", "Latin-1 ü é ß ÿ", "€ ∑ 中文 ＡＢＣ", "emoji 😀 👩‍👩‍👧 🇩🇪", "separators \u2028\u2029",
-            "lone \uD800 high", "lone \uDC00 low", "ends high \uD83D", "\uFEFFbom", " padded ",
-            "ü".repeat(5_000), "a".repeat(7_999) + "€😀" + "\"".repeat(3_000), "z\\".repeat(40_000));
-    private static final List<Instant> INSTANTS = List.of(Instant.EPOCH, Instant.parse("2026-11-27T10:57:28Z"),
-            Instant.parse("2026-11-27T10:57:28.100Z"), Instant.parse("2026-11-27T10:57:28.000100Z"),
-            Instant.parse("2026-11-27T10:57:28.000000001Z"), Instant.parse("0000-01-01T00:00:00Z"),
-            Instant.parse("9999-12-31T23:59:59.999999999Z"), Instant.parse("1969-07-20T20:17:40Z"),
-            Instant.ofEpochSecond(253_402_300_800L, 5), Instant.ofEpochSecond(-62_167_219_201L), Instant.MIN,
+    private static final List<String> TEXTS = List.of(
+            "x",
+            "with \"quotes\"",
+            "back\\slash \\\\ \\u0041",
+            "slash / and </script> & 'single'",
+            "controls \u0000\u0001\u0008\u000b\u001f end",
+            "\b\f\n\r\t",
+            "del \u007f",
+            "Latin-1 ü é ß ÿ",
+            "€ ∑ 中文 ＡＢＣ",
+            "emoji 😀 👩‍👩‍👧 🇩🇪",
+            "separators \u2028\u2029",
+            "lone \uD800 high",
+            "lone \uDC00 low",
+            "ends high \uD83D",
+            "\uFEFFbom",
+            " padded ",
+            "ü".repeat(5_000),
+            "a".repeat(7_999) + "€😀" + "\"".repeat(3_000),
+            "z\\".repeat(40_000));
+    private static final List<Instant> INSTANTS = List.of(
+            Instant.EPOCH,
+            Instant.parse("2026-11-27T10:57:28Z"),
+            Instant.parse("2026-11-27T10:57:28.100Z"),
+            Instant.parse("2026-11-27T10:57:28.000100Z"),
+            Instant.parse("2026-11-27T10:57:28.000000001Z"),
+            Instant.parse("0000-01-01T00:00:00Z"),
+            Instant.parse("9999-12-31T23:59:59.999999999Z"),
+            Instant.parse("1969-07-20T20:17:40Z"),
+            Instant.ofEpochSecond(253_402_300_800L, 5),
+            Instant.ofEpochSecond(-62_167_219_201L),
+            Instant.MIN,
             Instant.MAX);
-    private static final List<UUID> IDS = List.of(new UUID(0, 0), new UUID(-1, -1), UUID.randomUUID(),
+    private static final List<UUID> IDS = List.of(
+            new UUID(0, 0),
+            new UUID(-1, -1),
+            UUID.randomUUID(),
             UUID.fromString("00000000-0000-0000-0000-00000000000a"));
-    private static final Map<Class<?>, List<?>> REPLACEMENTS = Map.of(String.class, TEXTS, Instant.class, INSTANTS,
-            UUID.class, IDS, long.class, List.of(0L, 9L, 10L, 1_000_000_007L, Long.MAX_VALUE),
-            int.class, List.of(0, 127, 128, Integer.MAX_VALUE), boolean.class, List.of(true, false),
-            UserId.class, List.of(UserId.of("ffffffff-ffff-ffff-ffff-ffffffffffff"), UserId.random()));
+    private static final Map<Class<?>, List<?>> REPLACEMENTS = Map.of(
+            String.class,
+            TEXTS,
+            Instant.class,
+            INSTANTS,
+            UUID.class,
+            IDS,
+            long.class,
+            List.of(0L, 9L, 10L, 1_000_000_007L, Long.MAX_VALUE),
+            int.class,
+            List.of(0, 127, 128, Integer.MAX_VALUE),
+            boolean.class,
+            List.of(true, false),
+            UserId.class,
+            List.of(UserId.of("ffffffff-ffff-ffff-ffff-ffffffffffff"), UserId.random()));
     private final EventCodec codec = new EventCodec();
 
     @Test

@@ -23,28 +23,122 @@ import org.junit.jupiter.api.Test;
  */
 class EventCodecReferenceAgreementTest {
     /** Every field some type reads, and one none does. */
-    private static final String[] FIELDS = {"type", "schemaVersion", "eventId", "occurredAt", "userId",
-        "correlationId", "causationId", "replyTopic", "replyPartition", "deadline", "source", "deviceId", "changedBy",
-        "lastActiveAt", "url", "containerName", "containerId", "configHash", "workerId", "reason", "message",
-        "settingsVersion", "fromSettingsVersion", "createMs", "startMs", "healthMs", "totalMs", "durationMs",
-        "coldStart", "adopted", "removed", "dataDeleted", "unknownField"};
-    private static final String[] REPLACEMENTS = {"\"x\"", "\"\"", "\" \"", "\"0\"", "0", "-1", "1", "42", "1.0",
-        "1.5", "1e3", "-0", "01", "2147483647", "2147483648", "-2147483648", "9223372036854775807",
-        "9223372036854775808", "-9223372036854775808", "99999999999999999999", "true", "false", "null", "{}", "[]",
-        "{\"a\":[1]}", "\"a\\\"b\"", "\"a\\\\b\"", "\"\\u0041\"", "\"ü\"", "\"\\n\"", "\"tab\\there\"",
-        "\"3f2b8c1e-9a4d-4e7b-8c2a-1d5e6f708192\"", "\"3F2B8C1E-9A4D-4E7B-8C2A-1D5E6F708192\"",
-        "\"3f2b8c1e9a4d4e7b8c2a1d5e6f708192\"", "\"{3f2b8c1e-9a4d-4e7b-8c2a-1d5e6f708192}\"",
-        "\"3f2b8c1e-9a4d-4e7b-8c2a-1d5e6f70819\"", "\"+f2b8c1e-9a4d-4e7b-8c2a-1d5e6f708192\"",
-        "\"3f2b8c1e-9a4d-4e7b-8c2a-1d5e6f708192 \"", "\"2026-11-27T10:57:28Z\"", "\"2026-11-27T10:57:28.1Z\"",
-        "\"2026-11-27T10:57:28.123456789Z\"", "\"2026-11-27T10:57:28.1234567891Z\"", "\"2026-11-27T10:57:28.Z\"",
-        "\"2026-11-27T23:59:60Z\"", "\"2026-11-27T10:57:60Z\"", "\"2026-02-30T10:57:28Z\"", "\"2024-02-29T00:00:00Z\"",
-        "\"2026-13-01T00:00:00Z\"", "\"2026-00-01T00:00:00Z\"", "\"2026-11-27T24:00:00Z\"",
-        "\"2026-11-27T10:57:28+01:00\"", "\"2026-11-27t10:57:28z\"", "\"0000-01-01T00:00:00Z\"",
-        "\"9999-12-31T23:59:59.999999999Z\"", "\"+10000-01-01T00:00:00Z\"", "\"2026-11-27 10:57:28Z\"",
-        "\"2026-11-27T10:57Z\"", "\"IDLE\"", "\"ORPHAN\"", "\"FORGET\"", "\"HEALTH_TIMEOUT\"", "\"SPAWN_ERROR\"",
-        "\"OVERLOADED\"", "\"idle\"", "\"Heartbeat\"", "\"LastActive\"", "\"RuntimeRequested\"", "\"SettingsChanged\"",
-        "\"RuntimeReady\"", "\"RuntimeFailed\"", "\"RuntimeSpawned\"", "\"RuntimeStarted\"", "\"RuntimeStopped\"",
-        "\"RuntimeRecreated\"", "\"heartbeat\"", "\"Nope\"", "2"};
+    private static final String[] FIELDS = {
+        "type",
+        "schemaVersion",
+        "eventId",
+        "occurredAt",
+        "userId",
+        "correlationId",
+        "causationId",
+        "replyTopic",
+        "replyPartition",
+        "deadline",
+        "source",
+        "deviceId",
+        "changedBy",
+        "lastActiveAt",
+        "url",
+        "containerName",
+        "containerId",
+        "configHash",
+        "workerId",
+        "reason",
+        "message",
+        "settingsVersion",
+        "fromSettingsVersion",
+        "createMs",
+        "startMs",
+        "healthMs",
+        "totalMs",
+        "durationMs",
+        "coldStart",
+        "adopted",
+        "removed",
+        "dataDeleted",
+        "unknownField"
+    };
+
+    private static final String[] REPLACEMENTS = {
+        "\"x\"",
+        "\"\"",
+        "\" \"",
+        "\"0\"",
+        "0",
+        "-1",
+        "1",
+        "42",
+        "1.0",
+        "1.5",
+        "1e3",
+        "-0",
+        "01",
+        "2147483647",
+        "2147483648",
+        "-2147483648",
+        "9223372036854775807",
+        "9223372036854775808",
+        "-9223372036854775808",
+        "99999999999999999999",
+        "true",
+        "false",
+        "null",
+        "{}",
+        "[]",
+        "{\"a\":[1]}",
+        "\"a\\\"b\"",
+        "\"a\\\\b\"",
+        "\"\\u0041\"",
+        "\"ü\"",
+        "\"\\n\"",
+        "\"tab\\there\"",
+        "\"3f2b8c1e-9a4d-4e7b-8c2a-1d5e6f708192\"",
+        "\"3F2B8C1E-9A4D-4E7B-8C2A-1D5E6F708192\"",
+        "\"3f2b8c1e9a4d4e7b8c2a1d5e6f708192\"",
+        "\"{3f2b8c1e-9a4d-4e7b-8c2a-1d5e6f708192}\"",
+        "\"3f2b8c1e-9a4d-4e7b-8c2a-1d5e6f70819\"",
+        "\"+f2b8c1e-9a4d-4e7b-8c2a-1d5e6f708192\"",
+        "\"3f2b8c1e-9a4d-4e7b-8c2a-1d5e6f708192 \"",
+        "\"2026-11-27T10:57:28Z\"",
+        "\"2026-11-27T10:57:28.1Z\"",
+        "\"2026-11-27T10:57:28.123456789Z\"",
+        "\"2026-11-27T10:57:28.1234567891Z\"",
+        "\"2026-11-27T10:57:28.Z\"",
+        "\"2026-11-27T23:59:60Z\"",
+        "\"2026-11-27T10:57:60Z\"",
+        "\"2026-02-30T10:57:28Z\"",
+        "\"2024-02-29T00:00:00Z\"",
+        "\"2026-13-01T00:00:00Z\"",
+        "\"2026-00-01T00:00:00Z\"",
+        "\"2026-11-27T24:00:00Z\"",
+        "\"2026-11-27T10:57:28+01:00\"",
+        "\"2026-11-27t10:57:28z\"",
+        "\"0000-01-01T00:00:00Z\"",
+        "\"9999-12-31T23:59:59.999999999Z\"",
+        "\"+10000-01-01T00:00:00Z\"",
+        "\"2026-11-27 10:57:28Z\"",
+        "\"2026-11-27T10:57Z\"",
+        "\"IDLE\"",
+        "\"ORPHAN\"",
+        "\"FORGET\"",
+        "\"HEALTH_TIMEOUT\"",
+        "\"SPAWN_ERROR\"",
+        "\"OVERLOADED\"",
+        "\"idle\"",
+        "\"Heartbeat\"",
+        "\"LastActive\"",
+        "\"RuntimeRequested\"",
+        "\"SettingsChanged\"",
+        "\"RuntimeReady\"",
+        "\"RuntimeFailed\"",
+        "\"RuntimeSpawned\"",
+        "\"RuntimeStarted\"",
+        "\"RuntimeStopped\"",
+        "\"RuntimeRecreated\"",
+        "\"heartbeat\"",
+        "\"Nope\"",
+        "2"
+    };
     private final EventCodec codec = new EventCodec();
     private final TreeReference reference = new TreeReference();
     private final ObjectMapper mapper = new ObjectMapper();
@@ -55,7 +149,9 @@ class EventCodecReferenceAgreementTest {
     void everySampleDecodesAsTheReferenceDecodesIt() {
         for (Sample sample : SampleEvents.all()) {
             byte[] bytes = codec.encode(sample.event());
-            assertThat(codec.decode(bytes)).as(sample.name()).isEqualTo(reference.decode(bytes))
+            assertThat(codec.decode(bytes))
+                    .as(sample.name())
+                    .isEqualTo(reference.decode(bytes))
                     .isEqualTo(sample.event());
         }
     }
@@ -91,19 +187,54 @@ class EventCodecReferenceAgreementTest {
     void agreesWithTheReferenceOnMalformedDocuments() {
         String good = codec.encodeToString(SampleEvents.runtimeReadyAllFields());
         String body = good.substring(1, good.length() - 1);
-        for (String text : List.of("", " ", "this is not json", "[]", "[" + good + "]", "null", "42", "\"x\"",
-                good + " trailing", good + " {}", good + good, good + "\n", " \t\r\n" + good + " \t\r\n",
-                "\uFEFF" + good, good.replace("}", ""), good.replace(",", ", "), good.replace(":", " : "),
-                "{" + body + ",\"userId\":\"USR_1\"}", "{\"userId\":\"USR_1\"," + body + "}",
-                "{" + body + ",\"coldStart\":\"yes\"}", "{\"coldStart\":\"yes\"," + body + "}",
-                "{" + body + ",\"totalMs\":null}", "{" + body + ",\"schemaVersion\":2}",
-                "{" + body + ",\"schemaVersion\":0}", "{" + body + ",\"nested\":{\"type\":\"Nope\",\"a\":[{},[]]}}",
-                "{" + body + ",}", "{," + body + "}", "{" + body + ",,\"a\":1}", "{" + body + "} // comment",
-                "{" + body + ",\"a\":tru}", "{" + body + ",\"a\":nul}", "{" + body + ",\"a\":-}",
-                "{" + body + ",\"a\":1-}", "{" + body + ",\"a\":truex}", "{" + body + ",\"a\" 1}",
-                "{" + body + ",\"a\":\"unterminated}", "{" + body + ",\"\":1}", "{" + body + ",\"a\":1",
-                "{" + body.replace("\"url\"", "\"u\\u0072l\"") + "}", "{'type':'RuntimeReady'}", "[1,", "[1] 2",
-                "42 43", "null null", "{} {", "{\"a\":[1,]}", "{\"a\":{\"b\":}}")) {
+        for (String text : List.of(
+                "",
+                " ",
+                "this is not json",
+                "[]",
+                "[" + good + "]",
+                "null",
+                "42",
+                "\"x\"",
+                good + " trailing",
+                good + " {}",
+                good + good,
+                good + "\n",
+                " \t\r\n" + good + " \t\r\n",
+                "\uFEFF" + good,
+                good.replace("}", ""),
+                good.replace(",", ", "),
+                good.replace(":", " : "),
+                "{" + body + ",\"userId\":\"USR_1\"}",
+                "{\"userId\":\"USR_1\"," + body + "}",
+                "{" + body + ",\"coldStart\":\"yes\"}",
+                "{\"coldStart\":\"yes\"," + body + "}",
+                "{" + body + ",\"totalMs\":null}",
+                "{" + body + ",\"schemaVersion\":2}",
+                "{" + body + ",\"schemaVersion\":0}",
+                "{" + body + ",\"nested\":{\"type\":\"Nope\",\"a\":[{},[]]}}",
+                "{" + body + ",}",
+                "{," + body + "}",
+                "{" + body + ",,\"a\":1}",
+                "{" + body + "} // comment",
+                "{" + body + ",\"a\":tru}",
+                "{" + body + ",\"a\":nul}",
+                "{" + body + ",\"a\":-}",
+                "{" + body + ",\"a\":1-}",
+                "{" + body + ",\"a\":truex}",
+                "{" + body + ",\"a\" 1}",
+                "{" + body + ",\"a\":\"unterminated}",
+                "{" + body + ",\"\":1}",
+                "{" + body + ",\"a\":1",
+                "{" + body.replace("\"url\"", "\"u\\u0072l\"") + "}",
+                "{'type':'RuntimeReady'}",
+                "[1,",
+                "[1] 2",
+                "42 43",
+                "null null",
+                "{} {",
+                "{\"a\":[1,]}",
+                "{\"a\":{\"b\":}}")) {
             check(text);
         }
         check(good.getBytes(StandardCharsets.UTF_16)); // Jackson detects the encoding
@@ -141,28 +272,39 @@ class EventCodecReferenceAgreementTest {
             UUID id = new UUID(random.nextLong(), random.nextLong());
             LastActive event = new LastActive(id, at, UserId.fromUuid(id), at, "chat");
             String json = codec.encodeToString(event);
-            assertThat(json).contains("\"eventId\":\"" + id + "\"", "\"userId\":\"" + id + "\"",
-                    "\"lastActiveAt\":\"" + at + "\"");
+            assertThat(json)
+                    .contains(
+                            "\"eventId\":\"" + id + "\"",
+                            "\"userId\":\"" + id + "\"",
+                            "\"lastActiveAt\":\"" + at + "\"");
             assertThat(codec.decode(json.getBytes(StandardCharsets.UTF_8))).isEqualTo(event);
         }
     }
 
     @Test
     void randomEventsOfEveryTypeWithAnyTextReadBackEqualAndAsTheReferenceReadsThem() {
-        for (RandomEvents events : List.of(new RandomEvents(7, RandomEvents::plainText),
+        for (RandomEvents events : List.of(
+                new RandomEvents(7, RandomEvents::plainText),
                 new RandomEvents(9, EventCodecReferenceAgreementTest::anyValidText))) {
             for (int i = 0; i < 20_000; i++) {
                 Event event = events.next();
                 byte[] bytes = codec.encode(event);
-                assertThat(codec.decode(bytes)).as(event.toString()).isEqualTo(event).isEqualTo(reference.decode(bytes));
+                assertThat(codec.decode(bytes))
+                        .as(event.toString())
+                        .isEqualTo(event)
+                        .isEqualTo(reference.decode(bytes));
             }
         }
     }
 
     @Test
     void longRecordsDecode() {
-        Heartbeat heartbeat = new Heartbeat(SampleEvents.EVENT_ID, SampleEvents.SECONDS, SampleEvents.USER,
-                "d".repeat(20_000) + "ü€😀\"\\", "home-device");
+        Heartbeat heartbeat = new Heartbeat(
+                SampleEvents.EVENT_ID,
+                SampleEvents.SECONDS,
+                SampleEvents.USER,
+                "d".repeat(20_000) + "ü€😀\"\\",
+                "home-device");
 
         assertThat(codec.decode(codec.encode(heartbeat))).isEqualTo(heartbeat);
     }
@@ -181,7 +323,8 @@ class EventCodecReferenceAgreementTest {
         try {
             List<Future<List<Event>>> results = new ArrayList<>();
             for (int t = 0; t < 4; t++) {
-                results.add(threads.submit(() -> records.stream().map(codec::decode).toList()));
+                results.add(
+                        threads.submit(() -> records.stream().map(codec::decode).toList()));
             }
             for (Future<List<Event>> result : results) {
                 assertThat(result.get()).isEqualTo(expected);
@@ -201,8 +344,8 @@ class EventCodecReferenceAgreementTest {
         String actual = outcome(() -> codec.decode(bytes));
         referenceAccepted += expected.startsWith("rejected") ? 0 : 1;
         if (!actual.equals(expected)) {
-            disagreements.add((bytes == null ? "null" : new String(bytes, StandardCharsets.UTF_8))
-                    + "\n  codec:     " + actual + "\n  reference: " + expected);
+            disagreements.add((bytes == null ? "null" : new String(bytes, StandardCharsets.UTF_8)) + "\n  codec:     "
+                    + actual + "\n  reference: " + expected);
         }
         return 1;
     }

@@ -29,8 +29,19 @@ class EventCodecRejectionTest {
     // ---- missing / null required fields -------------------------------------------------------
 
     @ParameterizedTest(name = "{0}")
-    @ValueSource(strings = {"type", "schemaVersion", "eventId", "occurredAt", "userId", "correlationId",
-            "replyTopic", "replyPartition", "deadline", "source"})
+    @ValueSource(
+            strings = {
+                "type",
+                "schemaVersion",
+                "eventId",
+                "occurredAt",
+                "userId",
+                "correlationId",
+                "replyTopic",
+                "replyPartition",
+                "deadline",
+                "source"
+            })
     void missingRequiredFieldOfRuntimeRequestedIsRejectedNamingTheField(String field) {
         ObjectNode json = runtimeRequested();
         json.remove(field);
@@ -39,8 +50,19 @@ class EventCodecRejectionTest {
     }
 
     @ParameterizedTest(name = "{0}")
-    @ValueSource(strings = {"type", "schemaVersion", "eventId", "occurredAt", "userId", "correlationId",
-            "replyTopic", "replyPartition", "deadline", "source"})
+    @ValueSource(
+            strings = {
+                "type",
+                "schemaVersion",
+                "eventId",
+                "occurredAt",
+                "userId",
+                "correlationId",
+                "replyTopic",
+                "replyPartition",
+                "deadline",
+                "source"
+            })
     void nullRequiredFieldOfRuntimeRequestedIsRejectedNamingTheField(String field) {
         ObjectNode json = runtimeRequested();
         json.putNull(field);
@@ -62,7 +84,9 @@ class EventCodecRejectionTest {
 
     @Test
     void orphanStopWithAMalformedUserIdIsStillRejected() {
-        ObjectNode json = encode(SampleEvents.runtimeStoppedIdle()).put("reason", "ORPHAN").put("userId", "usr_123");
+        ObjectNode json = encode(SampleEvents.runtimeStoppedIdle())
+                .put("reason", "ORPHAN")
+                .put("userId", "usr_123");
 
         assertRejected("RuntimeStopped", json, "userId", "canonical lowercase UUID");
     }
@@ -71,38 +95,49 @@ class EventCodecRejectionTest {
 
     @Test
     void stringReplyPartitionIsRejected() {
-        assertRejected("RuntimeRequested", runtimeRequested().put("replyPartition", "3"), "replyPartition",
+        assertRejected(
+                "RuntimeRequested",
+                runtimeRequested().put("replyPartition", "3"),
+                "replyPartition",
                 "must be an integer");
     }
 
     @Test
     void fractionalReplyPartitionIsRejected() {
-        assertRejected("RuntimeRequested", runtimeRequested().put("replyPartition", 3.5), "replyPartition",
+        assertRejected(
+                "RuntimeRequested",
+                runtimeRequested().put("replyPartition", 3.5),
+                "replyPartition",
                 "must be an integer");
     }
 
     @Test
     void negativeReplyPartitionIsRejected() {
-        assertRejected("RuntimeRequested", runtimeRequested().put("replyPartition", -1), "replyPartition",
-                "must be >= 0");
+        assertRejected(
+                "RuntimeRequested", runtimeRequested().put("replyPartition", -1), "replyPartition", "must be >= 0");
     }
 
     @Test
     void replyPartitionAboveIntRangeIsRejected() {
-        assertRejected("RuntimeRequested", runtimeRequested().put("replyPartition", 2_147_483_648L),
-                "replyPartition", "too large");
+        assertRejected(
+                "RuntimeRequested",
+                runtimeRequested().put("replyPartition", 2_147_483_648L),
+                "replyPartition",
+                "too large");
     }
 
     @Test
     void numericUserIdIsRejected() {
-        assertRejected("RuntimeRequested", runtimeRequested().put("userId", 123), "userId",
-                "canonical lowercase UUID");
+        assertRejected("RuntimeRequested", runtimeRequested().put("userId", 123), "userId", "canonical lowercase UUID");
     }
 
     @Test
     void stringColdStartIsRejected() {
-        assertRejected("RuntimeReady", encode(SampleEvents.runtimeReadyAllFields()).put("coldStart", "yes"),
-                "coldStart", "must be true or false");
+        assertRejected(
+                "RuntimeReady",
+                encode(SampleEvents.runtimeReadyAllFields()).put("coldStart", "yes"),
+                "coldStart",
+                "must be true or false");
     }
 
     @Test
@@ -125,49 +160,65 @@ class EventCodecRejectionTest {
 
     @Test
     void emptyOptionalWorkerIdIsRejected() {
-        assertRejected("RuntimeReady", encode(SampleEvents.runtimeReadyAllFields()).put("workerId", ""), "workerId",
+        assertRejected(
+                "RuntimeReady",
+                encode(SampleEvents.runtimeReadyAllFields()).put("workerId", ""),
+                "workerId",
                 "must not be empty");
     }
 
     // ---- UUIDs ------------------------------------------------------------------------------------
 
     @ParameterizedTest(name = "userId \"{0}\"")
-    @ValueSource(strings = {
-        "3F2B8C1E-9A4D-4E7B-8C2A-1D5E6F708192",   // uppercase
-        "3f2b8c1e-9a4d-4e7b-8c2a-1D5e6f708192",   // one uppercase digit
-        "3f2b8c1e9a4d4e7b8c2a1d5e6f708192",       // no dashes
-        "usr_123",                                // legacy id
-        "{3f2b8c1e-9a4d-4e7b-8c2a-1d5e6f708192}", // braces
-        "urn:uuid:3f2b8c1e-9a4d-4e7b-8c2a-1d5e6f708192",
-        " 3f2b8c1e-9a4d-4e7b-8c2a-1d5e6f708192",  // leading space
-        "3f2b8c1e-9a4d-4e7b-8c2a-1d5e6f708192\n", // trailing newline
-        "3f2b8c1e-9a4d-4e7b-8c2a-1d5e6f70819",    // one digit short
-        "1-1-1-1-1",                              // java.util.UUID.fromString would accept this
-        ""})
+    @ValueSource(
+            strings = {
+                "3F2B8C1E-9A4D-4E7B-8C2A-1D5E6F708192", // uppercase
+                "3f2b8c1e-9a4d-4e7b-8c2a-1D5e6f708192", // one uppercase digit
+                "3f2b8c1e9a4d4e7b8c2a1d5e6f708192", // no dashes
+                "usr_123", // legacy id
+                "{3f2b8c1e-9a4d-4e7b-8c2a-1d5e6f708192}", // braces
+                "urn:uuid:3f2b8c1e-9a4d-4e7b-8c2a-1d5e6f708192",
+                " 3f2b8c1e-9a4d-4e7b-8c2a-1d5e6f708192", // leading space
+                "3f2b8c1e-9a4d-4e7b-8c2a-1d5e6f708192\n", // trailing newline
+                "3f2b8c1e-9a4d-4e7b-8c2a-1d5e6f70819", // one digit short
+                "1-1-1-1-1", // java.util.UUID.fromString would accept this
+                ""
+            })
     void nonCanonicalUserIdIsRejected(String userId) {
-        assertRejected("RuntimeRequested", runtimeRequested().put("userId", userId), "userId",
-                "canonical lowercase UUID");
+        assertRejected(
+                "RuntimeRequested", runtimeRequested().put("userId", userId), "userId", "canonical lowercase UUID");
     }
 
     @ParameterizedTest(name = "eventId \"{0}\"")
-    @ValueSource(strings = {"0A1B2C3D-4E5F-4A6B-8C7D-9E0F1A2B3C4D", "0a1b2c3d4e5f4a6b8c7d9e0f1a2b3c4d", "usr_123",
-            "{0a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d}", "1-1-1-1-1"})
+    @ValueSource(
+            strings = {
+                "0A1B2C3D-4E5F-4A6B-8C7D-9E0F1A2B3C4D",
+                "0a1b2c3d4e5f4a6b8c7d9e0f1a2b3c4d",
+                "usr_123",
+                "{0a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d}",
+                "1-1-1-1-1"
+            })
     void nonCanonicalEventIdIsRejected(String eventId) {
-        assertRejected("RuntimeRequested", runtimeRequested().put("eventId", eventId), "eventId",
-                "canonical lowercase UUID");
+        assertRejected(
+                "RuntimeRequested", runtimeRequested().put("eventId", eventId), "eventId", "canonical lowercase UUID");
     }
 
     @Test
     void nonCanonicalCorrelationIdIsRejected() {
-        assertRejected("RuntimeRequested",
-                runtimeRequested().put("correlationId", "C0FFEE00-1234-4ABC-9DEF-0123456789AB"), "correlationId",
+        assertRejected(
+                "RuntimeRequested",
+                runtimeRequested().put("correlationId", "C0FFEE00-1234-4ABC-9DEF-0123456789AB"),
+                "correlationId",
                 "canonical lowercase UUID");
     }
 
     @Test
     void nonCanonicalOptionalCausationIdIsRejected() {
-        assertRejected("RuntimeReady", encode(SampleEvents.runtimeReadyAllFields()).put("causationId", "abc"),
-                "causationId", "canonical lowercase UUID");
+        assertRejected(
+                "RuntimeReady",
+                encode(SampleEvents.runtimeReadyAllFields()).put("causationId", "abc"),
+                "causationId",
+                "canonical lowercase UUID");
     }
 
     // ---- envelope: type and version -----------------------------------------------------------
@@ -182,23 +233,24 @@ class EventCodecRejectionTest {
         assertThat(e.getMessage()).contains("type").contains("RuntimeExploded");
         for (Class<?> type : Event.class.getPermittedSubclasses()) {
             assertThat(EventSchemas.validate(type.getSimpleName(), json))
-                    .as("%s schema accepts type RuntimeExploded", type.getSimpleName()).isNotEmpty();
+                    .as("%s schema accepts type RuntimeExploded", type.getSimpleName())
+                    .isNotEmpty();
         }
     }
 
     @Test
     void typeNameIsCaseSensitive() {
-        assertRejected("RuntimeRequested", runtimeRequested().put("type", "runtimeRequested"), "type",
-                "unknown event type");
+        assertRejected(
+                "RuntimeRequested", runtimeRequested().put("type", "runtimeRequested"), "type", "unknown event type");
     }
 
     @Test
     void eventOfAnotherTypeIsRejectedByTheTypedDecodeAndByTheOtherTypesSchema() {
-        byte[] heartbeat = codec.encode(new Heartbeat(SampleEvents.EVENT_ID, SampleEvents.NANOS, SampleEvents.USER,
-                "device-1", "home-device"));
+        byte[] heartbeat = codec.encode(
+                new Heartbeat(SampleEvents.EVENT_ID, SampleEvents.NANOS, SampleEvents.USER, "device-1", "home-device"));
 
-        InvalidEventException e = catchThrowableOfType(InvalidEventException.class,
-                () -> codec.decode(heartbeat, RuntimeRequested.class));
+        InvalidEventException e = catchThrowableOfType(
+                InvalidEventException.class, () -> codec.decode(heartbeat, RuntimeRequested.class));
 
         assertThat(e.field()).isEqualTo("type");
         assertThat(e.getMessage()).contains("RuntimeRequested").contains("Heartbeat");
@@ -208,36 +260,55 @@ class EventCodecRejectionTest {
     @ParameterizedTest(name = "schemaVersion {0}")
     @ValueSource(ints = {2, 0, -1})
     void unsupportedSchemaVersionIsRejected(int version) {
-        assertRejected("RuntimeRequested", runtimeRequested().put("schemaVersion", version), "schemaVersion",
-                "not supported");
+        assertRejected(
+                "RuntimeRequested", runtimeRequested().put("schemaVersion", version), "schemaVersion", "not supported");
     }
 
     @Test
     void stringSchemaVersionIsRejected() {
-        assertRejected("RuntimeRequested", runtimeRequested().put("schemaVersion", "1"), "schemaVersion",
+        assertRejected(
+                "RuntimeRequested",
+                runtimeRequested().put("schemaVersion", "1"),
+                "schemaVersion",
                 "must be an integer");
     }
 
     // ---- timestamps ---------------------------------------------------------------------------------
 
     @ParameterizedTest(name = "occurredAt \"{0}\"")
-    @ValueSource(strings = {"yesterday", "2026-11-27", "2026-11-27 10:57:28Z", "2026-11-27T10:57Z",
-            "2026-02-30T10:57:28Z", "2026-11-27T10:57:28.1234567891Z", "27/11/2026 10:57:28", ""})
+    @ValueSource(
+            strings = {
+                "yesterday",
+                "2026-11-27",
+                "2026-11-27 10:57:28Z",
+                "2026-11-27T10:57Z",
+                "2026-02-30T10:57:28Z",
+                "2026-11-27T10:57:28.1234567891Z",
+                "27/11/2026 10:57:28",
+                ""
+            })
     void badOccurredAtIsRejected(String timestamp) {
-        assertRejected("RuntimeRequested", runtimeRequested().put("occurredAt", timestamp), "occurredAt",
+        assertRejected(
+                "RuntimeRequested",
+                runtimeRequested().put("occurredAt", timestamp),
+                "occurredAt",
                 timestamp.isEmpty() ? "must not be empty" : "ISO-8601 UTC");
     }
 
     @Test
     void epochMillisDeadlineIsRejected() {
-        assertRejected("RuntimeRequested", runtimeRequested().put("deadline", 1_795_000_000_000L), "deadline",
+        assertRejected(
+                "RuntimeRequested",
+                runtimeRequested().put("deadline", 1_795_000_000_000L),
+                "deadline",
                 "must be a string");
     }
 
     @Test
     void badLastActiveAtIsRejected() {
-        ObjectNode json = encode(new LastActive(SampleEvents.EVENT_ID, SampleEvents.NANOS, SampleEvents.USER,
-                SampleEvents.MILLIS, "chat")).put("lastActiveAt", "2026-11-27T10:57:28");
+        ObjectNode json = encode(new LastActive(
+                        SampleEvents.EVENT_ID, SampleEvents.NANOS, SampleEvents.USER, SampleEvents.MILLIS, "chat"))
+                .put("lastActiveAt", "2026-11-27T10:57:28");
 
         assertRejected("LastActive", json, "lastActiveAt", "ISO-8601 UTC");
     }
@@ -247,23 +318,39 @@ class EventCodecRejectionTest {
     @ParameterizedTest(name = "reason \"{0}\"")
     @ValueSource(strings = {"TIMEOUT", "health_timeout", "Health_Timeout"})
     void unknownFailureReasonIsRejected(String reason) {
-        ObjectNode json = encode(new RuntimeFailed(SampleEvents.EVENT_ID, SampleEvents.NANOS, SampleEvents.USER, null,
-                FailureReason.SPAWN_ERROR, "boom", null, null)).put("reason", reason);
+        ObjectNode json = encode(new RuntimeFailed(
+                        SampleEvents.EVENT_ID,
+                        SampleEvents.NANOS,
+                        SampleEvents.USER,
+                        null,
+                        FailureReason.SPAWN_ERROR,
+                        "boom",
+                        null,
+                        null))
+                .put("reason", reason);
 
         assertRejected("RuntimeFailed", json, "reason", "unknown code");
     }
 
     @Test
     void unknownStopReasonIsRejected() {
-        assertRejected("RuntimeStopped", encode(SampleEvents.runtimeStoppedIdle()).put("reason", "BORED"), "reason",
+        assertRejected(
+                "RuntimeStopped",
+                encode(SampleEvents.runtimeStoppedIdle()).put("reason", "BORED"),
+                "reason",
                 "unknown code");
     }
 
     // ---- whole record unreadable ---------------------------------------------------------------
 
     @ParameterizedTest(name = "\"{0}\"")
-    @ValueSource(strings = {"not json", "{\"type\": \"RuntimeRequested\",", "{'type': 'RuntimeRequested'}",
-            "\u0000\u0001\u0002"})
+    @ValueSource(
+            strings = {
+                "not json",
+                "{\"type\": \"RuntimeRequested\",",
+                "{'type': 'RuntimeRequested'}",
+                "\u0000\u0001\u0002"
+            })
     void nonJsonBytesAreRejectedWithoutAField(String text) {
         byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
 
@@ -276,8 +363,17 @@ class EventCodecRejectionTest {
     }
 
     @ParameterizedTest(name = "[{index}] \"{0}\"")
-    @ValueSource(strings = {"[]", "[{\"type\": \"RuntimeRequested\"}]", "null", "\"RuntimeRequested\"", "42", "true",
-            "", "   "})
+    @ValueSource(
+            strings = {
+                "[]",
+                "[{\"type\": \"RuntimeRequested\"}]",
+                "null",
+                "\"RuntimeRequested\"",
+                "42",
+                "true",
+                "",
+                "   "
+            })
     void jsonThatIsNotAnObjectIsRejectedWithoutAField(String text) throws IOException {
         byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
 
@@ -304,10 +400,13 @@ class EventCodecRejectionTest {
     @Test
     void theSameDocumentsAreValidBeforeMutation() {
         // guards every test above: the base documents are accepted, so each rejection is due to the mutation
-        assertThat(EventSchemas.validate("RuntimeRequested", runtimeRequested())).isEmpty();
+        assertThat(EventSchemas.validate("RuntimeRequested", runtimeRequested()))
+                .isEmpty();
         assertThat(codec.decode(bytes(runtimeRequested()))).isEqualTo(SampleEvents.runtimeRequested());
-        assertThat(EventSchemas.validate("RuntimeReady", encode(SampleEvents.runtimeReadyAllFields()))).isEmpty();
-        assertThat(EventSchemas.validate("RuntimeStopped", encode(SampleEvents.runtimeStoppedIdle()))).isEmpty();
+        assertThat(EventSchemas.validate("RuntimeReady", encode(SampleEvents.runtimeReadyAllFields())))
+                .isEmpty();
+        assertThat(EventSchemas.validate("RuntimeStopped", encode(SampleEvents.runtimeStoppedIdle())))
+                .isEmpty();
     }
 
     // ---- helpers ----------------------------------------------------------------------------------------

@@ -33,14 +33,18 @@ class EventCodecRoundTripTest {
         Set<String> permitted = Arrays.stream(Event.class.getPermittedSubclasses())
                 .map(Class::getSimpleName)
                 .collect(Collectors.toSet());
-        Set<String> sampled = SampleEvents.all().stream().map(s -> s.event().type()).collect(Collectors.toSet());
+        Set<String> sampled =
+                SampleEvents.all().stream().map(s -> s.event().type()).collect(Collectors.toSet());
 
         assertThat(permitted).hasSize(10);
         assertThat(sampled).isEqualTo(permitted);
-        assertThat(permitted).allSatisfy(type -> assertThat(EventSchemas.exists(type))
-                .as("schema file %s on the classpath", EventSchemas.fileName(type)).isTrue());
+        assertThat(permitted)
+                .allSatisfy(type -> assertThat(EventSchemas.exists(type))
+                        .as("schema file %s on the classpath", EventSchemas.fileName(type))
+                        .isTrue());
         // and each type has at least two samples (all optional fields set / absent or edge values)
-        assertThat(SampleEvents.all().stream().collect(Collectors.groupingBy(s -> s.event().type(), Collectors.counting())))
+        assertThat(SampleEvents.all().stream()
+                        .collect(Collectors.groupingBy(s -> s.event().type(), Collectors.counting())))
                 .allSatisfy((type, count) -> assertThat(count).as(type).isGreaterThanOrEqualTo(2));
     }
 
@@ -51,11 +55,13 @@ class EventCodecRoundTripTest {
 
         byte[] json = codec.encode(event);
 
-        assertThat(EventSchemas.validate(event.type(), json)).as("schema errors for %s", new String(json, StandardCharsets.UTF_8))
+        assertThat(EventSchemas.validate(event.type(), json))
+                .as("schema errors for %s", new String(json, StandardCharsets.UTF_8))
                 .isEmpty();
         assertThat(codec.decode(json)).isEqualTo(event);
         assertThat(codec.decode(json, event.getClass())).isEqualTo(event);
-        assertThat(codec.decode(codec.encodeToString(event).getBytes(StandardCharsets.UTF_8))).isEqualTo(event);
+        assertThat(codec.decode(codec.encodeToString(event).getBytes(StandardCharsets.UTF_8)))
+                .isEqualTo(event);
     }
 
     @ParameterizedTest(name = "{0}")
@@ -68,9 +74,12 @@ class EventCodecRoundTripTest {
         assertThat(json.get("type").textValue()).isEqualTo(event.getClass().getSimpleName());
         assertThat(json.get("schemaVersion").isIntegralNumber()).isTrue();
         assertThat(json.get("schemaVersion").intValue()).isEqualTo(1);
-        assertThat(json.get("eventId").textValue()).isEqualTo(event.eventId().toString())
+        assertThat(json.get("eventId").textValue())
+                .isEqualTo(event.eventId().toString())
                 .matches("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
-        assertThat(json.get("occurredAt").textValue()).isEqualTo(event.occurredAt().toString()).endsWith("Z");
+        assertThat(json.get("occurredAt").textValue())
+                .isEqualTo(event.occurredAt().toString())
+                .endsWith("Z");
         if (event.userId() == null) {
             assertThat(json.has("userId")).isFalse();
         } else {
@@ -83,14 +92,15 @@ class EventCodecRoundTripTest {
     void absentOptionalFieldsAreOmittedNotWrittenAsNull(Sample sample) throws IOException {
         JsonNode json = MAPPER.readTree(codec.encode(sample.event()));
 
-        json.fields().forEachRemaining(field ->
-                assertThat(field.getValue().isNull()).as("field %s is written as null", field.getKey()).isFalse());
+        json.fields()
+                .forEachRemaining(field -> assertThat(field.getValue().isNull())
+                        .as("field %s is written as null", field.getKey())
+                        .isFalse());
     }
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("samples")
-    void everyFieldTheCodecWritesIsDeclaredInTheSchemaAndEveryRequiredFieldIsWritten(Sample sample)
-            throws IOException {
+    void everyFieldTheCodecWritesIsDeclaredInTheSchemaAndEveryRequiredFieldIsWritten(Sample sample) throws IOException {
         String type = sample.event().type();
         JsonNode schema = EventSchemas.document(type);
         Set<String> declared = new HashSet<>();
@@ -113,7 +123,10 @@ class EventCodecRoundTripTest {
                 continue;
             }
             Set<String> declared = new HashSet<>();
-            EventSchemas.document(sample.event().type()).get("properties").fieldNames().forEachRemaining(declared::add);
+            EventSchemas.document(sample.event().type())
+                    .get("properties")
+                    .fieldNames()
+                    .forEachRemaining(declared::add);
             Set<String> written = new HashSet<>();
             MAPPER.readTree(codec.encode(sample.event())).fieldNames().forEachRemaining(written::add);
 
@@ -124,8 +137,15 @@ class EventCodecRoundTripTest {
     @ParameterizedTest
     @EnumSource(FailureReason.class)
     void everyFailureReasonRoundTripsAndIsInTheSchema(FailureReason reason) {
-        RuntimeFailed event = new RuntimeFailed(SampleEvents.EVENT_ID, SampleEvents.NANOS, SampleEvents.USER,
-                SampleEvents.CORRELATION_ID, reason, "detail", "worker-1", null);
+        RuntimeFailed event = new RuntimeFailed(
+                SampleEvents.EVENT_ID,
+                SampleEvents.NANOS,
+                SampleEvents.USER,
+                SampleEvents.CORRELATION_ID,
+                reason,
+                "detail",
+                "worker-1",
+                null);
 
         byte[] json = codec.encode(event);
 
@@ -136,8 +156,16 @@ class EventCodecRoundTripTest {
     @ParameterizedTest
     @EnumSource(StopReason.class)
     void everyStopReasonRoundTripsAndIsInTheSchema(StopReason reason) {
-        RuntimeStopped event = new RuntimeStopped(SampleEvents.EVENT_ID, SampleEvents.NANOS, SampleEvents.USER, null,
-                "worker-1", SampleEvents.CONTAINER, reason, true, false);
+        RuntimeStopped event = new RuntimeStopped(
+                SampleEvents.EVENT_ID,
+                SampleEvents.NANOS,
+                SampleEvents.USER,
+                null,
+                "worker-1",
+                SampleEvents.CONTAINER,
+                reason,
+                true,
+                false);
 
         byte[] json = codec.encode(event);
 
@@ -148,9 +176,11 @@ class EventCodecRoundTripTest {
     @Test
     void schemaEnumsListExactlyTheJavaCodes() {
         assertThat(enumOf("RuntimeFailed", "reason"))
-                .containsExactlyElementsOf(Arrays.stream(FailureReason.values()).map(Enum::name).toList());
+                .containsExactlyElementsOf(
+                        Arrays.stream(FailureReason.values()).map(Enum::name).toList());
         assertThat(enumOf("RuntimeStopped", "reason"))
-                .containsExactlyElementsOf(Arrays.stream(StopReason.values()).map(Enum::name).toList());
+                .containsExactlyElementsOf(
+                        Arrays.stream(StopReason.values()).map(Enum::name).toList());
     }
 
     @Test
@@ -167,8 +197,21 @@ class EventCodecRoundTripTest {
 
     @Test
     void explicitNullForAnOptionalFieldIsReadAsAbsentByReaderAndSchema() throws IOException {
-        RuntimeReady event = new RuntimeReady(SampleEvents.EVENT_ID, SampleEvents.SECONDS, SampleEvents.USER, null,
-                "http://127.0.0.1:49153", SampleEvents.CONTAINER, 3, false, 0, 0, 0, 0, null, null);
+        RuntimeReady event = new RuntimeReady(
+                SampleEvents.EVENT_ID,
+                SampleEvents.SECONDS,
+                SampleEvents.USER,
+                null,
+                "http://127.0.0.1:49153",
+                SampleEvents.CONTAINER,
+                3,
+                false,
+                0,
+                0,
+                0,
+                0,
+                null,
+                null);
         ObjectNode json = (ObjectNode) MAPPER.readTree(codec.encode(event));
         json.putNull("correlationId");
         json.putNull("workerId");
@@ -182,11 +225,16 @@ class EventCodecRoundTripTest {
     @Test
     void orphanStopWithNullUserIdIsAcceptedByReaderAndSchema() throws IOException {
         ObjectNode json = MAPPER.createObjectNode()
-                .put("type", "RuntimeStopped").put("schemaVersion", 1)
-                .put("eventId", UUID.randomUUID().toString()).put("occurredAt", "2026-11-27T10:57:28Z")
+                .put("type", "RuntimeStopped")
+                .put("schemaVersion", 1)
+                .put("eventId", UUID.randomUUID().toString())
+                .put("occurredAt", "2026-11-27T10:57:28Z")
                 .putNull("userId")
-                .put("workerId", "worker-1").put("containerName", "hermes-user-usr_123")
-                .put("reason", "ORPHAN").put("removed", true).put("dataDeleted", false);
+                .put("workerId", "worker-1")
+                .put("containerName", "hermes-user-usr_123")
+                .put("reason", "ORPHAN")
+                .put("removed", true)
+                .put("dataDeleted", false);
         byte[] bytes = MAPPER.writeValueAsBytes(json);
 
         assertThat(codec.decode(bytes, RuntimeStopped.class).userId()).isNull();

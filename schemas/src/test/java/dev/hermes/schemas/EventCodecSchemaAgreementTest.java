@@ -88,9 +88,9 @@ class EventCodecSchemaAgreementTest {
                 Set<ValidationMessage> schemaErrors = EventSchemas.validate(type, doc);
 
                 if ((readerError == null) != schemaErrors.isEmpty()) {
-                    disagreements.add(what + ": reader " + (readerError == null ? "accepts" : "rejects ("
-                            + readerError.getMessage() + ")") + ", schema " + (schemaErrors.isEmpty() ? "accepts"
-                            : "rejects " + schemaErrors));
+                    disagreements.add(what + ": reader "
+                            + (readerError == null ? "accepts" : "rejects (" + readerError.getMessage() + ")")
+                            + ", schema " + (schemaErrors.isEmpty() ? "accepts" : "rejects " + schemaErrors));
                 } else if (readerError != null) {
                     String blamed = readerError.field();
                     if (!field.equals(blamed) && !dependsOn(type, blamed, field)) {
@@ -104,7 +104,9 @@ class EventCodecSchemaAgreementTest {
         }
 
         assertThat(checked).isGreaterThan(fields.size() * 10);
-        assertThat(disagreements).as("reader/schema disagreements for %s", sample).isEmpty();
+        assertThat(disagreements)
+                .as("reader/schema disagreements for %s", sample)
+                .isEmpty();
     }
 
     /**
@@ -116,7 +118,8 @@ class EventCodecSchemaAgreementTest {
     }
 
     private static boolean mentions(ValidationMessage m, String field) {
-        return String.valueOf(m.getInstanceLocation()).contains(field) || field.equals(m.getProperty())
+        return String.valueOf(m.getInstanceLocation()).contains(field)
+                || field.equals(m.getProperty())
                 || String.valueOf(m.getMessage()).contains(field);
     }
 }

@@ -34,8 +34,12 @@ class EventSchemaFilesTest {
         assertThat(properties.get("type").get("const").textValue()).isEqualTo(type);
         assertThat(properties.get("schemaVersion").get("const").intValue()).isEqualTo(Event.SCHEMA_VERSION);
         assertThat(texts(schema.get("required"))).contains("type", "schemaVersion", "eventId", "occurredAt");
-        properties.fields().forEachRemaining(p -> assertThat(p.getValue().path("description").asText())
-                .as("description of %s.%s", type, p.getKey()).isNotBlank());
+        properties
+                .fields()
+                .forEachRemaining(
+                        p -> assertThat(p.getValue().path("description").asText())
+                                .as("description of %s.%s", type, p.getKey())
+                                .isNotBlank());
     }
 
     @ParameterizedTest(name = "{0}")
@@ -43,8 +47,10 @@ class EventSchemaFilesTest {
     void everyRequiredFieldIsDeclared(String type) {
         JsonNode schema = EventSchemas.document(type);
 
-        assertThat(texts(schema.get("required"))).allSatisfy(field ->
-                assertThat(schema.get("properties").has(field)).as("%s declares %s", type, field).isTrue());
+        assertThat(texts(schema.get("required")))
+                .allSatisfy(field -> assertThat(schema.get("properties").has(field))
+                        .as("%s declares %s", type, field)
+                        .isTrue());
     }
 
     @Test
@@ -57,7 +63,8 @@ class EventSchemaFilesTest {
                 assertThat(required).as(type).contains("userId");
             }
         });
-        assertThat(EventSchemas.document("SettingsChanged").get("properties").has("userId")).isFalse();
+        assertThat(EventSchemas.document("SettingsChanged").get("properties").has("userId"))
+                .isFalse();
         JsonNode stopped = EventSchemas.document("RuntimeStopped");
         assertThat(stopped.get("if").toString()).contains("ORPHAN");
         assertThat(texts(stopped.get("then").get("required"))).containsExactly("userId");
@@ -79,10 +86,19 @@ class EventSchemaFilesTest {
 
     @Test
     void theUuidPatternIsTheOneUserIdEnforces() {
-        String pattern = EventSchemas.document("common").get("$defs").get("uuid").get("pattern").textValue();
-        List<String> candidates = List.of("3f2b8c1e-9a4d-4e7b-8c2a-1d5e6f708192", "3F2B8C1E-9A4D-4E7B-8C2A-1D5E6F708192",
-                "3f2b8c1e9a4d4e7b8c2a1d5e6f708192", "usr_123", "{3f2b8c1e-9a4d-4e7b-8c2a-1d5e6f708192}",
-                "00000000-0000-0000-0000-000000000000", "g0000000-0000-0000-0000-000000000000");
+        String pattern = EventSchemas.document("common")
+                .get("$defs")
+                .get("uuid")
+                .get("pattern")
+                .textValue();
+        List<String> candidates = List.of(
+                "3f2b8c1e-9a4d-4e7b-8c2a-1d5e6f708192",
+                "3F2B8C1E-9A4D-4E7B-8C2A-1D5E6F708192",
+                "3f2b8c1e9a4d4e7b8c2a1d5e6f708192",
+                "usr_123",
+                "{3f2b8c1e-9a4d-4e7b-8c2a-1d5e6f708192}",
+                "00000000-0000-0000-0000-000000000000",
+                "g0000000-0000-0000-0000-000000000000");
 
         for (String candidate : candidates) {
             boolean userIdAccepts;
@@ -105,7 +121,9 @@ class EventSchemaFilesTest {
 
         assertThat(refs).isNotEmpty().allSatisfy(ref -> {
             assertThat(ref).startsWith("common.schema.json#/$defs/");
-            assertThat(defs.has(ref.substring("common.schema.json#/$defs/".length()))).as(ref).isTrue();
+            assertThat(defs.has(ref.substring("common.schema.json#/$defs/".length())))
+                    .as(ref)
+                    .isTrue();
         });
     }
 

@@ -26,14 +26,14 @@ final class EventSchemas {
     static final String CLASSPATH_DIR = "hermes/schemas/";
 
     private static final ObjectMapper MAPPER = new ObjectMapper();
-    private static final JsonSchemaFactory FACTORY = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012,
+    private static final JsonSchemaFactory FACTORY = JsonSchemaFactory.getInstance(
+            SpecVersion.VersionFlag.V202012,
             builder -> builder.schemaMappers(m -> m.mapPrefix(BASE_URI, "classpath:" + CLASSPATH_DIR)));
     private static final SchemaValidatorsConfig CONFIG =
             SchemaValidatorsConfig.builder().formatAssertionsEnabled(true).build();
     private static final Map<String, JsonSchema> SCHEMAS = new ConcurrentHashMap<>();
 
-    private EventSchemas() {
-    }
+    private EventSchemas() {}
 
     static String fileName(String type) {
         return type + ".schema.json";
@@ -56,8 +56,7 @@ final class EventSchemas {
     }
 
     static JsonSchema forType(String type) {
-        return SCHEMAS.computeIfAbsent(type,
-                t -> FACTORY.getSchema(SchemaLocation.of(BASE_URI + fileName(t)), CONFIG));
+        return SCHEMAS.computeIfAbsent(type, t -> FACTORY.getSchema(SchemaLocation.of(BASE_URI + fileName(t)), CONFIG));
     }
 
     static Set<ValidationMessage> validate(String type, JsonNode instance) {

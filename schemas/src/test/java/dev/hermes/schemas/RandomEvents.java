@@ -29,29 +29,73 @@ final class RandomEvents {
 
     Event next() {
         return switch (random.nextInt(10)) {
-            case 0 -> new RuntimeRequested(id(), time(), user(), id(), text(), random.nextInt(Integer.MAX_VALUE),
-                    time(), text());
+            case 0 ->
+                new RuntimeRequested(
+                        id(), time(), user(), id(), text(), random.nextInt(Integer.MAX_VALUE), time(), text());
             case 1 -> new Heartbeat(id(), time(), user(), text(), text());
             case 2 -> new SettingsChanged(id(), time(), count(), text());
-            case 3 -> new RuntimeReady(id(), time(), user(), maybe(id()), text(), text(), count(), random.nextBoolean(),
-                    count(), count(), count(), count(), maybe(text()), maybe(id()));
-            case 4 -> new RuntimeFailed(id(), time(), user(), maybe(id()), pick(FailureReason.values()), text(),
-                    maybe(text()), maybe(id()));
+            case 3 ->
+                new RuntimeReady(
+                        id(),
+                        time(),
+                        user(),
+                        maybe(id()),
+                        text(),
+                        text(),
+                        count(),
+                        random.nextBoolean(),
+                        count(),
+                        count(),
+                        count(),
+                        count(),
+                        maybe(text()),
+                        maybe(id()));
+            case 4 ->
+                new RuntimeFailed(
+                        id(),
+                        time(),
+                        user(),
+                        maybe(id()),
+                        pick(FailureReason.values()),
+                        text(),
+                        maybe(text()),
+                        maybe(id()));
             case 5 -> new LastActive(id(), time(), user(), time(), text());
-            case 6 -> new RuntimeSpawned(id(), time(), user(), maybe(id()), maybe(id()), text(), text(), text(),
-                    count(), text(), count());
-            case 7 -> new RuntimeStarted(id(), time(), user(), maybe(id()), maybe(id()), text(), text(), text(),
-                    random.nextBoolean(), count());
+            case 6 ->
+                new RuntimeSpawned(
+                        id(),
+                        time(),
+                        user(),
+                        maybe(id()),
+                        maybe(id()),
+                        text(),
+                        text(),
+                        text(),
+                        count(),
+                        text(),
+                        count());
+            case 7 ->
+                new RuntimeStarted(
+                        id(),
+                        time(),
+                        user(),
+                        maybe(id()),
+                        maybe(id()),
+                        text(),
+                        text(),
+                        text(),
+                        random.nextBoolean(),
+                        count());
             case 8 -> stopped(pick(StopReason.values()));
-            default -> new RuntimeRecreated(id(), time(), user(), maybe(id()), text(), text(), count(), count(),
-                    count());
+            default ->
+                new RuntimeRecreated(id(), time(), user(), maybe(id()), text(), text(), count(), count(), count());
         };
     }
 
     private RuntimeStopped stopped(StopReason reason) {
         UserId user = reason == StopReason.ORPHAN ? maybe(user()) : user();
-        return new RuntimeStopped(id(), time(), user, maybe(id()), text(), text(), reason, random.nextBoolean(),
-                random.nextBoolean());
+        return new RuntimeStopped(
+                id(), time(), user, maybe(id()), text(), text(), reason, random.nextBoolean(), random.nextBoolean());
     }
 
     private UUID id() {
@@ -64,15 +108,18 @@ final class RandomEvents {
 
     /** Whole seconds, millis, micros or nanos, as producers write them; mostly this century, sometimes any year. */
     private Instant time() {
-        long seconds = random.nextInt(4) == 0 ? -62_167_219_200L + (long) (random.nextDouble() * 315_569_520_000L)
+        long seconds = random.nextInt(4) == 0
+                ? -62_167_219_200L + (long) (random.nextDouble() * 315_569_520_000L)
                 : YEAR_2000 + random.nextInt(1_000_000_000);
         int nanos = random.nextInt(1_000_000_000);
-        return Instant.ofEpochSecond(seconds, switch (random.nextInt(4)) {
-            case 0 -> 0;
-            case 1 -> nanos / 1_000_000 * 1_000_000;
-            case 2 -> nanos / 1_000 * 1_000;
-            default -> nanos;
-        });
+        return Instant.ofEpochSecond(
+                seconds,
+                switch (random.nextInt(4)) {
+                    case 0 -> 0;
+                    case 1 -> nanos / 1_000_000 * 1_000_000;
+                    case 2 -> nanos / 1_000 * 1_000;
+                    default -> nanos;
+                });
     }
 
     private long count() {

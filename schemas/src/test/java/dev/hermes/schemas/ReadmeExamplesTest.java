@@ -35,17 +35,22 @@ class ReadmeExamplesTest {
             JsonNode json = MAPPER.readTree(bytes);
             String type = json.get("type").textValue();
 
-            assertThat(EventSchemas.validate(type, json)).as("schema errors in the %s example", type).isEmpty();
+            assertThat(EventSchemas.validate(type, json))
+                    .as("schema errors in the %s example", type)
+                    .isEmpty();
             Event event = codec.decode(bytes);
             assertThat(event.type()).isEqualTo(type);
             // nothing in the example is lost by a Java round trip; timestamps may be re-spelled
             // (".000Z" becomes "Z") but name the same instant
             JsonNode again = MAPPER.readTree(codec.encode(event));
-            assertThat(fieldNames(again)).as("%s fields after a round trip", type).isEqualTo(fieldNames(json));
+            assertThat(fieldNames(again))
+                    .as("%s fields after a round trip", type)
+                    .isEqualTo(fieldNames(json));
             json.fields().forEachRemaining(f -> {
                 JsonNode value = again.get(f.getKey());
                 if (f.getValue().isTextual() && f.getValue().textValue().matches("\\d{4}-\\d{2}-\\d{2}T.*Z")) {
-                    assertThat(Instant.parse(value.textValue())).as(f.getKey())
+                    assertThat(Instant.parse(value.textValue()))
+                            .as(f.getKey())
                             .isEqualTo(Instant.parse(f.getValue().textValue()));
                 } else {
                     assertThat(value).as(f.getKey()).isEqualTo(f.getValue());
@@ -62,8 +67,10 @@ class ReadmeExamplesTest {
             exampleTypes.add(MAPPER.readTree(example).get("type").textValue());
         }
 
-        assertThat(exampleTypes).isEqualTo(Arrays.stream(Event.class.getPermittedSubclasses())
-                .map(Class::getSimpleName).collect(Collectors.toSet()));
+        assertThat(exampleTypes)
+                .isEqualTo(Arrays.stream(Event.class.getPermittedSubclasses())
+                        .map(Class::getSimpleName)
+                        .collect(Collectors.toSet()));
     }
 
     private static Set<String> fieldNames(JsonNode json) {

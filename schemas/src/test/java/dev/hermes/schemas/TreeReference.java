@@ -15,8 +15,7 @@ import java.util.regex.Pattern;
  * included, as EventCodecEncodingTest keeps the former tree encoding.
  */
 final class TreeReference {
-    private final ObjectMapper mapper = new ObjectMapper()
-            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+    private final ObjectMapper mapper = new ObjectMapper().enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 
     Event decode(byte[] bytes) {
         if (bytes == null) {
@@ -35,8 +34,10 @@ final class TreeReference {
         String type = fields.text("type");
         long version = fields.integer("schemaVersion");
         if (version < 1 || version > Event.SCHEMA_VERSION) {
-            throw new InvalidEventException("schemaVersion", "version " + version
-                    + " is not supported by this reader (supports 1.." + Event.SCHEMA_VERSION + ")");
+            throw new InvalidEventException(
+                    "schemaVersion",
+                    "version " + version + " is not supported by this reader (supports 1.." + Event.SCHEMA_VERSION
+                            + ")");
         }
         return read(type, fields);
     }
@@ -51,35 +52,99 @@ final class TreeReference {
 
     private static Event read(String type, FieldReader r) {
         return switch (type) {
-            case "RuntimeRequested" -> new RuntimeRequested(r.uuid("eventId"), r.instant("occurredAt"),
-                    r.userId("userId"), r.uuid("correlationId"), r.text("replyTopic"),
-                    r.nonNegativeInt("replyPartition"), r.instant("deadline"), r.text("source"));
-            case "Heartbeat" -> new Heartbeat(r.uuid("eventId"), r.instant("occurredAt"), r.userId("userId"),
-                    r.text("deviceId"), r.text("source"));
-            case "SettingsChanged" -> new SettingsChanged(r.uuid("eventId"), r.instant("occurredAt"),
-                    r.nonNegative("settingsVersion"), r.text("changedBy"));
-            case "RuntimeReady" -> new RuntimeReady(r.uuid("eventId"), r.instant("occurredAt"), r.userId("userId"),
-                    r.optUuid("correlationId"), r.text("url"), r.text("containerName"),
-                    r.nonNegative("settingsVersion"), r.bool("coldStart"), r.nonNegative("createMs"),
-                    r.nonNegative("startMs"), r.nonNegative("healthMs"), r.nonNegative("totalMs"),
-                    r.optText("workerId"), r.optUuid("causationId"));
-            case "RuntimeFailed" -> new RuntimeFailed(r.uuid("eventId"), r.instant("occurredAt"), r.userId("userId"),
-                    r.optUuid("correlationId"), r.code("reason", FailureReason.class), r.text("message"),
-                    r.optText("workerId"), r.optUuid("causationId"));
-            case "LastActive" -> new LastActive(r.uuid("eventId"), r.instant("occurredAt"), r.userId("userId"),
-                    r.instant("lastActiveAt"), r.text("source"));
-            case "RuntimeSpawned" -> new RuntimeSpawned(r.uuid("eventId"), r.instant("occurredAt"),
-                    r.userId("userId"), r.optUuid("correlationId"), r.optUuid("causationId"), r.text("workerId"),
-                    r.text("containerName"), r.text("containerId"), r.nonNegative("settingsVersion"),
-                    r.text("configHash"), r.nonNegative("createMs"));
-            case "RuntimeStarted" -> new RuntimeStarted(r.uuid("eventId"), r.instant("occurredAt"),
-                    r.userId("userId"), r.optUuid("correlationId"), r.optUuid("causationId"), r.text("workerId"),
-                    r.text("containerName"), r.text("containerId"), r.bool("adopted"), r.nonNegative("startMs"));
+            case "RuntimeRequested" ->
+                new RuntimeRequested(
+                        r.uuid("eventId"),
+                        r.instant("occurredAt"),
+                        r.userId("userId"),
+                        r.uuid("correlationId"),
+                        r.text("replyTopic"),
+                        r.nonNegativeInt("replyPartition"),
+                        r.instant("deadline"),
+                        r.text("source"));
+            case "Heartbeat" ->
+                new Heartbeat(
+                        r.uuid("eventId"),
+                        r.instant("occurredAt"),
+                        r.userId("userId"),
+                        r.text("deviceId"),
+                        r.text("source"));
+            case "SettingsChanged" ->
+                new SettingsChanged(
+                        r.uuid("eventId"),
+                        r.instant("occurredAt"),
+                        r.nonNegative("settingsVersion"),
+                        r.text("changedBy"));
+            case "RuntimeReady" ->
+                new RuntimeReady(
+                        r.uuid("eventId"),
+                        r.instant("occurredAt"),
+                        r.userId("userId"),
+                        r.optUuid("correlationId"),
+                        r.text("url"),
+                        r.text("containerName"),
+                        r.nonNegative("settingsVersion"),
+                        r.bool("coldStart"),
+                        r.nonNegative("createMs"),
+                        r.nonNegative("startMs"),
+                        r.nonNegative("healthMs"),
+                        r.nonNegative("totalMs"),
+                        r.optText("workerId"),
+                        r.optUuid("causationId"));
+            case "RuntimeFailed" ->
+                new RuntimeFailed(
+                        r.uuid("eventId"),
+                        r.instant("occurredAt"),
+                        r.userId("userId"),
+                        r.optUuid("correlationId"),
+                        r.code("reason", FailureReason.class),
+                        r.text("message"),
+                        r.optText("workerId"),
+                        r.optUuid("causationId"));
+            case "LastActive" ->
+                new LastActive(
+                        r.uuid("eventId"),
+                        r.instant("occurredAt"),
+                        r.userId("userId"),
+                        r.instant("lastActiveAt"),
+                        r.text("source"));
+            case "RuntimeSpawned" ->
+                new RuntimeSpawned(
+                        r.uuid("eventId"),
+                        r.instant("occurredAt"),
+                        r.userId("userId"),
+                        r.optUuid("correlationId"),
+                        r.optUuid("causationId"),
+                        r.text("workerId"),
+                        r.text("containerName"),
+                        r.text("containerId"),
+                        r.nonNegative("settingsVersion"),
+                        r.text("configHash"),
+                        r.nonNegative("createMs"));
+            case "RuntimeStarted" ->
+                new RuntimeStarted(
+                        r.uuid("eventId"),
+                        r.instant("occurredAt"),
+                        r.userId("userId"),
+                        r.optUuid("correlationId"),
+                        r.optUuid("causationId"),
+                        r.text("workerId"),
+                        r.text("containerName"),
+                        r.text("containerId"),
+                        r.bool("adopted"),
+                        r.nonNegative("startMs"));
             case "RuntimeStopped" -> readStopped(r);
-            case "RuntimeRecreated" -> new RuntimeRecreated(r.uuid("eventId"), r.instant("occurredAt"),
-                    r.userId("userId"), r.optUuid("causationId"), r.text("workerId"), r.text("containerName"),
-                    r.nonNegative("fromSettingsVersion"), r.nonNegative("settingsVersion"),
-                    r.nonNegative("durationMs"));
+            case "RuntimeRecreated" ->
+                new RuntimeRecreated(
+                        r.uuid("eventId"),
+                        r.instant("occurredAt"),
+                        r.userId("userId"),
+                        r.optUuid("causationId"),
+                        r.text("workerId"),
+                        r.text("containerName"),
+                        r.nonNegative("fromSettingsVersion"),
+                        r.nonNegative("settingsVersion"),
+                        r.nonNegative("durationMs"));
             default -> throw new InvalidEventException("type", "unknown event type '" + type + "'");
         };
     }
@@ -87,8 +152,16 @@ final class TreeReference {
     private static RuntimeStopped readStopped(FieldReader r) {
         StopReason reason = r.code("reason", StopReason.class);
         var userId = reason == StopReason.ORPHAN ? r.optUserId("userId") : r.userId("userId");
-        return new RuntimeStopped(r.uuid("eventId"), r.instant("occurredAt"), userId, r.optUuid("causationId"),
-                r.text("workerId"), r.text("containerName"), reason, r.bool("removed"), r.bool("dataDeleted"));
+        return new RuntimeStopped(
+                r.uuid("eventId"),
+                r.instant("occurredAt"),
+                userId,
+                r.optUuid("causationId"),
+                r.text("workerId"),
+                r.text("containerName"),
+                reason,
+                r.bool("removed"),
+                r.bool("dataDeleted"));
     }
 
     /** Typed fields of one JSON object, naming the field in every error (the former FieldReader). */
@@ -167,8 +240,9 @@ final class TreeReference {
                 }
                 return Instant.parse(text);
             } catch (DateTimeParseException e) {
-                throw new InvalidEventException(field, "must be an ISO-8601 UTC timestamp such as "
-                        + "2026-01-31T12:00:00Z, got '" + text + "'");
+                throw new InvalidEventException(
+                        field,
+                        "must be an ISO-8601 UTC timestamp such as " + "2026-01-31T12:00:00Z, got '" + text + "'");
             }
         }
 

@@ -32,22 +32,24 @@ class UserIdTest {
     }
 
     @ParameterizedTest(name = "[{index}] \"{0}\"")
-    @ValueSource(strings = {
-        "3F2B8C1E-9A4D-4E7B-8C2A-1D5E6F708192",    // uppercase
-        "3f2b8c1e-9a4d-4e7b-8c2a-1d5e6f70819A",    // one uppercase digit
-        "3f2b8c1e9a4d4e7b8c2a1d5e6f708192",        // missing dashes
-        "3f2b8c1e-9a4d4e7b-8c2a-1d5e6f708192",     // dashes in the wrong place
-        "3f2b8c1e-9a4d-4e7b-8c2a-1d5e6f70819",     // too short
-        "3f2b8c1e-9a4d-4e7b-8c2a-1d5e6f7081920",   // too long
-        " 3f2b8c1e-9a4d-4e7b-8c2a-1d5e6f708192",   // leading whitespace
-        "3f2b8c1e-9a4d-4e7b-8c2a-1d5e6f708192 ",   // trailing whitespace
-        "3f2b8c1e-9a4d-4e7b-8c2a-1d5e6f708192\n",  // trailing newline
-        "{3f2b8c1e-9a4d-4e7b-8c2a-1d5e6f708192}",  // braces
-        "urn:uuid:3f2b8c1e-9a4d-4e7b-8c2a-1d5e6f708192",
-        "g2b8c1e-9a4d-4e7b-8c2a-1d5e6f708192",     // not hex
-        "usr_123",                                 // legacy id
-        "1-1-1-1-1",                               // UUID.fromString accepts it, the wire does not
-        ""})
+    @ValueSource(
+            strings = {
+                "3F2B8C1E-9A4D-4E7B-8C2A-1D5E6F708192", // uppercase
+                "3f2b8c1e-9a4d-4e7b-8c2a-1d5e6f70819A", // one uppercase digit
+                "3f2b8c1e9a4d4e7b8c2a1d5e6f708192", // missing dashes
+                "3f2b8c1e-9a4d4e7b-8c2a-1d5e6f708192", // dashes in the wrong place
+                "3f2b8c1e-9a4d-4e7b-8c2a-1d5e6f70819", // too short
+                "3f2b8c1e-9a4d-4e7b-8c2a-1d5e6f7081920", // too long
+                " 3f2b8c1e-9a4d-4e7b-8c2a-1d5e6f708192", // leading whitespace
+                "3f2b8c1e-9a4d-4e7b-8c2a-1d5e6f708192 ", // trailing whitespace
+                "3f2b8c1e-9a4d-4e7b-8c2a-1d5e6f708192\n", // trailing newline
+                "{3f2b8c1e-9a4d-4e7b-8c2a-1d5e6f708192}", // braces
+                "urn:uuid:3f2b8c1e-9a4d-4e7b-8c2a-1d5e6f708192",
+                "g2b8c1e-9a4d-4e7b-8c2a-1d5e6f708192", // not hex
+                "usr_123", // legacy id
+                "1-1-1-1-1", // UUID.fromString accepts it, the wire does not
+                ""
+            })
     void nonCanonicalSpellingIsRejectedWithAMessageSayingWhatIsExpected(String given) {
         assertThatThrownBy(() -> UserId.of(given))
                 .isInstanceOf(InvalidUserIdException.class)
@@ -90,19 +92,22 @@ class UserIdTest {
         // UserId.of(null) currently throws NullPointerException("user id") from Objects.requireNonNull,
         // so its message does not say "canonical lowercase UUID" (see the report). What is certain:
         // null is never a user id, and InvalidUserIdException itself describes a null properly.
-        assertThatThrownBy(() -> UserId.of(null)).isInstanceOfAny(NullPointerException.class,
-                InvalidUserIdException.class);
+        assertThatThrownBy(() -> UserId.of(null))
+                .isInstanceOfAny(NullPointerException.class, InvalidUserIdException.class);
         assertThat(new InvalidUserIdException(null).getMessage())
-                .contains("canonical lowercase UUID").endsWith("got null");
+                .contains("canonical lowercase UUID")
+                .endsWith("got null");
     }
 
     @Test
     void nullUserIdOnTheWireIsRejectedByTheCodecNamingTheField() {
-        String json = "{\"type\":\"Heartbeat\",\"schemaVersion\":1,\"eventId\":\"0a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d\","
-                + "\"occurredAt\":\"2026-11-27T10:57:28Z\",\"userId\":null,\"deviceId\":\"d\",\"source\":\"home-device\"}";
+        String json =
+                "{\"type\":\"Heartbeat\",\"schemaVersion\":1,\"eventId\":\"0a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d\","
+                        + "\"occurredAt\":\"2026-11-27T10:57:28Z\",\"userId\":null,\"deviceId\":\"d\",\"source\":\"home-device\"}";
 
         assertThatThrownBy(() -> new EventCodec().decode(json.getBytes(java.nio.charset.StandardCharsets.UTF_8)))
-                .isInstanceOfSatisfying(InvalidEventException.class, e -> assertThat(e.field()).isEqualTo("userId"))
+                .isInstanceOfSatisfying(
+                        InvalidEventException.class, e -> assertThat(e.field()).isEqualTo("userId"))
                 .hasMessageContaining("userId");
     }
 
@@ -126,7 +131,9 @@ class UserIdTest {
         UserId a = UserId.random();
         UserId b = UserId.random();
 
-        assertThat(a.containerName()).isEqualTo(UserId.of(a.value()).containerName()).matches("hermes-user-[0-9a-f]{32}");
+        assertThat(a.containerName())
+                .isEqualTo(UserId.of(a.value()).containerName())
+                .matches("hermes-user-[0-9a-f]{32}");
         assertThat(a.volumeName()).matches("hermes-user-[0-9a-f]{32}-data");
         assertThat(a.containerName()).isNotEqualTo(b.containerName());
     }
@@ -149,13 +156,15 @@ class UserIdTest {
         ids.add(UserId.of("ffffffff-ffff-ffff-ffff-ffffffffffff"));
         ids.add(UserId.of("00000000-0000-0000-0000-000000000000"));
         ids.add(UserId.of("80000000-0000-0000-8000-000000000000"));
-        java.util.List<String> bySpelling = ids.stream().map(UserId::value).sorted().toList();
+        java.util.List<String> bySpelling =
+                ids.stream().map(UserId::value).sorted().toList();
         assertThat(ids.stream().sorted().map(UserId::value).toList()).isEqualTo(bySpelling);
         for (UserId id : ids) {
             UserId again = UserId.of(id.value());
             assertThat(again).isEqualTo(id).hasSameHashCodeAs(id);
             assertThat(UserId.fromUuid(id.uuid())).isEqualTo(id);
-            assertThat(new String(id.asciiBytes(), java.nio.charset.StandardCharsets.US_ASCII)).isEqualTo(id.value());
+            assertThat(new String(id.asciiBytes(), java.nio.charset.StandardCharsets.US_ASCII))
+                    .isEqualTo(id.value());
         }
         assertThat(UserId.of(CANONICAL)).isNotEqualTo(UserId.of(CANONICAL.replace('3', '4')));
     }
@@ -166,7 +175,8 @@ class UserIdTest {
                 .isEqualTo(UserId.of(CANONICAL));
         assertThat(UserId.parse(CANONICAL.toUpperCase().getBytes(java.nio.charset.StandardCharsets.US_ASCII)))
                 .isNull();
-        assertThat(UserId.parse(HEX.getBytes(java.nio.charset.StandardCharsets.US_ASCII))).isNull();
+        assertThat(UserId.parse(HEX.getBytes(java.nio.charset.StandardCharsets.US_ASCII)))
+                .isNull();
         assertThat(UserId.parse(null)).isNull();
         assertThat(UserId.of(CANONICAL).hex()).isEqualTo(HEX);
     }

@@ -10,8 +10,7 @@ public final class NioBufferCache {
     static final String PROPERTY = "jdk.nio.maxCachedBufferSize";
     static final String DEFAULT_LIMIT = Integer.toString(256 * 1024);
 
-    private NioBufferCache() {
-    }
+    private NioBufferCache() {}
 
     /** Caps the cache unless the JVM was started with its own {@code -Djdk.nio.maxCachedBufferSize}. */
     public static void cap() {

@@ -1,5 +1,7 @@
 package dev.hermes.worker;
 
+import dev.hermes.admin.Database;
+import dev.hermes.admin.SettingsStore;
 import dev.hermes.schemas.ApiKeys;
 import dev.hermes.schemas.EventCodec;
 import dev.hermes.schemas.UserId;
@@ -27,8 +29,6 @@ import dev.hermes.worker.requests.OwnedState;
 import dev.hermes.worker.requests.Responder;
 import dev.hermes.worker.runtime.DockerEventWatcher;
 import dev.hermes.worker.runtime.RuntimeRegistry;
-import dev.hermes.admin.Database;
-import dev.hermes.admin.SettingsStore;
 import dev.hermes.worker.settings.SettingsCache;
 import dev.hermes.worker.settings.SettingsWatcher;
 import dev.hermes.worker.spawn.ContainerSpecFactory;
@@ -46,11 +46,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
-import java.util.function.BooleanSupplier;
-import java.util.function.IntSupplier;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.CooperativeStickyAssignor;
@@ -83,18 +82,26 @@ public class Wiring {
 
     protected EventPublisher publisher(EventCodec codec, ReplyRoutes replyRoutes) {
         return new EventPublisher(
-                producer(EventPublisher.producerProperties(config.bootstrapServers(), config.workerId(),
-                        config.kafkaProperties())),
-                producer(EventPublisher.stateProducerProperties(config.bootstrapServers(), config.workerId(),
-                        config.kafkaProperties())),
-                config.topics(), codec, replyRoutes);
+                producer(EventPublisher.producerProperties(
+                        config.bootstrapServers(), config.workerId(), config.kafkaProperties())),
+                producer(EventPublisher.stateProducerProperties(
+                        config.bootstrapServers(), config.workerId(), config.kafkaProperties())),
+                config.topics(),
+                codec,
+                replyRoutes);
     }
 
     /** Replies go where HERMES_REPLY_TOPICS allows, to partitions that exist: asked of an Admin, never blocking. */
     private ReplyRoutes replyRoutes(Admin admin, Clock clock) {
-        return new ReplyRoutes(ReplyRoutes.orDefault(config.replyTopics(), config.topics()), config.topics(),
-                topic -> admin.describeTopics(List.of(topic)).topicNameValues().get(topic).toCompletionStage()
-                        .toCompletableFuture().thenApply(description -> description.partitions().size()),
+        return new ReplyRoutes(
+                ReplyRoutes.orDefault(config.replyTopics(), config.topics()),
+                config.topics(),
+                topic -> admin.describeTopics(List.of(topic))
+                        .topicNameValues()
+                        .get(topic)
+                        .toCompletionStage()
+                        .toCompletableFuture()
+                        .thenApply(description -> description.partitions().size()),
                 clock);
     }
 
@@ -108,8 +115,8 @@ public class Wiring {
     }
 
     protected Database database() {
-        return Database.open(config.pgUrl(), config.pgUser(), config.pgPassword(), config.pgPoolSize(),
-                Duration.ofMinutes(5));
+        return Database.open(
+                config.pgUrl(), config.pgUser(), config.pgPassword(), config.pgPoolSize(), Duration.ofMinutes(5));
     }
 
     protected Consumer<byte[], byte[]> consumer(Map<String, Object> overrides) {
@@ -126,8 +133,10 @@ public class Wiring {
         props.put(ConsumerConfig.GROUP_ID_CONFIG, config.groupId());
         props.put(ConsumerConfig.GROUP_PROTOCOL_CONFIG, "classic");
         props.put(ConsumerConfig.PARTITION_ASSIGNMENT_STRATEGY_CONFIG, CooperativeStickyAssignor.class.getName());
-        props.put(ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG, (int) config.sessionTimeout().toMillis());
-        props.put(ConsumerConfig.HEARTBEAT_INTERVAL_MS_CONFIG, (int) Math.max(300, config.sessionTimeout().toMillis() / 4));
+        props.put(ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG, (int)
+                config.sessionTimeout().toMillis());
+        props.put(ConsumerConfig.HEARTBEAT_INTERVAL_MS_CONFIG, (int)
+                Math.max(300, config.sessionTimeout().toMillis() / 4));
         props.put(ConsumerConfig.CLIENT_ID_CONFIG, "hermes-worker-" + config.workerId());
         props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
         props.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 1000);
@@ -161,31 +170,72 @@ public class Wiring {
         Ensurer ensurer = ensurer(spawner, settings, registry, meters, clock);
         ActivityTracker activity = new ActivityTracker(publisher, clock, config.lastActiveWriteInterval());
         KeyedExecutor<UserId> lanes = new KeyedExecutor<>(config.workerThreads(), "hermes-lane");
-        RequestLoop loop = new RequestLoop(consumer(requestConsumerProps()), config.topics().requests(), codec, lanes,
-                new Responder(ensurer, publisher, audit, activity, meters, clock, config.workerId(),
-                        config.staleRequestAfter()), publisher,
-                new OwnedState(restorer(codec, activity), activity, registry), meters, config.partitionBufferLimit(),
-                config.revokeTimeout(), config.workerId());
-        DockerEventWatcher watcher = new DockerEventWatcher(docker, config.groupId(), ContainerSpec.LABEL_USER, registry,
-                id -> { }).start();
+        RequestLoop loop = new RequestLoop(
+                consumer(requestConsumerProps()),
+                config.topics().requests(),
+                codec,
+                lanes,
+                new Responder(
+                        ensurer,
+                        publisher,
+                        audit,
+                        activity,
+                        meters,
+                        clock,
+                        config.workerId(),
+                        config.staleRequestAfter()),
+                publisher,
+                new OwnedState(restorer(codec, activity), activity, registry),
+                meters,
+                config.partitionBufferLimit(),
+                config.revokeTimeout(),
+                config.workerId());
+        DockerEventWatcher watcher =
+                new DockerEventWatcher(docker, config.groupId(), ContainerSpec.LABEL_USER, registry, id -> {}).start();
         closeables.add(watcher);
-        FleetScope scope = new FleetScope(config.groupId(), loop::ownedPartitions,
+        FleetScope scope = new FleetScope(
+                config.groupId(),
+                loop::ownedPartitions,
                 () -> publisher.partitionCount(config.topics().requests()));
         OwnedRuntimes owned = new OwnedRuntimes(docker, scope, lanes, meters);
         Housekeeping housekeeping = new Housekeeping();
         closeables.add(housekeeping);
-        housekeeping.every("orphan sweep", Duration.ZERO, config.orphanSweepInterval(),
+        housekeeping.every(
+                "orphan sweep",
+                Duration.ZERO,
+                config.orphanSweepInterval(),
                 new OrphanSweeper(docker, audit, meters, clock)::sweep);
-        housekeeping.every("idle reaper", config.reapInterval(), config.reapInterval(), new Reaper(owned, spawner,
-                activity, registry, audit, meters, clock, new ReapPolicy(config.idleTimeout(), config.removeOnReap(),
-                config.maxConcurrentSpawns()))::reapIdle);
-        SettingsWatcher settingsWatcher = new SettingsWatcher(consumer(Map.of(ConsumerConfig.CLIENT_ID_CONFIG,
-                "hermes-settings-" + config.workerId())), config.topics().settings(), codec,
-                new FleetRecreator(owned, ensurer, settings, audit, meters, config.recreateConcurrency())::recreateStale);
+        housekeeping.every(
+                "idle reaper",
+                config.reapInterval(),
+                config.reapInterval(),
+                new Reaper(
+                                owned,
+                                spawner,
+                                activity,
+                                registry,
+                                audit,
+                                meters,
+                                clock,
+                                new ReapPolicy(
+                                        config.idleTimeout(), config.removeOnReap(), config.maxConcurrentSpawns()))
+                        ::reapIdle);
+        SettingsWatcher settingsWatcher = new SettingsWatcher(
+                consumer(Map.of(ConsumerConfig.CLIENT_ID_CONFIG, "hermes-settings-" + config.workerId())),
+                config.topics().settings(),
+                codec,
+                new FleetRecreator(owned, ensurer, settings, audit, meters, config.recreateConcurrency())
+                        ::recreateStale);
         closeables.add(0, settingsWatcher);
-        housekeeping.every("settings version check", config.settingsPollInterval(), config.settingsPollInterval(),
+        housekeeping.every(
+                "settings version check",
+                config.settingsPollInterval(),
+                config.settingsPollInterval(),
                 () -> settingsWatcher.check(null));
-        Readiness readiness = new Readiness(config.bootstrapServers(), config.kafkaProperties(), docker,
+        Readiness readiness = new Readiness(
+                config.bootstrapServers(),
+                config.kafkaProperties(),
+                docker,
                 () -> watcher.connected() ? loop.notReadyReason() : "Docker event stream not connected");
         readiness.probe();
         housekeeping.every("readiness probe", Readiness.interval(), Readiness.interval(), readiness::probe);
@@ -201,8 +251,18 @@ public class Wiring {
         });
         ready.set(readiness::notReadyReason);
         live.set(() -> loopThread.isAlive() && loop.polledRecently());
-        return new Worker(config, loop, loopThread, registry, activity, meters, readiness::ready,
-                readiness::notReadyReason, http.port(), closeables, loopDied);
+        return new Worker(
+                config,
+                loop,
+                loopThread,
+                registry,
+                activity,
+                meters,
+                readiness::ready,
+                readiness::notReadyReason,
+                http.port(),
+                closeables,
+                loopDied);
     }
 
     /** Runs the loop; if it ends for any reason but shutdown, {@code died} says why (WorkerMain exits non-zero). */
@@ -218,27 +278,44 @@ public class Wiring {
         }
     }
 
-    private Ensurer ensurer(RuntimeSpawner spawner, SettingsCache settings, RuntimeRegistry registry, Meters meters,
-                            Clock clock) {
-        ContainerSpecFactory specs = new ContainerSpecFactory(ApiKeys.fromSecret(config.apiKeySecret()),
-                config.image(), config.pluginsDir(), config.agentPort(), config.publishHost(), config.groupId(),
+    private Ensurer ensurer(
+            RuntimeSpawner spawner, SettingsCache settings, RuntimeRegistry registry, Meters meters, Clock clock) {
+        ContainerSpecFactory specs = new ContainerSpecFactory(
+                ApiKeys.fromSecret(config.apiKeySecret()),
+                config.image(),
+                config.pluginsDir(),
+                config.agentPort(),
+                config.publishHost(),
+                config.groupId(),
                 config.extraLabels());
         return new Ensurer(spawner, new HealthProbe(config.healthTimeout()), specs, settings, registry, meters, clock);
     }
 
     private StateRestorer restorer(EventCodec codec, ActivityTracker activity) {
-        return new StateRestorer(() -> consumer(Map.of(
-                ConsumerConfig.CLIENT_ID_CONFIG, "hermes-restore-" + config.workerId(),
-                ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 10_000,
-                ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG, 16 * 1024 * 1024)),
-                config.topics().lastActive(), codec, activity);
+        return new StateRestorer(
+                () -> consumer(Map.of(
+                        ConsumerConfig.CLIENT_ID_CONFIG,
+                        "hermes-restore-" + config.workerId(),
+                        ConsumerConfig.MAX_POLL_RECORDS_CONFIG,
+                        10_000,
+                        ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG,
+                        16 * 1024 * 1024)),
+                config.topics().lastActive(),
+                codec,
+                activity);
     }
 
-    private HttpEndpoints http(PrometheusMeterRegistry prometheus, AtomicReference<BooleanSupplier> live,
-                               AtomicReference<Supplier<String>> notReady) {
+    private HttpEndpoints http(
+            PrometheusMeterRegistry prometheus,
+            AtomicReference<BooleanSupplier> live,
+            AtomicReference<Supplier<String>> notReady) {
         try {
-            return new HttpEndpoints(config.httpHost(), config.httpPort(), prometheus::scrape,
-                    () -> live.get().getAsBoolean(), () -> notReady.get().get());
+            return new HttpEndpoints(
+                    config.httpHost(),
+                    config.httpPort(),
+                    prometheus::scrape,
+                    () -> live.get().getAsBoolean(),
+                    () -> notReady.get().get());
         } catch (IOException e) {
             throw new UncheckedIOException("cannot serve metrics on " + config.httpHost() + ":" + config.httpPort(), e);
         }

@@ -26,10 +26,18 @@ public final class Worker implements AutoCloseable {
     private final List<AutoCloseable> closeAfterLoop;
     private final java.util.concurrent.atomic.AtomicBoolean closed = new java.util.concurrent.atomic.AtomicBoolean();
 
-    Worker(WorkerConfig config, RequestLoop loop, Thread loopThread, RuntimeRegistry registry,
-           ActivityTracker activity, Meters meters, BooleanSupplier ready,
-           java.util.function.Supplier<String> notReadyReason, int httpPort, List<AutoCloseable> closeAfterLoop,
-           java.util.concurrent.CompletableFuture<Throwable> loopDied) {
+    Worker(
+            WorkerConfig config,
+            RequestLoop loop,
+            Thread loopThread,
+            RuntimeRegistry registry,
+            ActivityTracker activity,
+            Meters meters,
+            BooleanSupplier ready,
+            java.util.function.Supplier<String> notReadyReason,
+            int httpPort,
+            List<AutoCloseable> closeAfterLoop,
+            java.util.concurrent.CompletableFuture<Throwable> loopDied) {
         this.notReadyReason = notReadyReason;
         this.loopDied = loopDied;
         this.config = config;

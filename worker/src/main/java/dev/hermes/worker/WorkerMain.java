@@ -8,8 +8,7 @@ import org.slf4j.LoggerFactory;
 
 /** Entry point: configuration from the environment, SIGTERM drains and leaves the group cleanly. */
 public final class WorkerMain {
-    private WorkerMain() {
-    }
+    private WorkerMain() {}
 
     public static void main(String[] args) throws InterruptedException {
         NioBufferCache.cap();

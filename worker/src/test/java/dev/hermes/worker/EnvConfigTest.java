@@ -36,7 +36,8 @@ class EnvConfigTest {
     void anEnvironmentWithOnlyTheRequiredSecretGetsTheDocumentedDefaults() {
         WorkerConfig config = load(Map.of());
 
-        assertThat(config.workerId()).endsWith("-" + ManagementFactory.getRuntimeMXBean().getPid());
+        assertThat(config.workerId())
+                .endsWith("-" + ManagementFactory.getRuntimeMXBean().getPid());
         assertThat(config.bootstrapServers()).isEqualTo("127.0.0.1:9092");
         assertThat(config.topics().prefix()).isEqualTo("hermes.");
         assertThat(config.groupId()).isEqualTo("hermes-workers");
@@ -72,15 +73,23 @@ class EnvConfigTest {
 
     @Test
     void withoutTheApiKeySecretTheWorkerDoesNotStart() {
-        assertThatThrownBy(() -> new EnvConfig(Map.of()).load()).isInstanceOf(InvalidSettingException.class)
+        assertThatThrownBy(() -> new EnvConfig(Map.of()).load())
+                .isInstanceOf(InvalidSettingException.class)
                 .hasMessage("HERMES_API_KEY_SECRET (or HERMES_API_KEY_SECRET_FILE) must be a secret of at least 16 "
                         + "characters");
     }
 
     @Test
     void blankMeansUnsetAndValuesAreTrimmed() {
-        WorkerConfig config = load(Map.of("HERMES_PG_POOL_SIZE", "  ", "HERMES_GROUP_ID", " fleet-a ",
-                "HERMES_WORKER_THREADS", " 12\t", "HERMES_LOG_JSON", " TRUE "));
+        WorkerConfig config = load(Map.of(
+                "HERMES_PG_POOL_SIZE",
+                "  ",
+                "HERMES_GROUP_ID",
+                " fleet-a ",
+                "HERMES_WORKER_THREADS",
+                " 12\t",
+                "HERMES_LOG_JSON",
+                " TRUE "));
 
         assertThat(config.pgPoolSize()).isEqualTo(4);
         assertThat(config.groupId()).isEqualTo("fleet-a");
@@ -89,62 +98,75 @@ class EnvConfigTest {
     }
 
     @ParameterizedTest
-    @CsvSource(delimiter = '|', value = {
-        "0.25   | 250",
-        "1.0005 | 1001",
-        "2      | 2000",
-        "1e1    | 10000",
-        "0.001  | 1",
-    })
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "0.25   | 250",
+                "1.0005 | 1001",
+                "2      | 2000",
+                "1e1    | 10000",
+                "0.001  | 1",
+            })
     void secondsAcceptDecimalsAndAreRoundedToMilliseconds(String seconds, long millis) {
-        assertThat(load(Map.of("HERMES_REAP_INTERVAL_SEC", seconds)).reapInterval()).isEqualTo(Duration.ofMillis(millis));
+        assertThat(load(Map.of("HERMES_REAP_INTERVAL_SEC", seconds)).reapInterval())
+                .isEqualTo(Duration.ofMillis(millis));
     }
 
     @ParameterizedTest
-    @CsvSource(delimiter = '|', quoteCharacter = '"', value = {
-        "HERMES_PG_POOL_SIZE           | abc           | HERMES_PG_POOL_SIZE must be an integer >= 1, got 'abc'",
-        "HERMES_PG_POOL_SIZE           | 0             | HERMES_PG_POOL_SIZE must be an integer >= 1, got '0'",
-        "HERMES_WORKER_THREADS         | 1.5           | HERMES_WORKER_THREADS must be an integer >= 1, got '1.5'",
-        "HERMES_MAX_CONCURRENT_SPAWNS  | -2            | HERMES_MAX_CONCURRENT_SPAWNS must be an integer >= 1, got '-2'",
-        "HERMES_AGENT_PORT             | 65536         | HERMES_AGENT_PORT must be an integer from 1 to 65535, got '65536'",
-        "HERMES_HTTP_PORT              | -1            | HERMES_HTTP_PORT must be an integer from 0 to 65535, got '-1'",
-        "HERMES_REAP_INTERVAL_SEC      | soon          | HERMES_REAP_INTERVAL_SEC must be a number of seconds > 0 (decimals allowed), got 'soon'",
-        "RUNTIME_IDLE_SEC              | 0             | RUNTIME_IDLE_SEC must be a number of seconds > 0 (decimals allowed), got '0'",
-        "HERMES_SESSION_TIMEOUT_SEC    | -1            | HERMES_SESSION_TIMEOUT_SEC must be a number of seconds > 0 (decimals allowed), got '-1'",
-        "HERMES_HEALTH_TIMEOUT_SEC     | 0.0004        | HERMES_HEALTH_TIMEOUT_SEC must be a number of seconds > 0 (decimals allowed), got '0.0004' (rounds to 0 ms)",
-        "HERMES_SETTINGS_POLL_SEC      | NaN           | HERMES_SETTINGS_POLL_SEC must be a number of seconds > 0 (decimals allowed), got 'NaN'",
-        "HERMES_ORPHAN_SWEEP_SEC       | Infinity      | HERMES_ORPHAN_SWEEP_SEC must be a number of seconds > 0 (decimals allowed), got 'Infinity'",
-        "HERMES_REMOVE_ON_REAP         | yes           | HERMES_REMOVE_ON_REAP must be true or false, got 'yes'",
-        "HERMES_LOG_JSON               | 1             | HERMES_LOG_JSON must be true or false, got '1'",
-        "HERMES_TOPIC_PREFIX           | a b           | HERMES_TOPIC_PREFIX must be letters, digits, '.', '_' and '-' only, got 'a b'",
-        "HERMES_EXTRA_LABELS           | a=1,b         | HERMES_EXTRA_LABELS must be comma-separated key=value pairs, no hermes.* keys but hermes.test and hermes.x-*, got 'a=1,b' ('b' is not key=value)",
-        "HERMES_EXTRA_LABELS           | =v            | HERMES_EXTRA_LABELS must be comma-separated key=value pairs, no hermes.* keys but hermes.test and hermes.x-*, got '=v' ('=v' is not key=value)",
-        "HERMES_EXTRA_LABELS           | hermes.fleet=x | HERMES_EXTRA_LABELS must be comma-separated key=value pairs, no hermes.* keys but hermes.test and hermes.x-*, got 'hermes.fleet=x' (the worker manages [hermes.fleet])",
-    })
+    @CsvSource(
+            delimiter = '|',
+            quoteCharacter = '"',
+            value = {
+                "HERMES_PG_POOL_SIZE           | abc           | HERMES_PG_POOL_SIZE must be an integer >= 1, got 'abc'",
+                "HERMES_PG_POOL_SIZE           | 0             | HERMES_PG_POOL_SIZE must be an integer >= 1, got '0'",
+                "HERMES_WORKER_THREADS         | 1.5           | HERMES_WORKER_THREADS must be an integer >= 1, got '1.5'",
+                "HERMES_MAX_CONCURRENT_SPAWNS  | -2            | HERMES_MAX_CONCURRENT_SPAWNS must be an integer >= 1, got '-2'",
+                "HERMES_AGENT_PORT             | 65536         | HERMES_AGENT_PORT must be an integer from 1 to 65535, got '65536'",
+                "HERMES_HTTP_PORT              | -1            | HERMES_HTTP_PORT must be an integer from 0 to 65535, got '-1'",
+                "HERMES_REAP_INTERVAL_SEC      | soon          | HERMES_REAP_INTERVAL_SEC must be a number of seconds > 0 (decimals allowed), got 'soon'",
+                "RUNTIME_IDLE_SEC              | 0             | RUNTIME_IDLE_SEC must be a number of seconds > 0 (decimals allowed), got '0'",
+                "HERMES_SESSION_TIMEOUT_SEC    | -1            | HERMES_SESSION_TIMEOUT_SEC must be a number of seconds > 0 (decimals allowed), got '-1'",
+                "HERMES_HEALTH_TIMEOUT_SEC     | 0.0004        | HERMES_HEALTH_TIMEOUT_SEC must be a number of seconds > 0 (decimals allowed), got '0.0004' (rounds to 0 ms)",
+                "HERMES_SETTINGS_POLL_SEC      | NaN           | HERMES_SETTINGS_POLL_SEC must be a number of seconds > 0 (decimals allowed), got 'NaN'",
+                "HERMES_ORPHAN_SWEEP_SEC       | Infinity      | HERMES_ORPHAN_SWEEP_SEC must be a number of seconds > 0 (decimals allowed), got 'Infinity'",
+                "HERMES_REMOVE_ON_REAP         | yes           | HERMES_REMOVE_ON_REAP must be true or false, got 'yes'",
+                "HERMES_LOG_JSON               | 1             | HERMES_LOG_JSON must be true or false, got '1'",
+                "HERMES_TOPIC_PREFIX           | a b           | HERMES_TOPIC_PREFIX must be letters, digits, '.', '_' and '-' only, got 'a b'",
+                "HERMES_EXTRA_LABELS           | a=1,b         | HERMES_EXTRA_LABELS must be comma-separated key=value pairs, no hermes.* keys but hermes.test and hermes.x-*, got 'a=1,b' ('b' is not key=value)",
+                "HERMES_EXTRA_LABELS           | =v            | HERMES_EXTRA_LABELS must be comma-separated key=value pairs, no hermes.* keys but hermes.test and hermes.x-*, got '=v' ('=v' is not key=value)",
+                "HERMES_EXTRA_LABELS           | hermes.fleet=x | HERMES_EXTRA_LABELS must be comma-separated key=value pairs, no hermes.* keys but hermes.test and hermes.x-*, got 'hermes.fleet=x' (the worker manages [hermes.fleet])",
+            })
     void aBadValueIsRejectedWithAMessageNamingTheVariable(String name, String value, String message) {
-        assertThatThrownBy(() -> load(Map.of(name, value))).isInstanceOf(InvalidSettingException.class)
+        assertThatThrownBy(() -> load(Map.of(name, value)))
+                .isInstanceOf(InvalidSettingException.class)
                 .hasMessage(message);
     }
 
     @Test
     void zeroPicksAFreeHttpPortAndLabelsAllowTheTestAndExtensionKeys() {
-        WorkerConfig config = load(Map.of("HERMES_HTTP_PORT", "0",
-                "HERMES_EXTRA_LABELS", "team = a, hermes.test=t1,,hermes.x-cost=7,empty="));
+        WorkerConfig config = load(Map.of(
+                "HERMES_HTTP_PORT", "0", "HERMES_EXTRA_LABELS", "team = a, hermes.test=t1,,hermes.x-cost=7,empty="));
 
         assertThat(config.httpPort()).isZero();
-        assertThat(config.extraLabels()).containsOnly(Map.entry("team", "a"), Map.entry("hermes.test", "t1"),
-                Map.entry("hermes.x-cost", "7"), Map.entry("empty", ""));
+        assertThat(config.extraLabels())
+                .containsOnly(
+                        Map.entry("team", "a"),
+                        Map.entry("hermes.test", "t1"),
+                        Map.entry("hermes.x-cost", "7"),
+                        Map.entry("empty", ""));
     }
 
     @Test
     void kafkaPropertiesComeFromTheFileAndOnlyTheirKeysAreShown() throws IOException {
-        Path file = Files.writeString(dir.resolve("kafka.properties"),
-                "security.protocol=SASL_SSL\nsasl.jaas.config=secret-jaas-password\n");
+        Path file = Files.writeString(
+                dir.resolve("kafka.properties"), "security.protocol=SASL_SSL\nsasl.jaas.config=secret-jaas-password\n");
 
         WorkerConfig config = load(Map.of("HERMES_KAFKA_PROPERTIES_FILE", file.toString()));
 
-        assertThat(config.kafkaProperties()).containsOnly(Map.entry("security.protocol", "SASL_SSL"),
-                Map.entry("sasl.jaas.config", "secret-jaas-password"));
+        assertThat(config.kafkaProperties())
+                .containsOnly(
+                        Map.entry("security.protocol", "SASL_SSL"),
+                        Map.entry("sasl.jaas.config", "secret-jaas-password"));
         assertThat(config.toString()).contains("sasl.jaas.config").doesNotContain("secret-jaas-password");
     }
 
@@ -163,8 +185,14 @@ class EnvConfigTest {
         Path apiKey = Files.writeString(dir.resolve("api_key"), "  from-the-file-0123456789\n");
         Path pg = Files.writeString(dir.resolve("pg"), "pg-from-file\n");
 
-        WorkerConfig config = new EnvConfig(Map.of("HERMES_API_KEY_SECRET", "ignored-because-file-wins",
-                "HERMES_API_KEY_SECRET_FILE", " " + apiKey + " ", "HERMES_PG_PASSWORD_FILE", pg.toString())).load();
+        WorkerConfig config = new EnvConfig(Map.of(
+                        "HERMES_API_KEY_SECRET",
+                        "ignored-because-file-wins",
+                        "HERMES_API_KEY_SECRET_FILE",
+                        " " + apiKey + " ",
+                        "HERMES_PG_PASSWORD_FILE",
+                        pg.toString()))
+                .load();
 
         assertThat(config.apiKeySecret()).isEqualTo("from-the-file-0123456789");
         assertThat(config.pgPassword()).isEqualTo("pg-from-file");
@@ -181,13 +209,18 @@ class EnvConfigTest {
         Path shortFile = Files.writeString(dir.resolve("short"), shortSecret);
 
         assertThatThrownBy(() -> new EnvConfig(Map.of("HERMES_API_KEY_SECRET", shortSecret)).load())
-                .hasMessageContaining("HERMES_API_KEY_SECRET").hasMessageNotContaining(shortSecret);
+                .hasMessageContaining("HERMES_API_KEY_SECRET")
+                .hasMessageNotContaining(shortSecret);
         assertThatThrownBy(() -> new EnvConfig(Map.of("HERMES_API_KEY_SECRET_FILE", shortFile.toString())).load())
-                .hasMessageContaining("HERMES_API_KEY_SECRET").hasMessageNotContaining(shortSecret);
+                .hasMessageContaining("HERMES_API_KEY_SECRET")
+                .hasMessageNotContaining(shortSecret);
         assertThatThrownBy(() -> new EnvConfig(Map.of("HERMES_API_KEY_SECRET_FILE", dir + "/absent")).load())
                 .hasMessage("cannot read HERMES_API_KEY_SECRET_FILE at " + dir + "/absent: " + dir + "/absent");
         String config = load(Map.of("HERMES_PG_PASSWORD", "pg-password-value")).toString();
-        assertThat(config).doesNotContain(SECRET).doesNotContain("pg-password-value").contains("<redacted>");
+        assertThat(config)
+                .doesNotContain(SECRET)
+                .doesNotContain("pg-password-value")
+                .contains("<redacted>");
     }
 
     @Test

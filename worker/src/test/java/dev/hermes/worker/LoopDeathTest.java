@@ -24,13 +24,21 @@ import org.junit.jupiter.api.Test;
 class LoopDeathTest {
     private final Topics topics = new Topics("t.");
     private final MockConsumer<byte[], byte[]> consumer = new MockConsumer<>("earliest");
-    private final MockProducer<byte[], byte[]> producer = new MockProducer<>(true, null, new ByteArraySerializer(),
-            new ByteArraySerializer());
+    private final MockProducer<byte[], byte[]> producer =
+            new MockProducer<>(true, null, new ByteArraySerializer(), new ByteArraySerializer());
     private final KeyedExecutor<UserId> lanes = new KeyedExecutor<>(1, "test-lane");
-    private final RequestLoop loop = new RequestLoop(consumer, topics.requests(), new EventCodec(), lanes,
+    private final RequestLoop loop = new RequestLoop(
+            consumer,
+            topics.requests(),
+            new EventCodec(),
+            lanes,
             (event, partition) -> CompletableFuture.completedFuture(null),
-            new EventPublisher(producer, producer, topics, new EventCodec()), PartitionListener.NONE, Meters.none(),
-            10, Duration.ofSeconds(1), "worker-1");
+            new EventPublisher(producer, producer, topics, new EventCodec()),
+            PartitionListener.NONE,
+            Meters.none(),
+            10,
+            Duration.ofSeconds(1),
+            "worker-1");
 
     @AfterEach
     void close() {
@@ -45,8 +53,9 @@ class LoopDeathTest {
         Thread thread = new Thread(() -> Wiring.runLoop(loop, died));
         thread.start();
 
-        assertThat(died).succeedsWithin(Duration.ofSeconds(10)).satisfies(cause ->
-                assertThat(cause).hasMessage("the broker said no"));
+        assertThat(died)
+                .succeedsWithin(Duration.ofSeconds(10))
+                .satisfies(cause -> assertThat(cause).hasMessage("the broker said no"));
     }
 
     @Test

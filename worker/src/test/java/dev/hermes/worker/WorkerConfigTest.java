@@ -69,11 +69,14 @@ class WorkerConfigTest {
     @Test
     void everyComponentComesFromOneCatalogueSettingAndEverySettingFeedsOneComponent() {
         List<String> components = Arrays.stream(WorkerConfig.class.getRecordComponents())
-                .map(RecordComponent::getName).toList();
+                .map(RecordComponent::getName)
+                .toList();
 
         assertThat(VARIABLE_OF.keySet()).as("components mapped to a variable").containsExactlyElementsOf(components);
-        assertThat(VARIABLE_OF.values()).as("variables defined in WorkerSettings").containsExactlyInAnyOrderElementsOf(
-                WorkerSettings.ALL.stream().map(Setting::name).toList());
+        assertThat(VARIABLE_OF.values())
+                .as("variables defined in WorkerSettings")
+                .containsExactlyInAnyOrderElementsOf(
+                        WorkerSettings.ALL.stream().map(Setting::name).toList());
     }
 
     @Test
@@ -86,7 +89,8 @@ class WorkerConfigTest {
             assertThat(samples).as("a sample value for " + variable).containsKey(variable);
             Map<String, Object> changed = components(EnvConfigTest.load(Map.of(variable, samples.get(variable))));
             List<String> differing = changed.keySet().stream()
-                    .filter(c -> !changed.get(c).equals(defaults.get(c))).toList();
+                    .filter(c -> !changed.get(c).equals(defaults.get(c)))
+                    .toList();
             assertThat(differing).as("components changed by " + variable).containsExactly(entry.getKey());
         }
     }
@@ -101,17 +105,33 @@ class WorkerConfigTest {
         assertRejected(valid, "httpPort", -1, "HERMES_HTTP_PORT must be an integer from 0 to 65535, got '-1'");
         assertRejected(valid, "workerId", " ", "HERMES_WORKER_ID must be non-blank text, got ' '");
         assertRejected(valid, "image", null, "HERMES_IMAGE must be non-blank text, got nothing");
-        assertRejected(valid, "topics", null, "HERMES_TOPIC_PREFIX must be letters, digits, '.', '_' and '-' only, "
-                + "got nothing");
+        assertRejected(
+                valid,
+                "topics",
+                null,
+                "HERMES_TOPIC_PREFIX must be letters, digits, '.', '_' and '-' only, " + "got nothing");
         assertRejected(valid, "pluginsDir", null, "HERMES_PLUGINS_DIR must be a file system path, got nothing");
-        assertRejected(valid, "idleTimeout", Duration.ZERO,
+        assertRejected(
+                valid,
+                "idleTimeout",
+                Duration.ZERO,
                 "RUNTIME_IDLE_SEC must be a number of seconds > 0 (decimals allowed), got '0'");
-        assertRejected(valid, "reapInterval", Duration.ofMillis(-1500),
+        assertRejected(
+                valid,
+                "reapInterval",
+                Duration.ofMillis(-1500),
                 "HERMES_REAP_INTERVAL_SEC must be a number of seconds > 0 (decimals allowed), got '-1.5'");
-        assertRejected(valid, "extraLabels", Map.of("hermes.user", "u"), "HERMES_EXTRA_LABELS must be comma-separated "
-                + "key=value pairs, no hermes.* keys but hermes.test and hermes.x-*, got 'hermes.user=u' (the worker "
-                + "manages [hermes.user])");
-        assertRejected(valid, "apiKeySecret", "short-secret",
+        assertRejected(
+                valid,
+                "extraLabels",
+                Map.of("hermes.user", "u"),
+                "HERMES_EXTRA_LABELS must be comma-separated "
+                        + "key=value pairs, no hermes.* keys but hermes.test and hermes.x-*, got 'hermes.user=u' (the worker "
+                        + "manages [hermes.user])");
+        assertRejected(
+                valid,
+                "apiKeySecret",
+                "short-secret",
                 "HERMES_API_KEY_SECRET (or HERMES_API_KEY_SECRET_FILE) must be a secret of at least 16 characters");
     }
 
@@ -131,10 +151,13 @@ class WorkerConfigTest {
 
     @Test
     void toStringShowsWhereTheWorkerConnectsButNoSecret() {
-        WorkerConfig config = with(EnvConfigTest.load(Map.of("HERMES_PG_PASSWORD", "the-pg-password")),
-                "kafkaProperties", Map.of("sasl.jaas.config", "the-jaas-password"));
+        WorkerConfig config = with(
+                EnvConfigTest.load(Map.of("HERMES_PG_PASSWORD", "the-pg-password")),
+                "kafkaProperties",
+                Map.of("sasl.jaas.config", "the-jaas-password"));
 
-        assertThat(config.toString()).contains("bootstrapServers=127.0.0.1:9092", "topics=hermes.*", "sasl.jaas.config")
+        assertThat(config.toString())
+                .contains("bootstrapServers=127.0.0.1:9092", "topics=hermes.*", "sasl.jaas.config")
                 .doesNotContain(EnvConfigTest.SECRET, "the-pg-password", "the-jaas-password");
     }
 
@@ -187,8 +210,10 @@ class WorkerConfigTest {
     }
 
     private static void assertRejected(WorkerConfig valid, String component, Object value, String message) {
-        assertThatThrownBy(() -> with(valid, component, value)).as(component)
-                .isInstanceOf(InvalidSettingException.class).hasMessage(message);
+        assertThatThrownBy(() -> with(valid, component, value))
+                .as(component)
+                .isInstanceOf(InvalidSettingException.class)
+                .hasMessage(message);
     }
 
     /** {@code config} with one component replaced, through the canonical constructor. */

@@ -8,8 +8,7 @@ import dev.hermes.schemas.UserId;
  * @param members who is in the family, free text
  * @param notes anything else the agent should always know about the account
  */
-public record Account(UserId userId, String displayName, String timezone, String locale, String members,
-                      String notes) {
+public record Account(UserId userId, String displayName, String timezone, String locale, String members, String notes) {
 
     public static Account unknown(UserId userId) {
         return new Account(userId, "(no account record)", null, null, null, null);

@@ -74,8 +74,9 @@ public final class Database implements AutoCloseable {
                 }
                 if (now > deadline) {
                     dataSource.close();
-                    throw new DatabaseUnavailableException("database " + url + " unreachable for "
-                            + patience.toSeconds() + " s: " + e.getMessage(), e);
+                    throw new DatabaseUnavailableException(
+                            "database " + url + " unreachable for " + patience.toSeconds() + " s: " + e.getMessage(),
+                            e);
                 }
                 sleep(backoffMs);
                 backoffMs = Math.min(backoffMs * 2, 5_000);

@@ -28,9 +28,13 @@ public final class DeadLetters {
 
     /** The whole DLQ as it is now (up to the end offsets at the start), oldest first. */
     public List<DlqRecord> list() {
-        return new TopicSnapshot(kafka, clock).read(topics.dlq(), "hermes-dlq")
-                .stream().map(DlqRecord::of).sorted(Comparator.comparingLong(DlqRecord::timestampMs)
-                        .thenComparingInt(r -> r.at().partition()).thenComparingLong(r -> r.at().offset())).toList();
+        return new TopicSnapshot(kafka, clock)
+                .read(topics.dlq(), "hermes-dlq").stream()
+                        .map(DlqRecord::of)
+                        .sorted(Comparator.comparingLong(DlqRecord::timestampMs)
+                                .thenComparingInt(r -> r.at().partition())
+                                .thenComparingLong(r -> r.at().offset()))
+                        .toList();
     }
 
     /** Every record in {@code dlq}, or, when {@code source} is given, the record(s) dead-lettered from there. */

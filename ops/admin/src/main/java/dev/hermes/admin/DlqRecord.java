@@ -11,14 +11,23 @@ import org.apache.kafka.common.header.Header;
  * what the worker said about it ({@code hermes.dlq.*} headers; null when a header is missing).
  * {@code at} is where this record sits in the DLQ itself.
  */
-public record DlqRecord(DlqSource at, long timestampMs, byte[] key, byte[] value, List<Header> originalHeaders,
-                        String reason, String field, String source, String worker) {
+public record DlqRecord(
+        DlqSource at,
+        long timestampMs,
+        byte[] key,
+        byte[] value,
+        List<Header> originalHeaders,
+        String reason,
+        String field,
+        String source,
+        String worker) {
     public static final String REASON = "hermes.dlq.reason";
     public static final String FIELD = "hermes.dlq.field";
     public static final String SOURCE = "hermes.dlq.source";
     public static final String WORKER = "hermes.dlq.worker";
     /** Added to a replayed record: the DLQ record it came from. */
     public static final String REPLAYED_FROM = "hermes.dlq.replayed-from";
+
     private static final String DLQ_HEADER_PREFIX = "hermes.dlq.";
 
     public DlqRecord {
@@ -32,9 +41,16 @@ public record DlqRecord(DlqSource at, long timestampMs, byte[] key, byte[] value
                 original.add(header);
             }
         }
-        return new DlqRecord(new DlqSource(record.topic(), record.partition(), record.offset()), record.timestamp(),
-                record.key(), record.value(), original, last(record, REASON), last(record, FIELD),
-                last(record, SOURCE), last(record, WORKER));
+        return new DlqRecord(
+                new DlqSource(record.topic(), record.partition(), record.offset()),
+                record.timestamp(),
+                record.key(),
+                record.value(),
+                original,
+                last(record, REASON),
+                last(record, FIELD),
+                last(record, SOURCE),
+                last(record, WORKER));
     }
 
     /** The parsed source, or null when the header is missing or not TOPIC-PARTITION@OFFSET. */

@@ -14,11 +14,9 @@ import java.util.Map;
  */
 public record DlqReplayPlan(List<Send> sends, List<Skip> skips, int duplicatesIgnored) {
 
-    public record Send(DlqRecord record, DlqSource to) {
-    }
+    public record Send(DlqRecord record, DlqSource to) {}
 
-    public record Skip(DlqRecord record, String why) {
-    }
+    public record Skip(DlqRecord record, String why) {}
 
     /** Every record in {@code dlq} (oldest first, as {@link DeadLetters#list} returns them). */
     public static DlqReplayPlan all(List<DlqRecord> dlq, Topics topics) {
@@ -43,7 +41,9 @@ public record DlqReplayPlan(List<Send> sends, List<Skip> skips, int duplicatesIg
                 duplicates++;
             }
         }
-        List<Send> sends = newestBySource.entrySet().stream().map(e -> new Send(e.getValue(), e.getKey())).toList();
+        List<Send> sends = newestBySource.entrySet().stream()
+                .map(e -> new Send(e.getValue(), e.getKey()))
+                .toList();
         return new DlqReplayPlan(sends, skips, duplicates);
     }
 
@@ -52,8 +52,8 @@ public record DlqReplayPlan(List<Send> sends, List<Skip> skips, int duplicatesIg
             return "no usable " + DlqRecord.SOURCE + " header (" + record.source() + ")";
         }
         if (!source.topic().startsWith(topics.prefix()) || source.topic().equals(topics.dlq())) {
-            return "source topic " + source.topic() + " is not a topic of this deployment (prefix '"
-                    + topics.prefix() + "')";
+            return "source topic " + source.topic() + " is not a topic of this deployment (prefix '" + topics.prefix()
+                    + "')";
         }
         return null;
     }

@@ -31,10 +31,12 @@ public final class DlqReplayer implements AutoCloseable {
         List<PartitionInfo> partitions = producer.partitionsFor(to.topic());
         Integer partition = to.partition() < partitions.size() ? to.partition() : null;
         RecordHeaders headers = new RecordHeaders(record.originalHeaders());
-        headers.add(new RecordHeader(DlqRecord.REPLAYED_FROM, record.at().toString().getBytes(StandardCharsets.UTF_8)));
+        headers.add(
+                new RecordHeader(DlqRecord.REPLAYED_FROM, record.at().toString().getBytes(StandardCharsets.UTF_8)));
         try {
-            RecordMetadata sent = producer.send(new ProducerRecord<>(to.topic(), partition, record.key(),
-                    record.value(), headers)).get(60, TimeUnit.SECONDS);
+            RecordMetadata sent = producer.send(
+                            new ProducerRecord<>(to.topic(), partition, record.key(), record.value(), headers))
+                    .get(60, TimeUnit.SECONDS);
             return new DlqSource(sent.topic(), sent.partition(), sent.offset());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

@@ -8,12 +8,12 @@ import java.time.Duration;
 
 /** Builds the docker-java client with the httpclient5 transport: the worker sizes it for concurrent spawns, the CLI for one forget. */
 public final class DockerClients {
-    private DockerClients() {
-    }
+    private DockerClients() {}
 
     public static DockerClient connect(String dockerHost, int maxConnections) {
         DefaultDockerClientConfig config = DefaultDockerClientConfig.createDefaultConfigBuilder()
-                .withDockerHost(dockerHost).build();
+                .withDockerHost(dockerHost)
+                .build();
         ApacheDockerHttpClient http = new ApacheDockerHttpClient.Builder()
                 .dockerHost(config.getDockerHost())
                 .sslConfig(config.getSSLConfig())

@@ -28,13 +28,18 @@ public final class FamilyForgetter implements AutoCloseable {
     private final String actor;
 
     /** Writes with {@code producer}, which the caller closes. {@code actor}: who forgets, for the audit event. */
-    public FamilyForgetter(DockerClient docker, Producer<byte[], byte[]> producer, Topics topics, Clock clock,
-                           String actor) {
+    public FamilyForgetter(
+            DockerClient docker, Producer<byte[], byte[]> producer, Topics topics, Clock clock, String actor) {
         this(docker, producer, false, topics, clock, actor);
     }
 
-    private FamilyForgetter(DockerClient docker, Producer<byte[], byte[]> producer, boolean ownsProducer,
-                            Topics topics, Clock clock, String actor) {
+    private FamilyForgetter(
+            DockerClient docker,
+            Producer<byte[], byte[]> producer,
+            boolean ownsProducer,
+            Topics topics,
+            Clock clock,
+            String actor) {
         this.docker = docker;
         this.producer = producer;
         this.ownsProducer = ownsProducer;
@@ -45,14 +50,13 @@ public final class FamilyForgetter implements AutoCloseable {
     }
 
     /** With a producer of its own, closed by {@link #close}. The docker client stays the caller's. */
-    public static FamilyForgetter connect(DockerClient docker, KafkaAccess kafka, Topics topics, Clock clock,
-                                          String actor) {
+    public static FamilyForgetter connect(
+            DockerClient docker, KafkaAccess kafka, Topics topics, Clock clock, String actor) {
         return new FamilyForgetter(docker, kafka.openProducer("hermes-admin-forget"), true, topics, clock, actor);
     }
 
     /** What forgetting did; {@code partition}: where the last-active tombstone went. */
-    public record Forgotten(boolean containerRemoved, boolean dataDeleted, int partition) {
-    }
+    public record Forgotten(boolean containerRemoved, boolean dataDeleted, int partition) {}
 
     public Forgotten forget(UserId user, boolean deleteData) {
         boolean removed;
@@ -73,8 +77,19 @@ public final class FamilyForgetter implements AutoCloseable {
         }
         int partition = Partitions.of(user, writer.partitionCount(topics.lastActive()));
         writer.tombstone(topics.lastActive(), partition, user);
-        writer.event(topics.events(), user, new RuntimeStopped(EventIds.next(), clock.instant(), user, null, actor,
-                user.containerName(), StopReason.FORGET, removed, deleted));
+        writer.event(
+                topics.events(),
+                user,
+                new RuntimeStopped(
+                        EventIds.next(),
+                        clock.instant(),
+                        user,
+                        null,
+                        actor,
+                        user.containerName(),
+                        StopReason.FORGET,
+                        removed,
+                        deleted));
         return new Forgotten(removed, deleted, partition);
     }
 

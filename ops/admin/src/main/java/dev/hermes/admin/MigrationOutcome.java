@@ -8,5 +8,4 @@ package dev.hermes.admin;
  * @param applied how many migrations this run applied (0 when another worker had already done it)
  * @param schemaVersion the schema's version afterwards
  */
-public record MigrationOutcome(boolean baselinedLegacySchema, int applied, String schemaVersion) {
-}
+public record MigrationOutcome(boolean baselinedLegacySchema, int applied, String schemaVersion) {}

@@ -61,16 +61,21 @@ public final class Migrations {
         try {
             MigrateResult result = flyway.migrate();
             if (legacy) {
-                log.info("schema {} was migrated by the old tool (hermes_schema_migrations); baselined at version 1",
+                log.info(
+                        "schema {} was migrated by the old tool (hermes_schema_migrations); baselined at version 1",
                         result.schemaName);
             }
             MigrationInfo current = flyway.info().current();
-            return new MigrationOutcome(legacy, result.migrationsExecuted,
+            return new MigrationOutcome(
+                    legacy,
+                    result.migrationsExecuted,
                     current == null ? null : current.getVersion().getVersion());
         } catch (FlywayValidateException e) {
-            throw new MigrationFailedException("the database schema does not match this build's migrations in "
-                    + location + " (a migration that was applied has been edited since, or is missing): "
-                    + e.getMessage() + " Never edit an applied migration; add a new V<n>__ file instead.", e);
+            throw new MigrationFailedException(
+                    "the database schema does not match this build's migrations in "
+                            + location + " (a migration that was applied has been edited since, or is missing): "
+                            + e.getMessage() + " Never edit an applied migration; add a new V<n>__ file instead.",
+                    e);
         } catch (FlywayException e) {
             throw new MigrationFailedException("migrating the database schema failed: " + e.getMessage(), e);
         }

@@ -27,8 +27,8 @@ public final class SettingsAnnouncer {
 
     /** Sends and waits for the broker's ack; fails with a HermesException. */
     public SettingsChanged announce(GlobalSettings saved) {
-        SettingsChanged event = new SettingsChanged(UUID.randomUUID(), clock.instant(), saved.version(),
-                saved.updatedBy());
+        SettingsChanged event =
+                new SettingsChanged(UUID.randomUUID(), clock.instant(), saved.version(), saved.updatedBy());
         writer.globalEvent(topics.settings(), event);
         return event;
     }

@@ -19,12 +19,15 @@ public final class SettingsStore {
 
     public GlobalSettings current() {
         return jdbi.withHandle(h -> h.createQuery("SELECT provider, model, base_url, api_key, version, updated_at, "
-                + "updated_by FROM global_settings WHERE id = 1").map((rs, ctx) -> settings(rs)).one());
+                        + "updated_by FROM global_settings WHERE id = 1")
+                .map((rs, ctx) -> settings(rs))
+                .one());
     }
 
     public long currentVersion() {
         return jdbi.withHandle(h -> h.createQuery("SELECT version FROM global_settings WHERE id = 1")
-                .mapTo(Long.class).one());
+                .mapTo(Long.class)
+                .one());
     }
 
     /** Saves new settings and bumps the version atomically; returns the saved settings. */
@@ -33,16 +36,22 @@ public final class SettingsStore {
                         + "base_url = :baseUrl, api_key = :apiKey, version = version + 1, updated_at = now(), "
                         + "updated_by = :updatedBy WHERE id = 1 RETURNING provider, model, base_url, api_key, version, "
                         + "updated_at, updated_by")
-                .bind("provider", provider).bind("model", model).bind("baseUrl", baseUrl)
-                .bind("apiKey", apiKey == null ? null : apiKey.reveal()).bind("updatedBy", updatedBy)
-                .map((rs, ctx) -> settings(rs)).one());
+                .bind("provider", provider)
+                .bind("model", model)
+                .bind("baseUrl", baseUrl)
+                .bind("apiKey", apiKey == null ? null : apiKey.reveal())
+                .bind("updatedBy", updatedBy)
+                .map((rs, ctx) -> settings(rs))
+                .one());
     }
 
     public Optional<Account> account(UserId userId) {
-        return jdbi.withHandle(h -> h.createQuery("SELECT display_name, timezone, locale, members, notes FROM accounts "
-                        + "WHERE user_id = ?").bind(0, UUID.fromString(userId.value()))
-                .map((rs, ctx) -> new Account(userId, rs.getString(1), rs.getString(2), rs.getString(3),
-                        rs.getString(4), rs.getString(5))).findOne());
+        return jdbi.withHandle(h -> h.createQuery(
+                        "SELECT display_name, timezone, locale, members, notes FROM accounts " + "WHERE user_id = ?")
+                .bind(0, UUID.fromString(userId.value()))
+                .map((rs, ctx) -> new Account(
+                        userId, rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5)))
+                .findOne());
     }
 
     public void saveAccount(Account account) {
@@ -50,17 +59,25 @@ public final class SettingsStore {
                         + "notes) VALUES (:id, :name, :tz, :locale, :members, :notes) ON CONFLICT (user_id) DO UPDATE "
                         + "SET display_name = :name, timezone = :tz, locale = :locale, members = :members, "
                         + "notes = :notes, updated_at = now()")
-                .bind("id", UUID.fromString(account.userId().value())).bind("name", account.displayName())
-                .bind("tz", account.timezone()).bind("locale", account.locale()).bind("members", account.members())
-                .bind("notes", account.notes()).execute());
+                .bind("id", UUID.fromString(account.userId().value()))
+                .bind("name", account.displayName())
+                .bind("tz", account.timezone())
+                .bind("locale", account.locale())
+                .bind("members", account.members())
+                .bind("notes", account.notes())
+                .execute());
     }
 
     private static GlobalSettings settings(ResultSet rs) throws SQLException {
         String key = rs.getString("api_key");
         Timestamp updatedAt = rs.getTimestamp("updated_at");
-        return new GlobalSettings(rs.getString("provider"), rs.getString("model"), rs.getString("base_url"),
+        return new GlobalSettings(
+                rs.getString("provider"),
+                rs.getString("model"),
+                rs.getString("base_url"),
                 key == null || key.isEmpty() ? Optional.empty() : Optional.of(new Secret(key)),
-                rs.getLong("version"), updatedAt == null ? Instant.EPOCH : updatedAt.toInstant(),
+                rs.getLong("version"),
+                updatedAt == null ? Instant.EPOCH : updatedAt.toInstant(),
                 rs.getString("updated_by"));
     }
 }

@@ -29,22 +29,46 @@ public final class TopicAdmin {
     /** The topics with their configs, as {@link #create} makes them. */
     public static List<NewTopic> layout(Topics topics, int partitions, short replication) {
         if (partitions < 1 || replication < 1) {
-            throw new HermesException("partitions and replication must be at least 1, got " + partitions + " and "
-                    + replication);
+            throw new HermesException(
+                    "partitions and replication must be at least 1, got " + partitions + " and " + replication);
         }
         return List.of(
-                topic(topics.requests(), partitions, replication, Map.of("cleanup.policy", "delete",
-                        "retention.ms", Long.toString(7 * DAY_MS))),
-                topic(topics.lastActive(), partitions, replication, Map.of("cleanup.policy", "compact",
-                        "min.cleanable.dirty.ratio", "0.1", "segment.ms", Long.toString(DAY_MS))),
-                topic(topics.replies(), partitions, replication, Map.of("cleanup.policy", "delete",
-                        "retention.ms", Long.toString(3600_000))),
-                topic(topics.settings(), 1, replication, Map.of("cleanup.policy", "delete",
-                        "retention.ms", Long.toString(365 * DAY_MS))),
-                topic(topics.events(), partitions, replication, Map.of("cleanup.policy", "delete",
-                        "retention.ms", Long.toString(400 * DAY_MS))),
-                topic(topics.dlq(), partitions, replication, Map.of("cleanup.policy", "delete",
-                        "retention.ms", Long.toString(30 * DAY_MS))));
+                topic(
+                        topics.requests(),
+                        partitions,
+                        replication,
+                        Map.of("cleanup.policy", "delete", "retention.ms", Long.toString(7 * DAY_MS))),
+                topic(
+                        topics.lastActive(),
+                        partitions,
+                        replication,
+                        Map.of(
+                                "cleanup.policy",
+                                "compact",
+                                "min.cleanable.dirty.ratio",
+                                "0.1",
+                                "segment.ms",
+                                Long.toString(DAY_MS))),
+                topic(
+                        topics.replies(),
+                        partitions,
+                        replication,
+                        Map.of("cleanup.policy", "delete", "retention.ms", Long.toString(3600_000))),
+                topic(
+                        topics.settings(),
+                        1,
+                        replication,
+                        Map.of("cleanup.policy", "delete", "retention.ms", Long.toString(365 * DAY_MS))),
+                topic(
+                        topics.events(),
+                        partitions,
+                        replication,
+                        Map.of("cleanup.policy", "delete", "retention.ms", Long.toString(400 * DAY_MS))),
+                topic(
+                        topics.dlq(),
+                        partitions,
+                        replication,
+                        Map.of("cleanup.policy", "delete", "retention.ms", Long.toString(30 * DAY_MS))));
     }
 
     /** Creates what is missing, then {@link #verifyCopartitioned verifies} the requests and last-active topics. */
@@ -67,8 +91,8 @@ public final class TopicAdmin {
         } catch (TopicSetupException e) {
             throw e;
         } catch (Exception e) {
-            throw new TopicSetupException("cannot create the hermes topics on " + kafka.bootstrapServers() + ": "
-                    + e, e);
+            throw new TopicSetupException(
+                    "cannot create the hermes topics on " + kafka.bootstrapServers() + ": " + e, e);
         }
     }
 
@@ -82,8 +106,8 @@ public final class TopicAdmin {
         } catch (TopicSetupException e) {
             throw e;
         } catch (Exception e) {
-            throw new TopicSetupException("cannot describe the hermes topics on " + kafka.bootstrapServers() + ": "
-                    + e, e);
+            throw new TopicSetupException(
+                    "cannot describe the hermes topics on " + kafka.bootstrapServers() + ": " + e, e);
         }
     }
 
@@ -92,7 +116,8 @@ public final class TopicAdmin {
         for (int attempt = 1; described == null; attempt++) {
             try {
                 described = admin.describeTopics(Set.of(topics.requests(), topics.lastActive()))
-                        .allTopicNames().get(30, TimeUnit.SECONDS);
+                        .allTopicNames()
+                        .get(30, TimeUnit.SECONDS);
             } catch (ExecutionException e) {
                 // a topic created a moment ago may not be in the broker's metadata yet
                 if (!(e.getCause() instanceof UnknownTopicOrPartitionException) || attempt >= 50) {
@@ -104,8 +129,9 @@ public final class TopicAdmin {
         int requests = described.get(topics.requests()).partitions().size();
         int lastActive = described.get(topics.lastActive()).partitions().size();
         if (requests != lastActive) {
-            throw new TopicSetupException(topics.requests() + " has " + requests + " partitions but "
-                    + topics.lastActive() + " has " + lastActive + "; they must match (see README: adding partitions)",
+            throw new TopicSetupException(
+                    topics.requests() + " has " + requests + " partitions but " + topics.lastActive() + " has "
+                            + lastActive + "; they must match (see README: adding partitions)",
                     null);
         }
     }

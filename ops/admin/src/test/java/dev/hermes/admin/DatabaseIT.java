@@ -25,22 +25,28 @@ class DatabaseIT {
         logger.addAppender(logs);
         long t0 = System.nanoTime();
         try {
-            assertThatThrownBy(() -> Database.open("jdbc:postgresql://127.0.0.1:" + closedPort + "/hermes",
-                    "postgres", "", 2, Duration.ofSeconds(3)))
+            assertThatThrownBy(() -> Database.open(
+                            "jdbc:postgresql://127.0.0.1:" + closedPort + "/hermes",
+                            "postgres",
+                            "",
+                            2,
+                            Duration.ofSeconds(3)))
                     .isInstanceOf(DatabaseUnavailableException.class)
                     .hasMessageContaining("unreachable for 3 s");
         } finally {
             logger.detachAppender(logs);
         }
         assertThat(Duration.ofNanos(System.nanoTime() - t0)).isGreaterThanOrEqualTo(Duration.ofSeconds(3));
-        assertThat(logs.list).filteredOn(e -> e.getFormattedMessage().contains("unreachable")).hasSize(1);
+        assertThat(logs.list)
+                .filteredOn(e -> e.getFormattedMessage().contains("unreachable"))
+                .hasSize(1);
     }
 
     @Test
     void migrationsRunOnceAndSavesBumpTheVersionMonotonically() {
         try (TestSchema schema = TestSchema.create();
-             Database first = Database.open(schema.url(), "postgres", "", 2, Duration.ofSeconds(10));
-             Database second = Database.open(schema.url(), "postgres", "", 2, Duration.ofSeconds(10))) {
+                Database first = Database.open(schema.url(), "postgres", "", 2, Duration.ofSeconds(10));
+                Database second = Database.open(schema.url(), "postgres", "", 2, Duration.ofSeconds(10))) {
             SettingsStore store = new SettingsStore(second.jdbi());
             long before = store.currentVersion();
 
@@ -51,8 +57,10 @@ class DatabaseIT {
             assertThat(b.version()).isEqualTo(before + 2);
             assertThat(b.apiKey()).isEmpty();
             assertThat(store.current().provider()).isEqualTo("openai");
-            int migrations = first.jdbi().withHandle(h -> h.createQuery(
-                    "SELECT count(*) FROM flyway_schema_history WHERE success").mapTo(Integer.class).one());
+            int migrations = first.jdbi()
+                    .withHandle(h -> h.createQuery("SELECT count(*) FROM flyway_schema_history WHERE success")
+                            .mapTo(Integer.class)
+                            .one());
             assertThat(migrations).isEqualTo(1);
         }
     }

@@ -26,7 +26,8 @@ class DeadLettersIT {
         Topics topics = TestBroker.freshTopics();
         new TopicAdmin(kafka).create(topics, 2, (short) 1);
         try (KafkaProducer<byte[], byte[]> producer = kafka.openProducer("it")) {
-            producer.send(deadLetter(topics, 2_000, topics.requests() + "-1@5", "second")).get(30, TimeUnit.SECONDS);
+            producer.send(deadLetter(topics, 2_000, topics.requests() + "-1@5", "second"))
+                    .get(30, TimeUnit.SECONDS);
             producer.send(deadLetter(topics, 1_000, "garbage", "first")).get(30, TimeUnit.SECONDS);
         }
         DeadLetters deadLetters = new DeadLetters(kafka, topics, Clock.systemUTC());
@@ -35,26 +36,29 @@ class DeadLettersIT {
         DlqReplayPlan plan = deadLetters.plan(dlq, new DlqSource(topics.requests(), 1, 5));
         DlqSource landed;
         try (DlqReplayer replayer = deadLetters.replayer()) {
-            landed = replayer.replay(plan.sends().get(0).record(), plan.sends().get(0).to());
+            landed = replayer.replay(
+                    plan.sends().get(0).record(), plan.sends().get(0).to());
         }
 
-        assertThat(dlq).extracting(r -> new String(r.value(), StandardCharsets.UTF_8)).containsExactly("first",
-                "second");
+        assertThat(dlq)
+                .extracting(r -> new String(r.value(), StandardCharsets.UTF_8))
+                .containsExactly("first", "second");
         assertThat(dlq.get(1).reason()).isEqualTo("value is not JSON");
         assertThat(deadLetters.plan(dlq, null).skips()).hasSize(1);
         assertThat(landed.topic()).isEqualTo(topics.requests());
         assertThat(landed.partition()).isEqualTo(1);
         ConsumerRecord<byte[], byte[]> replayed = readOne(kafka, new TopicPartition(topics.requests(), 1));
         assertThat(new String(replayed.value(), StandardCharsets.UTF_8)).isEqualTo("second");
-        assertThat(new String(replayed.headers().lastHeader(DlqRecord.REPLAYED_FROM).value(),
-                StandardCharsets.UTF_8)).isEqualTo(dlq.get(1).at().toString());
+        assertThat(new String(
+                        replayed.headers().lastHeader(DlqRecord.REPLAYED_FROM).value(), StandardCharsets.UTF_8))
+                .isEqualTo(dlq.get(1).at().toString());
         assertThat(replayed.headers().lastHeader(DlqRecord.REASON)).isNull();
         assertThat(new String(replayed.headers().lastHeader("trace").value(), StandardCharsets.UTF_8))
                 .isEqualTo("kept");
     }
 
-    private static ProducerRecord<byte[], byte[]> deadLetter(Topics topics, long timestamp, String source,
-                                                              String value) {
+    private static ProducerRecord<byte[], byte[]> deadLetter(
+            Topics topics, long timestamp, String source, String value) {
         RecordHeaders headers = new RecordHeaders();
         headers.add("trace", utf8("kept"));
         headers.add(DlqRecord.REASON, utf8("value is not JSON"));

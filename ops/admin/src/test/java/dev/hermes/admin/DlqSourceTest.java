@@ -20,10 +20,11 @@ class DlqSourceTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"", "topic", "topic@1", "topic-1", "-1@2", "topic-x@1", "topic-1@x", "topic-1@-2",
-        "topic-1@"})
+    @ValueSource(
+            strings = {"", "topic", "topic@1", "topic-1", "-1@2", "topic-x@1", "topic-1@x", "topic-1@-2", "topic-1@"})
     void refusesAnythingElse(String text) {
-        assertThatThrownBy(() -> DlqSource.parse(text)).isInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(() -> DlqSource.parse(text))
+                .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("expected TOPIC-PARTITION@OFFSET, got '" + text + "'");
     }
 }

@@ -35,8 +35,8 @@ class FamilyForgetterIT {
         new TopicAdmin(kafka).create(topics, 3, (short) 1);
         UserId user = UserId.random();
         try (DockerClient docker = DockerClients.connect("unix:///var/run/docker.sock", 2);
-             FamilyForgetter forgetter = FamilyForgetter.connect(docker, kafka, topics,
-                     Clock.fixed(NOW, ZoneOffset.UTC), "it")) {
+                FamilyForgetter forgetter =
+                        FamilyForgetter.connect(docker, kafka, topics, Clock.fixed(NOW, ZoneOffset.UTC), "it")) {
             docker.createVolumeCmd().withName(user.volumeName()).exec();
             docker.createContainerCmd(IMAGE).withName(user.containerName()).exec();
 
@@ -46,19 +46,22 @@ class FamilyForgetterIT {
             int partition = Partitions.of(user, 3);
             assertThat(kept).isEqualTo(new FamilyForgetter.Forgotten(true, false, partition));
             assertThat(deleted).isEqualTo(new FamilyForgetter.Forgotten(false, true, partition));
-            assertThatThrownBy(() -> docker.inspectContainerCmd(user.containerName()).exec())
+            assertThatThrownBy(() ->
+                            docker.inspectContainerCmd(user.containerName()).exec())
                     .isInstanceOf(NotFoundException.class);
             assertThatThrownBy(() -> docker.inspectVolumeCmd(user.volumeName()).exec())
                     .isInstanceOf(NotFoundException.class);
         }
-        List<ConsumerRecord<byte[], byte[]>> state = read(kafka, new TopicPartition(topics.lastActive(),
-                Partitions.of(user, 3)), 2);
+        List<ConsumerRecord<byte[], byte[]>> state =
+                read(kafka, new TopicPartition(topics.lastActive(), Partitions.of(user, 3)), 2);
         assertThat(state).allSatisfy(r -> {
             assertThat(r.value()).isNull();
             assertThat(r.key()).isEqualTo(user.asciiBytes());
         });
-        List<RuntimeStopped> audited = read(kafka, new TopicPartition(topics.events(), Partitions.of(user, 3)), 2)
-                .stream().map(r -> new EventCodec().decode(r.value(), RuntimeStopped.class)).toList();
+        List<RuntimeStopped> audited =
+                read(kafka, new TopicPartition(topics.events(), Partitions.of(user, 3)), 2).stream()
+                        .map(r -> new EventCodec().decode(r.value(), RuntimeStopped.class))
+                        .toList();
         assertThat(audited).allSatisfy(e -> {
             assertThat(e.userId()).isEqualTo(user);
             assertThat(e.reason()).isEqualTo(StopReason.FORGET);

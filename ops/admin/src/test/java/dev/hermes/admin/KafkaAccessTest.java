@@ -16,13 +16,18 @@ class KafkaAccessTest {
     void thePropertiesFileAddsClientSettingsButNeverOverridesTheBootstrapOrTheClientId(@TempDir Path dir)
             throws Exception {
         Path file = dir.resolve("kafka.properties");
-        Files.writeString(file, "security.protocol=SASL_SSL\nsasl.mechanism=PLAIN\n"
-                + "bootstrap.servers=elsewhere:9092\nclient.id=theirs\n");
+        Files.writeString(
+                file,
+                "security.protocol=SASL_SSL\nsasl.mechanism=PLAIN\n"
+                        + "bootstrap.servers=elsewhere:9092\nclient.id=theirs\n");
 
         Map<String, Object> config = KafkaAccess.of("broker:9092", file).config("hermes-admin");
 
-        assertThat(config).containsEntry("security.protocol", "SASL_SSL").containsEntry("sasl.mechanism", "PLAIN")
-                .containsEntry("bootstrap.servers", "broker:9092").containsEntry("client.id", "hermes-admin");
+        assertThat(config)
+                .containsEntry("security.protocol", "SASL_SSL")
+                .containsEntry("sasl.mechanism", "PLAIN")
+                .containsEntry("bootstrap.servers", "broker:9092")
+                .containsEntry("client.id", "hermes-admin");
     }
 
     @Test
@@ -34,8 +39,10 @@ class KafkaAccessTest {
     @Test
     void aMissingFileOrBootstrapIsRefusedWithTheVariableName(@TempDir Path dir) {
         assertThatThrownBy(() -> KafkaAccess.of("broker:9092", dir.resolve("absent.properties")))
-                .isInstanceOf(HermesException.class).hasMessageContaining("HERMES_KAFKA_PROPERTIES_FILE");
-        assertThatThrownBy(() -> KafkaAccess.of(" ")).isInstanceOf(HermesException.class)
+                .isInstanceOf(HermesException.class)
+                .hasMessageContaining("HERMES_KAFKA_PROPERTIES_FILE");
+        assertThatThrownBy(() -> KafkaAccess.of(" "))
+                .isInstanceOf(HermesException.class)
                 .hasMessageContaining("KAFKA_BOOTSTRAP_SERVERS");
     }
 }

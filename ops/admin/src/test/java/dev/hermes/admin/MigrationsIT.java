@@ -36,7 +36,8 @@ class MigrationsIT {
         assertThat(schema.count("SELECT version FROM global_settings WHERE id = 1 AND provider = 'openrouter'"))
                 .isEqualTo(1);
         assertThat(schema.count("SELECT count(*) FROM flyway_schema_history WHERE version = '1' AND success "
-                + "AND checksum IS NOT NULL AND type = 'SQL'")).isEqualTo(1);
+                        + "AND checksum IS NOT NULL AND type = 'SQL'"))
+                .isEqualTo(1);
     }
 
     @Test
@@ -49,9 +50,11 @@ class MigrationsIT {
 
         assertThat(outcome).isEqualTo(new MigrationOutcome(true, 0, "1"));
         assertThat(again).isEqualTo(new MigrationOutcome(false, 0, "1"));
-        assertThat(schema.count("SELECT version FROM global_settings WHERE model = 'kept-model'")).isEqualTo(5);
-        assertThat(schema.count("SELECT count(*) FROM flyway_schema_history WHERE version = '1' "
-                + "AND type = 'BASELINE'")).isEqualTo(1);
+        assertThat(schema.count("SELECT version FROM global_settings WHERE model = 'kept-model'"))
+                .isEqualTo(5);
+        assertThat(schema.count(
+                        "SELECT count(*) FROM flyway_schema_history WHERE version = '1' " + "AND type = 'BASELINE'"))
+                .isEqualTo(1);
         assertThat(schema.count("SELECT count(*) FROM flyway_schema_history")).isEqualTo(1);
     }
 
@@ -75,17 +78,21 @@ class MigrationsIT {
                 .hasMessageContaining("does not match this build's migrations")
                 .hasMessageContaining("checksum mismatch for migration version 1")
                 .hasMessageContaining("Never edit an applied migration");
-        assertThat(schema.count("SELECT count(*) FROM information_schema.columns WHERE table_schema = '"
-                + schema.name() + "' AND table_name = 'accounts' AND column_name = 'nickname'")).isZero();
+        assertThat(schema.count("SELECT count(*) FROM information_schema.columns WHERE table_schema = '" + schema.name()
+                        + "' AND table_name = 'accounts' AND column_name = 'nickname'"))
+                .isZero();
     }
 
     @Test
     void workersStartingTogetherApplyVersionOneExactlyOnce() throws Exception {
         List<MigrationOutcome> outcomes = migrateConcurrently(4);
 
-        assertThat(outcomes).hasSize(4).allSatisfy(o -> assertThat(o.schemaVersion()).isEqualTo("1"));
+        assertThat(outcomes)
+                .hasSize(4)
+                .allSatisfy(o -> assertThat(o.schemaVersion()).isEqualTo("1"));
         assertThat(outcomes.stream().mapToInt(MigrationOutcome::applied).sum()).isEqualTo(1);
-        assertThat(schema.count("SELECT count(*) FROM flyway_schema_history WHERE success")).isEqualTo(1);
+        assertThat(schema.count("SELECT count(*) FROM flyway_schema_history WHERE success"))
+                .isEqualTo(1);
         assertThat(schema.count("SELECT count(*) FROM global_settings")).isEqualTo(1);
     }
 
@@ -99,7 +106,8 @@ class MigrationsIT {
             assertThat(o.applied()).isZero();
             assertThat(o.schemaVersion()).isEqualTo("1");
         });
-        assertThat(schema.count("SELECT count(*) FROM flyway_schema_history WHERE type = 'BASELINE'")).isEqualTo(1);
+        assertThat(schema.count("SELECT count(*) FROM flyway_schema_history WHERE type = 'BASELINE'"))
+                .isEqualTo(1);
         assertThat(schema.count("SELECT count(*) FROM flyway_schema_history")).isEqualTo(1);
     }
 
@@ -130,8 +138,8 @@ class MigrationsIT {
     private void migrateTheWayTheOldToolDid() throws IOException {
         schema.execute("CREATE TABLE IF NOT EXISTS hermes_schema_migrations ("
                 + "version text PRIMARY KEY, applied_at timestamptz NOT NULL DEFAULT now())");
-        try (InputStream v1 = getClass().getClassLoader()
-                .getResourceAsStream("db/migration/V1__settings_and_accounts.sql")) {
+        try (InputStream v1 =
+                getClass().getClassLoader().getResourceAsStream("db/migration/V1__settings_and_accounts.sql")) {
             schema.execute(new String(v1.readAllBytes(), StandardCharsets.UTF_8));
         }
         schema.execute("INSERT INTO hermes_schema_migrations (version) VALUES ('V1__settings_and_accounts.sql')");

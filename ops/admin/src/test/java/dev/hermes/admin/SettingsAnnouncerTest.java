@@ -20,16 +20,16 @@ import org.junit.jupiter.api.Test;
 class SettingsAnnouncerTest {
     private static final Topics TOPICS = new Topics("t.");
     private static final Instant NOW = Instant.parse("2026-11-30T10:00:00Z");
-    private static final GlobalSettings SAVED = new GlobalSettings("openrouter", "m", null,
-            Optional.of(new Secret("sk-never-announced")), 7, NOW, "ada");
+    private static final GlobalSettings SAVED =
+            new GlobalSettings("openrouter", "m", null, Optional.of(new Secret("sk-never-announced")), 7, NOW, "ada");
 
     @Test
     void announcesTheSavedVersionOnTheSettingsTopicUnderTheGlobalKeyWithoutTheKey() {
-        MockProducer<byte[], byte[]> producer = new MockProducer<>(true, null, new ByteArraySerializer(),
-                new ByteArraySerializer());
+        MockProducer<byte[], byte[]> producer =
+                new MockProducer<>(true, null, new ByteArraySerializer(), new ByteArraySerializer());
 
-        SettingsChanged event = new SettingsAnnouncer(producer, TOPICS, Clock.fixed(NOW, ZoneOffset.UTC))
-                .announce(SAVED);
+        SettingsChanged event =
+                new SettingsAnnouncer(producer, TOPICS, Clock.fixed(NOW, ZoneOffset.UTC)).announce(SAVED);
 
         assertThat(producer.history()).hasSize(1);
         ProducerRecord<byte[], byte[]> sent = producer.history().get(0);
@@ -44,8 +44,8 @@ class SettingsAnnouncerTest {
 
     @Test
     void aRefusedSendIsAHermesExceptionThatNamesTheTopic() {
-        MockProducer<byte[], byte[]> producer = new MockProducer<>(false, null, new ByteArraySerializer(),
-                new ByteArraySerializer());
+        MockProducer<byte[], byte[]> producer =
+                new MockProducer<>(false, null, new ByteArraySerializer(), new ByteArraySerializer());
         SettingsAnnouncer announcer = new SettingsAnnouncer(producer, TOPICS, Clock.fixed(NOW, ZoneOffset.UTC));
         Thread failer = new Thread(() -> {
             while (!producer.errorNext(new IllegalStateException("broker says no"))) {
@@ -54,7 +54,8 @@ class SettingsAnnouncerTest {
         });
         failer.start();
 
-        assertThatThrownBy(() -> announcer.announce(SAVED)).isInstanceOf(HermesException.class)
+        assertThatThrownBy(() -> announcer.announce(SAVED))
+                .isInstanceOf(HermesException.class)
                 .hasMessageContaining("writing to " + TOPICS.settings() + " failed")
                 .hasMessageContaining("broker says no");
     }

@@ -31,7 +31,8 @@ final class TestBroker implements ParameterResolver {
 
     @Override
     public Object resolveParameter(ParameterContext parameter, ExtensionContext context) {
-        Running running = context.getRoot().getStore(ExtensionContext.Namespace.GLOBAL)
+        Running running = context.getRoot()
+                .getStore(ExtensionContext.Namespace.GLOBAL)
                 .getOrComputeIfAbsent(KEY, k -> start(), Running.class);
         return KafkaAccess.of(running.cluster().bootstrapServers());
     }
@@ -43,10 +44,13 @@ final class TestBroker implements ParameterResolver {
     private static Running start() {
         try {
             KafkaClusterTestKit.Builder builder = new KafkaClusterTestKit.Builder(new TestKitNodes.Builder()
-                    .setCombined(true).setNumBrokerNodes(1).setNumControllerNodes(1)
-                    .setBootstrapMetadataVersion(MetadataVersion.latestProduction()).build());
-            Map.of("offsets.topic.replication.factor", "1", "offsets.topic.num.partitions", "1",
-                    "num.partitions", "4").forEach(builder::setConfigProp);
+                    .setCombined(true)
+                    .setNumBrokerNodes(1)
+                    .setNumControllerNodes(1)
+                    .setBootstrapMetadataVersion(MetadataVersion.latestProduction())
+                    .build());
+            Map.of("offsets.topic.replication.factor", "1", "offsets.topic.num.partitions", "1", "num.partitions", "4")
+                    .forEach(builder::setConfigProp);
             KafkaClusterTestKit cluster = builder.build();
             cluster.format();
             cluster.startup();

@@ -11,8 +11,8 @@ import org.postgresql.ds.PGSimpleDataSource;
 
 /** A fresh PostgreSQL schema of its own for one test, so parallel runs never share tables; dropped on close. */
 final class TestSchema implements AutoCloseable {
-    static final String BASE = System.getenv().getOrDefault("HERMES_TEST_PG_URL",
-            "jdbc:postgresql://127.0.0.1:5432/test");
+    static final String BASE =
+            System.getenv().getOrDefault("HERMES_TEST_PG_URL", "jdbc:postgresql://127.0.0.1:5432/test");
     static final String USER = "postgres";
     private final String name;
 
@@ -21,7 +21,8 @@ final class TestSchema implements AutoCloseable {
     }
 
     static TestSchema create() {
-        TestSchema schema = new TestSchema("adm_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12));
+        TestSchema schema = new TestSchema(
+                "adm_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12));
         schema.executeOnBase("CREATE SCHEMA " + schema.name);
         return schema;
     }
@@ -43,7 +44,8 @@ final class TestSchema implements AutoCloseable {
     }
 
     void execute(String sql) {
-        try (Connection c = DriverManager.getConnection(url(), USER, ""); Statement s = c.createStatement()) {
+        try (Connection c = DriverManager.getConnection(url(), USER, "");
+                Statement s = c.createStatement()) {
             s.execute(sql);
         } catch (SQLException e) {
             throw new IllegalStateException(sql + ": " + e.getMessage(), e);
@@ -51,8 +53,9 @@ final class TestSchema implements AutoCloseable {
     }
 
     long count(String sql) {
-        try (Connection c = DriverManager.getConnection(url(), USER, ""); Statement s = c.createStatement();
-             ResultSet rs = s.executeQuery(sql)) {
+        try (Connection c = DriverManager.getConnection(url(), USER, "");
+                Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery(sql)) {
             rs.next();
             return rs.getLong(1);
         } catch (SQLException e) {
@@ -61,11 +64,12 @@ final class TestSchema implements AutoCloseable {
     }
 
     private void executeOnBase(String sql) {
-        try (Connection c = DriverManager.getConnection(BASE, USER, ""); Statement s = c.createStatement()) {
+        try (Connection c = DriverManager.getConnection(BASE, USER, "");
+                Statement s = c.createStatement()) {
             s.execute(sql);
         } catch (SQLException e) {
-            throw new IllegalStateException("cannot prepare a test schema (is PostgreSQL on " + BASE + "?): "
-                    + e.getMessage(), e);
+            throw new IllegalStateException(
+                    "cannot prepare a test schema (is PostgreSQL on " + BASE + "?): " + e.getMessage(), e);
         }
     }
 

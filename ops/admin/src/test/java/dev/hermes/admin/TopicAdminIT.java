@@ -27,8 +27,10 @@ class TopicAdminIT {
         admin.verifyCopartitioned(topics);
 
         try (Admin client = kafka.openAdmin("it")) {
-            Map<String, TopicDescription> described = client.describeTopics(Set.of(topics.requests(),
-                    topics.lastActive(), topics.settings(), topics.dlq())).allTopicNames().get(30, TimeUnit.SECONDS);
+            Map<String, TopicDescription> described = client.describeTopics(
+                            Set.of(topics.requests(), topics.lastActive(), topics.settings(), topics.dlq()))
+                    .allTopicNames()
+                    .get(30, TimeUnit.SECONDS);
             assertThat(described.get(topics.requests()).partitions()).hasSize(3);
             assertThat(described.get(topics.lastActive()).partitions()).hasSize(3);
             assertThat(described.get(topics.dlq()).partitions()).hasSize(3);
@@ -40,8 +42,11 @@ class TopicAdminIT {
     void requestsAndLastActiveWithDifferentPartitionCountsAreRefused(KafkaAccess kafka) throws Exception {
         Topics topics = TestBroker.freshTopics();
         try (Admin client = kafka.openAdmin("it")) {
-            client.createTopics(List.of(new NewTopic(topics.requests(), 3, (short) 1),
-                    new NewTopic(topics.lastActive(), 2, (short) 1))).all().get(30, TimeUnit.SECONDS);
+            client.createTopics(List.of(
+                            new NewTopic(topics.requests(), 3, (short) 1),
+                            new NewTopic(topics.lastActive(), 2, (short) 1)))
+                    .all()
+                    .get(30, TimeUnit.SECONDS);
         }
 
         assertThatThrownBy(() -> new TopicAdmin(kafka).create(topics, 3, (short) 1))

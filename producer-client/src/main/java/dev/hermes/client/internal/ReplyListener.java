@@ -12,8 +12,8 @@ import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.Consumer;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.WakeupException;
 import org.slf4j.Logger;
@@ -76,11 +76,16 @@ public final class ReplyListener implements AutoCloseable {
         try {
             event = codec.decode(record.value());
         } catch (InvalidEventException e) {
-            log.warn("ignoring undecodable reply at {}-{}@{}: {}", record.topic(), record.partition(),
-                    record.offset(), e.getMessage());
+            log.warn(
+                    "ignoring undecodable reply at {}-{}@{}: {}",
+                    record.topic(),
+                    record.partition(),
+                    record.offset(),
+                    e.getMessage());
             return;
         }
-        UUID correlationId = event instanceof RuntimeReady r ? r.correlationId()
+        UUID correlationId = event instanceof RuntimeReady r
+                ? r.correlationId()
                 : event instanceof RuntimeFailed f ? f.correlationId() : null;
         CompletableFuture<Event> future = correlationId == null ? null : waiting.get(correlationId);
         if (future != null) {

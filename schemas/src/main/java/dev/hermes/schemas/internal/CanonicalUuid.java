@@ -12,8 +12,7 @@ public final class CanonicalUuid {
     private static final char[] HEX = "0123456789abcdef".toCharArray();
     private static final byte[] HEX_VALUE = hexValues();
 
-    private CanonicalUuid() {
-    }
+    private CanonicalUuid() {}
 
     /** The UUID spelled by {@code text}, or null unless it is spelled canonically. */
     public static UUID parse(String text) {
@@ -22,7 +21,10 @@ public final class CanonicalUuid {
 
     /** The UUID spelled by {@code chars[from, from + length)}, or null unless it is spelled canonically. */
     public static UUID parse(char[] chars, int from, int length) {
-        if (length != LENGTH || chars[from + 8] != '-' || chars[from + 13] != '-' || chars[from + 18] != '-'
+        if (length != LENGTH
+                || chars[from + 8] != '-'
+                || chars[from + 13] != '-'
+                || chars[from + 18] != '-'
                 || chars[from + 23] != '-') {
             return null;
         }
@@ -42,7 +44,9 @@ public final class CanonicalUuid {
 
     /** Four lowercase hex digits as a number, or a negative number if any is not one. */
     private static long hex4(char[] chars, int at) {
-        return nibble(chars[at]) << 12 | nibble(chars[at + 1]) << 8 | nibble(chars[at + 2]) << 4
+        return nibble(chars[at]) << 12
+                | nibble(chars[at + 1]) << 8
+                | nibble(chars[at + 2]) << 4
                 | nibble(chars[at + 3]);
     }
 

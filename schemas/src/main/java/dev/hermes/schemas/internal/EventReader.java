@@ -24,6 +24,7 @@ public final class EventReader {
     private final RawFields raw;
     /** Slots by field name, remembered by the name's identity: the parser hands out one String per name. */
     private final String[] recentNames = new String[64];
+
     private final int[] recentSlots = new int[64];
 
     public EventReader(JsonFactory json, ObjectMapper trees, EventTypes types) {
@@ -61,8 +62,10 @@ public final class EventReader {
         raw.checkText(EventTypes.TYPE_SLOT, "type");
         long version = raw.integer(EventTypes.VERSION_SLOT, "schemaVersion");
         if (version < 1 || version > Event.SCHEMA_VERSION) {
-            throw new InvalidEventException("schemaVersion", "version " + version
-                    + " is not supported by this reader (supports 1.." + Event.SCHEMA_VERSION + ")");
+            throw new InvalidEventException(
+                    "schemaVersion",
+                    "version " + version + " is not supported by this reader (supports 1.." + Event.SCHEMA_VERSION
+                            + ")");
         }
         EventType<?> type = types.named(raw.chars(), raw.from(EventTypes.TYPE_SLOT), raw.length(EventTypes.TYPE_SLOT));
         if (type == null) {

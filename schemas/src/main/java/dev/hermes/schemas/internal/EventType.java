@@ -40,8 +40,8 @@ public final class EventType<E extends Event> {
             types[i] = components[i].getType();
             Field<E> field = i < fields.size() ? fields.get(i) : null;
             if (field == null || !field.name().equals(components[i].getName()) || field.javaType() != types[i]) {
-                throw new IllegalStateException(recordClass.getSimpleName() + ": the table's field " + i + " ("
-                        + field + ") does not match the record component " + components[i]);
+                throw new IllegalStateException(recordClass.getSimpleName() + ": the table's field " + i + " (" + field
+                        + ") does not match the record component " + components[i]);
             }
         }
         if (fields.size() != components.length) {
@@ -53,7 +53,8 @@ public final class EventType<E extends Event> {
             throw new IllegalStateException("no canonical constructor in " + recordClass, e);
         }
         this.slots = fields.stream().mapToInt(f -> slotOfName.get(f.name())).toArray();
-        this.optionalWhen = fields.stream().mapToInt(f -> indexOf(f.optionalWhen())).toArray();
+        this.optionalWhen =
+                fields.stream().mapToInt(f -> indexOf(f.optionalWhen())).toArray();
         List<Integer> order = new ArrayList<>();
         Arrays.stream(optionalWhen).filter(i -> i >= 0).forEach(order::add);
         for (int i = 0; i < fields.size(); i++) {

@@ -38,6 +38,7 @@ import java.util.Map;
 public final class EventTypes {
     /** The slots of {@code type} and {@code schemaVersion}, which every type has. */
     static final int TYPE_SLOT = 0;
+
     static final int VERSION_SLOT = 1;
 
     private final Map<String, Integer> slotOfName = new LinkedHashMap<>();
@@ -47,76 +48,94 @@ public final class EventTypes {
     public EventTypes() {
         slotOfName.put("type", TYPE_SLOT);
         slotOfName.put("schemaVersion", VERSION_SLOT);
-        addWithEnvelope(RuntimeRequested.class, List.of(
-                required("correlationId", UUID, RuntimeRequested::correlationId),
-                required("replyTopic", TEXT, RuntimeRequested::replyTopic),
-                required("replyPartition", SMALL_COUNT, RuntimeRequested::replyPartition),
-                required("deadline", TIMESTAMP, RuntimeRequested::deadline),
-                required("source", TEXT, RuntimeRequested::source)));
-        addWithEnvelope(Heartbeat.class, List.of(
-                required("deviceId", TEXT, Heartbeat::deviceId),
-                required("source", TEXT, Heartbeat::source)));
-        add(SettingsChanged.class, List.of(
-                required("eventId", UUID, SettingsChanged::eventId),
-                required("occurredAt", TIMESTAMP, SettingsChanged::occurredAt),
-                required("settingsVersion", COUNT, SettingsChanged::settingsVersion),
-                required("changedBy", TEXT, SettingsChanged::changedBy)));
-        addWithEnvelope(RuntimeReady.class, List.of(
-                optional("correlationId", UUID, RuntimeReady::correlationId),
-                required("url", TEXT, RuntimeReady::url),
-                required("containerName", TEXT, RuntimeReady::containerName),
-                required("settingsVersion", COUNT, RuntimeReady::settingsVersion),
-                required("coldStart", FLAG, RuntimeReady::coldStart),
-                required("createMs", COUNT, RuntimeReady::createMs),
-                required("startMs", COUNT, RuntimeReady::startMs),
-                required("healthMs", COUNT, RuntimeReady::healthMs),
-                required("totalMs", COUNT, RuntimeReady::totalMs),
-                optional("workerId", TEXT, RuntimeReady::workerId),
-                optional("causationId", UUID, RuntimeReady::causationId)));
-        addWithEnvelope(RuntimeFailed.class, List.of(
-                optional("correlationId", UUID, RuntimeFailed::correlationId),
-                code("reason", FailureReason.class, RuntimeFailed::reason),
-                required("message", TEXT, RuntimeFailed::message),
-                optional("workerId", TEXT, RuntimeFailed::workerId),
-                optional("causationId", UUID, RuntimeFailed::causationId)));
-        addWithEnvelope(LastActive.class, List.of(
-                required("lastActiveAt", TIMESTAMP, LastActive::lastActiveAt),
-                required("source", TEXT, LastActive::source)));
-        addWithEnvelope(RuntimeSpawned.class, List.of(
-                optional("correlationId", UUID, RuntimeSpawned::correlationId),
-                optional("causationId", UUID, RuntimeSpawned::causationId),
-                required("workerId", TEXT, RuntimeSpawned::workerId),
-                required("containerName", TEXT, RuntimeSpawned::containerName),
-                required("containerId", TEXT, RuntimeSpawned::containerId),
-                required("settingsVersion", COUNT, RuntimeSpawned::settingsVersion),
-                required("configHash", TEXT, RuntimeSpawned::configHash),
-                required("createMs", COUNT, RuntimeSpawned::createMs)));
-        addWithEnvelope(RuntimeStarted.class, List.of(
-                optional("correlationId", UUID, RuntimeStarted::correlationId),
-                optional("causationId", UUID, RuntimeStarted::causationId),
-                required("workerId", TEXT, RuntimeStarted::workerId),
-                required("containerName", TEXT, RuntimeStarted::containerName),
-                required("containerId", TEXT, RuntimeStarted::containerId),
-                required("adopted", FLAG, RuntimeStarted::adopted),
-                required("startMs", COUNT, RuntimeStarted::startMs)));
-        add(RuntimeStopped.class, List.of(
-                required("eventId", UUID, RuntimeStopped::eventId),
-                required("occurredAt", TIMESTAMP, RuntimeStopped::occurredAt),
-                // the container of an ORPHAN stop never had a valid user id
-                requiredUnless("reason", StopReason.ORPHAN, "userId", USER_ID, RuntimeStopped::userId),
-                optional("causationId", UUID, RuntimeStopped::causationId),
-                required("workerId", TEXT, RuntimeStopped::workerId),
-                required("containerName", TEXT, RuntimeStopped::containerName),
-                code("reason", StopReason.class, RuntimeStopped::reason),
-                required("removed", FLAG, RuntimeStopped::removed),
-                required("dataDeleted", FLAG, RuntimeStopped::dataDeleted)));
-        addWithEnvelope(RuntimeRecreated.class, List.of(
-                optional("causationId", UUID, RuntimeRecreated::causationId),
-                required("workerId", TEXT, RuntimeRecreated::workerId),
-                required("containerName", TEXT, RuntimeRecreated::containerName),
-                required("fromSettingsVersion", COUNT, RuntimeRecreated::fromSettingsVersion),
-                required("settingsVersion", COUNT, RuntimeRecreated::settingsVersion),
-                required("durationMs", COUNT, RuntimeRecreated::durationMs)));
+        addWithEnvelope(
+                RuntimeRequested.class,
+                List.of(
+                        required("correlationId", UUID, RuntimeRequested::correlationId),
+                        required("replyTopic", TEXT, RuntimeRequested::replyTopic),
+                        required("replyPartition", SMALL_COUNT, RuntimeRequested::replyPartition),
+                        required("deadline", TIMESTAMP, RuntimeRequested::deadline),
+                        required("source", TEXT, RuntimeRequested::source)));
+        addWithEnvelope(
+                Heartbeat.class,
+                List.of(required("deviceId", TEXT, Heartbeat::deviceId), required("source", TEXT, Heartbeat::source)));
+        add(
+                SettingsChanged.class,
+                List.of(
+                        required("eventId", UUID, SettingsChanged::eventId),
+                        required("occurredAt", TIMESTAMP, SettingsChanged::occurredAt),
+                        required("settingsVersion", COUNT, SettingsChanged::settingsVersion),
+                        required("changedBy", TEXT, SettingsChanged::changedBy)));
+        addWithEnvelope(
+                RuntimeReady.class,
+                List.of(
+                        optional("correlationId", UUID, RuntimeReady::correlationId),
+                        required("url", TEXT, RuntimeReady::url),
+                        required("containerName", TEXT, RuntimeReady::containerName),
+                        required("settingsVersion", COUNT, RuntimeReady::settingsVersion),
+                        required("coldStart", FLAG, RuntimeReady::coldStart),
+                        required("createMs", COUNT, RuntimeReady::createMs),
+                        required("startMs", COUNT, RuntimeReady::startMs),
+                        required("healthMs", COUNT, RuntimeReady::healthMs),
+                        required("totalMs", COUNT, RuntimeReady::totalMs),
+                        optional("workerId", TEXT, RuntimeReady::workerId),
+                        optional("causationId", UUID, RuntimeReady::causationId)));
+        addWithEnvelope(
+                RuntimeFailed.class,
+                List.of(
+                        optional("correlationId", UUID, RuntimeFailed::correlationId),
+                        code("reason", FailureReason.class, RuntimeFailed::reason),
+                        required("message", TEXT, RuntimeFailed::message),
+                        optional("workerId", TEXT, RuntimeFailed::workerId),
+                        optional("causationId", UUID, RuntimeFailed::causationId)));
+        addWithEnvelope(
+                LastActive.class,
+                List.of(
+                        required("lastActiveAt", TIMESTAMP, LastActive::lastActiveAt),
+                        required("source", TEXT, LastActive::source)));
+        addWithEnvelope(
+                RuntimeSpawned.class,
+                List.of(
+                        optional("correlationId", UUID, RuntimeSpawned::correlationId),
+                        optional("causationId", UUID, RuntimeSpawned::causationId),
+                        required("workerId", TEXT, RuntimeSpawned::workerId),
+                        required("containerName", TEXT, RuntimeSpawned::containerName),
+                        required("containerId", TEXT, RuntimeSpawned::containerId),
+                        required("settingsVersion", COUNT, RuntimeSpawned::settingsVersion),
+                        required("configHash", TEXT, RuntimeSpawned::configHash),
+                        required("createMs", COUNT, RuntimeSpawned::createMs)));
+        addWithEnvelope(
+                RuntimeStarted.class,
+                List.of(
+                        optional("correlationId", UUID, RuntimeStarted::correlationId),
+                        optional("causationId", UUID, RuntimeStarted::causationId),
+                        required("workerId", TEXT, RuntimeStarted::workerId),
+                        required("containerName", TEXT, RuntimeStarted::containerName),
+                        required("containerId", TEXT, RuntimeStarted::containerId),
+                        required("adopted", FLAG, RuntimeStarted::adopted),
+                        required("startMs", COUNT, RuntimeStarted::startMs)));
+        add(
+                RuntimeStopped.class,
+                List.of(
+                        required("eventId", UUID, RuntimeStopped::eventId),
+                        required("occurredAt", TIMESTAMP, RuntimeStopped::occurredAt),
+                        // the container of an ORPHAN stop never had a valid user id
+                        requiredUnless("reason", StopReason.ORPHAN, "userId", USER_ID, RuntimeStopped::userId),
+                        optional("causationId", UUID, RuntimeStopped::causationId),
+                        required("workerId", TEXT, RuntimeStopped::workerId),
+                        required("containerName", TEXT, RuntimeStopped::containerName),
+                        code("reason", StopReason.class, RuntimeStopped::reason),
+                        required("removed", FLAG, RuntimeStopped::removed),
+                        required("dataDeleted", FLAG, RuntimeStopped::dataDeleted)));
+        addWithEnvelope(
+                RuntimeRecreated.class,
+                List.of(
+                        optional("causationId", UUID, RuntimeRecreated::causationId),
+                        required("workerId", TEXT, RuntimeRecreated::workerId),
+                        required("containerName", TEXT, RuntimeRecreated::containerName),
+                        required("fromSettingsVersion", COUNT, RuntimeRecreated::fromSettingsVersion),
+                        required("settingsVersion", COUNT, RuntimeRecreated::settingsVersion),
+                        required("durationMs", COUNT, RuntimeRecreated::durationMs)));
     }
 
     /** A type whose fields start with the usual envelope: eventId, occurredAt and a required userId. */

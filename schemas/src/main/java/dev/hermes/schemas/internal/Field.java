@@ -19,8 +19,15 @@ import java.util.function.Function;
  * @param optionalWhen for a field that is required unless another one has a given value: that field's name
  * @param optionalValue the value of {@code optionalWhen} that makes this field optional
  */
-public record Field<E>(String name, Kind kind, boolean required, Function<E, ?> accessor, Class<?> javaType,
-                       String optionalWhen, Object optionalValue, SerializedString quotedName) {
+public record Field<E>(
+        String name,
+        Kind kind,
+        boolean required,
+        Function<E, ?> accessor,
+        Class<?> javaType,
+        String optionalWhen,
+        Object optionalValue,
+        SerializedString quotedName) {
 
     /** How a value of each kind is checked, read and written. */
     public enum Kind {
@@ -51,8 +58,8 @@ public record Field<E>(String name, Kind kind, boolean required, Function<E, ?> 
     }
 
     /** A field that must be present unless the field {@code otherField} holds {@code otherValue}. */
-    public static <E> Field<E> requiredUnless(String otherField, Object otherValue, String name, Kind kind,
-                                              Function<E, ?> accessor) {
+    public static <E> Field<E> requiredUnless(
+            String otherField, Object otherValue, String name, Kind kind, Function<E, ?> accessor) {
         return of(name, kind, true, accessor, null, otherField, otherValue);
     }
 
@@ -61,8 +68,14 @@ public record Field<E>(String name, Kind kind, boolean required, Function<E, ?> 
         return of(name, Kind.CODE, true, accessor, codes, null, null);
     }
 
-    private static <E> Field<E> of(String name, Kind kind, boolean required, Function<E, ?> accessor,
-                                   Class<?> codes, String optionalWhen, Object optionalValue) {
+    private static <E> Field<E> of(
+            String name,
+            Kind kind,
+            boolean required,
+            Function<E, ?> accessor,
+            Class<?> codes,
+            String optionalWhen,
+            Object optionalValue) {
         Class<?> javaType = switch (kind) {
             case TEXT -> String.class;
             case UUID -> UUID.class;
@@ -73,8 +86,8 @@ public record Field<E>(String name, Kind kind, boolean required, Function<E, ?> 
             case FLAG -> boolean.class;
             case CODE -> codes;
         };
-        return new Field<>(name, kind, required, accessor, javaType, optionalWhen, optionalValue,
-                new SerializedString(name));
+        return new Field<>(
+                name, kind, required, accessor, javaType, optionalWhen, optionalValue, new SerializedString(name));
     }
 
     /** The record component's value from the raw value in {@code slot}, or null for an absent optional one. */
@@ -106,7 +119,8 @@ public record Field<E>(String name, Kind kind, boolean required, Function<E, ?> 
     /** Unlike the other strings, an empty or non-string user id is reported as not a UUID. */
     private UserId userId(RawFields raw, int slot) {
         UUID id = raw.kind(slot) == JsonNodeType.STRING
-                ? CanonicalUuid.parse(raw.chars(), raw.from(slot), raw.length(slot)) : null;
+                ? CanonicalUuid.parse(raw.chars(), raw.from(slot), raw.length(slot))
+                : null;
         if (id != null) {
             return UserId.fromUuid(id);
         }
@@ -121,8 +135,10 @@ public record Field<E>(String name, Kind kind, boolean required, Function<E, ?> 
         raw.checkText(slot, name);
         Instant instant = UtcTimestamp.parse(raw.chars(), raw.from(slot), raw.length(slot));
         if (instant == null) {
-            throw new InvalidEventException(name, "must be an ISO-8601 UTC timestamp such as "
-                    + "2026-01-31T12:00:00Z, got '" + raw.string(slot) + "'");
+            throw new InvalidEventException(
+                    name,
+                    "must be an ISO-8601 UTC timestamp such as " + "2026-01-31T12:00:00Z, got '" + raw.string(slot)
+                            + "'");
         }
         return instant;
     }

@@ -18,12 +18,14 @@ final class RawFields {
     private final JsonNodeType[] kinds;
     /** Every string value's characters, one after the other; a slot keeps where its own start and end. */
     private char[] chars = new char[512];
+
     private int used;
     private final int[] from;
     private final int[] length;
     private final long[] integers;
     /** Values kept as trees: numbers beyond a long or with a fraction, objects and arrays (all invalid). */
     private final JsonNode[] trees;
+
     private final ObjectMapper treeReader;
 
     RawFields(int slots, ObjectMapper treeReader) {

@@ -15,20 +15,26 @@ import java.time.Year;
 final class UtcTimestamp {
     /** Enough for an instant in the years 0000 to 9999. */
     static final int MAX_LENGTH = 30;
+
     private static final long DAYS_0000_TO_1970 = 719_528L;
     private static final long FIRST_SECOND_OF_0000 = -62_167_219_200L;
     private static final long FIRST_SECOND_OF_10000 = 253_402_300_800L;
-    private static final int[] NANOS_PER_DIGIT = {100_000_000, 10_000_000, 1_000_000, 100_000, 10_000, 1_000, 100,
-        10, 1};
+    private static final int[] NANOS_PER_DIGIT = {100_000_000, 10_000_000, 1_000_000, 100_000, 10_000, 1_000, 100, 10, 1
+    };
     private static final int[] POWERS_OF_TEN = {1, 10, 100, 1_000, 10_000, 100_000, 1_000_000};
 
-    private UtcTimestamp() {
-    }
+    private UtcTimestamp() {}
 
     /** The instant {@code c[at, at + length)} spells, or null unless it is a valid UTC timestamp as above. */
     static Instant parse(char[] c, int at, int length) {
-        if (length < 20 || length > MAX_LENGTH || c[at + 4] != '-' || c[at + 7] != '-' || c[at + 10] != 'T'
-                || c[at + 13] != ':' || c[at + 16] != ':' || c[at + length - 1] != 'Z') {
+        if (length < 20
+                || length > MAX_LENGTH
+                || c[at + 4] != '-'
+                || c[at + 7] != '-'
+                || c[at + 10] != 'T'
+                || c[at + 13] != ':'
+                || c[at + 16] != ':'
+                || c[at + length - 1] != 'Z') {
             return null;
         }
         int century = twoDigits(c, at);
@@ -38,7 +44,9 @@ final class UtcTimestamp {
         int hour = twoDigits(c, at + 11);
         int minute = twoDigits(c, at + 14);
         int second = twoDigits(c, at + 17);
-        if ((century | yearOfCentury | month | day | hour | minute | second) < 0 || hour > 23 || minute > 59
+        if ((century | yearOfCentury | month | day | hour | minute | second) < 0
+                || hour > 23
+                || minute > 59
                 || second > 60) {
             return null;
         }
@@ -62,14 +70,18 @@ final class UtcTimestamp {
                 return null;
             }
         }
-        return Instant.ofEpochSecond(epochDay(year, month, day) * 86_400 + hour * 3600L + minute * 60L + second,
-                nanos);
+        return Instant.ofEpochSecond(epochDay(year, month, day) * 86_400 + hour * 3600L + minute * 60L + second, nanos);
     }
 
     /** LocalDate.toEpochDay for a valid date of a year from 0000 to 9999, without making the LocalDate. */
     private static long epochDay(int year, int month, int day) {
-        long days = 365L * year + (year + 3) / 4 - (year + 99) / 100 + (year + 399) / 400 + (367 * month - 362) / 12
-                + day - 1;
+        long days = 365L * year
+                + (year + 3) / 4
+                - (year + 99) / 100
+                + (year + 399) / 400
+                + (367 * month - 362) / 12
+                + day
+                - 1;
         if (month > 2) {
             days -= Year.isLeap(year) ? 1 : 2;
         }

@@ -29,8 +29,7 @@ public final class ActivityTracker {
     private final Map<UserId, Entry> byUser = new ConcurrentHashMap<>();
 
     /** What is known of one family: its last activity and its partition. */
-    public record Activity(Instant lastActiveAt, int partition) {
-    }
+    public record Activity(Instant lastActiveAt, int partition) {}
 
     private static final class Entry {
         long lastActiveMillis;
@@ -76,8 +75,10 @@ public final class ActivityTracker {
             entry.writtenMillis = now;
             lastActive = entry.lastActiveMillis;
         }
-        return publisher.lastActive(partition, new LastActive(EventIds.next(), Instant.ofEpochMilli(now), userId,
-                Instant.ofEpochMilli(lastActive), source));
+        return publisher.lastActive(
+                partition,
+                new LastActive(
+                        EventIds.next(), Instant.ofEpochMilli(now), userId, Instant.ofEpochMilli(lastActive), source));
     }
 
     /** State restored from the compacted topic; never moves activity backwards. */

@@ -29,8 +29,8 @@ public final class StateRestorer {
     private final ActivityTracker activity;
     private final EventCodec codec;
 
-    public StateRestorer(Supplier<Consumer<byte[], byte[]>> consumers, String topic, EventCodec codec,
-                         ActivityTracker activity) {
+    public StateRestorer(
+            Supplier<Consumer<byte[], byte[]>> consumers, String topic, EventCodec codec, ActivityTracker activity) {
         this.consumers = consumers;
         this.topic = topic;
         this.activity = activity;
@@ -40,7 +40,8 @@ public final class StateRestorer {
     /** Restores every given partition with one consumer; returns the number of records read. */
     public long restore(Collection<Integer> partitions) {
         long t0 = System.nanoTime();
-        List<TopicPartition> tps = partitions.stream().map(p -> new TopicPartition(topic, p)).toList();
+        List<TopicPartition> tps =
+                partitions.stream().map(p -> new TopicPartition(topic, p)).toList();
         long read = 0;
         try (Consumer<byte[], byte[]> consumer = consumers.get()) {
             consumer.assign(tps);
@@ -58,7 +59,10 @@ public final class StateRestorer {
                 }
             }
         }
-        log.info("restored last-active partitions {}: {} records in {} ms", partitions, read,
+        log.info(
+                "restored last-active partitions {}: {} records in {} ms",
+                partitions,
+                read,
                 (System.nanoTime() - t0) / 1_000_000);
         return read;
     }
@@ -78,9 +82,15 @@ public final class StateRestorer {
             if (user == null) {
                 user = UserId.of(new String(record.key(), StandardCharsets.UTF_8)); // throws, naming the key
             }
-            activity.restored(user, partition, codec.decode(record.value(), LastActive.class).lastActiveAt());
+            activity.restored(
+                    user,
+                    partition,
+                    codec.decode(record.value(), LastActive.class).lastActiveAt());
         } catch (InvalidEventException | dev.hermes.schemas.InvalidUserIdException e) {
-            log.warn("skipping unreadable last-active record at {}@{}: {}", record.partition(), record.offset(),
+            log.warn(
+                    "skipping unreadable last-active record at {}@{}: {}",
+                    record.partition(),
+                    record.offset(),
                     e.getMessage());
         }
     }

@@ -33,8 +33,11 @@ public final class LifecycleAudit {
         if (facts.isEmpty()) {
             return NOTHING;
         }
-        CompletableFuture<?>[] sent = facts.stream().map(fact -> eventOf(user, causationId, fact))
-                .filter(event -> event != null).map(publisher::audit).toArray(CompletableFuture[]::new);
+        CompletableFuture<?>[] sent = facts.stream()
+                .map(fact -> eventOf(user, causationId, fact))
+                .filter(event -> event != null)
+                .map(publisher::audit)
+                .toArray(CompletableFuture[]::new);
         return CompletableFuture.allOf(sent);
     }
 
@@ -45,20 +48,55 @@ public final class LifecycleAudit {
     /** The audit event of one fact; null for a fact the audit log does not carry (an adoption). */
     Event eventOf(UserId user, UUID causationId, RuntimeFact fact) {
         if (fact instanceof RuntimeFact.Spawned s) {
-            return new RuntimeSpawned(EventIds.next(), s.at(), user, s.correlationId(), causationId, workerId,
-                    s.containerName(), s.containerId(), s.settingsVersion(), s.configHash(), s.createMs());
+            return new RuntimeSpawned(
+                    EventIds.next(),
+                    s.at(),
+                    user,
+                    s.correlationId(),
+                    causationId,
+                    workerId,
+                    s.containerName(),
+                    s.containerId(),
+                    s.settingsVersion(),
+                    s.configHash(),
+                    s.createMs());
         }
         if (fact instanceof RuntimeFact.Started s) {
-            return new RuntimeStarted(EventIds.next(), s.at(), user, s.correlationId(), causationId, workerId,
-                    s.containerName(), s.containerId(), s.adopted(), s.startMs());
+            return new RuntimeStarted(
+                    EventIds.next(),
+                    s.at(),
+                    user,
+                    s.correlationId(),
+                    causationId,
+                    workerId,
+                    s.containerName(),
+                    s.containerId(),
+                    s.adopted(),
+                    s.startMs());
         }
         if (fact instanceof RuntimeFact.Stopped s) {
-            return new RuntimeStopped(EventIds.next(), s.at(), user, causationId, workerId, s.containerName(),
-                    s.reason(), s.removed(), s.dataDeleted());
+            return new RuntimeStopped(
+                    EventIds.next(),
+                    s.at(),
+                    user,
+                    causationId,
+                    workerId,
+                    s.containerName(),
+                    s.reason(),
+                    s.removed(),
+                    s.dataDeleted());
         }
         if (fact instanceof RuntimeFact.Recreated r) {
-            return new RuntimeRecreated(EventIds.next(), r.at(), user, causationId, workerId, r.containerName(),
-                    r.fromVersion(), r.toVersion(), r.tookMs());
+            return new RuntimeRecreated(
+                    EventIds.next(),
+                    r.at(),
+                    user,
+                    causationId,
+                    workerId,
+                    r.containerName(),
+                    r.fromVersion(),
+                    r.toVersion(),
+                    r.tookMs());
         }
         return null; // RuntimeFact.Adopted: the audit log has no event for it
     }

@@ -16,27 +16,30 @@ public sealed interface RuntimeFact {
      *
      * @param correlationId the request it was created for; null for a heartbeat or a recreate
      */
-    record Spawned(Instant at, UUID correlationId, String containerName, String containerId, long settingsVersion,
-                   String configHash, long createMs) implements RuntimeFact {
-    }
+    record Spawned(
+            Instant at,
+            UUID correlationId,
+            String containerName,
+            String containerId,
+            long settingsVersion,
+            String configHash,
+            long createMs)
+            implements RuntimeFact {}
 
     /** A container was started: one just created, or an adopted one that was stopped ({@code adopted}). */
-    record Started(Instant at, UUID correlationId, String containerName, String containerId, boolean adopted,
-                   long startMs) implements RuntimeFact {
-    }
+    record Started(
+            Instant at, UUID correlationId, String containerName, String containerId, boolean adopted, long startMs)
+            implements RuntimeFact {}
 
     /** An existing container of the family was taken over; {@code wasRunning} false means it was started too. */
     record Adopted(Instant at, String containerName, String containerId, long settingsVersion, boolean wasRunning)
-            implements RuntimeFact {
-    }
+            implements RuntimeFact {}
 
     /** A container was stopped or removed, and why. {@code containerName} is set even when the user is unknown. */
     record Stopped(Instant at, String containerName, StopReason reason, boolean removed, boolean dataDeleted)
-            implements RuntimeFact {
-    }
+            implements RuntimeFact {}
 
     /** A runtime on an older settings version was replaced by one on {@code toVersion}. */
     record Recreated(Instant at, String containerName, long fromVersion, long toVersion, long tookMs)
-            implements RuntimeFact {
-    }
+            implements RuntimeFact {}
 }

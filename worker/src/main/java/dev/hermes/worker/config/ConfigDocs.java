@@ -11,16 +11,20 @@ public final class ConfigDocs {
     public static final String BEGIN = "<!-- worker-settings:begin (generated from WorkerSettings; do not edit) -->";
     public static final String END = "<!-- worker-settings:end -->";
 
-    private ConfigDocs() {
-    }
+    private ConfigDocs() {}
 
     public static String markdownTable(List<Setting<?>> settings) {
         StringBuilder table = new StringBuilder("| variable | default | valid values | meaning |\n|---|---|---|---|\n");
         for (Setting<?> setting : settings) {
-            table.append("| `").append(setting.name()).append(setting.secret() ? "(_FILE)`" : "`")
-                    .append(" | ").append(defaultCell(setting))
-                    .append(" | ").append(plain(setting.type().describe()))
-                    .append(" | ").append(setting.doc())
+            table.append("| `")
+                    .append(setting.name())
+                    .append(setting.secret() ? "(_FILE)`" : "`")
+                    .append(" | ")
+                    .append(defaultCell(setting))
+                    .append(" | ")
+                    .append(plain(setting.type().describe()))
+                    .append(" | ")
+                    .append(setting.doc())
                     .append(" |\n");
         }
         return table.toString();

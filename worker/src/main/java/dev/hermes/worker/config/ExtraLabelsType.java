@@ -33,7 +33,8 @@ final class ExtraLabelsType implements SettingType<Map<String, String>> {
         SettingType.super.validate(labels);
         var managed = labels.keySet().stream()
                 .filter(k -> k.startsWith("hermes.") && !k.startsWith("hermes.x-") && !k.equals("hermes.test"))
-                .sorted().toList();
+                .sorted()
+                .toList();
         if (!managed.isEmpty()) {
             throw new IllegalArgumentException("the worker manages " + managed);
         }
@@ -41,7 +42,11 @@ final class ExtraLabelsType implements SettingType<Map<String, String>> {
 
     @Override
     public String format(Map<String, String> labels) {
-        return String.join(",", new TreeMap<>(labels).entrySet().stream()
-                .map(e -> e.getKey() + "=" + e.getValue()).toList());
+        return String.join(
+                ",",
+                new TreeMap<>(labels)
+                        .entrySet().stream()
+                                .map(e -> e.getKey() + "=" + e.getValue())
+                                .toList());
     }
 }

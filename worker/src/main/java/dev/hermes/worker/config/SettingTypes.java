@@ -12,8 +12,7 @@ import java.util.regex.Pattern;
 public final class SettingTypes {
     private static final Pattern TOPIC_PREFIX = Pattern.compile("[A-Za-z0-9._-]*");
 
-    private SettingTypes() {
-    }
+    private SettingTypes() {}
 
     public static SettingType<String> text() {
         return new SettingType<>() {
@@ -118,7 +117,10 @@ public final class SettingTypes {
 
             @Override
             public String format(Duration value) {
-                return BigDecimal.valueOf(value.toMillis()).movePointLeft(3).stripTrailingZeros().toPlainString();
+                return BigDecimal.valueOf(value.toMillis())
+                        .movePointLeft(3)
+                        .stripTrailingZeros()
+                        .toPlainString();
             }
         };
     }

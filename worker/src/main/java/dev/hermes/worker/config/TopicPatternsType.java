@@ -15,7 +15,10 @@ final class TopicPatternsType implements SettingType<List<String>> {
 
     @Override
     public List<String> parse(String raw) {
-        return Arrays.stream(raw.split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList();
+        return Arrays.stream(raw.split(","))
+                .map(String::trim)
+                .filter(s -> !s.isEmpty())
+                .toList();
     }
 
     @Override

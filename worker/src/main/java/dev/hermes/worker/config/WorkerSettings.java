@@ -26,88 +26,142 @@ public final class WorkerSettings {
     private static final int MAX_PORT = 65535;
     private static final int NO_MAX = Integer.MAX_VALUE;
 
-    public static final Setting<String> KAFKA_BOOTSTRAP_SERVERS = define("KAFKA_BOOTSTRAP_SERVERS", text(),
-            "127.0.0.1:9092", "Kafka bootstrap servers");
-    public static final Setting<Topics> TOPIC_PREFIX = define("HERMES_TOPIC_PREFIX", SettingTypes.topicPrefix(),
-            Topics.defaults(), "prefix of every topic name");
-    public static final Setting<String> GROUP_ID = define("HERMES_GROUP_ID", text(), "hermes-workers",
-            "consumer group of the fleet; also the `hermes.fleet` label");
-    public static final Setting<String> WORKER_ID = new Setting<>("HERMES_WORKER_ID", text(),
-            WorkerSettings::defaultWorkerId, "`<hostname>-<pid>`", "this worker's id in logs and audit events");
-    public static final Setting<String> PG_URL = define("HERMES_PG_URL", text(),
-            "jdbc:postgresql://127.0.0.1:5432/hermes", "settings database");
-    public static final Setting<String> PG_USER = define("HERMES_PG_USER", text(), "postgres",
-            "database user");
-    public static final Setting<String> PG_PASSWORD = new Setting<>("HERMES_PG_PASSWORD", secret(0), () -> "",
-            "empty", "database password");
-    public static final Setting<Integer> PG_POOL_SIZE = define("HERMES_PG_POOL_SIZE", integer(1, NO_MAX), 4,
-            "connection pool bound");
-    public static final Setting<String> API_KEY_SECRET = new Setting<>("HERMES_API_KEY_SECRET", secret(16),
-            () -> null, "required", "HMAC secret for per-family API keys");
-    public static final Setting<String> IMAGE = define("HERMES_IMAGE", text(), "hermes-agent-stub:local",
-            "agent image (production: the real hermes image)");
-    public static final Setting<Integer> AGENT_PORT = define("HERMES_AGENT_PORT", integer(1, MAX_PORT), 8642,
-            "the agent's API_SERVER_PORT inside the container");
-    public static final Setting<String> PUBLISH_HOST = define("HERMES_PUBLISH_HOST", text(), "127.0.0.1",
-            "host address the agent port is published on");
-    public static final Setting<Path> PLUGINS_DIR = define("HERMES_PLUGINS_DIR", path(),
-            Path.of("/var/lib/hermes/plugins"), "host dir mounted read-only at `/opt/data/plugins`");
-    public static final Setting<String> DOCKER_HOST = define("DOCKER_HOST", text(), "unix:///var/run/docker.sock",
-            "Docker engine");
-    public static final Setting<Duration> HEALTH_TIMEOUT = seconds("HERMES_HEALTH_TIMEOUT_SEC", 120,
-            "deadline for `/health` = 200");
-    public static final Setting<Integer> MAX_CONCURRENT_SPAWNS = define("HERMES_MAX_CONCURRENT_SPAWNS",
-            integer(1, NO_MAX), 8, "Docker create/start at once, per worker");
-    public static final Setting<Integer> PARTITION_BUFFER_LIMIT = define("HERMES_PARTITION_BUFFER_LIMIT",
-            integer(1, NO_MAX), 500, "records per partition waiting for their lane before it is paused");
-    public static final Setting<Integer> WORKER_THREADS = define("HERMES_WORKER_THREADS", integer(1, NO_MAX), 256,
-            "lane pool size");
-    public static final Setting<Duration> REVOKE_TIMEOUT = seconds("HERMES_REVOKE_TIMEOUT_SEC", 15,
-            "wait for in-flight work on revoke and shutdown");
-    public static final Setting<Duration> SESSION_TIMEOUT = seconds("HERMES_SESSION_TIMEOUT_SEC", 10,
-            "consumer session timeout (failover time after a crash)");
-    public static final Setting<Duration> RUNTIME_IDLE = seconds("RUNTIME_IDLE_SEC", 1800,
-            "idle time after which a runtime is stopped");
-    public static final Setting<Duration> REAP_INTERVAL = seconds("HERMES_REAP_INTERVAL_SEC", 30,
-            "how often idle runtimes are looked for");
-    public static final Setting<Duration> ORPHAN_SWEEP = seconds("HERMES_ORPHAN_SWEEP_SEC", 300,
-            "how often legacy orphans are looked for");
+    public static final Setting<String> KAFKA_BOOTSTRAP_SERVERS =
+            define("KAFKA_BOOTSTRAP_SERVERS", text(), "127.0.0.1:9092", "Kafka bootstrap servers");
+    public static final Setting<Topics> TOPIC_PREFIX =
+            define("HERMES_TOPIC_PREFIX", SettingTypes.topicPrefix(), Topics.defaults(), "prefix of every topic name");
+    public static final Setting<String> GROUP_ID = define(
+            "HERMES_GROUP_ID", text(), "hermes-workers", "consumer group of the fleet; also the `hermes.fleet` label");
+    public static final Setting<String> WORKER_ID = new Setting<>(
+            "HERMES_WORKER_ID",
+            text(),
+            WorkerSettings::defaultWorkerId,
+            "`<hostname>-<pid>`",
+            "this worker's id in logs and audit events");
+    public static final Setting<String> PG_URL =
+            define("HERMES_PG_URL", text(), "jdbc:postgresql://127.0.0.1:5432/hermes", "settings database");
+    public static final Setting<String> PG_USER = define("HERMES_PG_USER", text(), "postgres", "database user");
+    public static final Setting<String> PG_PASSWORD =
+            new Setting<>("HERMES_PG_PASSWORD", secret(0), () -> "", "empty", "database password");
+    public static final Setting<Integer> PG_POOL_SIZE =
+            define("HERMES_PG_POOL_SIZE", integer(1, NO_MAX), 4, "connection pool bound");
+    public static final Setting<String> API_KEY_SECRET = new Setting<>(
+            "HERMES_API_KEY_SECRET", secret(16), () -> null, "required", "HMAC secret for per-family API keys");
+    public static final Setting<String> IMAGE = define(
+            "HERMES_IMAGE", text(), "hermes-agent-stub:local", "agent image (production: the real hermes image)");
+    public static final Setting<Integer> AGENT_PORT =
+            define("HERMES_AGENT_PORT", integer(1, MAX_PORT), 8642, "the agent's API_SERVER_PORT inside the container");
+    public static final Setting<String> PUBLISH_HOST =
+            define("HERMES_PUBLISH_HOST", text(), "127.0.0.1", "host address the agent port is published on");
+    public static final Setting<Path> PLUGINS_DIR = define(
+            "HERMES_PLUGINS_DIR",
+            path(),
+            Path.of("/var/lib/hermes/plugins"),
+            "host dir mounted read-only at `/opt/data/plugins`");
+    public static final Setting<String> DOCKER_HOST =
+            define("DOCKER_HOST", text(), "unix:///var/run/docker.sock", "Docker engine");
+    public static final Setting<Duration> HEALTH_TIMEOUT =
+            seconds("HERMES_HEALTH_TIMEOUT_SEC", 120, "deadline for `/health` = 200");
+    public static final Setting<Integer> MAX_CONCURRENT_SPAWNS =
+            define("HERMES_MAX_CONCURRENT_SPAWNS", integer(1, NO_MAX), 8, "Docker create/start at once, per worker");
+    public static final Setting<Integer> PARTITION_BUFFER_LIMIT = define(
+            "HERMES_PARTITION_BUFFER_LIMIT",
+            integer(1, NO_MAX),
+            500,
+            "records per partition waiting for their lane before it is paused");
+    public static final Setting<Integer> WORKER_THREADS =
+            define("HERMES_WORKER_THREADS", integer(1, NO_MAX), 256, "lane pool size");
+    public static final Setting<Duration> REVOKE_TIMEOUT =
+            seconds("HERMES_REVOKE_TIMEOUT_SEC", 15, "wait for in-flight work on revoke and shutdown");
+    public static final Setting<Duration> SESSION_TIMEOUT =
+            seconds("HERMES_SESSION_TIMEOUT_SEC", 10, "consumer session timeout (failover time after a crash)");
+    public static final Setting<Duration> RUNTIME_IDLE =
+            seconds("RUNTIME_IDLE_SEC", 1800, "idle time after which a runtime is stopped");
+    public static final Setting<Duration> REAP_INTERVAL =
+            seconds("HERMES_REAP_INTERVAL_SEC", 30, "how often idle runtimes are looked for");
+    public static final Setting<Duration> ORPHAN_SWEEP =
+            seconds("HERMES_ORPHAN_SWEEP_SEC", 300, "how often legacy orphans are looked for");
     public static final Setting<Duration> LAST_ACTIVE_WRITE_INTERVAL = seconds(
             "HERMES_LAST_ACTIVE_WRITE_INTERVAL_SEC", 60, "at most one LastActive write per family per interval");
-    public static final Setting<Boolean> REMOVE_ON_REAP = define("HERMES_REMOVE_ON_REAP", bool(), false,
+    public static final Setting<Boolean> REMOVE_ON_REAP = define(
+            "HERMES_REMOVE_ON_REAP",
+            bool(),
+            false,
             "remove (not just stop) reaped containers; volumes are always kept");
-    public static final Setting<Integer> RECREATE_CONCURRENCY = define("HERMES_RECREATE_CONCURRENCY",
-            integer(1, NO_MAX), 4, "recreates at once, per worker");
-    public static final Setting<Duration> SETTINGS_POLL = seconds("HERMES_SETTINGS_POLL_SEC", 30,
-            "database version check period");
-    public static final Setting<String> HTTP_HOST = define("HERMES_HTTP_HOST", text(), "127.0.0.1",
-            "address of `/metrics`, `/livez`, `/readyz`");
-    public static final Setting<Integer> HTTP_PORT = define("HERMES_HTTP_PORT", integer(0, MAX_PORT), 9400,
+    public static final Setting<Integer> RECREATE_CONCURRENCY =
+            define("HERMES_RECREATE_CONCURRENCY", integer(1, NO_MAX), 4, "recreates at once, per worker");
+    public static final Setting<Duration> SETTINGS_POLL =
+            seconds("HERMES_SETTINGS_POLL_SEC", 30, "database version check period");
+    public static final Setting<String> HTTP_HOST =
+            define("HERMES_HTTP_HOST", text(), "127.0.0.1", "address of `/metrics`, `/livez`, `/readyz`");
+    public static final Setting<Integer> HTTP_PORT = define(
+            "HERMES_HTTP_PORT",
+            integer(0, MAX_PORT),
+            9400,
             "port of `/metrics`, `/livez`, `/readyz` (0 picks a free port)");
     public static final Setting<Map<String, String>> KAFKA_PROPERTIES_FILE = new Setting<>(
-            "HERMES_KAFKA_PROPERTIES_FILE", SettingTypes.propertiesFile(), Map::of, "none",
+            "HERMES_KAFKA_PROPERTIES_FILE",
+            SettingTypes.propertiesFile(),
+            Map::of,
+            "none",
             "extra Kafka client settings (`security.protocol`, `sasl.*`, `ssl.*`) for every worker client");
-    public static final Setting<Map<String, String>> EXTRA_LABELS = new Setting<>("HERMES_EXTRA_LABELS",
-            SettingTypes.extraLabels(), Map::of, "none",
+    public static final Setting<Map<String, String>> EXTRA_LABELS = new Setting<>(
+            "HERMES_EXTRA_LABELS",
+            SettingTypes.extraLabels(),
+            Map::of,
+            "none",
             "`k=v,k2=v2` labels added to every container and volume (tests set `hermes.test`)");
-    public static final Setting<Duration> STALE_REQUEST = seconds("HERMES_STALE_REQUEST_SEC", 60,
+    public static final Setting<Duration> STALE_REQUEST = seconds(
+            "HERMES_STALE_REQUEST_SEC",
+            60,
             "a request whose deadline passed longer ago starts no runtime (replays, group resets) and is audited "
                     + "as RuntimeFailed `DEADLINE_PASSED`; an older heartbeat starts none either");
-    public static final Setting<List<String>> REPLY_TOPICS = new Setting<>("HERMES_REPLY_TOPICS",
-            new TopicPatternsType(), List::of, "`<prefix>runtime.replies`",
+    public static final Setting<List<String>> REPLY_TOPICS = new Setting<>(
+            "HERMES_REPLY_TOPICS",
+            new TopicPatternsType(),
+            List::of,
+            "`<prefix>runtime.replies`",
             "topics replies may go to (never an internal hermes topic); a reply elsewhere goes to the DLQ");
-    public static final Setting<Boolean> LOG_JSON = define("HERMES_LOG_JSON", bool(), false,
-            "one JSON object per log line (with `userId`, `correlationId` in MDC)");
+    public static final Setting<Boolean> LOG_JSON = define(
+            "HERMES_LOG_JSON", bool(), false, "one JSON object per log line (with `userId`, `correlationId` in MDC)");
 
-    public static final List<Setting<?>> ALL = List.of(KAFKA_BOOTSTRAP_SERVERS, TOPIC_PREFIX, GROUP_ID, WORKER_ID,
-            PG_URL, PG_USER, PG_PASSWORD, PG_POOL_SIZE, API_KEY_SECRET, IMAGE, AGENT_PORT, PUBLISH_HOST, PLUGINS_DIR,
-            DOCKER_HOST, HEALTH_TIMEOUT, MAX_CONCURRENT_SPAWNS, PARTITION_BUFFER_LIMIT, WORKER_THREADS,
-            REVOKE_TIMEOUT, SESSION_TIMEOUT, RUNTIME_IDLE, REAP_INTERVAL, ORPHAN_SWEEP, LAST_ACTIVE_WRITE_INTERVAL,
-            REMOVE_ON_REAP, RECREATE_CONCURRENCY, SETTINGS_POLL, HTTP_HOST, HTTP_PORT, KAFKA_PROPERTIES_FILE,
-            EXTRA_LABELS, STALE_REQUEST, REPLY_TOPICS, LOG_JSON);
+    public static final List<Setting<?>> ALL = List.of(
+            KAFKA_BOOTSTRAP_SERVERS,
+            TOPIC_PREFIX,
+            GROUP_ID,
+            WORKER_ID,
+            PG_URL,
+            PG_USER,
+            PG_PASSWORD,
+            PG_POOL_SIZE,
+            API_KEY_SECRET,
+            IMAGE,
+            AGENT_PORT,
+            PUBLISH_HOST,
+            PLUGINS_DIR,
+            DOCKER_HOST,
+            HEALTH_TIMEOUT,
+            MAX_CONCURRENT_SPAWNS,
+            PARTITION_BUFFER_LIMIT,
+            WORKER_THREADS,
+            REVOKE_TIMEOUT,
+            SESSION_TIMEOUT,
+            RUNTIME_IDLE,
+            REAP_INTERVAL,
+            ORPHAN_SWEEP,
+            LAST_ACTIVE_WRITE_INTERVAL,
+            REMOVE_ON_REAP,
+            RECREATE_CONCURRENCY,
+            SETTINGS_POLL,
+            HTTP_HOST,
+            HTTP_PORT,
+            KAFKA_PROPERTIES_FILE,
+            EXTRA_LABELS,
+            STALE_REQUEST,
+            REPLY_TOPICS,
+            LOG_JSON);
 
-    private WorkerSettings() {
-    }
+    private WorkerSettings() {}
 
     private static <T> Setting<T> define(String name, SettingType<T> type, T fallback, String doc) {
         Supplier<T> constant = () -> fallback;

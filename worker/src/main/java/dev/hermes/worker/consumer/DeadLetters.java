@@ -22,11 +22,19 @@ final class DeadLetters {
         this.workerId = workerId;
     }
 
-    void send(ConsumerRecord<byte[], byte[]> record, TopicPartition tp, PartitionProgress progress, String reason,
-              String field) {
+    void send(
+            ConsumerRecord<byte[], byte[]> record,
+            TopicPartition tp,
+            PartitionProgress progress,
+            String reason,
+            String field) {
         meters.dlq(field == null ? "unreadable" : field);
         log.warn("record {}-{}@{} goes to the DLQ: {}", record.topic(), record.partition(), record.offset(), reason);
-        writes.write(tp, record.offset(), progress, "DLQ write",
+        writes.write(
+                tp,
+                record.offset(),
+                progress,
+                "DLQ write",
                 () -> publisher.deadLetter(record, reason, field, workerId));
     }
 }

@@ -62,7 +62,8 @@ final class OwnedPartitions {
 
     /** Paused for either reason: what the paused-partitions gauge shows. */
     int paused() {
-        return (int) progress.keySet().stream().filter(tp -> isAwaitingRestore(tp) || backpressured.contains(tp))
+        return (int) progress.keySet().stream()
+                .filter(tp -> isAwaitingRestore(tp) || backpressured.contains(tp))
                 .count();
     }
 

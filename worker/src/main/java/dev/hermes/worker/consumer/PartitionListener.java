@@ -13,11 +13,9 @@ public interface PartitionListener {
 
     PartitionListener NONE = new PartitionListener() {
         @Override
-        public void restore(Set<Integer> partitions) {
-        }
+        public void restore(Set<Integer> partitions) {}
 
         @Override
-        public void released(Set<Integer> partitions) {
-        }
+        public void released(Set<Integer> partitions) {}
     };
 }

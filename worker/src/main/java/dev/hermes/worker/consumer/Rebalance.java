@@ -26,8 +26,13 @@ final class Rebalance implements ConsumerRebalanceListener {
     private final Duration revokeTimeout;
     private final Runnable sendQueuedWrites;
 
-    Rebalance(Consumer<byte[], byte[]> consumer, OwnedPartitions owned, PartitionListener partitions, Meters meters,
-              Duration revokeTimeout, Runnable sendQueuedWrites) {
+    Rebalance(
+            Consumer<byte[], byte[]> consumer,
+            OwnedPartitions owned,
+            PartitionListener partitions,
+            Meters meters,
+            Duration revokeTimeout,
+            Runnable sendQueuedWrites) {
         this.sendQueuedWrites = sendQueuedWrites;
         this.consumer = consumer;
         this.owned = owned;
@@ -90,8 +95,10 @@ final class Rebalance implements ConsumerRebalanceListener {
             PartitionProgress p = owned.progress(tp);
             try {
                 if (p != null && !p.awaitDrained(Math.max(0, (deadline - System.nanoTime()) / 1_000_000))) {
-                    log.warn("partition {}: {} records still in flight at revoke; the next owner replays them",
-                            tp, p.inFlight());
+                    log.warn(
+                            "partition {}: {} records still in flight at revoke; the next owner replays them",
+                            tp,
+                            p.inFlight());
                 }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();

@@ -27,8 +27,10 @@ final class RecordDecoder {
         }
         if (!event.userId().equals(UserId.parse(record.key()))) {
             String key = record.key() == null ? null : new String(record.key(), StandardCharsets.UTF_8);
-            throw new InvalidEventException("key", "record key must be the userId " + event.userId() + ", got "
-                    + (key == null ? "no key" : "'" + key + "'"));
+            throw new InvalidEventException(
+                    "key",
+                    "record key must be the userId " + event.userId() + ", got "
+                            + (key == null ? "no key" : "'" + key + "'"));
         }
         return event;
     }

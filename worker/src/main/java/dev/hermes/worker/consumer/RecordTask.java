@@ -25,8 +25,13 @@ final class RecordTask implements Runnable {
     private final PartitionProgress progress;
     private final DeadLetters deadLetters;
 
-    RecordTask(RequestHandler handler, Event event, ConsumerRecord<byte[], byte[]> record, TopicPartition tp,
-               PartitionProgress progress, DeadLetters deadLetters) {
+    RecordTask(
+            RequestHandler handler,
+            Event event,
+            ConsumerRecord<byte[], byte[]> record,
+            TopicPartition tp,
+            PartitionProgress progress,
+            DeadLetters deadLetters) {
         this.handler = handler;
         this.event = event;
         this.record = record;
@@ -49,8 +54,8 @@ final class RecordTask implements Runnable {
         }
         progress.handled();
         outcome.whenComplete((v, error) -> {
-            Throwable cause = error instanceof CompletionException && error.getCause() != null
-                    ? error.getCause() : error;
+            Throwable cause =
+                    error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
             if (cause instanceof ReplyNotSentException unsent) {
                 deadLetters.send(record, tp, progress, unsent.getMessage(), "reply");
                 return;

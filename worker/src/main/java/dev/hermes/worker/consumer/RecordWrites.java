@@ -35,12 +35,14 @@ final class RecordWrites {
     private final Map<TopicPartition, String> halted = new ConcurrentHashMap<>();
     private final java.util.Set<Write> failing = ConcurrentHashMap.newKeySet();
 
-    private record Failed(Write write, int attempts, long retryAtNanos) {
-    }
+    private record Failed(Write write, int attempts, long retryAtNanos) {}
 
-    private record Write(TopicPartition tp, long offset, PartitionProgress progress, String what,
-                         Supplier<CompletableFuture<Void>> send) {
-    }
+    private record Write(
+            TopicPartition tp,
+            long offset,
+            PartitionProgress progress,
+            String what,
+            Supplier<CompletableFuture<Void>> send) {}
 
     RecordWrites(Meters meters, Duration firstPause, Duration longestPause) {
         this(meters, firstPause, longestPause, v -> System.nanoTime());
@@ -57,8 +59,12 @@ final class RecordWrites {
      * Queues the record's write for the poll thread's next turn; the record is finished in {@code progress} once
      * the write is acknowledged. Any thread.
      */
-    void write(TopicPartition tp, long offset, PartitionProgress progress, String what,
-               Supplier<CompletableFuture<Void>> send) {
+    void write(
+            TopicPartition tp,
+            long offset,
+            PartitionProgress progress,
+            String what,
+            Supplier<CompletableFuture<Void>> send) {
         failed.add(new Failed(new Write(tp, offset, progress, what, send), 0, nanos.applyAsLong(null)));
     }
 
@@ -80,12 +86,25 @@ final class RecordWrites {
             }
             failing.add(write); // before the halt: retryDue un-halts partitions with nothing failing
             long pause = Math.min(longestPause.toNanos(), firstPause.toNanos() << Math.min(attempt - 1, 20));
-            log.warn("{} of {}@{} failed (attempt {}); retrying in {} ms: {}", write.what(), write.tp(),
-                    write.offset(), attempt, pause / 1_000_000, error.getMessage());
-            if (attempt >= HALT_AFTER && halted.putIfAbsent(write.tp(), write.what() + " of offset " + write.offset()
-                    + " failed " + attempt + " times: " + error.getMessage()) == null) {
-                log.error("partition {} halted: {} of offset {} keeps failing; its offset will not be committed past it",
-                        write.tp(), write.what(), write.offset());
+            log.warn(
+                    "{} of {}@{} failed (attempt {}); retrying in {} ms: {}",
+                    write.what(),
+                    write.tp(),
+                    write.offset(),
+                    attempt,
+                    pause / 1_000_000,
+                    error.getMessage());
+            if (attempt >= HALT_AFTER
+                    && halted.putIfAbsent(
+                                    write.tp(),
+                                    write.what() + " of offset " + write.offset() + " failed " + attempt + " times: "
+                                            + error.getMessage())
+                            == null) {
+                log.error(
+                        "partition {} halted: {} of offset {} keeps failing; its offset will not be committed past it",
+                        write.tp(),
+                        write.what(),
+                        write.offset());
             }
             failed.add(new Failed(write, attempt, nanos.applyAsLong(null) + pause));
         });
@@ -115,8 +134,8 @@ final class RecordWrites {
             }
             attempt(f.write(), f.attempts() + 1);
         }
-        halted.keySet().removeIf(tp -> owned.progress(tp) == null
-                || failing.stream().noneMatch(w -> w.tp().equals(tp)));
+        halted.keySet()
+                .removeIf(tp -> owned.progress(tp) == null || failing.stream().noneMatch(w -> w.tp().equals(tp)));
     }
 
     /** Halted partitions and why. */

@@ -54,9 +54,18 @@ public final class RequestLoop implements Runnable {
     private long lastCommit;
     private long lastLagSampleNanos = System.nanoTime() - LAG_SAMPLE_INTERVAL_NANOS;
 
-    public RequestLoop(Consumer<byte[], byte[]> consumer, String topic, EventCodec codec, KeyedExecutor<UserId> lanes,
-                       RequestHandler handler, EventPublisher publisher, PartitionListener partitions, Meters meters,
-                       int bufferLimit, Duration revokeTimeout, String workerId) {
+    public RequestLoop(
+            Consumer<byte[], byte[]> consumer,
+            String topic,
+            EventCodec codec,
+            KeyedExecutor<UserId> lanes,
+            RequestHandler handler,
+            EventPublisher publisher,
+            PartitionListener partitions,
+            Meters meters,
+            int bufferLimit,
+            Duration revokeTimeout,
+            String workerId) {
         this.consumer = consumer;
         this.topic = topic;
         this.decoder = new RecordDecoder(codec);
@@ -75,8 +84,9 @@ public final class RequestLoop implements Runnable {
     @Override
     public void run() {
         try {
-            consumer.subscribe(List.of(topic), new Rebalance(consumer, owned, partitions, meters, revokeTimeout,
-                    () -> writes.retryDue(owned)));
+            consumer.subscribe(
+                    List.of(topic),
+                    new Rebalance(consumer, owned, partitions, meters, revokeTimeout, () -> writes.retryDue(owned)));
             while (running) {
                 restorePending();
                 retryWrites();
@@ -158,16 +168,25 @@ public final class RequestLoop implements Runnable {
      * A record off its key's partition (a librdkafka producer hashes with CRC32) is not acted on here: its
      * family's owner is the worker of the canonical partition. It is moved there once, and only then committed.
      */
-    private void moveOrRefuse(ConsumerRecord<byte[], byte[]> record, TopicPartition tp, PartitionProgress p,
-                              int canonical) {
+    private void moveOrRefuse(
+            ConsumerRecord<byte[], byte[]> record, TopicPartition tp, PartitionProgress p, int canonical) {
         if (record.headers().lastHeader(EventPublisher.MOVED_FROM_HEADER) != null) {
-            deadLetters.send(record, tp, p, "moved once already and still not on its key's partition " + canonical
-                    + " (did the partition count change?)", "partition");
+            deadLetters.send(
+                    record,
+                    tp,
+                    p,
+                    "moved once already and still not on its key's partition " + canonical
+                            + " (did the partition count change?)",
+                    "partition");
             return;
         }
         meters.recordMoved();
         log.debug("record {}@{} belongs on partition {}: moving it", tp, record.offset(), canonical);
-        writes.write(tp, record.offset(), p, "move to partition " + canonical,
+        writes.write(
+                tp,
+                record.offset(),
+                p,
+                "move to partition " + canonical,
                 () -> publisher.moveToPartition(record, canonical));
     }
 
@@ -184,8 +203,10 @@ public final class RequestLoop implements Runnable {
                 requestPartitions = infos.size();
             }
         } catch (org.apache.kafka.common.KafkaException e) {
-            log.warn("partition count of {} unknown ({}); records are not checked for their partition until it is",
-                    topic, e.getMessage());
+            log.warn(
+                    "partition count of {} unknown ({}); records are not checked for their partition until it is",
+                    topic,
+                    e.getMessage());
         }
     }
 
@@ -201,7 +222,9 @@ public final class RequestLoop implements Runnable {
             if (writes.halted().containsKey(tp)) {
                 return false;
             }
-            if (owned.progress(tp) != null && !owned.isAwaitingRestore(tp) && !owned.backpressured().contains(tp)) {
+            if (owned.progress(tp) != null
+                    && !owned.isAwaitingRestore(tp)
+                    && !owned.backpressured().contains(tp)) {
                 consumer.resume(List.of(tp));
                 log.info("partition {} resumed: its failing write went through", tp);
             }
@@ -310,8 +333,10 @@ public final class RequestLoop implements Runnable {
         }
         Map<TopicPartition, String> stopped = writes.halted();
         if (!stopped.isEmpty()) {
-            return "partitions halted: " + stopped.entrySet().stream().map(e -> e.getKey() + ": " + e.getValue())
-                    .collect(Collectors.joining("; "));
+            return "partitions halted: "
+                    + stopped.entrySet().stream()
+                            .map(e -> e.getKey() + ": " + e.getValue())
+                            .collect(Collectors.joining("; "));
         }
         return null;
     }

@@ -9,6 +9,11 @@ import java.util.Map;
  * @param startedAt Docker's RFC 3339 start time; may be null
  * @param publishedPorts host port of each published container TCP port
  */
-public record ContainerInfo(String id, String name, boolean running, Long exitCode, Map<String, String> labels,
-                            String startedAt, Map<Integer, String> publishedPorts) {
-}
+public record ContainerInfo(
+        String id,
+        String name,
+        boolean running,
+        Long exitCode,
+        Map<String, String> labels,
+        String startedAt,
+        Map<Integer, String> publishedPorts) {}

@@ -6,8 +6,7 @@ import java.util.Map;
 
 /** Reads what a managed container's labels say; a label that is missing or malformed reads as absent. */
 public final class ContainerLabels {
-    private ContainerLabels() {
-    }
+    private ContainerLabels() {}
 
     public static UserId user(Map<String, String> labels) {
         String label = labels == null ? null : labels.get(ContainerSpec.LABEL_USER);

@@ -8,9 +8,17 @@ import java.util.Map;
  * Everything a family's container is created with. {@code env} holds secrets (the agent key, the
  * provider key), so toString leaves it out.
  */
-public record ContainerSpec(String name, String volume, String image, Path pluginsDir, int agentPort,
-                            String publishHost, Map<String, String> labels, List<String> env,
-                            long settingsVersion, String configHash) {
+public record ContainerSpec(
+        String name,
+        String volume,
+        String image,
+        Path pluginsDir,
+        int agentPort,
+        String publishHost,
+        Map<String, String> labels,
+        List<String> env,
+        long settingsVersion,
+        String configHash) {
 
     public static final String LABEL_MANAGED = "hermes.managed";
     public static final String LABEL_USER = "hermes.user-id";

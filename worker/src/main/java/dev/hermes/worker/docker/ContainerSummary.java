@@ -4,5 +4,4 @@ import java.util.List;
 import java.util.Map;
 
 /** A container as a list shows it. {@code names} start with a slash, as Docker gives them; labels may be null. */
-public record ContainerSummary(String id, List<String> names, Map<String, String> labels) {
-}
+public record ContainerSummary(String id, List<String> names, Map<String, String> labels) {}

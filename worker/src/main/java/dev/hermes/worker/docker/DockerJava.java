@@ -1,6 +1,5 @@
 package dev.hermes.worker.docker;
 
-import dev.hermes.admin.DockerClients;
 import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.async.ResultCallback;
 import com.github.dockerjava.api.command.InspectContainerResponse;
@@ -18,6 +17,7 @@ import com.github.dockerjava.api.model.InternetProtocol;
 import com.github.dockerjava.api.model.PortBinding;
 import com.github.dockerjava.api.model.Ports;
 import com.github.dockerjava.api.model.Volume;
+import dev.hermes.admin.DockerClients;
 import java.io.IOException;
 import java.util.HashMap;
 import java.util.List;
@@ -41,14 +41,18 @@ public final class DockerJava implements Docker {
 
     @Override
     public List<ContainerSummary> runningManaged(String fleet) {
-        return call(() -> summaries(docker.listContainersCmd().withStatusFilter(List.of("running"))
-                .withLabelFilter(Map.of(ContainerSpec.LABEL_MANAGED, "true", ContainerSpec.LABEL_FLEET, fleet)).exec()));
+        return call(() -> summaries(docker.listContainersCmd()
+                .withStatusFilter(List.of("running"))
+                .withLabelFilter(Map.of(ContainerSpec.LABEL_MANAGED, "true", ContainerSpec.LABEL_FLEET, fleet))
+                .exec()));
     }
 
     @Override
     public List<ContainerSummary> allNamed(String namePrefix) {
-        return call(() -> summaries(docker.listContainersCmd().withShowAll(true)
-                .withNameFilter(List.of(namePrefix)).exec()));
+        return call(() -> summaries(docker.listContainersCmd()
+                .withShowAll(true)
+                .withNameFilter(List.of(namePrefix))
+                .exec()));
     }
 
     @Override
@@ -71,7 +75,8 @@ public final class DockerJava implements Docker {
     public String createContainer(ContainerSpec spec, List<String> entrypoint) {
         ExposedPort agentPort = ExposedPort.tcp(spec.agentPort());
         HostConfig host = HostConfig.newHostConfig()
-                .withBinds(new Bind(spec.volume(), new Volume("/opt/data")),
+                .withBinds(
+                        new Bind(spec.volume(), new Volume("/opt/data")),
                         new Bind(spec.pluginsDir().toString(), new Volume("/opt/data/plugins"), AccessMode.ro))
                 .withPortBindings(new PortBinding(Ports.Binding.bindIp(spec.publishHost()), agentPort))
                 .withInit(true);
@@ -83,7 +88,8 @@ public final class DockerJava implements Docker {
                     .withEntrypoint(entrypoint)
                     .withExposedPorts(agentPort)
                     .withHostConfig(host)
-                    .exec().getId();
+                    .exec()
+                    .getId();
         } catch (ConflictException e) {
             throw new ContainerNameTakenException(e.getMessage(), e);
         } catch (DockerException e) {
@@ -135,12 +141,16 @@ public final class DockerJava implements Docker {
         ResultCallback.Adapter<Event> callback = new ResultCallback.Adapter<>() {
             @Override
             public void onNext(Event event) {
-                Map<String, String> attributes = event.getActor() == null ? null : event.getActor().getAttributes();
+                Map<String, String> attributes =
+                        event.getActor() == null ? null : event.getActor().getAttributes();
                 onEvent.accept(new ContainerEvent(event.getId(), event.getAction(), attributes));
             }
         };
-        docker.eventsCmd().withLabelFilter(ContainerSpec.LABEL_MANAGED + "=true", ContainerSpec.LABEL_FLEET + "=" + fleet)
-                .withEventTypeFilter("container").withEventFilter("die", "stop", "kill", "destroy", "oom").exec(callback);
+        docker.eventsCmd()
+                .withLabelFilter(ContainerSpec.LABEL_MANAGED + "=true", ContainerSpec.LABEL_FLEET + "=" + fleet)
+                .withEventTypeFilter("container")
+                .withEventFilter("die", "stop", "kill", "destroy", "oom")
+                .exec(callback);
         return new EventStream() {
             @Override
             public void awaitCompletion() throws InterruptedException {
@@ -168,8 +178,10 @@ public final class DockerJava implements Docker {
     }
 
     private static List<ContainerSummary> summaries(List<Container> containers) {
-        return containers.stream().map(c -> new ContainerSummary(c.getId(),
-                c.getNames() == null ? List.of() : List.of(c.getNames()), c.getLabels())).toList();
+        return containers.stream()
+                .map(c -> new ContainerSummary(
+                        c.getId(), c.getNames() == null ? List.of() : List.of(c.getNames()), c.getLabels()))
+                .toList();
     }
 
     private static ContainerInfo info(InspectContainerResponse c) {
@@ -182,9 +194,14 @@ public final class DockerJava implements Docker {
             });
         }
         InspectContainerResponse.ContainerState state = c.getState();
-        return new ContainerInfo(c.getId(), c.getName(), state != null && Boolean.TRUE.equals(state.getRunning()),
-                state == null ? null : state.getExitCodeLong(), c.getConfig() == null ? null : c.getConfig().getLabels(),
-                state == null ? null : state.getStartedAt(), Map.copyOf(published));
+        return new ContainerInfo(
+                c.getId(),
+                c.getName(),
+                state != null && Boolean.TRUE.equals(state.getRunning()),
+                state == null ? null : state.getExitCodeLong(),
+                c.getConfig() == null ? null : c.getConfig().getLabels(),
+                state == null ? null : state.getStartedAt(),
+                Map.copyOf(published));
     }
 
     private static <T> T call(Supplier<T> dockerCall) {

@@ -33,6 +33,7 @@ public final class EventPublisher implements AutoCloseable {
     static final int STATE_LINGER_MS = 10;
     /** On a record moved to its key's canonical partition: the topic, partition and offset it was found at. */
     public static final String MOVED_FROM_HEADER = "hermes.moved-from";
+
     private final Producer<byte[], byte[]> producer;
     private final Producer<byte[], byte[]> stateProducer;
     private final Topics topics;
@@ -45,16 +46,31 @@ public final class EventPublisher implements AutoCloseable {
      * @param producer replies, audit, DLQ and settings events: sent at once (linger 0)
      * @param stateProducer last-active state and its tombstones: batched (see {@link #stateProducerProperties})
      */
-    public EventPublisher(Producer<byte[], byte[]> producer, Producer<byte[], byte[]> stateProducer, Topics topics,
-                          EventCodec codec) {
-        this(producer, stateProducer, topics, codec, new ReplyRoutes(List.of(topics.replies()), topics,
-                topic -> CompletableFuture.supplyAsync(() -> producer.partitionsFor(topic).size()),
-                java.time.Clock.systemUTC()));
+    public EventPublisher(
+            Producer<byte[], byte[]> producer,
+            Producer<byte[], byte[]> stateProducer,
+            Topics topics,
+            EventCodec codec) {
+        this(
+                producer,
+                stateProducer,
+                topics,
+                codec,
+                new ReplyRoutes(
+                        List.of(topics.replies()),
+                        topics,
+                        topic -> CompletableFuture.supplyAsync(
+                                () -> producer.partitionsFor(topic).size()),
+                        java.time.Clock.systemUTC()));
     }
 
     /** @param replyRoutes where replies may go; checked before every reply */
-    public EventPublisher(Producer<byte[], byte[]> producer, Producer<byte[], byte[]> stateProducer, Topics topics,
-                          EventCodec codec, ReplyRoutes replyRoutes) {
+    public EventPublisher(
+            Producer<byte[], byte[]> producer,
+            Producer<byte[], byte[]> stateProducer,
+            Topics topics,
+            EventCodec codec,
+            ReplyRoutes replyRoutes) {
         this.replyRoutes = replyRoutes;
         this.producer = producer;
         this.stateProducer = stateProducer;
@@ -70,11 +86,17 @@ public final class EventPublisher implements AutoCloseable {
     }
 
     /** {@code kafkaProperties}: extra client settings such as security.protocol and SASL (HERMES_KAFKA_PROPERTIES_FILE). */
-    public static EventPublisher connect(String bootstrapServers, String workerId, Topics topics, EventCodec codec,
-                                         Map<String, String> kafkaProperties) {
+    public static EventPublisher connect(
+            String bootstrapServers,
+            String workerId,
+            Topics topics,
+            EventCodec codec,
+            Map<String, String> kafkaProperties) {
         return new EventPublisher(
                 producer(producerProperties(bootstrapServers, workerId, kafkaProperties)),
-                producer(stateProducerProperties(bootstrapServers, workerId, kafkaProperties)), topics, codec);
+                producer(stateProducerProperties(bootstrapServers, workerId, kafkaProperties)),
+                topics,
+                codec);
     }
 
     public static KafkaProducer<byte[], byte[]> producer(Map<String, Object> properties) {
@@ -82,8 +104,8 @@ public final class EventPublisher implements AutoCloseable {
     }
 
     /** Replies and audit events: idempotent, acks=all, linger 0. */
-    public static Map<String, Object> producerProperties(String bootstrapServers, String workerId,
-                                                         Map<String, String> kafkaProperties) {
+    public static Map<String, Object> producerProperties(
+            String bootstrapServers, String workerId, Map<String, String> kafkaProperties) {
         Map<String, Object> props = new java.util.HashMap<>(kafkaProperties);
         props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
         props.put(ProducerConfig.CLIENT_ID_CONFIG, "hermes-worker-" + workerId);
@@ -95,8 +117,8 @@ public final class EventPublisher implements AutoCloseable {
     }
 
     /** Last-active state: as {@link #producerProperties}, but lingering {@value #STATE_LINGER_MS} ms in 64 KB batches. */
-    public static Map<String, Object> stateProducerProperties(String bootstrapServers, String workerId,
-                                                              Map<String, String> kafkaProperties) {
+    public static Map<String, Object> stateProducerProperties(
+            String bootstrapServers, String workerId, Map<String, String> kafkaProperties) {
         Map<String, Object> props = producerProperties(bootstrapServers, workerId, kafkaProperties);
         props.put(ProducerConfig.CLIENT_ID_CONFIG, "hermes-worker-" + workerId + "-state");
         props.put(ProducerConfig.LINGER_MS_CONFIG, STATE_LINGER_MS);
@@ -110,15 +132,22 @@ public final class EventPublisher implements AutoCloseable {
      */
     public CompletableFuture<Void> reply(RuntimeRequested request, Event answer) {
         byte[] value = codec.encode(answer);
-        return replyRoutes.check(request.replyTopic(), request.replyPartition())
-                .thenCompose(allowed -> send(new ProducerRecord<>(request.replyTopic(), request.replyPartition(),
-                        key(request.userId()), value)))
+        return replyRoutes
+                .check(request.replyTopic(), request.replyPartition())
+                .thenCompose(allowed -> send(new ProducerRecord<>(
+                        request.replyTopic(), request.replyPartition(), key(request.userId()), value)))
                 .exceptionallyCompose(error -> {
-                    Throwable cause = error instanceof java.util.concurrent.CompletionException && error.getCause()
-                            != null ? error.getCause() : error;
-                    return CompletableFuture.failedFuture(cause instanceof ReplyNotSentException
-                            ? cause : new ReplyNotSentException("reply to " + request.replyTopic() + "-"
-                            + request.replyPartition() + " failed: " + cause.getMessage(), cause));
+                    Throwable cause =
+                            error instanceof java.util.concurrent.CompletionException && error.getCause() != null
+                                    ? error.getCause()
+                                    : error;
+                    return CompletableFuture.failedFuture(
+                            cause instanceof ReplyNotSentException
+                                    ? cause
+                                    : new ReplyNotSentException(
+                                            "reply to " + request.replyTopic() + "-" + request.replyPartition()
+                                                    + " failed: " + cause.getMessage(),
+                                            cause));
                 });
     }
 
@@ -138,8 +167,9 @@ public final class EventPublisher implements AutoCloseable {
     }
 
     public CompletableFuture<Void> lastActive(int partition, LastActive state) {
-        return send(stateProducer, new ProducerRecord<>(lastActiveTopic, partition, key(state.userId()),
-                codec.encode(state)));
+        return send(
+                stateProducer,
+                new ProducerRecord<>(lastActiveTopic, partition, key(state.userId()), codec.encode(state)));
     }
 
     public CompletableFuture<Void> tombstone(int partition, UserId userId) {
@@ -147,13 +177,13 @@ public final class EventPublisher implements AutoCloseable {
     }
 
     public CompletableFuture<Void> settingsChanged(Event event) {
-        return send(new ProducerRecord<>(topics.settings(), "global".getBytes(StandardCharsets.UTF_8),
-                codec.encode(event)));
+        return send(new ProducerRecord<>(
+                topics.settings(), "global".getBytes(StandardCharsets.UTF_8), codec.encode(event)));
     }
 
     /** The record exactly as received, plus headers that say why it was rejected. */
-    public CompletableFuture<Void> deadLetter(ConsumerRecord<byte[], byte[]> record, String reason, String field,
-                                              String workerId) {
+    public CompletableFuture<Void> deadLetter(
+            ConsumerRecord<byte[], byte[]> record, String reason, String field, String workerId) {
         RecordHeaders headers = new RecordHeaders(record.headers().toArray());
         headers.add("hermes.dlq.reason", utf8(reason));
         if (field != null) {

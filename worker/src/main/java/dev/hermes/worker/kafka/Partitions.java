@@ -6,8 +6,7 @@ import org.apache.kafka.common.utils.Utils;
 
 /** The partition Kafka's default partitioner gives a family's key; the same number on every co-partitioned topic. */
 public final class Partitions {
-    private Partitions() {
-    }
+    private Partitions() {}
 
     public static int of(UserId userId, int partitionCount) {
         return ofKey(userId.value().getBytes(StandardCharsets.UTF_8), partitionCount);

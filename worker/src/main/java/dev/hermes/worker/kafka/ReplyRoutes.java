@@ -26,18 +26,20 @@ public final class ReplyRoutes {
     private final Clock clock;
     private final Map<String, Lookup> partitions = new ConcurrentHashMap<>();
 
-    private record Lookup(CompletableFuture<Integer> count, long atMillis) {
-    }
+    private record Lookup(CompletableFuture<Integer> count, long atMillis) {}
 
     /**
      * @param allowedTopics topic names or patterns with {@code *}
      * @param describe      the partition count of a topic; completes exceptionally if it does not exist
      */
-    public ReplyRoutes(List<String> allowedTopics, Topics topics, Function<String, CompletableFuture<Integer>> describe,
-                       Clock clock) {
+    public ReplyRoutes(
+            List<String> allowedTopics,
+            Topics topics,
+            Function<String, CompletableFuture<Integer>> describe,
+            Clock clock) {
         this.allowed = allowedTopics.stream().map(ReplyRoutes::glob).toList();
-        this.internal = Set.of(topics.requests(), topics.lastActive(), topics.settings(), topics.events(),
-                topics.dlq());
+        this.internal =
+                Set.of(topics.requests(), topics.lastActive(), topics.settings(), topics.events(), topics.dlq());
         this.describe = describe;
         this.clock = clock;
     }
@@ -54,17 +56,16 @@ public final class ReplyRoutes {
             return CompletableFuture.failedFuture(new ReplyNotSentException(refused));
         }
         if (partition < 0) {
-            return CompletableFuture.failedFuture(new ReplyNotSentException("reply partition " + partition
-                    + " is negative"));
+            return CompletableFuture.failedFuture(
+                    new ReplyNotSentException("reply partition " + partition + " is negative"));
         }
         return partitionCount(topic, partition).handle((count, error) -> {
             if (error != null) {
-                throw new ReplyNotSentException("reply topic '" + topic + "' is not available: "
-                        + rootMessage(error));
+                throw new ReplyNotSentException("reply topic '" + topic + "' is not available: " + rootMessage(error));
             }
             if (partition >= count) {
-                throw new ReplyNotSentException("reply partition " + partition + " does not exist: '" + topic
-                        + "' has " + count + " partitions");
+                throw new ReplyNotSentException("reply partition " + partition + " does not exist: '" + topic + "' has "
+                        + count + " partitions");
             }
             return null;
         });
@@ -106,7 +107,8 @@ public final class ReplyRoutes {
     private static String rootMessage(Throwable error) {
         Throwable root = error;
         while ((root instanceof java.util.concurrent.CompletionException
-                || root instanceof java.util.concurrent.ExecutionException) && root.getCause() != null) {
+                        || root instanceof java.util.concurrent.ExecutionException)
+                && root.getCause() != null) {
             root = root.getCause();
         }
         return root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();

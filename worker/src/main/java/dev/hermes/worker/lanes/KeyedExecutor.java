@@ -18,13 +18,14 @@ public final class KeyedExecutor<K> implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(KeyedExecutor.class);
     /** The lane of a key whose task runs with nothing behind it: shared, never added to, so idle work allocates nothing. */
     private static final Queue<Runnable> NOTHING_QUEUED = new ArrayDeque<>(1);
+
     private final ExecutorService pool;
     private final LaneTable<K, Queue<Runnable>> lanes = new LaneTable<>();
 
     public KeyedExecutor(int threads, String name) {
         AtomicInteger counter = new AtomicInteger();
-        ThreadPoolExecutor executor = new ThreadPoolExecutor(threads, threads, 30, TimeUnit.SECONDS,
-                new LinkedBlockingQueue<>(), r -> {
+        ThreadPoolExecutor executor =
+                new ThreadPoolExecutor(threads, threads, 30, TimeUnit.SECONDS, new LinkedBlockingQueue<>(), r -> {
                     Thread t = new Thread(r, name + "-" + counter.incrementAndGet());
                     t.setDaemon(true);
                     return t;

@@ -31,8 +31,13 @@ public final class FleetRecreator {
     private final Meters meters;
     private final int concurrency;
 
-    public FleetRecreator(OwnedRuntimes owned, Ensurer ensurer, SettingsCache settings, LifecycleAudit audit,
-                          Meters meters, int concurrency) {
+    public FleetRecreator(
+            OwnedRuntimes owned,
+            Ensurer ensurer,
+            SettingsCache settings,
+            LifecycleAudit audit,
+            Meters meters,
+            int concurrency) {
         this.owned = owned;
         this.ensurer = ensurer;
         this.settings = settings;
@@ -45,7 +50,8 @@ public final class FleetRecreator {
     public synchronized int recreateStale(UUID causationId) throws InterruptedException {
         long version = settings.refresh().version();
         List<OwnedRuntimes.Owned> stale = owned.list().stream()
-                .filter(r -> ContainerLabels.settingsVersion(r.container().labels()) < version).toList();
+                .filter(r -> ContainerLabels.settingsVersion(r.container().labels()) < version)
+                .toList();
         meters.settingsDrift().set(stale.size());
         if (stale.isEmpty()) {
             return 0;
@@ -55,38 +61,49 @@ public final class FleetRecreator {
         AtomicInteger recreated = new AtomicInteger();
         long started = System.nanoTime();
         AtomicLong lastProgress = new AtomicLong(started);
-        owned.throughLanes(stale, runtime -> {
-            if (System.nanoTime() - lastProgress.get() > PROGRESS_EVERY_NANOS) {
-                lastProgress.set(System.nanoTime());
-                logProgress(version, stale.size(), done);
-            }
-            return true;
-        }, new Semaphore(concurrency), runtime -> {
-            try {
-                ensurer.recreateIfStale(runtime.user()).ifPresent(outcome -> {
-                    audit.record(runtime.user(), causationId, outcome.facts());
-                    recreated.incrementAndGet();
+        owned.throughLanes(
+                stale,
+                runtime -> {
+                    if (System.nanoTime() - lastProgress.get() > PROGRESS_EVERY_NANOS) {
+                        lastProgress.set(System.nanoTime());
+                        logProgress(version, stale.size(), done);
+                    }
+                    return true;
+                },
+                new Semaphore(concurrency),
+                runtime -> {
+                    try {
+                        ensurer.recreateIfStale(runtime.user()).ifPresent(outcome -> {
+                            audit.record(runtime.user(), causationId, outcome.facts());
+                            recreated.incrementAndGet();
+                        });
+                    } catch (EnsureFailedException e) {
+                        audit.record(runtime.user(), causationId, e.factsSoFar());
+                        log.warn("recreate of user={} failed: {}", runtime.user(), e.getMessage());
+                    } catch (RuntimeException e) {
+                        log.warn("recreate of user={} failed: {}", runtime.user(), e.getMessage());
+                    } finally {
+                        meters.settingsDrift().decrementAndGet();
+                        done.countDown();
+                    }
                 });
-            } catch (EnsureFailedException e) {
-                audit.record(runtime.user(), causationId, e.factsSoFar());
-                log.warn("recreate of user={} failed: {}", runtime.user(), e.getMessage());
-            } catch (RuntimeException e) {
-                log.warn("recreate of user={} failed: {}", runtime.user(), e.getMessage());
-            } finally {
-                meters.settingsDrift().decrementAndGet();
-                done.countDown();
-            }
-        });
         while (!done.await(5, TimeUnit.SECONDS)) {
             logProgress(version, stale.size(), done);
         }
-        log.info("recreate to settings version {} finished: {} recreated in {} ms", version, recreated.get(),
+        log.info(
+                "recreate to settings version {} finished: {} recreated in {} ms",
+                version,
+                recreated.get(),
                 (System.nanoTime() - started) / 1_000_000);
         return recreated.get();
     }
 
     private void logProgress(long version, int total, CountDownLatch done) {
-        log.info("recreate to settings version {}: {} of {} done, {} still on an older version", version,
-                total - done.getCount(), total, meters.settingsDrift().get());
+        log.info(
+                "recreate to settings version {}: {} of {} done, {} still on an older version",
+                version,
+                total - done.getCount(),
+                total,
+                meters.settingsDrift().get());
     }
 }

@@ -22,15 +22,19 @@ public final class Housekeeping implements AutoCloseable {
     }
 
     public Housekeeping every(String name, Duration initialDelay, Duration period, Chore chore) {
-        scheduler.scheduleWithFixedDelay(() -> {
-            try {
-                chore.run();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            } catch (Exception e) {
-                log.warn("{} failed: {}", name, e.toString());
-            }
-        }, initialDelay.toMillis(), period.toMillis(), TimeUnit.MILLISECONDS);
+        scheduler.scheduleWithFixedDelay(
+                () -> {
+                    try {
+                        chore.run();
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    } catch (Exception e) {
+                        log.warn("{} failed: {}", name, e.toString());
+                    }
+                },
+                initialDelay.toMillis(),
+                period.toMillis(),
+                TimeUnit.MILLISECONDS);
         return this;
     }
 

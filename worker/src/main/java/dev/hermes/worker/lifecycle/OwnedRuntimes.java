@@ -26,8 +26,7 @@ public final class OwnedRuntimes {
     private final Meters meters;
 
     /** A running container of the fleet whose family's partition this worker owns. */
-    public record Owned(UserId user, ContainerSummary container) {
-    }
+    public record Owned(UserId user, ContainerSummary container) {}
 
     public OwnedRuntimes(Docker docker, FleetScope scope, KeyedExecutor<UserId> lanes, Meters meters) {
         this.docker = docker;

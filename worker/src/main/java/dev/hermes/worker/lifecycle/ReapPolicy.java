@@ -9,5 +9,4 @@ import java.time.Duration;
  * @param removeOnReap remove the container rather than stop it (the volume stays either way)
  * @param maxConcurrentReaps how many reaps may run at once
  */
-public record ReapPolicy(Duration idleTimeout, boolean removeOnReap, int maxConcurrentReaps) {
-}
+public record ReapPolicy(Duration idleTimeout, boolean removeOnReap, int maxConcurrentReaps) {}

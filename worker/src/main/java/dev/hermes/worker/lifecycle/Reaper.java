@@ -36,8 +36,15 @@ public final class Reaper {
     private final Semaphore concurrency;
     private final Set<UserId> pending = ConcurrentHashMap.newKeySet();
 
-    public Reaper(OwnedRuntimes owned, RuntimeSpawner spawner, ActivityTracker activity, RuntimeRegistry registry,
-                  LifecycleAudit audit, Meters meters, Clock clock, ReapPolicy policy) {
+    public Reaper(
+            OwnedRuntimes owned,
+            RuntimeSpawner spawner,
+            ActivityTracker activity,
+            RuntimeRegistry registry,
+            LifecycleAudit audit,
+            Meters meters,
+            Clock clock,
+            ReapPolicy policy) {
         this.owned = owned;
         this.spawner = spawner;
         this.activity = activity;
@@ -52,9 +59,11 @@ public final class Reaper {
     /** One cycle: returns how many reaps were queued. */
     public int reapIdle() throws InterruptedException {
         Instant cutoff = clock.instant().minus(policy.idleTimeout());
-        return owned.throughLanes(owned.list(),
+        return owned.throughLanes(
+                owned.list(),
                 runtime -> lastActive(runtime).isBefore(cutoff) && pending.add(runtime.user()),
-                concurrency, runtime -> {
+                concurrency,
+                runtime -> {
                     try {
                         reapIfStillIdle(runtime.user(), runtime.container().id());
                     } finally {
@@ -72,7 +81,8 @@ public final class Reaper {
         if (runtime != null) {
             return runtime.startedAt();
         }
-        return spawner.inspect(owned.container().id()).map(c -> Instant.parse(c.startedAt()))
+        return spawner.inspect(owned.container().id())
+                .map(c -> Instant.parse(c.startedAt()))
                 .orElse(clock.instant());
     }
 
@@ -90,9 +100,15 @@ public final class Reaper {
             spawner.stop(containerId);
         }
         meters.reaped(StopReason.IDLE.name());
-        audit.record(user, null, new RuntimeFact.Stopped(clock.instant(), user.containerName(), StopReason.IDLE,
-                policy.removeOnReap(), false));
-        log.info("reaped user={} container={} idle since {}", user, user.containerName(),
+        audit.record(
+                user,
+                null,
+                new RuntimeFact.Stopped(
+                        clock.instant(), user.containerName(), StopReason.IDLE, policy.removeOnReap(), false));
+        log.info(
+                "reaped user={} container={} idle since {}",
+                user,
+                user.containerName(),
                 known == null ? "its start" : known.lastActiveAt());
     }
 }

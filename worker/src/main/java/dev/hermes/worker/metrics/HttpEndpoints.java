@@ -15,16 +15,20 @@ public final class HttpEndpoints implements AutoCloseable {
     private final HttpServer server;
 
     /** @param notReady why the worker is not ready, or null when it is (/readyz answers 503 with the reason) */
-    public HttpEndpoints(String host, int port, Supplier<String> scrape, BooleanSupplier live,
-                         Supplier<String> notReady) throws IOException {
+    public HttpEndpoints(
+            String host, int port, Supplier<String> scrape, BooleanSupplier live, Supplier<String> notReady)
+            throws IOException {
         server = HttpServer.create(new InetSocketAddress(host, port), 16);
-        server.createContext("/metrics", ex -> respond(ex, 200, "text/plain; version=0.0.4; charset=utf-8",
-                scrape.get()));
+        server.createContext(
+                "/metrics", ex -> respond(ex, 200, "text/plain; version=0.0.4; charset=utf-8", scrape.get()));
         server.createContext("/livez", ex -> probe(ex, live.getAsBoolean()));
         server.createContext("/readyz", ex -> {
             String reason = notReady.get();
-            respond(ex, reason == null ? 200 : 503, "text/plain", reason == null ? "ok\n" : "not ready: " + reason
-                    + "\n");
+            respond(
+                    ex,
+                    reason == null ? 200 : 503,
+                    "text/plain",
+                    reason == null ? "ok\n" : "not ready: " + reason + "\n");
         });
         server.setExecutor(Executors.newFixedThreadPool(2, r -> {
             Thread t = new Thread(r, "hermes-http");

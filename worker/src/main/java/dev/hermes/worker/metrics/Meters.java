@@ -23,10 +23,20 @@ import java.util.function.Supplier;
  * hermes_stale_skipped_total, hermes_record_write_retries_total, hermes_partitions_halted.
  */
 public final class Meters {
-    private static final Duration[] ENSURE_SLOS = {Duration.ofMillis(5), Duration.ofMillis(10), Duration.ofMillis(25),
-        Duration.ofMillis(50), Duration.ofMillis(100), Duration.ofMillis(250), Duration.ofMillis(500),
-        Duration.ofSeconds(1), Duration.ofSeconds(2), Duration.ofSeconds(5), Duration.ofSeconds(30),
-        Duration.ofSeconds(120)};
+    private static final Duration[] ENSURE_SLOS = {
+        Duration.ofMillis(5),
+        Duration.ofMillis(10),
+        Duration.ofMillis(25),
+        Duration.ofMillis(50),
+        Duration.ofMillis(100),
+        Duration.ofMillis(250),
+        Duration.ofMillis(500),
+        Duration.ofSeconds(1),
+        Duration.ofSeconds(2),
+        Duration.ofSeconds(5),
+        Duration.ofSeconds(30),
+        Duration.ofSeconds(120)
+    };
     private final MeterRegistry registry;
     private final Timer ensureWarm;
     private final Timer ensureCold;
@@ -47,25 +57,33 @@ public final class Meters {
         this.registry = registry;
         this.ensureWarm = ensureTimer("warm");
         this.ensureCold = ensureTimer("cold");
-        this.recreates = Counter.builder("hermes.recreates").description("runtimes recreated for new settings")
+        this.recreates = Counter.builder("hermes.recreates")
+                .description("runtimes recreated for new settings")
                 .register(registry);
-        this.orphansRemoved = Counter.builder("hermes.orphans.removed").description("legacy orphan containers removed")
+        this.orphansRemoved = Counter.builder("hermes.orphans.removed")
+                .description("legacy orphan containers removed")
                 .register(registry);
-        this.dockerCalls = Counter.builder("hermes.docker.calls").description("Docker API calls made")
+        this.dockerCalls = Counter.builder("hermes.docker.calls")
+                .description("Docker API calls made")
                 .register(registry);
         this.recordsMoved = Counter.builder("hermes.records.moved")
-                .description("request records found off their key's partition and moved to it").register(registry);
+                .description("request records found off their key's partition and moved to it")
+                .register(registry);
         this.writeRetries = Counter.builder("hermes.record.write.retries")
-                .description("DLQ or move writes retried before their record may be committed").register(registry);
+                .description("DLQ or move writes retried before their record may be committed")
+                .register(registry);
         Gauge.builder("hermes.partitions.halted", partitionsHalted, AtomicInteger::get)
                 .description("request partitions stopped because a record's DLQ or move write keeps failing")
                 .register(registry);
         Gauge.builder("hermes.spawns.pending", spawnsPending, AtomicInteger::get)
-                .description("spawns started and not yet healthy or failed").register(registry);
+                .description("spawns started and not yet healthy or failed")
+                .register(registry);
         Gauge.builder("hermes.partitions.paused", partitionsPaused, AtomicInteger::get)
-                .description("request partitions paused for backpressure or state restore").register(registry);
+                .description("request partitions paused for backpressure or state restore")
+                .register(registry);
         Gauge.builder("hermes.settings.drift.runtimes", settingsDrift, AtomicLong::get)
-                .description("owned running runtimes on an older settings version").register(registry);
+                .description("owned running runtimes on an older settings version")
+                .register(registry);
     }
 
     /** The null object: meters that go nowhere, for tests and tools. */
@@ -74,8 +92,11 @@ public final class Meters {
     }
 
     private Timer ensureTimer(String path) {
-        return Timer.builder("hermes.ensure").tag("path", path).serviceLevelObjectives(ENSURE_SLOS)
-                .description("time from request received to answer, by warm or cold path").register(registry);
+        return Timer.builder("hermes.ensure")
+                .tag("path", path)
+                .serviceLevelObjectives(ENSURE_SLOS)
+                .description("time from request received to answer, by warm or cold path")
+                .register(registry);
     }
 
     public MeterRegistry registry() {
@@ -87,29 +108,48 @@ public final class Meters {
     }
 
     public void phase(String phase, long millis) {
-        phases.computeIfAbsent(phase, p -> Timer.builder("hermes.spawn.phase").tag("phase", p)
-                .serviceLevelObjectives(ENSURE_SLOS).description("duration of one spawn phase")
-                .register(registry)).record(Duration.ofMillis(millis));
+        phases.computeIfAbsent(
+                        phase,
+                        p -> Timer.builder("hermes.spawn.phase")
+                                .tag("phase", p)
+                                .serviceLevelObjectives(ENSURE_SLOS)
+                                .description("duration of one spawn phase")
+                                .register(registry))
+                .record(Duration.ofMillis(millis));
     }
 
     public void failure(String reason) {
-        Counter.builder("hermes.failures").tag("reason", reason).description("RuntimeFailed answers by reason")
-                .register(registry).increment();
+        Counter.builder("hermes.failures")
+                .tag("reason", reason)
+                .description("RuntimeFailed answers by reason")
+                .register(registry)
+                .increment();
     }
 
     public void reaped(String reason) {
-        Counter.builder("hermes.reaps").tag("reason", reason).description("runtimes stopped by reason")
-                .register(registry).increment();
+        Counter.builder("hermes.reaps")
+                .tag("reason", reason)
+                .description("runtimes stopped by reason")
+                .register(registry)
+                .increment();
     }
 
     public void dlq(String reason) {
-        Counter.builder("hermes.dlq.records").tag("reason", reason).description("records sent to the DLQ")
-                .register(registry).increment();
+        Counter.builder("hermes.dlq.records")
+                .tag("reason", reason)
+                .description("records sent to the DLQ")
+                .register(registry)
+                .increment();
     }
 
     public void handled(String type) {
-        handled.computeIfAbsent(type, t -> Counter.builder("hermes.requests").tag("type", t)
-                .description("request-topic events handled, by type").register(registry)).increment();
+        handled.computeIfAbsent(
+                        type,
+                        t -> Counter.builder("hermes.requests")
+                                .tag("type", t)
+                                .description("request-topic events handled, by type")
+                                .register(registry))
+                .increment();
     }
 
     public void recordMoved() {
@@ -126,8 +166,10 @@ public final class Meters {
 
     /** A request or heartbeat too old to act on (HERMES_STALE_REQUEST_SEC): not ensured. */
     public void staleSkipped(String type) {
-        Counter.builder("hermes.stale.skipped").tag("type", type)
-                .description("request-topic events too old to ensure a runtime, by type").register(registry)
+        Counter.builder("hermes.stale.skipped")
+                .tag("type", type)
+                .description("request-topic events too old to ensure a runtime, by type")
+                .register(registry)
                 .increment();
     }
 
@@ -160,16 +202,24 @@ public final class Meters {
     }
 
     public void runtimesRunning(Supplier<Number> count) {
-        Gauge.builder("hermes.runtimes.running", count).description("healthy runtimes this worker owns")
+        Gauge.builder("hermes.runtimes.running", count)
+                .description("healthy runtimes this worker owns")
                 .register(registry);
     }
 
     /** Per-partition gauges, registered while the partition is owned. */
     public void partitionOwned(int partition, Supplier<Number> queueDepth, Supplier<Number> lag) {
         Tags tags = Tags.of("partition", Integer.toString(partition));
-        partitionGauges.put(partition, Gauge.builder("hermes.partition.queue.depth", queueDepth).tags(tags)
-                .description("records received and not yet finished").register(registry).getId());
-        Gauge.builder("hermes.consumer.lag", lag).tags(tags).description("records behind the partition's end")
+        partitionGauges.put(
+                partition,
+                Gauge.builder("hermes.partition.queue.depth", queueDepth)
+                        .tags(tags)
+                        .description("records received and not yet finished")
+                        .register(registry)
+                        .getId());
+        Gauge.builder("hermes.consumer.lag", lag)
+                .tags(tags)
+                .description("records behind the partition's end")
                 .register(registry);
     }
 
@@ -177,8 +227,12 @@ public final class Meters {
         Meter.Id id = partitionGauges.remove(partition);
         if (id != null) {
             registry.remove(id);
-            registry.remove(new Meter.Id("hermes.consumer.lag", Tags.of("partition", Integer.toString(partition)),
-                    null, null, Meter.Type.GAUGE));
+            registry.remove(new Meter.Id(
+                    "hermes.consumer.lag",
+                    Tags.of("partition", Integer.toString(partition)),
+                    null,
+                    null,
+                    Meter.Type.GAUGE));
         }
     }
 }

@@ -21,8 +21,8 @@ public final class Readiness implements AutoCloseable {
     private volatile boolean kafkaReachable;
     private volatile boolean dockerReachable;
 
-    public Readiness(String bootstrapServers, Map<String, String> kafkaProperties, Docker docker,
-                     Supplier<String> loopProblem) {
+    public Readiness(
+            String bootstrapServers, Map<String, String> kafkaProperties, Docker docker, Supplier<String> loopProblem) {
         Map<String, Object> props = new java.util.HashMap<>(kafkaProperties);
         props.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
         props.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 3000);
@@ -35,7 +35,9 @@ public final class Readiness implements AutoCloseable {
     /** One probe of each dependency; called every few seconds. */
     public void probe() {
         try {
-            admin.describeCluster(new DescribeClusterOptions().timeoutMs(3000)).clusterId().get(4, TimeUnit.SECONDS);
+            admin.describeCluster(new DescribeClusterOptions().timeoutMs(3000))
+                    .clusterId()
+                    .get(4, TimeUnit.SECONDS);
             kafkaReachable = true;
         } catch (Exception e) {
             kafkaReachable = false;

@@ -1,5 +1,6 @@
 package dev.hermes.worker.requests;
 
+import dev.hermes.admin.DatabaseUnavailableException;
 import dev.hermes.schemas.Event;
 import dev.hermes.schemas.EventIds;
 import dev.hermes.schemas.FailureReason;
@@ -14,7 +15,6 @@ import dev.hermes.worker.consumer.RequestHandler;
 import dev.hermes.worker.kafka.EventPublisher;
 import dev.hermes.worker.metrics.Meters;
 import dev.hermes.worker.runtime.Runtime;
-import dev.hermes.admin.DatabaseUnavailableException;
 import dev.hermes.worker.spawn.EnsureFailedException;
 import dev.hermes.worker.spawn.EnsureOutcome;
 import dev.hermes.worker.spawn.Ensurer;
@@ -47,8 +47,15 @@ public final class Responder implements RequestHandler {
     private final String workerId;
     private final Duration staleAfter;
 
-    public Responder(Ensurer ensurer, EventPublisher publisher, LifecycleAudit audit, ActivityTracker activity,
-                     Meters meters, Clock clock, String workerId, Duration staleAfter) {
+    public Responder(
+            Ensurer ensurer,
+            EventPublisher publisher,
+            LifecycleAudit audit,
+            ActivityTracker activity,
+            Meters meters,
+            Clock clock,
+            String workerId,
+            Duration staleAfter) {
         this.staleAfter = staleAfter;
         this.ensurer = ensurer;
         this.publisher = publisher;
@@ -74,11 +81,16 @@ public final class Responder implements RequestHandler {
             }
             if (heartbeat.occurredAt().isBefore(clock.instant().minus(staleAfter))) {
                 meters.staleSkipped(heartbeat.type());
-                log.debug("heartbeat user={} from {} is older than {}: no runtime started", heartbeat.userId(),
-                        heartbeat.occurredAt(), staleAfter);
+                log.debug(
+                        "heartbeat user={} from {} is older than {}: no runtime started",
+                        heartbeat.userId(),
+                        heartbeat.occurredAt(),
+                        staleAfter);
                 return CompletableFuture.completedFuture(null);
             }
-        } else if (((RuntimeRequested) event).deadline().isBefore(clock.instant().minus(staleAfter))) {
+        } else if (((RuntimeRequested) event)
+                .deadline()
+                .isBefore(clock.instant().minus(staleAfter))) {
             return skipStale((RuntimeRequested) event);
         }
         MDC.put("userId", event.userId().value());
@@ -107,58 +119,105 @@ public final class Responder implements RequestHandler {
             return activity.touchNow(heartbeat.userId(), partition, heartbeat.source());
         }
         // keyed by the runtime's own UserId: one id object per family in memory, not one per map
-        CompletableFuture<Void> recorded = activity.touchNow(ensured.runtime().userId(), partition,
-                heartbeat.source());
+        CompletableFuture<Void> recorded = activity.touchNow(ensured.runtime().userId(), partition, heartbeat.source());
         if (!ensured.cold()) {
             return recorded;
         }
         // no caller waits for a heartbeat, but the audit still learns when the runtime became ready
         long totalMs = (System.nanoTime() - t0) / 1_000_000;
-        return CompletableFuture.allOf(recorded, publisher.audit(new RuntimeReady(EventIds.next(), clock.instant(),
-                heartbeat.userId(), null, ensured.runtime().url(), ensured.runtime().containerName(),
-                ensured.runtime().settingsVersion(), true, ensured.createMs(), ensured.startMs(), ensured.healthMs(),
-                totalMs, workerId, heartbeat.eventId())));
+        return CompletableFuture.allOf(
+                recorded,
+                publisher.audit(new RuntimeReady(
+                        EventIds.next(),
+                        clock.instant(),
+                        heartbeat.userId(),
+                        null,
+                        ensured.runtime().url(),
+                        ensured.runtime().containerName(),
+                        ensured.runtime().settingsVersion(),
+                        true,
+                        ensured.createMs(),
+                        ensured.startMs(),
+                        ensured.healthMs(),
+                        totalMs,
+                        workerId,
+                        heartbeat.eventId())));
     }
 
     private CompletableFuture<Void> request(RuntimeRequested request, int partition) {
         long t0 = System.nanoTime();
-        CompletableFuture<Void> recorded = activity.touch(request.userId(), partition, clock.instant(),
-                request.source());
+        CompletableFuture<Void> recorded =
+                activity.touch(request.userId(), partition, clock.instant(), request.source());
         Event answer;
         try {
             EnsureOutcome ensured = ensurer.ensure(request.userId(), request.correlationId());
             audit.record(request.userId(), request.eventId(), ensured.facts());
             long totalMs = (System.nanoTime() - t0) / 1_000_000;
             meters.ensured(ensured.cold(), Duration.ofNanos(System.nanoTime() - t0));
-            answer = new RuntimeReady(EventIds.next(), clock.instant(), request.userId(), request.correlationId(),
-                    ensured.runtime().url(), ensured.runtime().containerName(), ensured.runtime().settingsVersion(),
-                    ensured.cold(), ensured.createMs(), ensured.startMs(), ensured.healthMs(), totalMs, workerId,
+            answer = new RuntimeReady(
+                    EventIds.next(),
+                    clock.instant(),
+                    request.userId(),
+                    request.correlationId(),
+                    ensured.runtime().url(),
+                    ensured.runtime().containerName(),
+                    ensured.runtime().settingsVersion(),
+                    ensured.cold(),
+                    ensured.createMs(),
+                    ensured.startMs(),
+                    ensured.healthMs(),
+                    totalMs,
+                    workerId,
                     request.eventId());
-            log.info("ensure user={} correlationId={} READY {} {}ms {}", request.userId(), request.correlationId(),
-                    ensured.runtime().url(), totalMs, ensured.cold() ? "cold" : "warm");
+            log.info(
+                    "ensure user={} correlationId={} READY {} {}ms {}",
+                    request.userId(),
+                    request.correlationId(),
+                    ensured.runtime().url(),
+                    totalMs,
+                    ensured.cold() ? "cold" : "warm");
         } catch (RuntimeException | Error e) {
             // anything, Docker's own exceptions and Errors included, becomes an answer: a caller never waits in vain
             auditFactsSoFar(request.userId(), request.eventId(), e);
             FailureReason reason = e instanceof RuntimeException r
-                    ? reasonOf(r instanceof EnsureFailedException f ? f.getCause() : r) : FailureReason.SPAWN_ERROR;
+                    ? reasonOf(r instanceof EnsureFailedException f ? f.getCause() : r)
+                    : FailureReason.SPAWN_ERROR;
             meters.failure(reason.name());
             String message = e.getMessage() != null ? e.getMessage() : e.toString();
-            answer = new RuntimeFailed(EventIds.next(), clock.instant(), request.userId(), request.correlationId(),
-                    reason, message, workerId, request.eventId());
+            answer = new RuntimeFailed(
+                    EventIds.next(),
+                    clock.instant(),
+                    request.userId(),
+                    request.correlationId(),
+                    reason,
+                    message,
+                    workerId,
+                    request.eventId());
             if (e instanceof Error) {
-                log.error("ensure user={} correlationId={} FAILED {}", request.userId(), request.correlationId(),
-                        reason, e);
+                log.error(
+                        "ensure user={} correlationId={} FAILED {}",
+                        request.userId(),
+                        request.correlationId(),
+                        reason,
+                        e);
             } else {
-                log.warn("ensure user={} correlationId={} FAILED {}: {}", request.userId(), request.correlationId(),
-                        reason, message);
+                log.warn(
+                        "ensure user={} correlationId={} FAILED {}: {}",
+                        request.userId(),
+                        request.correlationId(),
+                        reason,
+                        message);
             }
         }
         // the family is active when it gets its answer too: a slow spawn must not count as idle time
         activity.touch(request.userId(), partition, clock.instant(), request.source());
         CompletableFuture<Void> audited = publisher.audit(answer);
         if (request.expiredAt(clock.instant())) {
-            log.info("ensure user={} correlationId={}: deadline {} passed; no reply sent", request.userId(),
-                    request.correlationId(), request.deadline());
+            log.info(
+                    "ensure user={} correlationId={}: deadline {} passed; no reply sent",
+                    request.userId(),
+                    request.correlationId(),
+                    request.deadline());
             return CompletableFuture.allOf(recorded, audited);
         }
         return CompletableFuture.allOf(recorded, audited, publisher.reply(request, answer));
@@ -171,8 +230,15 @@ public final class Responder implements RequestHandler {
         String message = "deadline " + request.deadline() + " passed more than " + staleAfter.toSeconds()
                 + " s ago (HERMES_STALE_REQUEST_SEC): not ensured";
         log.info("request user={} correlationId={} skipped: {}", request.userId(), request.correlationId(), message);
-        return publisher.audit(new RuntimeFailed(EventIds.next(), clock.instant(), request.userId(),
-                request.correlationId(), FailureReason.DEADLINE_PASSED, message, workerId, request.eventId()));
+        return publisher.audit(new RuntimeFailed(
+                EventIds.next(),
+                clock.instant(),
+                request.userId(),
+                request.correlationId(),
+                FailureReason.DEADLINE_PASSED,
+                message,
+                workerId,
+                request.eventId()));
     }
 
     private void auditFactsSoFar(UserId user, UUID causationId, Throwable e) {

@@ -30,8 +30,8 @@ public final class DockerEventWatcher implements AutoCloseable {
     private final String userLabel;
 
     /** {@code userLabel}: the container label that holds the family's user id. */
-    public DockerEventWatcher(Docker docker, String fleet, String userLabel, RuntimeRegistry registry,
-                              Consumer<String> onContainerGone) {
+    public DockerEventWatcher(
+            Docker docker, String fleet, String userLabel, RuntimeRegistry registry, Consumer<String> onContainerGone) {
         this.docker = docker;
         this.fleet = fleet;
         this.userLabel = userLabel;
@@ -87,8 +87,9 @@ public final class DockerEventWatcher implements AutoCloseable {
         if (id == null) {
             return;
         }
-        registry.containerGone(userOf(event), id).ifPresent(r -> log.info("runtime {} of user {} is gone ({})",
-                r.containerName(), r.userId(), event.action()));
+        registry.containerGone(userOf(event), id)
+                .ifPresent(r ->
+                        log.info("runtime {} of user {} is gone ({})", r.containerName(), r.userId(), event.action()));
         onContainerGone.accept(id);
     }
 

@@ -9,8 +9,8 @@ import java.time.Instant;
  * shared: the container name follows from the user id, and the URL is kept as its port plus a prefix
  * ({@code http://127.0.0.1:}) that every runtime of the worker shares.
  */
-public record Runtime(UserId userId, String containerId, String urlPrefix, int port, long settingsVersion,
-                      Instant startedAt) {
+public record Runtime(
+        UserId userId, String containerId, String urlPrefix, int port, long settingsVersion, Instant startedAt) {
 
     /** From a URL such as {@code http://127.0.0.1:32768}; one ending in anything but a port is kept whole. */
     public static Runtime of(UserId userId, String containerId, String url, long settingsVersion, Instant startedAt) {

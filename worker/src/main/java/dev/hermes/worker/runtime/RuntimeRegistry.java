@@ -37,8 +37,12 @@ public final class RuntimeRegistry {
      * more memory than the runtimes themselves. Without the label, every runtime is searched.
      */
     public Optional<Runtime> containerGone(UserId userId, String containerId) {
-        Runtime current = userId != null ? byUser.get(userId) : byUser.values().stream()
-                .filter(r -> r.containerId().equals(containerId)).findFirst().orElse(null);
+        Runtime current = userId != null
+                ? byUser.get(userId)
+                : byUser.values().stream()
+                        .filter(r -> r.containerId().equals(containerId))
+                        .findFirst()
+                        .orElse(null);
         if (current != null && current.containerId().equals(containerId) && byUser.remove(current.userId(), current)) {
             return Optional.of(current);
         }

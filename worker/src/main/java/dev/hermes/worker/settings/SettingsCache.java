@@ -32,15 +32,17 @@ public final class SettingsCache {
     public GlobalSettings refresh() {
         try {
             GlobalSettings loaded = store.current();
-            current.accumulateAndGet(loaded, (old, fresh) -> old == null || fresh.version() >= old.version()
-                    ? fresh : old);
+            current.accumulateAndGet(
+                    loaded, (old, fresh) -> old == null || fresh.version() >= old.version() ? fresh : old);
             if (outageLogged) {
                 log.info("settings database reachable again; settings version {}", loaded.version());
                 outageLogged = false;
             }
         } catch (RuntimeException e) {
             if (!outageLogged) {
-                log.warn("cannot read global settings ({}); keeping version {}", e.getClass().getSimpleName(),
+                log.warn(
+                        "cannot read global settings ({}); keeping version {}",
+                        e.getClass().getSimpleName(),
                         current.get() == null ? "none" : current.get().version());
                 outageLogged = true;
             }
@@ -60,8 +62,10 @@ public final class SettingsCache {
         try {
             return store.account(userId).orElseGet(() -> Account.unknown(userId));
         } catch (RuntimeException e) {
-            throw new DatabaseUnavailableException("account of user " + userId + " is unavailable: "
-                    + e.getClass().getSimpleName(), e);
+            throw new DatabaseUnavailableException(
+                    "account of user " + userId + " is unavailable: "
+                            + e.getClass().getSimpleName(),
+                    e);
         }
     }
 }

@@ -35,8 +35,8 @@ public final class SettingsWatcher implements AutoCloseable {
     private final Thread thread;
     private volatile boolean running = true;
 
-    public SettingsWatcher(Consumer<byte[], byte[]> consumer, String topic, EventCodec codec,
-                           SettingsCampaign campaign) {
+    public SettingsWatcher(
+            Consumer<byte[], byte[]> consumer, String topic, EventCodec codec, SettingsCampaign campaign) {
         this.consumer = consumer;
         this.topic = topic;
         this.codec = codec;

@@ -1,9 +1,9 @@
 package dev.hermes.worker.spawn;
 
-import dev.hermes.schemas.ApiKeys;
-import dev.hermes.schemas.UserId;
 import dev.hermes.admin.Account;
 import dev.hermes.admin.GlobalSettings;
+import dev.hermes.schemas.ApiKeys;
+import dev.hermes.schemas.UserId;
 import dev.hermes.worker.docker.ContainerSpec;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -22,8 +22,14 @@ public final class ContainerSpecFactory {
     private final String fleet;
     private final Map<String, String> extraLabels;
 
-    public ContainerSpecFactory(ApiKeys apiKeys, String image, Path pluginsDir, int agentPort, String publishHost,
-                                String fleet, Map<String, String> extraLabels) {
+    public ContainerSpecFactory(
+            ApiKeys apiKeys,
+            String image,
+            Path pluginsDir,
+            int agentPort,
+            String publishHost,
+            String fleet,
+            Map<String, String> extraLabels) {
         this.fleet = fleet;
         this.extraLabels = extraLabels;
         this.apiKeys = apiKeys;
@@ -47,13 +53,27 @@ public final class ContainerSpecFactory {
         settings.apiKey().ifPresent(key -> env.add(settings.providerKeyEnv() + "=" + key.reveal()));
         Map<String, String> labels = new java.util.HashMap<>(extraLabels);
         labels.putAll(Map.of(
-                ContainerSpec.LABEL_MANAGED, "true",
-                ContainerSpec.LABEL_USER, user.value(),
-                ContainerSpec.LABEL_SETTINGS_VERSION, Long.toString(settings.version()),
-                ContainerSpec.LABEL_CONFIG_HASH, configHash,
-                ContainerSpec.LABEL_FLEET, fleet));
-        return new ContainerSpec(user.containerName(), user.volumeName(), image, pluginsDir, agentPort, publishHost,
-                Map.copyOf(labels), List.copyOf(env), settings.version(), configHash);
+                ContainerSpec.LABEL_MANAGED,
+                "true",
+                ContainerSpec.LABEL_USER,
+                user.value(),
+                ContainerSpec.LABEL_SETTINGS_VERSION,
+                Long.toString(settings.version()),
+                ContainerSpec.LABEL_CONFIG_HASH,
+                configHash,
+                ContainerSpec.LABEL_FLEET,
+                fleet));
+        return new ContainerSpec(
+                user.containerName(),
+                user.volumeName(),
+                image,
+                pluginsDir,
+                agentPort,
+                publishHost,
+                Map.copyOf(labels),
+                List.copyOf(env),
+                settings.version(),
+                configHash);
     }
 
     public int agentPort() {

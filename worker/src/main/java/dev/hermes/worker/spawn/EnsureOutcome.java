@@ -8,8 +8,8 @@ import java.util.List;
  * What one ensure did: the healthy runtime, whether the caller had to wait for it to start (cold), its
  * phase timings, and the facts of what happened on the way, in order (none for a warm answer).
  */
-public record EnsureOutcome(Runtime runtime, boolean cold, long createMs, long startMs, long healthMs,
-                            List<RuntimeFact> facts) {
+public record EnsureOutcome(
+        Runtime runtime, boolean cold, long createMs, long startMs, long healthMs, List<RuntimeFact> facts) {
     public EnsureOutcome {
         facts = List.copyOf(facts);
     }

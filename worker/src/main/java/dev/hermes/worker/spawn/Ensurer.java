@@ -1,5 +1,6 @@
 package dev.hermes.worker.spawn;
 
+import dev.hermes.admin.GlobalSettings;
 import dev.hermes.schemas.StopReason;
 import dev.hermes.schemas.UserId;
 import dev.hermes.worker.audit.RuntimeFact;
@@ -9,7 +10,6 @@ import dev.hermes.worker.docker.ContainerSpec;
 import dev.hermes.worker.metrics.Meters;
 import dev.hermes.worker.runtime.Runtime;
 import dev.hermes.worker.runtime.RuntimeRegistry;
-import dev.hermes.admin.GlobalSettings;
 import dev.hermes.worker.settings.SettingsCache;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -34,8 +34,14 @@ public final class Ensurer {
     private final Meters meters;
     private final Clock clock;
 
-    public Ensurer(RuntimeSpawner spawner, HealthCheck health, ContainerSpecFactory specs, SettingsCache settings,
-                   RuntimeRegistry registry, Meters meters, Clock clock) {
+    public Ensurer(
+            RuntimeSpawner spawner,
+            HealthCheck health,
+            ContainerSpecFactory specs,
+            SettingsCache settings,
+            RuntimeRegistry registry,
+            Meters meters,
+            Clock clock) {
         this.spawner = spawner;
         this.health = health;
         this.specs = specs;
@@ -92,9 +98,11 @@ public final class Ensurer {
         try {
             GlobalSettings current = settings.current();
             Optional<Runtime> known = registry.get(user);
-            long version = known.map(Runtime::settingsVersion).orElseGet(() -> spawner.inspect(user.containerName())
-                    .filter(ContainerInfo::running)
-                    .map(c -> ContainerLabels.settingsVersion(c.labels())).orElse(Long.MAX_VALUE));
+            long version = known.map(Runtime::settingsVersion)
+                    .orElseGet(() -> spawner.inspect(user.containerName())
+                            .filter(ContainerInfo::running)
+                            .map(c -> ContainerLabels.settingsVersion(c.labels()))
+                            .orElse(Long.MAX_VALUE));
             if (version >= current.version()) {
                 return Optional.empty();
             }
@@ -104,8 +112,8 @@ public final class Ensurer {
         }
     }
 
-    private EnsureOutcome recreate(UserId user, String containerName, long fromVersion, GlobalSettings current,
-                                   List<RuntimeFact> facts) {
+    private EnsureOutcome recreate(
+            UserId user, String containerName, long fromVersion, GlobalSettings current, List<RuntimeFact> facts) {
         long t0 = System.nanoTime();
         registry.remove(user);
         meters.dockerCall();
@@ -113,14 +121,18 @@ public final class Ensurer {
         facts.add(new RuntimeFact.Stopped(clock.instant(), containerName, StopReason.SETTINGS_RECREATE, true, false));
         EnsureOutcome fresh = spawn(user, current, null, false, facts);
         meters.recreated();
-        facts.add(new RuntimeFact.Recreated(clock.instant(), containerName, fromVersion,
-                fresh.runtime().settingsVersion(), (System.nanoTime() - t0) / 1_000_000));
-        return new EnsureOutcome(fresh.runtime(), fresh.cold(), fresh.createMs(), fresh.startMs(), fresh.healthMs(),
-                facts);
+        facts.add(new RuntimeFact.Recreated(
+                clock.instant(),
+                containerName,
+                fromVersion,
+                fresh.runtime().settingsVersion(),
+                (System.nanoTime() - t0) / 1_000_000));
+        return new EnsureOutcome(
+                fresh.runtime(), fresh.cold(), fresh.createMs(), fresh.startMs(), fresh.healthMs(), facts);
     }
 
-    private EnsureOutcome spawn(UserId user, GlobalSettings current, UUID correlationId, boolean recreateStale,
-                                List<RuntimeFact> facts) {
+    private EnsureOutcome spawn(
+            UserId user, GlobalSettings current, UUID correlationId, boolean recreateStale, List<RuntimeFact> facts) {
         ContainerSpec spec = specs.specFor(user, current, settings.account(user));
         meters.spawnsPending().incrementAndGet();
         try {
@@ -131,16 +143,31 @@ public final class Ensurer {
             }
             if (started.created()) {
                 meters.phase("create", started.createMs());
-                facts.add(new RuntimeFact.Spawned(clock.instant(), correlationId, spec.name(), started.containerId(),
-                        started.settingsVersion(), started.configHash(), started.createMs()));
+                facts.add(new RuntimeFact.Spawned(
+                        clock.instant(),
+                        correlationId,
+                        spec.name(),
+                        started.containerId(),
+                        started.settingsVersion(),
+                        started.configHash(),
+                        started.createMs()));
             } else {
-                facts.add(new RuntimeFact.Adopted(clock.instant(), spec.name(), started.containerId(),
-                        started.settingsVersion(), !started.started()));
+                facts.add(new RuntimeFact.Adopted(
+                        clock.instant(),
+                        spec.name(),
+                        started.containerId(),
+                        started.settingsVersion(),
+                        !started.started()));
             }
             if (started.started()) {
                 meters.phase("start", started.startMs());
-                facts.add(new RuntimeFact.Started(clock.instant(), correlationId, spec.name(), started.containerId(),
-                        !started.created(), started.startMs()));
+                facts.add(new RuntimeFact.Started(
+                        clock.instant(),
+                        correlationId,
+                        spec.name(),
+                        started.containerId(),
+                        !started.created(),
+                        started.startMs()));
             }
             long t0 = System.nanoTime();
             boolean wasAlreadyUp = awaitHealthy(started, facts);
@@ -150,8 +177,8 @@ public final class Ensurer {
             if (started.started()) {
                 meters.phase("health", healthMs);
             }
-            Runtime runtime = Runtime.of(user, started.containerId(), started.url(), started.settingsVersion(),
-                    started.startedAt());
+            Runtime runtime = Runtime.of(
+                    user, started.containerId(), started.url(), started.settingsVersion(), started.startedAt());
             registry.put(runtime);
             return new EnsureOutcome(runtime, cold, started.createMs(), started.startMs(), healthMs, facts);
         } finally {
@@ -161,12 +188,14 @@ public final class Ensurer {
 
     private boolean awaitHealthy(StartedContainer started, List<RuntimeFact> facts) {
         try {
-            return health.awaitHealthy(started.containerName(), started.url(),
+            return health.awaitHealthy(
+                    started.containerName(),
+                    started.url(),
                     () -> spawner.assertRunning(started.containerId(), started.containerName()));
         } catch (HealthTimeoutException e) {
             spawner.stop(started.containerId());
-            facts.add(new RuntimeFact.Stopped(clock.instant(), started.containerName(), StopReason.HEALTH_TIMEOUT,
-                    false, false));
+            facts.add(new RuntimeFact.Stopped(
+                    clock.instant(), started.containerName(), StopReason.HEALTH_TIMEOUT, false, false));
             throw e;
         }
     }

@@ -17,7 +17,9 @@ public final class HealthProbe implements HealthCheck {
     private static final long FIRST_INTERVAL_MS = 25;
     private static final long MAX_INTERVAL_MS = 100;
     private final HttpClient http = HttpClient.newBuilder()
-            .connectTimeout(Duration.ofSeconds(1)).version(HttpClient.Version.HTTP_1_1).build();
+            .connectTimeout(Duration.ofSeconds(1))
+            .version(HttpClient.Version.HTTP_1_1)
+            .build();
     private final Duration timeout;
 
     /** {@code timeout}: how long a container may take to answer 200 (HERMES_HEALTH_TIMEOUT). */
@@ -37,7 +39,9 @@ public final class HealthProbe implements HealthCheck {
         long nextLivenessCheck = started + Duration.ofSeconds(1).toNanos();
         String last = "no answer yet";
         HttpRequest request = HttpRequest.newBuilder(URI.create(baseUrl + "/health"))
-                .timeout(Duration.ofSeconds(2)).GET().build();
+                .timeout(Duration.ofSeconds(2))
+                .GET()
+                .build();
         while (true) {
             try {
                 HttpResponse<Void> response = http.send(request, HttpResponse.BodyHandlers.discarding());

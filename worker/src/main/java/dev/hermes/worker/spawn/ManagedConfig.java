@@ -9,12 +9,12 @@ import java.util.HexFormat;
 
 /** Renders the managed config.yaml and the MEMORY.md identity block. Neither ever holds a secret. */
 public final class ManagedConfig {
-    private ManagedConfig() {
-    }
+    private ManagedConfig() {}
 
     public static String configYaml(GlobalSettings settings, int agentPort) {
         StringBuilder y = new StringBuilder();
-        y.append("# Managed by hermes-runtime (settings version ").append(settings.version())
+        y.append("# Managed by hermes-runtime (settings version ")
+                .append(settings.version())
                 .append("). Rewritten on every boot: local edits are overwritten.\n");
         y.append("model:\n");
         y.append("  provider: ").append(quote(settings.provider())).append('\n');
@@ -26,7 +26,8 @@ public final class ManagedConfig {
         y.append("memory:\n  memory_enabled: true\n  user_profile_enabled: true\n");
         y.append("platforms:\n");
         y.append("  api_server:\n    enabled: true\n    extra:\n      host: \"0.0.0.0\"\n      port: ")
-                .append(agentPort).append('\n');
+                .append(agentPort)
+                .append('\n');
         for (String platform : new String[] {"twilio_whatsapp", "sudo_chat", "sudo_voice"}) {
             y.append("  ").append(platform).append(":\n    enabled: true\n");
         }

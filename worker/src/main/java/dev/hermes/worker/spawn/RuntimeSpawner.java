@@ -76,8 +76,17 @@ public final class RuntimeSpawner {
             long t1 = System.nanoTime();
             start(id, spec.name());
             long startMs = millisSince(t1);
-            return new StartedContainer(id, spec.name(), urlOf(inspectExisting(id, spec), spec),
-                    spec.settingsVersion(), spec.configHash(), true, true, createMs, startMs, clock.instant());
+            return new StartedContainer(
+                    id,
+                    spec.name(),
+                    urlOf(inspectExisting(id, spec), spec),
+                    spec.settingsVersion(),
+                    spec.configHash(),
+                    true,
+                    true,
+                    createMs,
+                    startMs,
+                    clock.instant());
         }
         throw new SpawnFailedException("container " + spec.name() + " kept appearing and disappearing while it was "
                 + "being created; giving up after 3 attempts");
@@ -102,14 +111,24 @@ public final class RuntimeSpawner {
             running = inspectExisting(container.id(), spec);
         }
         Instant startedAt = parseInstant(running.startedAt());
-        return new StartedContainer(container.id(), spec.name(), urlOf(running, spec), version, hash, false,
-                started, 0, startMs, startedAt);
+        return new StartedContainer(
+                container.id(),
+                spec.name(),
+                urlOf(running, spec),
+                version,
+                hash,
+                false,
+                started,
+                0,
+                startMs,
+                startedAt);
     }
 
     private String create(ContainerSpec spec) {
         Map<String, String> volumeLabels = new java.util.HashMap<>(spec.labels());
-        volumeLabels.keySet().removeAll(java.util.Set.of(ContainerSpec.LABEL_SETTINGS_VERSION,
-                ContainerSpec.LABEL_CONFIG_HASH));
+        volumeLabels
+                .keySet()
+                .removeAll(java.util.Set.of(ContainerSpec.LABEL_SETTINGS_VERSION, ContainerSpec.LABEL_CONFIG_HASH));
         docker.createVolume(spec.volume(), volumeLabels);
         try {
             return docker.createContainer(spec, ENTRYPOINT);
@@ -139,8 +158,8 @@ public final class RuntimeSpawner {
 
     /** Throws {@link ContainerExitedException} if the container is no longer running. */
     public boolean assertRunning(String containerId, String name) {
-        ContainerInfo container = inspect(containerId).orElseThrow(
-                () -> new SpawnFailedException("container " + name + " disappeared while starting"));
+        ContainerInfo container = inspect(containerId)
+                .orElseThrow(() -> new SpawnFailedException("container " + name + " disappeared while starting"));
         if (!container.running()) {
             throw new ContainerExitedException(name, container.exitCode());
         }
@@ -148,15 +167,16 @@ public final class RuntimeSpawner {
     }
 
     private ContainerInfo inspectExisting(String containerId, ContainerSpec spec) {
-        return inspect(containerId).orElseThrow(
-                () -> new SpawnFailedException("container " + spec.name() + " disappeared while starting"));
+        return inspect(containerId)
+                .orElseThrow(
+                        () -> new SpawnFailedException("container " + spec.name() + " disappeared while starting"));
     }
 
     private static String urlOf(ContainerInfo container, ContainerSpec spec) {
         String hostPort = container.publishedPorts().get(spec.agentPort());
         if (hostPort == null) {
-            throw new SpawnFailedException("container " + spec.name() + " has no published port for "
-                    + spec.agentPort() + "/tcp");
+            throw new SpawnFailedException(
+                    "container " + spec.name() + " has no published port for " + spec.agentPort() + "/tcp");
         }
         return "http://" + spec.publishHost() + ":" + hostPort;
     }

@@ -11,7 +11,8 @@ public final class SeedScript {
     public static final String CONFIG_ENV = "HERMES_SEED_CONFIG_B64";
     public static final String IDENTITY_ENV = "HERMES_SEED_IDENTITY_B64";
 
-    public static final String SCRIPT = String.join("\n",
+    public static final String SCRIPT = String.join(
+            "\n",
             "set -eu",
             "umask 022",
             "data=/opt/data",
@@ -36,6 +37,5 @@ public final class SeedScript {
             "exec /usr/bin/tini -g -- /opt/hermes/docker/entrypoint.sh gateway run",
             "");
 
-    private SeedScript() {
-    }
+    private SeedScript() {}
 }

@@ -8,7 +8,14 @@ import java.time.Instant;
  * @param created a new container was made by this call (a cold spawn)
  * @param started this call started it (created, or adopted while stopped)
  */
-public record StartedContainer(String containerId, String containerName, String url, long settingsVersion,
-                               String configHash, boolean created, boolean started, long createMs, long startMs,
-                               Instant startedAt) {
-}
+public record StartedContainer(
+        String containerId,
+        String containerName,
+        String url,
+        long settingsVersion,
+        String configHash,
+        boolean created,
+        boolean started,
+        long createMs,
+        long startMs,
+        Instant startedAt) {}

@@ -20,8 +20,8 @@ class FailoverRestoreIT {
     void aNewOwnerRestoresActivityFromTheCompactedTopicAndReapsOnTheOldOwnersClock(Stack stack) throws Exception {
         UserId user = stack.newUser();
         RuntimeClient client = stack.client();
-        Worker oldOwner = stack.startWorker(Map.of("RUNTIME_IDLE_SEC", "3600",
-                "HERMES_LAST_ACTIVE_WRITE_INTERVAL_SEC", "0.1"));
+        Worker oldOwner =
+                stack.startWorker(Map.of("RUNTIME_IDLE_SEC", "3600", "HERMES_LAST_ACTIVE_WRITE_INTERVAL_SEC", "0.1"));
         client.ensureRuntime(user, Duration.ofSeconds(60));
         client.heartbeat(user, "it-device").get();
         await().atMost(Duration.ofSeconds(10)).until(() -> oldOwner.activity().get(user) != null);
@@ -29,16 +29,22 @@ class FailoverRestoreIT {
         // a heartbeat after the write interval (0.1 s) is written, not merged
         await().pollDelay(Duration.ofMillis(300)).atMost(Duration.ofSeconds(2)).until(() -> true);
         client.heartbeat(user, "it-device").get();
-        await().atMost(Duration.ofSeconds(10)).until(() -> oldOwner.activity().get(user).lastActiveAt().isAfter(first));
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> oldOwner.activity().get(user).lastActiveAt().isAfter(first));
         Instant seenByOldOwner = oldOwner.activity().get(user).lastActiveAt();
         oldOwner.close();
 
         Worker newOwner = stack.startWorker(Map.of("RUNTIME_IDLE_SEC", "6", "HERMES_REAP_INTERVAL_SEC", "0.5"));
 
-        await().atMost(Duration.ofSeconds(20)).until(() -> newOwner.ready() && newOwner.activity().get(user) != null);
+        await().atMost(Duration.ofSeconds(20))
+                .until(() -> newOwner.ready() && newOwner.activity().get(user) != null);
         assertThat(newOwner.activity().get(user).lastActiveAt()).isEqualTo(seenByOldOwner);
-        await().atMost(Duration.ofSeconds(20)).until(() -> !Boolean.TRUE.equals(stack.docker()
-                .inspectContainerCmd(user.containerName()).exec().getState().getRunning()));
+        await().atMost(Duration.ofSeconds(20))
+                .until(() -> !Boolean.TRUE.equals(stack.docker()
+                        .inspectContainerCmd(user.containerName())
+                        .exec()
+                        .getState()
+                        .getRunning()));
         Duration idleWhenReaped = Duration.between(seenByOldOwner, Instant.now());
         assertThat(idleWhenReaped).isBetween(Duration.ofSeconds(6), Duration.ofSeconds(6 + 4));
     }

@@ -22,8 +22,8 @@ class StateRestorerTest {
     private static final String TOPIC = "t.last-active";
     private static final Instant T0 = Instant.parse("2026-11-27T10:00:00Z");
     private final EventCodec codec = new EventCodec();
-    private final ActivityTracker activity = new ActivityTracker(null, Clock.fixed(T0, ZoneOffset.UTC),
-            Duration.ofMinutes(1));
+    private final ActivityTracker activity =
+            new ActivityTracker(null, Clock.fixed(T0, ZoneOffset.UTC), Duration.ofMinutes(1));
     private final MockConsumer<byte[], byte[]> consumer = new MockConsumer<>("earliest");
 
     @Test

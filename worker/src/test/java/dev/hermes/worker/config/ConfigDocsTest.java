@@ -24,8 +24,9 @@ class ConfigDocsTest {
             Files.writeString(readme, generated, StandardCharsets.UTF_8);
         }
         assertThat(ConfigDocs.section(Files.readString(readme, StandardCharsets.UTF_8)))
-                .as("%s's worker settings table differs from WorkerSettings; regenerate it with:%n  %s", readme,
-                        REGENERATE)
+                .as(
+                        "%s's worker settings table differs from WorkerSettings; regenerate it with:%n  %s",
+                        readme, REGENERATE)
                 .isEqualTo(ConfigDocs.section(generated));
     }
 
@@ -34,7 +35,8 @@ class ConfigDocsTest {
         String table = ConfigDocs.markdownTable(WorkerSettings.ALL);
 
         assertThat(table.lines()).hasSize(WorkerSettings.ALL.size() + 2);
-        assertThat(table).contains("| `HERMES_PG_POOL_SIZE` | `4` | an integer >= 1 | connection pool bound |")
+        assertThat(table)
+                .contains("| `HERMES_PG_POOL_SIZE` | `4` | an integer >= 1 | connection pool bound |")
                 .contains("| `HERMES_API_KEY_SECRET(_FILE)` | required | a secret of at least 16 characters |")
                 .contains("| `HERMES_PG_PASSWORD(_FILE)` | empty |")
                 .contains("| `HERMES_HEALTH_TIMEOUT_SEC` | `120` | a number of seconds > 0 (decimals allowed) |")
@@ -51,8 +53,8 @@ class ConfigDocsTest {
         assertThat(ConfigDocs.withTable(doc, "| new |\n"))
                 .isEqualTo("intro\n" + ConfigDocs.BEGIN + "\n\n| new |\n\n" + ConfigDocs.END + "\nafter\n");
         assertThat(ConfigDocs.section(doc)).isEqualTo("\nold table\n");
-        assertThat(ConfigDocs.markdownTable(List.of())).isEqualTo("| variable | default | valid values | meaning |\n"
-                + "|---|---|---|---|\n");
+        assertThat(ConfigDocs.markdownTable(List.of()))
+                .isEqualTo("| variable | default | valid values | meaning |\n" + "|---|---|---|---|\n");
         assertThatThrownBy(() -> ConfigDocs.withTable("no markers", "| new |\n"))
                 .hasMessageContaining("worker-settings:begin");
         assertThatThrownBy(() -> ConfigDocs.section(ConfigDocs.END + " before " + ConfigDocs.BEGIN))
@@ -64,14 +66,15 @@ class ConfigDocsTest {
         for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
             Path candidate = dir.resolve("README.md");
             try {
-                if (Files.isRegularFile(candidate) && Files.readString(candidate).contains(ConfigDocs.BEGIN)) {
+                if (Files.isRegularFile(candidate)
+                        && Files.readString(candidate).contains(ConfigDocs.BEGIN)) {
                     return candidate;
                 }
             } catch (IOException e) {
                 throw new IllegalStateException("cannot read " + candidate, e);
             }
         }
-        throw new IllegalStateException("no README.md with " + ConfigDocs.BEGIN + " above " + Path.of("")
-                .toAbsolutePath());
+        throw new IllegalStateException("no README.md with " + ConfigDocs.BEGIN + " above "
+                + Path.of("").toAbsolutePath());
     }
 }

@@ -21,8 +21,8 @@ import org.junit.jupiter.api.Test;
  * holds compose-only variables (HERMES_WORKER_IMAGE, HERMES_PARTITIONS...), so only its worker settings are checked.
  */
 class DeploymentFilesTest {
-    private static final Pattern YAML_VARIABLE = Pattern.compile(
-            "^\\s*(?:- name: )?([A-Z][A-Z0-9_]*)\\s*:\\s*(.*?)\\s*$");
+    private static final Pattern YAML_VARIABLE =
+            Pattern.compile("^\\s*(?:- name: )?([A-Z][A-Z0-9_]*)\\s*:\\s*(.*?)\\s*$");
     private static final Pattern DOCKERFILE_VARIABLE = Pattern.compile("(HERMES_[A-Z0-9_]+)=(\\S+)");
 
     private final Path deploy = ConfigDocsTest.readme().getParent().resolve("ops/deploy");
@@ -47,7 +47,8 @@ class DeploymentFilesTest {
 
         for (String line : Files.readAllLines(deploy.resolve("env.example"))) {
             int eq = line.indexOf('=');
-            if (!line.startsWith("#") && eq > 0
+            if (!line.startsWith("#")
+                    && eq > 0
                     && WorkerSettings.ALL.stream().anyMatch(s -> s.name().equals(line.substring(0, eq)))) {
                 found.add(new String[] {"env.example", line.substring(0, eq), line.substring(eq + 1)});
             }
@@ -60,17 +61,20 @@ class DeploymentFilesTest {
             String file = entry[0];
             String name = entry[1];
             String value = entry[2];
-            boolean workerVariable = name.startsWith("HERMES_") || name.startsWith("RUNTIME_")
-                    || file.endsWith("configmap.yaml");
+            boolean workerVariable =
+                    name.startsWith("HERMES_") || name.startsWith("RUNTIME_") || file.endsWith("configmap.yaml");
             if (!workerVariable) {
                 continue;
             }
-            boolean secretFile = name.endsWith("_FILE") && byName.containsKey(name.substring(0, name.length() - 5))
+            boolean secretFile = name.endsWith("_FILE")
+                    && byName.containsKey(name.substring(0, name.length() - 5))
                     && byName.get(name.substring(0, name.length() - 5)).secret();
-            assertThat(byName.containsKey(name) || secretFile).as("%s sets %s, which no worker setting reads",
-                    file, name).isTrue();
+            assertThat(byName.containsKey(name) || secretFile)
+                    .as("%s sets %s, which no worker setting reads", file, name)
+                    .isTrue();
             if (byName.containsKey(name) && !value.isEmpty() && !value.contains("${")) {
-                assertThatCode(() -> byName.get(name).read(Map.of(name, value))).as("%s: %s=%s", file, name, value)
+                assertThatCode(() -> byName.get(name).read(Map.of(name, value)))
+                        .as("%s: %s=%s", file, name, value)
                         .doesNotThrowAnyException();
             }
         }
@@ -78,6 +82,7 @@ class DeploymentFilesTest {
 
     private static String unquote(String value) {
         return value.length() >= 2 && value.startsWith("\"") && value.endsWith("\"")
-                ? value.substring(1, value.length() - 1) : value;
+                ? value.substring(1, value.length() - 1)
+                : value;
     }
 }

@@ -12,12 +12,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class SettingTest {
-    static final Setting<Integer> COUNT = new Setting<>("X_COUNT", SettingTypes.integer(2, 9), () -> 3, null,
-            "a count");
-    static final Setting<Duration> WAIT = new Setting<>("X_WAIT_SEC", SettingTypes.positiveSeconds(),
-            () -> Duration.ofMillis(1500), null, "a wait");
-    static final Setting<String> KEY = new Setting<>("X_KEY", SettingTypes.secret(8), () -> null, "required",
-            "a key");
+    static final Setting<Integer> COUNT =
+            new Setting<>("X_COUNT", SettingTypes.integer(2, 9), () -> 3, null, "a count");
+    static final Setting<Duration> WAIT =
+            new Setting<>("X_WAIT_SEC", SettingTypes.positiveSeconds(), () -> Duration.ofMillis(1500), null, "a wait");
+    static final Setting<String> KEY = new Setting<>("X_KEY", SettingTypes.secret(8), () -> null, "required", "a key");
 
     @TempDir
     Path dir;
@@ -32,7 +31,8 @@ class SettingTest {
 
     @Test
     void oneMessageShapeForEveryRejection() {
-        assertThatThrownBy(() -> COUNT.read(Map.of("X_COUNT", "ten"))).isInstanceOf(InvalidSettingException.class)
+        assertThatThrownBy(() -> COUNT.read(Map.of("X_COUNT", "ten")))
+                .isInstanceOf(InvalidSettingException.class)
                 .hasMessage("X_COUNT must be an integer from 2 to 9, got 'ten'");
         assertThatThrownBy(() -> COUNT.read(Map.of("X_COUNT", "10")))
                 .hasMessage("X_COUNT must be an integer from 2 to 9, got '10'");
@@ -66,7 +66,8 @@ class SettingTest {
 
         assertThat(KEY.read(Map.of("X_KEY", "from-env-456", "X_KEY_FILE", file.toString())))
                 .isEqualTo("from-file-123");
-        assertThat(KEY.read(Map.of("X_KEY", " from-env-456 ", "X_KEY_FILE", " "))).isEqualTo(" from-env-456 ");
+        assertThat(KEY.read(Map.of("X_KEY", " from-env-456 ", "X_KEY_FILE", " ")))
+                .isEqualTo(" from-env-456 ");
     }
 
     @Test
@@ -83,8 +84,10 @@ class SettingTest {
     void labelsAndPropertiesShowWhatIsSafeToShow() throws IOException {
         Path file = Files.writeString(dir.resolve("k.properties"), "b=secret-value\na=1\n");
 
-        assertThat(SettingTypes.extraLabels().format(Map.of("b", "2", "a", "1"))).isEqualTo("a=1,b=2");
-        assertThat(SettingTypes.propertiesFile().format(SettingTypes.propertiesFile().parse(file.toString())))
+        assertThat(SettingTypes.extraLabels().format(Map.of("b", "2", "a", "1")))
+                .isEqualTo("a=1,b=2");
+        assertThat(SettingTypes.propertiesFile()
+                        .format(SettingTypes.propertiesFile().parse(file.toString())))
                 .isEqualTo("keys [a, b]");
     }
 }

@@ -21,7 +21,8 @@ class WorkerSettingsTest {
         }
 
         assertThat(WorkerSettings.ALL).doesNotHaveDuplicates().containsExactlyInAnyOrderElementsOf(declared);
-        assertThat(WorkerSettings.ALL.stream().map(Setting::name)).doesNotHaveDuplicates()
+        assertThat(WorkerSettings.ALL.stream().map(Setting::name))
+                .doesNotHaveDuplicates()
                 .allMatch(name -> name.matches("[A-Z][A-Z0-9_]*[A-Z0-9]"));
     }
 
@@ -30,7 +31,9 @@ class WorkerSettingsTest {
         for (Setting<?> setting : WorkerSettings.ALL) {
             assertThat(setting.doc()).as(setting.name()).isNotBlank();
             if (setting != WorkerSettings.API_KEY_SECRET) {
-                assertThat(check(setting)).as(setting.name()).isEqualTo(setting.fallback().get());
+                assertThat(check(setting))
+                        .as(setting.name())
+                        .isEqualTo(setting.fallback().get());
             }
         }
         assertThatThrownBy(() -> check(WorkerSettings.API_KEY_SECRET)).isInstanceOf(InvalidSettingException.class);

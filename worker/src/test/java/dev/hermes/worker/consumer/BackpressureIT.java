@@ -22,8 +22,8 @@ class BackpressureIT {
 
     @Test
     void aBurstBeyondThePartitionBufferPausesThePartitionAndDrainsWithoutRejectingAnything(Stack stack) {
-        Worker worker = stack.startWorker(Map.of("HERMES_PARTITION_BUFFER_LIMIT", "2",
-                "HERMES_MAX_CONCURRENT_SPAWNS", "1"));
+        Worker worker =
+                stack.startWorker(Map.of("HERMES_PARTITION_BUFFER_LIMIT", "2", "HERMES_MAX_CONCURRENT_SPAWNS", "1"));
         await().atMost(Duration.ofSeconds(30)).until(worker::ready);
         RuntimeClient client = stack.client();
         List<UserId> users = new ArrayList<>();
@@ -35,13 +35,17 @@ class BackpressureIT {
         }
 
         List<CompletableFuture<RuntimeHandle>> answers = users.stream()
-                .map(u -> client.ensureRuntimeAsync(u, Duration.ofSeconds(120))).toList();
+                .map(u -> client.ensureRuntimeAsync(u, Duration.ofSeconds(120)))
+                .toList();
 
-        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(20))
+        await().atMost(Duration.ofSeconds(30))
+                .pollInterval(Duration.ofMillis(20))
                 .until(() -> worker.meters().partitionsPaused().get() > 0);
         CompletableFuture.allOf(answers.toArray(CompletableFuture[]::new)).join();
         assertThat(answers).allSatisfy(a -> assertThat(a.join().url()).startsWith("http://127.0.0.1:"));
-        await().atMost(Duration.ofSeconds(10)).until(() -> worker.meters().partitionsPaused().get() == 0);
-        assertThat(worker.meters().registry().find("hermes.failures").counters()).isEmpty();
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> worker.meters().partitionsPaused().get() == 0);
+        assertThat(worker.meters().registry().find("hermes.failures").counters())
+                .isEmpty();
     }
 }

@@ -27,7 +27,8 @@ class PartitionProgressTest {
 
         progress.finished(12);
         progress.finished(13);
-        assertThat(progress.committable()).as("10 is still running, so 12 and 13 finishing moves nothing")
+        assertThat(progress.committable())
+                .as("10 is still running, so 12 and 13 finishing moves nothing")
                 .isEqualTo(10);
 
         progress.finished(10);
@@ -38,7 +39,9 @@ class PartitionProgressTest {
         assertThat(progress.inFlight()).isEqualTo(1);
 
         progress.finished(11);
-        assertThat(progress.committable()).as("all done: the next offset to read").isEqualTo(15);
+        assertThat(progress.committable())
+                .as("all done: the next offset to read")
+                .isEqualTo(15);
         assertThat(progress.inFlight()).isZero();
     }
 
@@ -60,7 +63,9 @@ class PartitionProgressTest {
     void advancedReportsEachMoveOnce() {
         progress.received(0);
         progress.received(1);
-        assertThat(progress.advanced()).as("0 is committable for the first time").isTrue();
+        assertThat(progress.advanced())
+                .as("0 is committable for the first time")
+                .isTrue();
         assertThat(progress.advanced()).isFalse();
 
         progress.finished(1);
@@ -144,7 +149,9 @@ class PartitionProgressTest {
         }
         assertThat(progress.committable()).isEqualTo(12);
         progress.finished(12);
-        assertThat(progress.committable()).as("12 was handled twice; one is still running").isEqualTo(12);
+        assertThat(progress.committable())
+                .as("12 was handled twice; one is still running")
+                .isEqualTo(12);
         progress.finished(12);
         assertThat(progress.committable()).isEqualTo(13);
         assertThat(progress.inFlight()).isZero();
@@ -157,7 +164,9 @@ class PartitionProgressTest {
         assertThat(progress.unhandled()).isEqualTo(2);
 
         progress.handled();
-        assertThat(progress.unhandled()).as("backpressure counts only work not yet handled").isEqualTo(1);
+        assertThat(progress.unhandled())
+                .as("backpressure counts only work not yet handled")
+                .isEqualTo(1);
         assertThat(progress.inFlight()).as("its write is not acknowledged yet").isEqualTo(2);
         assertThat(progress.committable()).isEqualTo(1);
 

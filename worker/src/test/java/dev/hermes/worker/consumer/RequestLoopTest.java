@@ -18,7 +18,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -50,9 +49,13 @@ class RequestLoopTest {
     private final String topic = topics.requests();
     private final EventCodec codec = new EventCodec();
     private final MockConsumer<byte[], byte[]> consumer = new MockConsumer<>("earliest");
-    private final MockProducer<byte[], byte[]> producer = new MockProducer<>(false, null, new ByteArraySerializer(),
-            new ByteArraySerializer());
-    private final EventPublisher publisher = new EventPublisher(producer, producer, topics, codec,
+    private final MockProducer<byte[], byte[]> producer =
+            new MockProducer<>(false, null, new ByteArraySerializer(), new ByteArraySerializer());
+    private final EventPublisher publisher = new EventPublisher(
+            producer,
+            producer,
+            topics,
+            codec,
             new ReplyRoutes(List.of("*"), topics, t -> CompletableFuture.completedFuture(8), Clock.systemUTC()));
     private final KeyedExecutor<UserId> lanes = new KeyedExecutor<>(2, "test-lane");
     private final List<Event> handled = new CopyOnWriteArrayList<>();
@@ -84,7 +87,8 @@ class RequestLoopTest {
         add(p, 0, user, heartbeat(user));
         add(p, 1, user, heartbeat(user));
 
-        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(committed(p)).isEqualTo(2));
+        await().atMost(Duration.ofSeconds(10))
+                .untilAsserted(() -> assertThat(committed(p)).isEqualTo(2));
         assertThat(handled).hasSize(2);
     }
 
@@ -104,9 +108,12 @@ class RequestLoopTest {
         assertThat(moved.key()).isEqualTo(user.asciiBytes());
         assertThat(header(moved, EventPublisher.MOVED_FROM_HEADER)).isEqualTo(topic + "-" + wrong + "@0");
         assertThat(header(moved, "trace")).as("its own headers kept").isEqualTo("abc");
-        assertThat(committed(wrong)).as("not committed before the move is acknowledged").isIn(null, 0L);
+        assertThat(committed(wrong))
+                .as("not committed before the move is acknowledged")
+                .isIn(null, 0L);
         producer.completeNext();
-        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(committed(wrong)).isEqualTo(1));
+        await().atMost(Duration.ofSeconds(10))
+                .untilAsserted(() -> assertThat(committed(wrong)).isEqualTo(1));
         assertThat(handled).as("nothing acts on it where it is").isEmpty();
     }
 
@@ -132,26 +139,33 @@ class RequestLoopTest {
         int p = Partitions.of(user, PARTITIONS);
         start(event -> CompletableFuture.completedFuture(null));
 
-        consumer.addRecord(record(p, 0, user.asciiBytes(), "not json".getBytes(StandardCharsets.UTF_8),
-                new RecordHeaders()));
+        consumer.addRecord(
+                record(p, 0, user.asciiBytes(), "not json".getBytes(StandardCharsets.UTF_8), new RecordHeaders()));
 
         for (int attempt = 1; attempt <= RecordWrites.HALT_AFTER; attempt++) {
             int sends = attempt;
-            await().atMost(Duration.ofSeconds(15)).until(() -> producer.history().size() == sends);
+            await().atMost(Duration.ofSeconds(15))
+                    .until(() -> producer.history().size() == sends);
             assertThat(producer.history().get(sends - 1).topic()).isEqualTo(topics.dlq());
             assertThat(producer.errorNext(new TimeoutException("broker away"))).isTrue();
         }
-        await().atMost(Duration.ofSeconds(5)).untilAsserted(() ->
-                assertThat(loop.notReadyReason()).contains("halted").contains(topic + "-" + p)
+        await().atMost(Duration.ofSeconds(5))
+                .untilAsserted(() -> assertThat(loop.notReadyReason())
+                        .contains("halted")
+                        .contains(topic + "-" + p)
                         .contains("DLQ write of offset 0 failed 3 times: broker away"));
-        assertThat(committed(p)).as("never committed past a record whose DLQ copy is not written").isIn(null, 0L);
+        assertThat(committed(p))
+                .as("never committed past a record whose DLQ copy is not written")
+                .isIn(null, 0L);
         assertThat(consumer.paused()).contains(new TopicPartition(topic, p));
 
         await().atMost(Duration.ofSeconds(15)).until(() -> producer.history().size() == RecordWrites.HALT_AFTER + 1);
         producer.completeNext();
 
-        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(committed(p)).isEqualTo(1));
-        await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> assertThat(loop.notReadyReason()).isNull());
+        await().atMost(Duration.ofSeconds(10))
+                .untilAsserted(() -> assertThat(committed(p)).isEqualTo(1));
+        await().atMost(Duration.ofSeconds(5))
+                .untilAsserted(() -> assertThat(loop.notReadyReason()).isNull());
         assertThat(consumer.paused()).doesNotContain(new TopicPartition(topic, p));
     }
 
@@ -159,7 +173,8 @@ class RequestLoopTest {
     void aReplyThatCannotBeSentPutsTheRecordInTheDlqWithTheReasonBeforeItIsCommitted() {
         UserId user = UserId.random();
         int p = Partitions.of(user, PARTITIONS);
-        start(event -> CompletableFuture.failedFuture(new ReplyNotSentException("reply topic 't.settings' is internal")));
+        start(event ->
+                CompletableFuture.failedFuture(new ReplyNotSentException("reply topic 't.settings' is internal")));
 
         add(p, 0, user, heartbeat(user));
 
@@ -170,7 +185,8 @@ class RequestLoopTest {
         assertThat(header(dead, "hermes.dlq.field")).isEqualTo("reply");
         assertThat(committed(p)).isIn(null, 0L);
         producer.completeNext();
-        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(committed(p)).isEqualTo(1));
+        await().atMost(Duration.ofSeconds(10))
+                .untilAsserted(() -> assertThat(committed(p)).isEqualTo(1));
     }
 
     private void start(java.util.function.Function<Event, CompletableFuture<Void>> handler) {
@@ -178,20 +194,35 @@ class RequestLoopTest {
             handled.add(event);
             return handler.apply(event);
         };
-        List<TopicPartition> all = IntStream.range(0, PARTITIONS).mapToObj(i -> new TopicPartition(topic, i)).toList();
+        List<TopicPartition> all = IntStream.range(0, PARTITIONS)
+                .mapToObj(i -> new TopicPartition(topic, i))
+                .toList();
         Node node = new Node(0, "localhost", 9092);
-        consumer.updatePartitions(topic, IntStream.range(0, PARTITIONS)
-                .mapToObj(i -> new PartitionInfo(topic, i, node, new Node[] {node}, new Node[] {node})).toList());
+        consumer.updatePartitions(
+                topic,
+                IntStream.range(0, PARTITIONS)
+                        .mapToObj(i -> new PartitionInfo(topic, i, node, new Node[] {node}, new Node[] {node}))
+                        .toList());
         Map<TopicPartition, Long> beginning = new HashMap<>();
         all.forEach(tp -> beginning.put(tp, 0L));
         consumer.updateBeginningOffsets(beginning);
-        loop = new RequestLoop(consumer, topic, codec, lanes, recording, publisher, PartitionListener.NONE,
-                Meters.none(), 100, Duration.ofSeconds(2), "worker-1");
+        loop = new RequestLoop(
+                consumer,
+                topic,
+                codec,
+                lanes,
+                recording,
+                publisher,
+                PartitionListener.NONE,
+                Meters.none(),
+                100,
+                Duration.ofSeconds(2),
+                "worker-1");
         consumer.schedulePollTask(() -> consumer.rebalance(all));
         thread = new Thread(loop, "test-loop");
         thread.start();
-        await().atMost(Duration.ofSeconds(10)).until(() -> loop.ownedPartitions().size() == PARTITIONS
-                && loop.ready());
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> loop.ownedPartitions().size() == PARTITIONS && loop.ready());
     }
 
     private void add(int partition, long offset, UserId user, Event event) {
@@ -200,10 +231,20 @@ class RequestLoopTest {
         consumer.addRecord(record(partition, offset, user.asciiBytes(), codec.encode(event), headers));
     }
 
-    private ConsumerRecord<byte[], byte[]> record(int partition, long offset, byte[] key, byte[] value,
-                                                  RecordHeaders headers) {
-        return new ConsumerRecord<>(topic, partition, offset, 0L, TimestampType.CREATE_TIME, key.length,
-                value.length, key, value, headers, java.util.Optional.empty());
+    private ConsumerRecord<byte[], byte[]> record(
+            int partition, long offset, byte[] key, byte[] value, RecordHeaders headers) {
+        return new ConsumerRecord<>(
+                topic,
+                partition,
+                offset,
+                0L,
+                TimestampType.CREATE_TIME,
+                key.length,
+                value.length,
+                key,
+                value,
+                headers,
+                java.util.Optional.empty());
     }
 
     private Heartbeat heartbeat(UserId user) {

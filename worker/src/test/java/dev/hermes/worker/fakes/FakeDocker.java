@@ -22,8 +22,7 @@ public final class FakeDocker implements Docker {
     private final Clock clock;
     private final Map<String, Container> byName = new HashMap<>();
     private final List<String> calls = Collections.synchronizedList(new ArrayList<>());
-    private final List<Consumer<ContainerEvent>> eventListeners =
-            new CopyOnWriteArrayList<>();
+    private final List<Consumer<ContainerEvent>> eventListeners = new CopyOnWriteArrayList<>();
     private int nextId = 1;
     private int nextPort = 40000;
 
@@ -83,22 +82,34 @@ public final class FakeDocker implements Docker {
     @Override
     public synchronized List<ContainerSummary> runningManaged(String fleet) {
         calls.add("list " + fleet);
-        return byName.values().stream().filter(c -> c.running && "true".equals(c.labels.get(ContainerSpec.LABEL_MANAGED))
+        return byName.values().stream()
+                .filter(c -> c.running
+                        && "true".equals(c.labels.get(ContainerSpec.LABEL_MANAGED))
                         && fleet.equals(c.labels.get(ContainerSpec.LABEL_FLEET)))
-                .map(c -> new ContainerSummary(c.id, List.of("/" + c.name), c.labels)).toList();
+                .map(c -> new ContainerSummary(c.id, List.of("/" + c.name), c.labels))
+                .toList();
     }
 
     @Override
     public synchronized List<ContainerSummary> allNamed(String namePrefix) {
         calls.add("list-named " + namePrefix);
-        return byName.values().stream().filter(c -> c.name.startsWith(namePrefix))
-                .map(c -> new ContainerSummary(c.id, List.of("/" + c.name), c.labels)).toList();
+        return byName.values().stream()
+                .filter(c -> c.name.startsWith(namePrefix))
+                .map(c -> new ContainerSummary(c.id, List.of("/" + c.name), c.labels))
+                .toList();
     }
 
     @Override
     public synchronized Optional<ContainerInfo> inspect(String idOrName) {
-        return find(idOrName).map(c -> new ContainerInfo(c.id, "/" + c.name, c.running, c.running ? null : 0L,
-                c.labels, c.startedAt, Map.of(c.agentPort, c.hostPort)));
+        return find(idOrName)
+                .map(c -> new ContainerInfo(
+                        c.id,
+                        "/" + c.name,
+                        c.running,
+                        c.running ? null : 0L,
+                        c.labels,
+                        c.startedAt,
+                        Map.of(c.agentPort, c.hostPort)));
     }
 
     @Override
@@ -110,10 +121,11 @@ public final class FakeDocker implements Docker {
     public synchronized String createContainer(ContainerSpec spec, List<String> entrypoint) {
         calls.add("create " + spec.name());
         if (byName.containsKey(spec.name())) {
-            throw new ContainerNameTakenException("Conflict. The container name \"/" + spec.name() + "\" is in use", null);
+            throw new ContainerNameTakenException(
+                    "Conflict. The container name \"/" + spec.name() + "\" is in use", null);
         }
-        Container c = new Container("c" + nextId++, spec.name(), spec.labels(), spec.agentPort(),
-                Integer.toString(nextPort++));
+        Container c = new Container(
+                "c" + nextId++, spec.name(), spec.labels(), spec.agentPort(), Integer.toString(nextPort++));
         byName.put(spec.name(), c);
         return c.id;
     }
@@ -142,8 +154,7 @@ public final class FakeDocker implements Docker {
     }
 
     @Override
-    public void ping() {
-    }
+    public void ping() {}
 
     @Override
     public EventStream containerEvents(String fleet, Consumer<ContainerEvent> onEvent) {
@@ -164,11 +175,13 @@ public final class FakeDocker implements Docker {
     }
 
     @Override
-    public void close() {
-    }
+    public void close() {}
 
     private Optional<Container> find(String idOrName) {
-        Container byId = byName.values().stream().filter(c -> c.id.equals(idOrName)).findFirst().orElse(null);
+        Container byId = byName.values().stream()
+                .filter(c -> c.id.equals(idOrName))
+                .findFirst()
+                .orElse(null);
         return Optional.ofNullable(byId != null ? byId : byName.get(idOrName));
     }
 }

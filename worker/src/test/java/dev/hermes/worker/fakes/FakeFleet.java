@@ -1,5 +1,6 @@
 package dev.hermes.worker.fakes;
 
+import dev.hermes.admin.Account;
 import dev.hermes.schemas.ApiKeys;
 import dev.hermes.schemas.Event;
 import dev.hermes.schemas.EventCodec;
@@ -11,7 +12,6 @@ import dev.hermes.worker.kafka.EventPublisher;
 import dev.hermes.worker.kafka.ReplyRoutes;
 import dev.hermes.worker.metrics.Meters;
 import dev.hermes.worker.runtime.RuntimeRegistry;
-import dev.hermes.admin.Account;
 import dev.hermes.worker.settings.SettingsCache;
 import dev.hermes.worker.spawn.ContainerSpecFactory;
 import dev.hermes.worker.spawn.Ensurer;
@@ -44,18 +44,38 @@ public final class FakeFleet {
     public final MockProducer<byte[], byte[]> producer = mockProducer();
     public final MockProducer<byte[], byte[]> stateProducer = mockProducer();
     /** Replies may go to any non-internal topic; every topic has {@link #REPLY_PARTITIONS} partitions. */
-    public final EventPublisher publisher = new EventPublisher(producer, stateProducer, topics, codec,
-            new ReplyRoutes(List.of("*"), topics,
-                    topic -> java.util.concurrent.CompletableFuture.completedFuture(REPLY_PARTITIONS), clock));
+    public final EventPublisher publisher = new EventPublisher(
+            producer,
+            stateProducer,
+            topics,
+            codec,
+            new ReplyRoutes(
+                    List.of("*"),
+                    topics,
+                    topic -> java.util.concurrent.CompletableFuture.completedFuture(REPLY_PARTITIONS),
+                    clock));
+
     public final LifecycleAudit audit = new LifecycleAudit(publisher, WORKER);
     public final ContainerSpecFactory specs = new ContainerSpecFactory(
-            ApiKeys.fromSecret("a-test-secret-of-enough-bytes"), "hermes-agent:test", Path.of("/plugins"), 8642,
-            "127.0.0.1", FLEET, Map.of());
+            ApiKeys.fromSecret("a-test-secret-of-enough-bytes"),
+            "hermes-agent:test",
+            Path.of("/plugins"),
+            8642,
+            "127.0.0.1",
+            FLEET,
+            Map.of());
     public final RuntimeSpawner spawner = new RuntimeSpawner(docker, clock, 4);
     /** What the health check does; by default the runtime answers after a short wait. */
     public volatile HealthCheck health = (name, url, stillRunning) -> false;
-    public final Ensurer ensurer = new Ensurer(spawner, (name, url, running) -> health.awaitHealthy(name, url, running),
-            specs, settings, registry, meters, clock);
+
+    public final Ensurer ensurer = new Ensurer(
+            spawner,
+            (name, url, running) -> health.awaitHealthy(name, url, running),
+            specs,
+            settings,
+            registry,
+            meters,
+            clock);
 
     /** New settings saved and seen, as after a SettingsChanged. */
     public void settingsChangedTo(long version) {
@@ -85,8 +105,11 @@ public final class FakeFleet {
 
     /** The records sent to {@code topic}, decoded, in order. */
     public List<Event> sentTo(String topic) {
-        return producer.history().stream().filter(r -> r.topic().equals(topic)).map(ProducerRecord::value)
-                .map(codec::decode).toList();
+        return producer.history().stream()
+                .filter(r -> r.topic().equals(topic))
+                .map(ProducerRecord::value)
+                .map(codec::decode)
+                .toList();
     }
 
     public <T extends Event> List<T> audited(Class<T> type) {

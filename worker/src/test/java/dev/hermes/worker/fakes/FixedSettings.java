@@ -1,8 +1,8 @@
 package dev.hermes.worker.fakes;
 
-import dev.hermes.schemas.UserId;
 import dev.hermes.admin.Account;
 import dev.hermes.admin.GlobalSettings;
+import dev.hermes.schemas.UserId;
 import dev.hermes.worker.settings.SettingsSource;
 import java.time.Instant;
 import java.util.Optional;
@@ -21,8 +21,8 @@ public final class FixedSettings implements SettingsSource {
 
     @Override
     public GlobalSettings current() {
-        return new GlobalSettings("openrouter", "test/model", "https://llm.invalid", Optional.empty(), version,
-                Instant.EPOCH, "test");
+        return new GlobalSettings(
+                "openrouter", "test/model", "https://llm.invalid", Optional.empty(), version, Instant.EPOCH, "test");
     }
 
     @Override

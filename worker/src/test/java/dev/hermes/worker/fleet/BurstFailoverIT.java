@@ -33,8 +33,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(WorkerProcess.TailOnFailure.class)
 @Timeout(value = 180, unit = TimeUnit.SECONDS)
 class BurstFailoverIT {
-    private static final Map<String, String> ENV = Map.of("HERMES_SESSION_TIMEOUT_SEC", "6",
-            "HERMES_HEALTH_TIMEOUT_SEC", "60");
+    private static final Map<String, String> ENV =
+            Map.of("HERMES_SESSION_TIMEOUT_SEC", "6", "HERMES_HEALTH_TIMEOUT_SEC", "60");
     private static final int USERS = 100;
     private static final int KILL_AFTER_REPLIES = 20;
 
@@ -52,11 +52,12 @@ class BurstFailoverIT {
             workers.add(WorkerProcess.start(stack, ENV));
         }
         workers.forEach(w -> w.waitReady(Duration.ofSeconds(60)));
-        Map<String, Set<Integer>> assignment = Fleet.awaitAssignment(stack, Duration.ofSeconds(45),
-                workers.toArray(WorkerProcess[]::new));
+        Map<String, Set<Integer>> assignment =
+                Fleet.awaitAssignment(stack, Duration.ofSeconds(45), workers.toArray(WorkerProcess[]::new));
         // kill the worker holding the most partitions: the most work to hand over
         WorkerProcess victim = workers.stream()
-                .max(Comparator.comparingInt(w -> assignment.get(w.workerId()).size())).orElseThrow();
+                .max(Comparator.comparingInt(w -> assignment.get(w.workerId()).size()))
+                .orElseThrow();
         Set<Integer> victimPartitions = assignment.get(victim.workerId());
         RuntimeClient client = stack.client();
         for (int i = 0; i < USERS; i++) {
@@ -67,47 +68,70 @@ class BurstFailoverIT {
         long t0 = System.nanoTime();
         List<CompletableFuture<Fleet.Outcome>> calls = new ArrayList<>();
         for (UserId user : users) {
-            CompletableFuture<Fleet.Outcome> call = Fleet.outcome(user,
-                    client.ensureRuntimeAsync(user, Duration.ofSeconds(120)));
+            CompletableFuture<Fleet.Outcome> call =
+                    Fleet.outcome(user, client.ensureRuntimeAsync(user, Duration.ofSeconds(120)));
             call.thenRun(replies::incrementAndGet);
             calls.add(call);
         }
-        await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(10))
+        await().atMost(Duration.ofSeconds(90))
+                .pollInterval(Duration.ofMillis(10))
                 .until(() -> replies.get() >= KILL_AFTER_REPLIES);
         victim.sigkill();
         int repliesAtKill = replies.get();
         long killedAtMs = (System.nanoTime() - t0) / 1_000_000;
 
         List<Fleet.Outcome> outcomes = Fleet.join(calls, Duration.ofSeconds(130));
-        long wallMs = (outcomes.stream().mapToLong(Fleet.Outcome::completedAtNanos).max().orElseThrow() - t0)
+        long wallMs = (outcomes.stream()
+                                .mapToLong(Fleet.Outcome::completedAtNanos)
+                                .max()
+                                .orElseThrow()
+                        - t0)
                 / 1_000_000;
 
-        assertThat(outcomes).as("all %d answered READY%s", USERS, Fleet.describeFailures(outcomes))
+        assertThat(outcomes)
+                .as("all %d answered READY%s", USERS, Fleet.describeFailures(outcomes))
                 .allMatch(Fleet.Outcome::ready);
         Map<UserId, List<Container>> containers = Fleet.containersByUser(stack, users);
         assertThat(containers).as("one container per family").hasSize(USERS);
-        List<UserId> doubled = containers.entrySet().stream().filter(e -> e.getValue().size() != 1)
-                .map(Map.Entry::getKey).toList();
+        List<UserId> doubled = containers.entrySet().stream()
+                .filter(e -> e.getValue().size() != 1)
+                .map(Map.Entry::getKey)
+                .toList();
         assertThat(doubled).as("families with more than one container").isEmpty();
-        assertThat(containers.values()).allSatisfy(list -> assertThat(list.get(0).getState()).isEqualTo("running"));
+        assertThat(containers.values())
+                .allSatisfy(list -> assertThat(list.get(0).getState()).isEqualTo("running"));
         assertThat(outcomes).extracting(o -> o.handle().url()).doesNotHaveDuplicates();
 
         List<Event> everyReply = Fleet.allReplies(stack);
         Map<UserId, Set<String>> urls = Fleet.urlsByUser(everyReply);
-        assertThat(urls.entrySet()).as("families told two different URLs")
-                .filteredOn(e -> e.getValue().size() > 1).isEmpty();
+        assertThat(urls.entrySet())
+                .as("families told two different URLs")
+                .filteredOn(e -> e.getValue().size() > 1)
+                .isEmpty();
         assertThat(Fleet.failures(everyReply)).as("RuntimeFailed replies").isZero();
 
         List<Fleet.Outcome> handedOver = outcomes.stream()
                 .filter(o -> victimPartitions.contains(Fleet.partitionOf(o.user()))
-                        && !o.handle().ready().workerId().equals(victim.workerId())).toList();
-        Map<String, Long> byWorker = outcomes.stream().collect(Collectors.groupingBy(
-                o -> o.handle().ready().workerId(), Collectors.counting()));
-        System.out.printf("Burst: %d families READY in %d ms wall (victim %s with partitions %s SIGKILLed at %d ms "
+                        && !o.handle().ready().workerId().equals(victim.workerId()))
+                .toList();
+        Map<String, Long> byWorker = outcomes.stream()
+                .collect(Collectors.groupingBy(o -> o.handle().ready().workerId(), Collectors.counting()));
+        System.out.printf(
+                "Burst: %d families READY in %d ms wall (victim %s with partitions %s SIGKILLed at %d ms "
                         + "after %d replies; %d of its families answered by survivors; answers by worker %s; "
-                        + "%d replies on the topic)%n", USERS, wallMs, victim.workerId(), victimPartitions,
-                killedAtMs, repliesAtKill, handedOver.size(), byWorker, everyReply.size());
-        assertThat(handedOver).as("families of the killed worker's partitions answered by a survivor").isNotEmpty();
+                        + "%d replies on the topic)%n",
+                USERS,
+                wallMs,
+                victim.workerId(),
+                victimPartitions,
+                killedAtMs,
+                repliesAtKill,
+                handedOver.size(),
+                byWorker,
+                everyReply.size());
+        assertThat(handedOver)
+                .as("families of the killed worker's partitions answered by a survivor")
+                .isNotEmpty();
         assertThat(workers.stream().filter(w -> w != victim)).allMatch(WorkerProcess::alive);
     }
 }

@@ -29,8 +29,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(WorkerProcess.TailOnFailure.class)
 @Timeout(value = 120, unit = TimeUnit.SECONDS)
 class CrashReplayIT {
-    private static final Map<String, String> ENV = Map.of("HERMES_SESSION_TIMEOUT_SEC", "6",
-            "HERMES_HEALTH_TIMEOUT_SEC", "30");
+    private static final Map<String, String> ENV =
+            Map.of("HERMES_SESSION_TIMEOUT_SEC", "6", "HERMES_HEALTH_TIMEOUT_SEC", "30");
     private static final int USERS = 6;
 
     @Test
@@ -49,7 +49,8 @@ class CrashReplayIT {
             calls.add(Fleet.outcome(user, client.ensureRuntimeAsync(user, Duration.ofSeconds(60))));
         }
         // W1 has created every container; their agents are still booting, so nobody was answered yet
-        await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(50))
+        await().atMost(Duration.ofSeconds(20))
+                .pollInterval(Duration.ofMillis(50))
                 .until(() -> Fleet.containersByUser(stack, users).size() == USERS);
         w1.sigkill();
         long killed = System.nanoTime();
@@ -59,9 +60,11 @@ class CrashReplayIT {
         List<Fleet.Outcome> outcomes = Fleet.join(calls, Duration.ofSeconds(70));
         long recoveredMs = (System.nanoTime() - killed) / 1_000_000;
 
-        assertThat(outcomes).as("every request answered READY" + Fleet.describeFailures(outcomes))
+        assertThat(outcomes)
+                .as("every request answered READY" + Fleet.describeFailures(outcomes))
                 .allMatch(Fleet.Outcome::ready);
-        assertThat(outcomes).as("answered by the replaying worker")
+        assertThat(outcomes)
+                .as("answered by the replaying worker")
                 .allSatisfy(o -> assertThat(o.handle().ready().workerId()).isEqualTo(w2.workerId()));
         Map<UserId, List<Container>> containers = Fleet.containersByUser(stack, users);
         assertThat(containers).hasSize(USERS);
@@ -71,10 +74,13 @@ class CrashReplayIT {
         });
         for (Fleet.Outcome o : outcomes) {
             assertThat(o.handle().containerName()).isEqualTo(o.user().containerName());
-            assertThat(Agent.healthy(o.handle().url())).as("runtime of %s", o.user()).isTrue();
+            assertThat(Agent.healthy(o.handle().url()))
+                    .as("runtime of %s", o.user())
+                    .isTrue();
         }
-        System.out.printf("CrashReplay: %d requests in flight at SIGKILL all answered READY by %s %d ms after "
-                + "the kill%n", USERS, w2.workerId(), recoveredMs);
+        System.out.printf(
+                "CrashReplay: %d requests in flight at SIGKILL all answered READY by %s %d ms after " + "the kill%n",
+                USERS, w2.workerId(), recoveredMs);
         assertThat(w2.alive()).isTrue();
     }
 }

@@ -46,8 +46,7 @@ import org.apache.kafka.common.utils.Utils;
 final class Fleet {
     private static final EventCodec CODEC = new EventCodec();
 
-    private Fleet() {
-    }
+    private Fleet() {}
 
     /** The partition the default partitioner gives {@code user}'s records on a topic of {@link Stack#PARTITIONS}. */
     static int partitionOf(UserId user) {
@@ -58,17 +57,22 @@ final class Fleet {
     static Map<String, Set<Integer>> assignment(Stack stack) {
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, stack.bootstrapServers()))) {
             String group = stack.topics().prefix() + "workers";
-            ConsumerGroupDescription description = admin.describeConsumerGroups(List.of(group)).all()
-                    .get(10, TimeUnit.SECONDS).get(group);
+            ConsumerGroupDescription description = admin.describeConsumerGroups(List.of(group))
+                    .all()
+                    .get(10, TimeUnit.SECONDS)
+                    .get(group);
             if (description.groupState() != GroupState.STABLE) {
                 return Map.of();
             }
             Map<String, Set<Integer>> byWorker = new HashMap<>();
             for (MemberDescription member : description.members()) {
                 String worker = member.clientId().replaceFirst("^hermes-worker-", "");
-                byWorker.put(worker, member.assignment().topicPartitions().stream()
-                        .filter(tp -> tp.topic().equals(stack.topics().requests()))
-                        .map(TopicPartition::partition).collect(Collectors.toSet()));
+                byWorker.put(
+                        worker,
+                        member.assignment().topicPartitions().stream()
+                                .filter(tp -> tp.topic().equals(stack.topics().requests()))
+                                .map(TopicPartition::partition)
+                                .collect(Collectors.toSet()));
             }
             return byWorker;
         } catch (InterruptedException e) {
@@ -84,7 +88,8 @@ final class Fleet {
      * partition and all partitions held; returns the assignment.
      */
     static Map<String, Set<Integer>> awaitAssignment(Stack stack, Duration timeout, WorkerProcess... workers) {
-        Set<String> expected = Arrays.stream(workers).map(WorkerProcess::workerId).collect(Collectors.toSet());
+        Set<String> expected =
+                Arrays.stream(workers).map(WorkerProcess::workerId).collect(Collectors.toSet());
         Map<String, Set<Integer>>[] seen = new Map[1];
         try {
             await().atMost(timeout).pollInterval(Duration.ofMillis(200)).until(() -> {
@@ -92,7 +97,8 @@ final class Fleet {
                 seen[0] = now;
                 Set<Integer> all = new HashSet<>();
                 now.values().forEach(all::addAll);
-                return now.keySet().equals(expected) && now.values().stream().noneMatch(Set::isEmpty)
+                return now.keySet().equals(expected)
+                        && now.values().stream().noneMatch(Set::isEmpty)
                         && all.size() == Stack.PARTITIONS;
             });
         } catch (org.awaitility.core.ConditionTimeoutException e) {
@@ -105,8 +111,11 @@ final class Fleet {
     static Map<UserId, List<Container>> containersByUser(Stack stack, Collection<UserId> users) {
         Set<String> wanted = users.stream().map(UserId::value).collect(Collectors.toSet());
         Map<UserId, List<Container>> byUser = new HashMap<>();
-        for (Container c : stack.docker().listContainersCmd().withShowAll(true)
-                .withLabelFilter(Map.of("hermes.managed", "true")).exec()) {
+        for (Container c : stack.docker()
+                .listContainersCmd()
+                .withShowAll(true)
+                .withLabelFilter(Map.of("hermes.managed", "true"))
+                .exec()) {
             String user = c.getLabels() == null ? null : c.getLabels().get("hermes.user-id");
             if (user != null && wanted.contains(user)) {
                 byUser.computeIfAbsent(UserId.of(user), u -> new ArrayList<>()).add(c);
@@ -167,13 +176,19 @@ final class Fleet {
      * beginning): what callers were told, including duplicates nobody waited for any more.
      */
     static List<Event> allReplies(Stack stack) {
-        Map<String, Object> props = Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, stack.bootstrapServers(),
-                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        Map<String, Object> props = Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                stack.bootstrapServers(),
+                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG,
+                false);
         List<Event> events = new ArrayList<>();
-        try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(props, new ByteArrayDeserializer(),
-                new ByteArrayDeserializer())) {
-            List<TopicPartition> partitions = consumer.partitionsFor(stack.topics().replies()).stream()
-                    .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
+        try (KafkaConsumer<byte[], byte[]> consumer =
+                new KafkaConsumer<>(props, new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
+            List<TopicPartition> partitions = consumer
+                    .partitionsFor(stack.topics().replies())
+                    .stream()
+                    .map(p -> new TopicPartition(p.topic(), p.partition()))
+                    .toList();
             consumer.assign(partitions);
             consumer.seekToBeginning(partitions);
             Map<TopicPartition, Long> ends = consumer.endOffsets(partitions, Duration.ofSeconds(10));
@@ -226,20 +241,24 @@ final class Fleet {
     /** Waits for every outcome (each call carries its own deadline, so this ends). */
     static List<Outcome> join(List<CompletableFuture<Outcome>> outcomes, Duration atMost) {
         try {
-            CompletableFuture.allOf(outcomes.toArray(CompletableFuture[]::new)).get(atMost.toMillis(),
-                    TimeUnit.MILLISECONDS);
+            CompletableFuture.allOf(outcomes.toArray(CompletableFuture[]::new))
+                    .get(atMost.toMillis(), TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new AssertionError(e);
         } catch (ExecutionException | TimeoutException e) {
-            throw new AssertionError("not every ensure finished within " + atMost + ": "
-                    + outcomes.stream().filter(f -> !f.isDone()).count() + " pending", e);
+            throw new AssertionError(
+                    "not every ensure finished within " + atMost + ": "
+                            + outcomes.stream().filter(f -> !f.isDone()).count() + " pending",
+                    e);
         }
         return outcomes.stream().map(CompletableFuture::join).toList();
     }
 
     static String describeFailures(List<Outcome> outcomes) {
-        return outcomes.stream().filter(o -> !o.ready()).limit(10)
+        return outcomes.stream()
+                .filter(o -> !o.ready())
+                .limit(10)
                 .map(o -> o.user() + " (partition " + partitionOf(o.user()) + "): " + o.error())
                 .collect(Collectors.joining("\n  ", "\n  ", ""));
     }

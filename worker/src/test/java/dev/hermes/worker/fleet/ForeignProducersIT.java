@@ -36,8 +36,8 @@ import org.junit.jupiter.api.Test;
  */
 @HermesStack.Use
 class ForeignProducersIT {
-    private static final Map<String, String> FAST_REAPING = Map.of("RUNTIME_IDLE_SEC", "2",
-            "HERMES_REAP_INTERVAL_SEC", "0.5", "HERMES_LAST_ACTIVE_WRITE_INTERVAL_SEC", "0.5");
+    private static final Map<String, String> FAST_REAPING = Map.of(
+            "RUNTIME_IDLE_SEC", "2", "HERMES_REAP_INTERVAL_SEC", "0.5", "HERMES_LAST_ACTIVE_WRITE_INTERVAL_SEC", "0.5");
 
     @AfterEach
     void stopWorkers(Stack stack) {
@@ -60,60 +60,82 @@ class ForeignProducersIT {
         Instant until = Instant.now().plusSeconds(8);
         while (Instant.now().isBefore(until)) {
             kcat(stack, user.value(), raw.json(RawRequests.heartbeat(user, Instant.now())));
-            await().pollDelay(Duration.ofMillis(700)).atMost(Duration.ofSeconds(2)).until(() -> true);
+            await().pollDelay(Duration.ofMillis(700))
+                    .atMost(Duration.ofSeconds(2))
+                    .until(() -> true);
             assertThat(running(stack, user)).as("kept warm by kcat heartbeats").isTrue();
         }
 
-        assertThat(startedAt(stack, user)).as("never reaped by the worker of the CRC32 partition")
+        assertThat(startedAt(stack, user))
+                .as("never reaped by the worker of the CRC32 partition")
                 .isEqualTo(startedAt);
         List<ConsumerRecord<byte[], byte[]>> onCrc = onPartition(stack, crc, user);
         assertThat(onCrc).as("kcat used librdkafka's CRC32 partition").isNotEmpty();
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
             List<ConsumerRecord<byte[], byte[]>> moved = onPartition(stack, canonical, user).stream()
-                    .filter(r -> r.headers().lastHeader(EventPublisher.MOVED_FROM_HEADER) != null).toList();
+                    .filter(r -> r.headers().lastHeader(EventPublisher.MOVED_FROM_HEADER) != null)
+                    .toList();
             assertThat(moved).as("each moved exactly once").hasSize(onCrc.size());
-            assertThat(moved).allSatisfy(r -> assertThat(header(r))
-                    .startsWith(stack.topics().requests() + "-" + crc + "@"));
+            assertThat(moved)
+                    .allSatisfy(
+                            r -> assertThat(header(r)).startsWith(stack.topics().requests() + "-" + crc + "@"));
         });
     }
 
     @Test
     void aConfluentKafkaPythonRequestOnTheCrc32PartitionIsAnsweredExactlyOnce(Stack stack) throws Exception {
         String python = python();
-        assumeTrue(python != null, "python3-confluent-kafka is not installed (apt-get install -y python3-confluent-kafka)");
+        assumeTrue(
+                python != null,
+                "python3-confluent-kafka is not installed (apt-get install -y python3-confluent-kafka)");
         List<Worker> workers = twoWorkers(stack);
         UserId user = userSplitBetween(stack, workers);
         RawRequests raw = new RawRequests(stack);
         stack.closeLater(raw);
-        RuntimeRequested request = RawRequests.request(user, stack.topics().replies(), 1,
-                Instant.now().plusSeconds(60));
+        RuntimeRequested request = RawRequests.request(
+                user, stack.topics().replies(), 1, Instant.now().plusSeconds(60));
 
-        Process p = new ProcessBuilder(python, "-c", """
+        Process p = new ProcessBuilder(
+                        python,
+                        "-c",
+                        """
                 import sys
                 from confluent_kafka import Producer
                 producer = Producer({'bootstrap.servers': sys.argv[1]})
                 producer.produce(sys.argv[2], key=sys.argv[3], value=sys.argv[4])
                 assert producer.flush(10) == 0
-                """, stack.bootstrapServers(), stack.topics().requests(), user.value(), raw.json(request))
-                .redirectErrorStream(true).start();
+                """,
+                        stack.bootstrapServers(),
+                        stack.topics().requests(),
+                        user.value(),
+                        raw.json(request))
+                .redirectErrorStream(true)
+                .start();
         assertThat(p.waitFor(30, TimeUnit.SECONDS)).isTrue();
-        assertThat(p.exitValue()).as(new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8)).isZero();
+        assertThat(p.exitValue())
+                .as(new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8))
+                .isZero();
 
         String correlation = request.correlationId().toString();
         await().atMost(Duration.ofSeconds(60)).until(() -> answers(stack, correlation) >= 1);
         await().pollDelay(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(3)).until(() -> true);
         assertThat(answers(stack, correlation)).as("answered exactly once").isEqualTo(1);
-        assertThat(onPartition(stack, crc32Partition(user), user)).as("python used librdkafka's CRC32 partition")
+        assertThat(onPartition(stack, crc32Partition(user), user))
+                .as("python used librdkafka's CRC32 partition")
                 .isNotEmpty();
         assertThat(TopicDump.values(stack.bootstrapServers(), stack.topics().replies()).stream()
-                .map(v -> new String(v, StandardCharsets.UTF_8)).filter(v -> v.contains(correlation)))
-                .singleElement().asString().contains("\"RuntimeReady\"");
+                        .map(v -> new String(v, StandardCharsets.UTF_8))
+                        .filter(v -> v.contains(correlation)))
+                .singleElement()
+                .asString()
+                .contains("\"RuntimeReady\"");
     }
 
     private static List<Worker> twoWorkers(Stack stack) {
         List<Worker> workers = List.of(stack.startWorker(FAST_REAPING), stack.startWorker(FAST_REAPING));
-        await().atMost(Duration.ofSeconds(60)).until(() -> workers.stream().allMatch(w -> w.ready()
-                && w.ownedPartitions().size() == Stack.PARTITIONS / 2));
+        await().atMost(Duration.ofSeconds(60))
+                .until(() -> workers.stream()
+                        .allMatch(w -> w.ready() && w.ownedPartitions().size() == Stack.PARTITIONS / 2));
         return workers;
     }
 
@@ -132,7 +154,10 @@ class ForeignProducersIT {
     }
 
     private static Worker ownerOf(List<Worker> workers, int partition) {
-        return workers.stream().filter(w -> w.ownedPartitions().contains(partition)).findFirst().orElseThrow();
+        return workers.stream()
+                .filter(w -> w.ownedPartitions().contains(partition))
+                .findFirst()
+                .orElseThrow();
     }
 
     /** librdkafka's default (consistent_random) partitioner for a keyed record: CRC32 of the key. */
@@ -143,12 +168,23 @@ class ForeignProducersIT {
     }
 
     private static void kcat(Stack stack, String key, String value) throws IOException, InterruptedException {
-        Process p = new ProcessBuilder("kcat", "-b", stack.bootstrapServers(), "-t", stack.topics().requests(), "-P",
-                "-K", "|").redirectErrorStream(true).start();
+        Process p = new ProcessBuilder(
+                        "kcat",
+                        "-b",
+                        stack.bootstrapServers(),
+                        "-t",
+                        stack.topics().requests(),
+                        "-P",
+                        "-K",
+                        "|")
+                .redirectErrorStream(true)
+                .start();
         p.getOutputStream().write((key + "|" + value + "\n").getBytes(StandardCharsets.UTF_8));
         p.getOutputStream().close();
         assertThat(p.waitFor(30, TimeUnit.SECONDS)).isTrue();
-        assertThat(p.exitValue()).as(new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8)).isZero();
+        assertThat(p.exitValue())
+                .as(new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8))
+                .isZero();
     }
 
     private static boolean works(String... command) {
@@ -173,7 +209,8 @@ class ForeignProducersIT {
 
     private static long answers(Stack stack, String correlationId) {
         return TopicDump.values(stack.bootstrapServers(), stack.topics().replies()).stream()
-                .filter(v -> new String(v, StandardCharsets.UTF_8).contains(correlationId)).count();
+                .filter(v -> new String(v, StandardCharsets.UTF_8).contains(correlationId))
+                .count();
     }
 
     private static List<ConsumerRecord<byte[], byte[]>> onPartition(Stack stack, int partition, UserId user) {
@@ -188,11 +225,18 @@ class ForeignProducersIT {
     }
 
     private static boolean running(Stack stack, UserId user) {
-        return Boolean.TRUE.equals(stack.docker().inspectContainerCmd(user.containerName()).exec().getState()
+        return Boolean.TRUE.equals(stack.docker()
+                .inspectContainerCmd(user.containerName())
+                .exec()
+                .getState()
                 .getRunning());
     }
 
     private static String startedAt(Stack stack, UserId user) {
-        return stack.docker().inspectContainerCmd(user.containerName()).exec().getState().getStartedAt();
+        return stack.docker()
+                .inspectContainerCmd(user.containerName())
+                .exec()
+                .getState()
+                .getStartedAt();
     }
 }

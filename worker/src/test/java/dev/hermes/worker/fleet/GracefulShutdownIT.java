@@ -36,8 +36,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(WorkerProcess.TailOnFailure.class)
 @Timeout(value = 150, unit = TimeUnit.SECONDS)
 class GracefulShutdownIT {
-    private static final Map<String, String> ENV = Map.of("HERMES_SESSION_TIMEOUT_SEC", "6",
-            "HERMES_HEALTH_TIMEOUT_SEC", "60", "HERMES_REVOKE_TIMEOUT_SEC", "15");
+    private static final Map<String, String> ENV = Map.of(
+            "HERMES_SESSION_TIMEOUT_SEC", "6", "HERMES_HEALTH_TIMEOUT_SEC", "60", "HERMES_REVOKE_TIMEOUT_SEC", "15");
     private static final int USERS = 40;
 
     private static final List<UserId> users = new ArrayList<>();
@@ -55,27 +55,29 @@ class GracefulShutdownIT {
         workers.addAll(List.of(leaving, staying));
         leaving.waitReady(Duration.ofSeconds(60));
         staying.waitReady(Duration.ofSeconds(60));
-        Map<String, Set<Integer>> assignment = Fleet.awaitAssignment(stack, Duration.ofSeconds(45), leaving,
-                staying);
+        Map<String, Set<Integer>> assignment = Fleet.awaitAssignment(stack, Duration.ofSeconds(45), leaving, staying);
         Set<Integer> leavingPartitions = assignment.get(leaving.workerId());
         RuntimeClient client = stack.client();
         for (int i = 0; i < USERS; i++) {
             users.add(stack.newUser());
         }
         // a quarter of the families boot slowly, so the leaving worker has spawns in flight at SIGTERM
-        List<UserId> slow = users.stream().filter(u -> users.indexOf(u) % 4 == 0).toList();
+        List<UserId> slow =
+                users.stream().filter(u -> users.indexOf(u) % 4 == 0).toList();
         Fleet.slowBoot(stack, slow, 2_500);
 
         AtomicInteger replies = new AtomicInteger();
         long t0 = System.nanoTime();
         List<CompletableFuture<Fleet.Outcome>> calls = new ArrayList<>();
         for (UserId user : users) {
-            CompletableFuture<Fleet.Outcome> call = Fleet.outcome(user,
-                    client.ensureRuntimeAsync(user, Duration.ofSeconds(90)));
+            CompletableFuture<Fleet.Outcome> call =
+                    Fleet.outcome(user, client.ensureRuntimeAsync(user, Duration.ofSeconds(90)));
             call.thenRun(replies::incrementAndGet);
             calls.add(call);
         }
-        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(10)).until(() -> replies.get() >= 10);
+        await().atMost(Duration.ofSeconds(60))
+                .pollInterval(Duration.ofMillis(10))
+                .until(() -> replies.get() >= 10);
         int repliesAtTerm = replies.get();
         long termAt = System.nanoTime();
         leaving.sigterm();
@@ -83,39 +85,64 @@ class GracefulShutdownIT {
         long drainMs = (System.nanoTime() - termAt) / 1_000_000;
 
         List<Fleet.Outcome> outcomes = Fleet.join(calls, Duration.ofSeconds(100));
-        long wallMs = (outcomes.stream().mapToLong(Fleet.Outcome::completedAtNanos).max().orElseThrow() - t0)
+        long wallMs = (outcomes.stream()
+                                .mapToLong(Fleet.Outcome::completedAtNanos)
+                                .max()
+                                .orElseThrow()
+                        - t0)
                 / 1_000_000;
-        long answeredByLeavingAfterTerm = outcomes.stream().filter(o -> o.ready()
-                && o.handle().ready().workerId().equals(leaving.workerId()) && o.completedAtNanos() > termAt).count();
-        System.out.printf("Graceful: SIGTERM after %d replies; %s (partitions %s) exited %d after %d ms, answering "
-                        + "%d in-flight requests while draining; all %d answered in %d ms%n", repliesAtTerm,
-                leaving.workerId(), leavingPartitions, exit, drainMs, answeredByLeavingAfterTerm, USERS, wallMs);
+        long answeredByLeavingAfterTerm = outcomes.stream()
+                .filter(o -> o.ready()
+                        && o.handle().ready().workerId().equals(leaving.workerId())
+                        && o.completedAtNanos() > termAt)
+                .count();
+        System.out.printf(
+                "Graceful: SIGTERM after %d replies; %s (partitions %s) exited %d after %d ms, answering "
+                        + "%d in-flight requests while draining; all %d answered in %d ms%n",
+                repliesAtTerm,
+                leaving.workerId(),
+                leavingPartitions,
+                exit,
+                drainMs,
+                answeredByLeavingAfterTerm,
+                USERS,
+                wallMs);
 
-        assertThat(outcomes).as("all %d answered READY%s", USERS, Fleet.describeFailures(outcomes))
+        assertThat(outcomes)
+                .as("all %d answered READY%s", USERS, Fleet.describeFailures(outcomes))
                 .allMatch(Fleet.Outcome::ready);
-        assertThat(leaving.logLines("worker " + leaving.workerId() + " stopped")).as("the leaving worker stopped")
+        assertThat(leaving.logLines("worker " + leaving.workerId() + " stopped"))
+                .as("the leaving worker stopped")
                 .hasSize(1);
-        assertThat(leaving.logLines("still in flight at revoke")).as("the leaving worker drained fully").isEmpty();
+        assertThat(leaving.logLines("still in flight at revoke"))
+                .as("the leaving worker drained fully")
+                .isEmpty();
         List<Event> burstReplies = Fleet.allReplies(stack);
-        Map<UUID, Long> answersPerRequest = burstReplies.stream().collect(Collectors.groupingBy(
-                Fleet::correlationId, Collectors.counting()));
-        Map<UUID, Long> replayed = answersPerRequest.entrySet().stream().filter(e -> e.getValue() > 1)
+        Map<UUID, Long> answersPerRequest =
+                burstReplies.stream().collect(Collectors.groupingBy(Fleet::correlationId, Collectors.counting()));
+        Map<UUID, Long> replayed = answersPerRequest.entrySet().stream()
+                .filter(e -> e.getValue() > 1)
                 .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
-        System.out.printf("Graceful: %d replies on the topic for %d requests; %d requests answered twice%n",
+        System.out.printf(
+                "Graceful: %d replies on the topic for %d requests; %d requests answered twice%n",
                 burstReplies.size(), USERS, replayed.size());
 
         // a second call per family after the burst, now all answered by the staying worker
         for (Fleet.Outcome first : outcomes) {
             RuntimeHandle again = client.ensureRuntime(first.user(), Duration.ofSeconds(30));
-            assertThat(again.url()).as("second URL of %s", first.user()).isEqualTo(first.handle().url());
+            assertThat(again.url())
+                    .as("second URL of %s", first.user())
+                    .isEqualTo(first.handle().url());
             assertThat(again.containerName()).isEqualTo(first.user().containerName());
             assertThat(again.ready().workerId()).isEqualTo(staying.workerId());
         }
         List<Event> everyReply = Fleet.allReplies(stack);
         Map<UserId, Set<String>> urls = Fleet.urlsByUser(everyReply);
         assertThat(urls.keySet()).containsExactlyInAnyOrderElementsOf(users);
-        assertThat(urls.entrySet()).as("families told two different URLs")
-                .filteredOn(e -> e.getValue().size() > 1).isEmpty();
+        assertThat(urls.entrySet())
+                .as("families told two different URLs")
+                .filteredOn(e -> e.getValue().size() > 1)
+                .isEmpty();
         assertThat(Fleet.failures(everyReply)).as("RuntimeFailed replies").isZero();
         Map<UserId, List<Container>> containers = Fleet.containersByUser(stack, users);
         assertThat(containers).hasSize(USERS);
@@ -126,10 +153,15 @@ class GracefulShutdownIT {
         assertThat(staying.alive()).isTrue();
         SoftAssertions.assertSoftly(soft -> {
             // a drained hand-over commits everything the leaving worker finished: the next owner replays nothing
-            soft.assertThat(leaving.logLines("commit at revoke failed")).as("the leaving worker's final commit")
+            soft.assertThat(leaving.logLines("commit at revoke failed"))
+                    .as("the leaving worker's final commit")
                     .isEmpty();
-            soft.assertThat(replayed).as("requests answered twice (replayed after the hand-over)").isEmpty();
-            soft.assertThat(exit).as("exit status of the drained worker (SIGTERM)").isZero();
+            soft.assertThat(replayed)
+                    .as("requests answered twice (replayed after the hand-over)")
+                    .isEmpty();
+            soft.assertThat(exit)
+                    .as("exit status of the drained worker (SIGTERM)")
+                    .isZero();
         });
     }
 }

@@ -44,14 +44,16 @@ class HeadOfLineIT {
 
         RuntimeHandle bCold = client.ensureRuntime(b, Duration.ofSeconds(60));
         for (int i = 0; i < 5; i++) {
-            assertThat(client.ensureRuntime(b, Duration.ofSeconds(10)).coldStart()).isFalse();
+            assertThat(client.ensureRuntime(b, Duration.ofSeconds(10)).coldStart())
+                    .isFalse();
         }
         Volumes.slowBoot(stack.docker(), a, BOOT_DELAY_MS);
 
         long aSent = System.nanoTime();
         CompletableFuture<RuntimeHandle> aCall = client.ensureRuntimeAsync(a, Duration.ofSeconds(60));
         // A's spawn is under way: its container runs, but its agent does not answer /health yet
-        await().atMost(Duration.ofSeconds(15)).pollInterval(Duration.ofMillis(20))
+        await().atMost(Duration.ofSeconds(15))
+                .pollInterval(Duration.ofMillis(20))
                 .until(() -> running(stack, a.containerName()));
         assertThat(aCall).as("A is still spawning").isNotDone();
 
@@ -64,27 +66,42 @@ class HeadOfLineIT {
             RuntimeHandle warm = client.ensureRuntime(b, Duration.ofSeconds(5));
             wallMs.add((System.nanoTime() - t0) / 1_000_000);
             legs.add(Duration.between(sent, warm.ready().occurredAt()).toMillis() + "+"
-                    + Duration.between(warm.ready().occurredAt(), java.time.Instant.now()).toMillis());
+                    + Duration.between(warm.ready().occurredAt(), java.time.Instant.now())
+                            .toMillis());
             totalMs.add(warm.ready().totalMs());
             assertThat(warm.coldStart()).isFalse();
             assertThat(warm.url()).isEqualTo(bCold.url());
-            assertThat(warm.ready().createMs() + warm.ready().startMs() + warm.ready().healthMs()).isZero();
+            assertThat(warm.ready().createMs()
+                            + warm.ready().startMs()
+                            + warm.ready().healthMs())
+                    .isZero();
         }
-        assertThat(aCall).as("every answer to B came while A was still spawning").isNotDone();
+        assertThat(aCall)
+                .as("every answer to B came while A was still spawning")
+                .isNotDone();
         long bDoneMs = (System.nanoTime() - aSent) / 1_000_000;
-        System.out.printf("HOL: B warm ensures during A's %d ms spawn: wall ms %s (max %d), worker totalMs %s, request+reply legs %s; "
-                        + "all 10 done %d ms after A was requested%n", BOOT_DELAY_MS, wallMs,
-                wallMs.stream().mapToLong(Long::longValue).max().orElseThrow(), totalMs, legs, bDoneMs);
+        System.out.printf(
+                "HOL: B warm ensures during A's %d ms spawn: wall ms %s (max %d), worker totalMs %s, request+reply legs %s; "
+                        + "all 10 done %d ms after A was requested%n",
+                BOOT_DELAY_MS,
+                wallMs,
+                wallMs.stream().mapToLong(Long::longValue).max().orElseThrow(),
+                totalMs,
+                legs,
+                bDoneMs);
         // a lane blocked behind A would show as ~4 s; the bounds leave room for a busy 2-core machine
-        assertThat(wallMs.stream().sorted().toList().get(wallMs.size() / 2)).as("median wall ms").isLessThan(100);
+        assertThat(wallMs.stream().sorted().toList().get(wallMs.size() / 2))
+                .as("median wall ms")
+                .isLessThan(100);
         assertThat(wallMs).allSatisfy(ms -> assertThat(ms).isLessThan(1_000));
         assertThat(totalMs).allSatisfy(ms -> assertThat(ms).isLessThan(50));
         assertThat(bDoneMs).isLessThan(BOOT_DELAY_MS);
 
         RuntimeHandle aReady = aCall.get(60, TimeUnit.SECONDS);
         long aMs = (System.nanoTime() - aSent) / 1_000_000;
-        System.out.printf("HOL: A READY after %d ms (worker totalMs %d, healthMs %d)%n", aMs,
-                aReady.ready().totalMs(), aReady.ready().healthMs());
+        System.out.printf(
+                "HOL: A READY after %d ms (worker totalMs %d, healthMs %d)%n",
+                aMs, aReady.ready().totalMs(), aReady.ready().healthMs());
         assertThat(aReady.coldStart()).isTrue();
         assertThat(aMs).isGreaterThanOrEqualTo(BOOT_DELAY_MS - 500);
         assertThat(aReady.ready().healthMs()).isGreaterThanOrEqualTo(BOOT_DELAY_MS - 1_000);
@@ -105,7 +122,8 @@ class HeadOfLineIT {
 
     private static boolean running(Stack stack, String container) {
         try {
-            InspectContainerResponse c = stack.docker().inspectContainerCmd(container).exec();
+            InspectContainerResponse c =
+                    stack.docker().inspectContainerCmd(container).exec();
             return Boolean.TRUE.equals(c.getState().getRunning());
         } catch (com.github.dockerjava.api.exception.NotFoundException e) {
             return false;

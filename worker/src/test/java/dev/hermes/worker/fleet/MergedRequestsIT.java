@@ -61,7 +61,8 @@ class MergedRequestsIT {
 
         assertOneSpawnAnsweredToAll(stack, user, handles);
         assertThat(Duration.ofNanos(System.nanoTime() - t0)).isGreaterThan(Duration.ofMillis(1_900));
-        RuntimeHandle cold = handles.stream().filter(RuntimeHandle::coldStart).findFirst().orElseThrow();
+        RuntimeHandle cold =
+                handles.stream().filter(RuntimeHandle::coldStart).findFirst().orElseThrow();
         assertThat(cold.ready().healthMs()).isGreaterThanOrEqualTo(1_500);
         // the waiters queued behind the spawn are answered right after it, not after another boot
         long coldAnswer = cold.elapsed().toMillis();
@@ -74,19 +75,28 @@ class MergedRequestsIT {
         for (int i = 0; i < CALLS; i++) {
             calls.add(clients.get(i % clients.size()).ensureRuntimeAsync(user, Duration.ofSeconds(60)));
         }
-        CompletableFuture.allOf(calls.toArray(CompletableFuture[]::new)).orTimeout(70, TimeUnit.SECONDS).join();
+        CompletableFuture.allOf(calls.toArray(CompletableFuture[]::new))
+                .orTimeout(70, TimeUnit.SECONDS)
+                .join();
         return calls.stream().map(CompletableFuture::join).toList();
     }
 
     private static void assertOneSpawnAnsweredToAll(Stack stack, UserId user, List<RuntimeHandle> handles) {
         assertThat(handles).hasSize(CALLS);
-        assertThat(handles).extracting(RuntimeHandle::url).containsOnly(handles.get(0).url());
+        assertThat(handles)
+                .extracting(RuntimeHandle::url)
+                .containsOnly(handles.get(0).url());
         assertThat(handles).extracting(RuntimeHandle::containerName).containsOnly(user.containerName());
-        assertThat(handles).filteredOn(RuntimeHandle::coldStart).as("exactly one answer is the cold start")
+        assertThat(handles)
+                .filteredOn(RuntimeHandle::coldStart)
+                .as("exactly one answer is the cold start")
                 .hasSize(1);
         assertThat(handles).extracting(h -> h.ready().correlationId()).doesNotHaveDuplicates();
-        List<Container> containers = stack.docker().listContainersCmd().withShowAll(true)
-                .withLabelFilter(Map.of("hermes.user-id", user.value())).exec();
+        List<Container> containers = stack.docker()
+                .listContainersCmd()
+                .withShowAll(true)
+                .withLabelFilter(Map.of("hermes.user-id", user.value()))
+                .exec();
         assertThat(containers).as("containers of %s", user).hasSize(1);
         assertThat(containers.get(0).getState()).isEqualTo("running");
         assertThat(Agent.healthy(handles.get(0).url())).isTrue();

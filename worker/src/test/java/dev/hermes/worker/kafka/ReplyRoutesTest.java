@@ -17,16 +17,21 @@ import org.junit.jupiter.api.Test;
 class ReplyRoutesTest {
     private final Topics topics = new Topics("hermes.");
     private final MutableClock clock = new MutableClock(Instant.parse("2026-01-01T00:00:00Z"));
-    private final Map<String, Integer> existing = new ConcurrentHashMap<>(Map.of(topics.replies(), 8,
-            "chat-replies-eu", 3, topics.settings(), 1, topics.lastActive(), 8));
+    private final Map<String, Integer> existing = new ConcurrentHashMap<>(
+            Map.of(topics.replies(), 8, "chat-replies-eu", 3, topics.settings(), 1, topics.lastActive(), 8));
     private final AtomicInteger lookups = new AtomicInteger();
-    private final ReplyRoutes routes = new ReplyRoutes(List.of(topics.replies(), "chat-replies-*", "hermes.*"),
-            topics, topic -> {
+    private final ReplyRoutes routes = new ReplyRoutes(
+            List.of(topics.replies(), "chat-replies-*", "hermes.*"),
+            topics,
+            topic -> {
                 lookups.incrementAndGet();
                 Integer count = existing.get(topic);
-                return count == null ? CompletableFuture.failedFuture(new UnknownTopicOrPartitionException(
-                        "This server does not host this topic-partition.")) : CompletableFuture.completedFuture(count);
-            }, clock);
+                return count == null
+                        ? CompletableFuture.failedFuture(
+                                new UnknownTopicOrPartitionException("This server does not host this topic-partition."))
+                        : CompletableFuture.completedFuture(count);
+            },
+            clock);
 
     @Test
     void allowedTopicsAndExistingPartitionsPass() {
@@ -36,8 +41,13 @@ class ReplyRoutesTest {
 
     @Test
     void internalTopicsAreRefusedEvenWhenAPatternMatchesThem() {
-        for (String internal : List.of(topics.settings(), topics.lastActive(), topics.requests(), topics.events(),
-                topics.dlq(), "__consumer_offsets")) {
+        for (String internal : List.of(
+                topics.settings(),
+                topics.lastActive(),
+                topics.requests(),
+                topics.events(),
+                topics.dlq(),
+                "__consumer_offsets")) {
             assertThat(refusal(internal, 0)).as(internal).contains("is internal");
         }
         assertThat(lookups).as("never looked up").hasValue(0);
@@ -51,10 +61,11 @@ class ReplyRoutesTest {
 
     @Test
     void aPartitionBeyondTheTopicsCountOrAMissingTopicIsRefused() {
-        assertThat(refusal(topics.replies(), 9999)).isEqualTo("reply partition 9999 does not exist: 'hermes.runtime"
-                + ".replies' has 8 partitions");
+        assertThat(refusal(topics.replies(), 9999))
+                .isEqualTo("reply partition 9999 does not exist: 'hermes.runtime" + ".replies' has 8 partitions");
         assertThat(refusal(topics.replies(), -1)).contains("negative");
-        assertThat(refusal("chat-replies-missing", 0)).contains("'chat-replies-missing' is not available")
+        assertThat(refusal("chat-replies-missing", 0))
+                .contains("'chat-replies-missing' is not available")
                 .contains("does not host");
     }
 

@@ -89,9 +89,13 @@ class KeyedExecutorTest {
             lanes.submit("fast-" + (i % 5), fast::countDown);
         }
 
-        assertThat(fast.await(5, TimeUnit.SECONDS)).as("other keys ran while 'slow' was blocked").isTrue();
+        assertThat(fast.await(5, TimeUnit.SECONDS))
+                .as("other keys ran while 'slow' was blocked")
+                .isTrue();
         assertThat(Duration.ofNanos(System.nanoTime() - t0)).isLessThan(Duration.ofSeconds(1));
-        assertThat(slowQueueRan).as("the slow key's second task waits behind its first").hasValue(0);
+        assertThat(slowQueueRan)
+                .as("the slow key's second task waits behind its first")
+                .hasValue(0);
         assertThat(lanes.activeKeys()).isGreaterThanOrEqualTo(1);
 
         release.countDown();
@@ -109,7 +113,9 @@ class KeyedExecutorTest {
                 block(release);
             });
         }
-        assertThat(allRunning.await(5, TimeUnit.SECONDS)).as("%d keys ran at the same time", keys).isTrue();
+        assertThat(allRunning.await(5, TimeUnit.SECONDS))
+                .as("%d keys ran at the same time", keys)
+                .isTrue();
         release.countDown();
         await().atMost(Duration.ofSeconds(5)).until(() -> lanes.activeKeys() == 0);
     }
@@ -147,8 +153,10 @@ class KeyedExecutorTest {
         Thread caller = Thread.currentThread();
         List<Thread> ranOn = Collections.synchronizedList(new ArrayList<>());
 
-        assertThat(lanes.runInlineIfIdle("idle", () -> ranOn.add(Thread.currentThread()))).isTrue();
-        assertThat(lanes.runInlineIfIdle("busy", () -> ranOn.add(Thread.currentThread()))).isFalse();
+        assertThat(lanes.runInlineIfIdle("idle", () -> ranOn.add(Thread.currentThread())))
+                .isTrue();
+        assertThat(lanes.runInlineIfIdle("busy", () -> ranOn.add(Thread.currentThread())))
+                .isFalse();
 
         assertThat(ranOn).containsExactly(caller);
         release.countDown();

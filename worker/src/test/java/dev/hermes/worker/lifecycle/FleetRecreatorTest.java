@@ -20,10 +20,10 @@ class FleetRecreatorTest {
     private static final int PARTITIONS = 4;
     private final FakeFleet fleet = new FakeFleet();
     private final KeyedExecutor<UserId> lanes = new KeyedExecutor<>(4, "test-lane");
-    private final OwnedRuntimes runtimes = new OwnedRuntimes(fleet.docker,
-            new FleetScope(FakeFleet.FLEET, () -> Set.of(0, 1), () -> PARTITIONS), lanes, fleet.meters);
-    private final FleetRecreator recreator = new FleetRecreator(runtimes, fleet.ensurer, fleet.settings, fleet.audit,
-            fleet.meters, 2);
+    private final OwnedRuntimes runtimes = new OwnedRuntimes(
+            fleet.docker, new FleetScope(FakeFleet.FLEET, () -> Set.of(0, 1), () -> PARTITIONS), lanes, fleet.meters);
+    private final FleetRecreator recreator =
+            new FleetRecreator(runtimes, fleet.ensurer, fleet.settings, fleet.audit, fleet.meters, 2);
 
     @AfterEach
     void closeLanes() {
@@ -44,7 +44,8 @@ class FleetRecreatorTest {
         assertThat(recreator.recreateStale(causation)).isEqualTo(1);
 
         List<Event> audited = fleet.audited();
-        assertThat(audited).extracting(Event::type)
+        assertThat(audited)
+                .extracting(Event::type)
                 .containsExactly("RuntimeStopped", "RuntimeSpawned", "RuntimeStarted", "RuntimeRecreated");
         assertThat(audited).allSatisfy(event -> assertThat(event.userId()).isEqualTo(stale));
         assertThat(((RuntimeStopped) audited.get(0)).reason()).isEqualTo(StopReason.SETTINGS_RECREATE);
@@ -52,7 +53,8 @@ class FleetRecreatorTest {
         RuntimeRecreated recreated = (RuntimeRecreated) audited.get(3);
         assertThat(recreated.fromSettingsVersion()).isEqualTo(3);
         assertThat(recreated.settingsVersion()).isEqualTo(4);
-        assertThat(fleet.docker.calls()).contains("remove " + stale.containerName())
+        assertThat(fleet.docker.calls())
+                .contains("remove " + stale.containerName())
                 .doesNotContain("remove " + notOwned.containerName(), "remove " + current.containerName());
         assertThat(fleet.meters.settingsDrift().get()).isZero();
     }

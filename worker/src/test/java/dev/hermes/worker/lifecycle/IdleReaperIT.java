@@ -5,9 +5,9 @@ import static org.awaitility.Awaitility.await;
 
 import dev.hermes.admin.FamilyForgetter;
 import dev.hermes.admin.KafkaAccess;
-import dev.hermes.schemas.ApiKeys;
 import dev.hermes.client.RuntimeClient;
 import dev.hermes.client.RuntimeHandle;
+import dev.hermes.schemas.ApiKeys;
 import dev.hermes.schemas.EventCodec;
 import dev.hermes.schemas.UserId;
 import dev.hermes.worker.Worker;
@@ -38,7 +38,10 @@ class IdleReaperIT {
     }
 
     private static boolean running(Stack stack, UserId user) {
-        return Boolean.TRUE.equals(stack.docker().inspectContainerCmd(user.containerName()).exec().getState()
+        return Boolean.TRUE.equals(stack.docker()
+                .inspectContainerCmd(user.containerName())
+                .exec()
+                .getState()
                 .getRunning());
     }
 
@@ -48,36 +51,64 @@ class IdleReaperIT {
         RuntimeClient client = stack.client();
         UserId user = stack.newUser();
         RuntimeHandle handle = client.ensureRuntime(user, Duration.ofSeconds(60));
-        assertThat(Volumes.exec(stack.docker(), handle.containerName(), "sh", "-c",
-                "echo survives-reaping > /opt/data/memories/keep.txt")).isZero();
-        String startedAt = stack.docker().inspectContainerCmd(user.containerName()).exec().getState().getStartedAt();
+        assertThat(Volumes.exec(
+                        stack.docker(),
+                        handle.containerName(),
+                        "sh",
+                        "-c",
+                        "echo survives-reaping > /opt/data/memories/keep.txt"))
+                .isZero();
+        String startedAt = stack.docker()
+                .inspectContainerCmd(user.containerName())
+                .exec()
+                .getState()
+                .getStartedAt();
 
         Instant until = Instant.now().plusSeconds(7);
         while (Instant.now().isBefore(until)) {
             client.heartbeat(user, "it-device").get();
-            await().pollDelay(Duration.ofMillis(400)).atMost(Duration.ofSeconds(1)).until(() -> true);
-            assertThat(running(stack, user)).as("runtime kept warm by heartbeats").isTrue();
+            await().pollDelay(Duration.ofMillis(400))
+                    .atMost(Duration.ofSeconds(1))
+                    .until(() -> true);
+            assertThat(running(stack, user))
+                    .as("runtime kept warm by heartbeats")
+                    .isTrue();
         }
-        assertThat(stack.docker().inspectContainerCmd(user.containerName()).exec().getState().getStartedAt())
+        assertThat(stack.docker()
+                        .inspectContainerCmd(user.containerName())
+                        .exec()
+                        .getState()
+                        .getStartedAt())
                 .isEqualTo(startedAt);
 
         long stoppedBeating = System.nanoTime();
         await().atMost(Duration.ofSeconds(10)).until(() -> !running(stack, user));
         Duration reapedAfter = Duration.ofNanos(System.nanoTime() - stoppedBeating);
         assertThat(reapedAfter).isLessThan(Duration.ofMillis(2000 + 500 + 1500));
-        assertThat(stack.docker().inspectVolumeCmd(user.volumeName()).exec().getName()).isEqualTo(user.volumeName());
-        assertThat(worker.meters().registry().counter("hermes.reaps", "reason", "IDLE").count()).isGreaterThanOrEqualTo(1);
+        assertThat(stack.docker().inspectVolumeCmd(user.volumeName()).exec().getName())
+                .isEqualTo(user.volumeName());
+        assertThat(worker.meters()
+                        .registry()
+                        .counter("hermes.reaps", "reason", "IDLE")
+                        .count())
+                .isGreaterThanOrEqualTo(1);
 
         RuntimeHandle again = client.ensureRuntime(user, Duration.ofSeconds(60));
         assertThat(again.coldStart()).isTrue();
-        assertThat(Agent.get(again.url(), "/stub/file/memories/keep.txt", KEYS.keyFor(user)).body())
+        assertThat(Agent.get(again.url(), "/stub/file/memories/keep.txt", KEYS.keyFor(user))
+                        .body())
                 .isEqualTo("survives-reaping\n");
     }
 
     @Test
     void requestsRacingReapsAlwaysGetAUrlThatAnswersHealth(Stack stack) {
-        stack.startWorker(Map.of("RUNTIME_IDLE_SEC", "0.6", "HERMES_REAP_INTERVAL_SEC", "0.2",
-                "HERMES_LAST_ACTIVE_WRITE_INTERVAL_SEC", "0.2"));
+        stack.startWorker(Map.of(
+                "RUNTIME_IDLE_SEC",
+                "0.6",
+                "HERMES_REAP_INTERVAL_SEC",
+                "0.2",
+                "HERMES_LAST_ACTIVE_WRITE_INTERVAL_SEC",
+                "0.2"));
         RuntimeClient client = stack.client();
         UserId user = stack.newUser();
         int restarts = 0;
@@ -86,11 +117,17 @@ class IdleReaperIT {
         long[] pauses = {300, 1500, 600, 700, 800, 900, 1000, 1500, 0};
         for (int i = 0; i < pauses.length; i++) {
             RuntimeHandle handle = client.ensureRuntime(user, Duration.ofSeconds(30));
-            assertThat(Agent.healthy(handle.url())).as("URL answered at %s", Instant.now()).isTrue();
+            assertThat(Agent.healthy(handle.url()))
+                    .as("URL answered at %s", Instant.now())
+                    .isTrue();
             restarts += i > 0 && handle.coldStart() ? 1 : 0;
-            await().pollDelay(Duration.ofMillis(pauses[i])).atMost(Duration.ofSeconds(2)).until(() -> true);
+            await().pollDelay(Duration.ofMillis(pauses[i]))
+                    .atMost(Duration.ofSeconds(2))
+                    .until(() -> true);
         }
-        assertThat(restarts).as("the reaper stopped the runtime between requests at least once").isPositive();
+        assertThat(restarts)
+                .as("the reaper stopped the runtime between requests at least once")
+                .isPositive();
     }
 
     @Test
@@ -101,8 +138,8 @@ class IdleReaperIT {
         client.ensureRuntime(user, Duration.ofSeconds(60));
         first.close();
         // forget the activity (as if the topic had been lost), then a worker with a short idle timeout takes over
-        try (EventPublisher publisher = EventPublisher.connect(stack.bootstrapServers(), "it", stack.topics(),
-                new EventCodec())) {
+        try (EventPublisher publisher =
+                EventPublisher.connect(stack.bootstrapServers(), "it", stack.topics(), new EventCodec())) {
             publisher.tombstone(Partitions.of(user, Stack.PARTITIONS), user).join();
         }
         Worker second = stack.startWorker(Map.of("RUNTIME_IDLE_SEC", "2", "HERMES_REAP_INTERVAL_SEC", "0.5"));
@@ -116,18 +153,29 @@ class IdleReaperIT {
         String orphan = "hermes-user-usr_it" + Long.toHexString(System.nanoTime());
         String unrelated = "hermes-unrelated-" + Long.toHexString(System.nanoTime());
         for (String name : new String[] {orphan, unrelated}) {
-            stack.docker().createContainerCmd(Stack.IMAGE).withName(name)
+            stack.docker()
+                    .createContainerCmd(Stack.IMAGE)
+                    .withName(name)
                     .withEntrypoint("/bin/sh", "-c", "sleep 600")
-                    .withLabels(Map.of("hermes.test", "orphan-it")).exec();
+                    .withLabels(Map.of("hermes.test", "orphan-it"))
+                    .exec();
         }
-        stack.closeLater(() -> stack.docker().removeContainerCmd(unrelated).withForce(true).exec());
+        stack.closeLater(() ->
+                stack.docker().removeContainerCmd(unrelated).withForce(true).exec());
 
         Worker worker = stack.startWorker(Map.of());
 
-        await().atMost(Duration.ofSeconds(20)).until(() -> stack.docker().listContainersCmd().withShowAll(true)
-                .withNameFilter(java.util.List.of(orphan)).exec().isEmpty());
-        assertThat(stack.docker().inspectContainerCmd(unrelated).exec().getName()).isEqualTo("/" + unrelated);
-        assertThat(worker.meters().registry().counter("hermes.orphans.removed").count()).isGreaterThanOrEqualTo(1);
+        await().atMost(Duration.ofSeconds(20))
+                .until(() -> stack.docker()
+                        .listContainersCmd()
+                        .withShowAll(true)
+                        .withNameFilter(java.util.List.of(orphan))
+                        .exec()
+                        .isEmpty());
+        assertThat(stack.docker().inspectContainerCmd(unrelated).exec().getName())
+                .isEqualTo("/" + unrelated);
+        assertThat(worker.meters().registry().counter("hermes.orphans.removed").count())
+                .isGreaterThanOrEqualTo(1);
         worker.close();
     }
 
@@ -140,11 +188,12 @@ class IdleReaperIT {
         client.ensureRuntime(user, Duration.ofSeconds(60));
         first.close();
         Worker witness = stack.startWorker(config);
-        await().atMost(Duration.ofSeconds(20)).until(() -> witness.ready() && witness.activity().get(user) != null);
+        await().atMost(Duration.ofSeconds(20))
+                .until(() -> witness.ready() && witness.activity().get(user) != null);
         witness.close();
 
-        try (FamilyForgetter forgetter = FamilyForgetter.connect(stack.docker(),
-                KafkaAccess.of(stack.bootstrapServers()), stack.topics(), Clock.systemUTC(), "it")) {
+        try (FamilyForgetter forgetter = FamilyForgetter.connect(
+                stack.docker(), KafkaAccess.of(stack.bootstrapServers()), stack.topics(), Clock.systemUTC(), "it")) {
             FamilyForgetter.Forgotten outcome = forgetter.forget(user, false);
             assertThat(outcome.containerRemoved()).isTrue();
             assertThat(outcome.dataDeleted()).isFalse();
@@ -154,6 +203,7 @@ class IdleReaperIT {
         await().atMost(Duration.ofSeconds(20)).until(after::ready);
         assertThat(after.ownedPartitions()).hasSize(Stack.PARTITIONS);
         assertThat(after.activity().get(user)).isNull();
-        assertThat(stack.docker().inspectVolumeCmd(user.volumeName()).exec().getName()).isEqualTo(user.volumeName());
+        assertThat(stack.docker().inspectVolumeCmd(user.volumeName()).exec().getName())
+                .isEqualTo(user.volumeName());
     }
 }

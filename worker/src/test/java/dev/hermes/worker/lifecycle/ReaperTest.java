@@ -26,8 +26,8 @@ class ReaperTest {
     private final ActivityTracker activity = new ActivityTracker(fleet.publisher, fleet.clock, Duration.ofSeconds(60));
     private final KeyedExecutor<UserId> lanes = new KeyedExecutor<>(4, "test-lane");
     private volatile Set<Integer> owned = Set.of(0, 1, 2, 3);
-    private final OwnedRuntimes runtimes = new OwnedRuntimes(fleet.docker,
-            new FleetScope(FakeFleet.FLEET, () -> owned, () -> PARTITIONS), lanes, fleet.meters);
+    private final OwnedRuntimes runtimes = new OwnedRuntimes(
+            fleet.docker, new FleetScope(FakeFleet.FLEET, () -> owned, () -> PARTITIONS), lanes, fleet.meters);
 
     @AfterEach
     void closeLanes() {
@@ -42,7 +42,9 @@ class ReaperTest {
 
         assertThat(reaper(1).reapIdle()).isEqualTo(1);
         Thread.sleep(100);
-        assertThat(isRunning(user)).as("the reap waits behind the family's lane").isTrue();
+        assertThat(isRunning(user))
+                .as("the reap waits behind the family's lane")
+                .isTrue();
         laneBusy.countDown();
 
         await().atMost(Duration.ofSeconds(5)).until(() -> !isRunning(user));
@@ -58,7 +60,8 @@ class ReaperTest {
     void aRecentlyActiveRuntimeIsNotReaped() throws Exception {
         UserId user = running(UserId.random());
         fleet.clock.advance(IDLE.plusMinutes(1));
-        activity.touch(user, Partitions.of(user, PARTITIONS), fleet.clock.instant().minusSeconds(30), "app");
+        activity.touch(
+                user, Partitions.of(user, PARTITIONS), fleet.clock.instant().minusSeconds(30), "app");
 
         assertThat(reaper(1).reapIdle()).isZero();
         assertThat(isRunning(user)).isTrue();
@@ -90,7 +93,9 @@ class ReaperTest {
             }
         });
         Thread.sleep(200);
-        assertThat(cycle).as("with one permit, the second reap waits for the first").isNotDone();
+        assertThat(cycle)
+                .as("with one permit, the second reap waits for the first")
+                .isNotDone();
         lanesBusy.forEach(CountDownLatch::countDown);
 
         assertThat(cycle.get(5, TimeUnit.SECONDS)).isEqualTo(3);
@@ -99,7 +104,14 @@ class ReaperTest {
     }
 
     private Reaper reaper(int maxConcurrentReaps) {
-        return new Reaper(runtimes, fleet.spawner, activity, fleet.registry, fleet.audit, fleet.meters, fleet.clock,
+        return new Reaper(
+                runtimes,
+                fleet.spawner,
+                activity,
+                fleet.registry,
+                fleet.audit,
+                fleet.meters,
+                fleet.clock,
                 new ReapPolicy(IDLE, false, maxConcurrentReaps));
     }
 

@@ -27,7 +27,8 @@ import org.junit.jupiter.api.Test;
 class MetricsEndpointIT {
 
     private static double sample(String scrape, String series) {
-        Matcher m = Pattern.compile("(?m)^" + Pattern.quote(series) + " ([0-9.eE+-]+)$").matcher(scrape);
+        Matcher m = Pattern.compile("(?m)^" + Pattern.quote(series) + " ([0-9.eE+-]+)$")
+                .matcher(scrape);
         return m.find() ? Double.parseDouble(m.group(1)) : Double.NaN;
     }
 
@@ -50,23 +51,34 @@ class MetricsEndpointIT {
         }
         assertThatThrownBy(() -> client.ensureRuntime(broken, Duration.ofSeconds(30)))
                 .hasMessageContaining("HEALTH_TIMEOUT");
-        try (KafkaProducer<String, String> producer = new KafkaProducer<>(Map.of("bootstrap.servers",
-                stack.bootstrapServers()), new StringSerializer(), new StringSerializer())) {
-            producer.send(new ProducerRecord<>(stack.topics().requests(), "x", "{not json")).get();
+        try (KafkaProducer<String, String> producer = new KafkaProducer<>(
+                Map.of("bootstrap.servers", stack.bootstrapServers()),
+                new StringSerializer(),
+                new StringSerializer())) {
+            producer.send(new ProducerRecord<>(stack.topics().requests(), "x", "{not json"))
+                    .get();
         }
 
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
             String scrape = Agent.get(base, "/metrics", null).body();
-            assertThat(sample(scrape, "hermes_ensure_seconds_count{path=\"cold\"}")).isEqualTo(2.0);
-            assertThat(sample(scrape, "hermes_ensure_seconds_count{path=\"warm\"}")).isEqualTo(3.0);
-            assertThat(sample(scrape, "hermes_failures_total{reason=\"HEALTH_TIMEOUT\"}")).isEqualTo(1.0);
-            assertThat(sample(scrape, "hermes_dlq_records_total{reason=\"unreadable\"}")).isEqualTo(1.0);
+            assertThat(sample(scrape, "hermes_ensure_seconds_count{path=\"cold\"}"))
+                    .isEqualTo(2.0);
+            assertThat(sample(scrape, "hermes_ensure_seconds_count{path=\"warm\"}"))
+                    .isEqualTo(3.0);
+            assertThat(sample(scrape, "hermes_failures_total{reason=\"HEALTH_TIMEOUT\"}"))
+                    .isEqualTo(1.0);
+            assertThat(sample(scrape, "hermes_dlq_records_total{reason=\"unreadable\"}"))
+                    .isEqualTo(1.0);
             assertThat(sample(scrape, "hermes_runtimes_running")).isEqualTo(2.0);
-            assertThat(sample(scrape, "hermes_spawn_phase_seconds_count{phase=\"create\"}")).isEqualTo(3.0);
-            assertThat(sample(scrape, "hermes_spawn_phase_seconds_count{phase=\"health\"}")).isEqualTo(2.0);
-            assertThat(sample(scrape, "hermes_requests_total{type=\"RuntimeRequested\"}")).isEqualTo(6.0);
+            assertThat(sample(scrape, "hermes_spawn_phase_seconds_count{phase=\"create\"}"))
+                    .isEqualTo(3.0);
+            assertThat(sample(scrape, "hermes_spawn_phase_seconds_count{phase=\"health\"}"))
+                    .isEqualTo(2.0);
+            assertThat(sample(scrape, "hermes_requests_total{type=\"RuntimeRequested\"}"))
+                    .isEqualTo(6.0);
             assertThat(sample(scrape, "hermes_spawns_pending")).isEqualTo(0.0);
-            assertThat(scrape).contains("hermes_ensure_seconds_bucket{path=\"warm\",le=\"0.005\"}")
+            assertThat(scrape)
+                    .contains("hermes_ensure_seconds_bucket{path=\"warm\",le=\"0.005\"}")
                     .contains("hermes_partition_queue_depth{partition=\"0\"}")
                     .contains("hermes_consumer_lag{partition=\"0\"}");
         });
@@ -74,8 +86,13 @@ class MetricsEndpointIT {
 
     @Test
     void readyzIsFalseWhileDockerCannotBeReached(Stack stack) {
-        Worker blind = new Wiring(stack.workerConfig(Map.of("HERMES_WORKER_ID", "blind",
-                "HERMES_GROUP_ID", stack.topics().prefix() + "blind", "HERMES_TOPIC_PREFIX", "it-blind-"))) {
+        Worker blind = new Wiring(stack.workerConfig(Map.of(
+                "HERMES_WORKER_ID",
+                "blind",
+                "HERMES_GROUP_ID",
+                stack.topics().prefix() + "blind",
+                "HERMES_TOPIC_PREFIX",
+                "it-blind-"))) {
             @Override
             protected Docker docker() {
                 return DockerJava.connect("unix:///nonexistent/docker.sock", 2);

@@ -29,22 +29,37 @@ class HeartbeatIT {
 
         client.heartbeat(user, "hall-speaker").get();
 
-        await().atMost(Duration.ofSeconds(60)).ignoreExceptions().until(() -> Boolean.TRUE.equals(
-                stack.docker().inspectContainerCmd(user.containerName()).exec().getState().getRunning()));
+        await().atMost(Duration.ofSeconds(60))
+                .ignoreExceptions()
+                .until(() -> Boolean.TRUE.equals(stack.docker()
+                        .inspectContainerCmd(user.containerName())
+                        .exec()
+                        .getState()
+                        .getRunning()));
         EventCodec codec = new EventCodec();
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
-            List<Event> audit = TopicDump.values(stack.bootstrapServers(), stack.topics().events()).stream()
-                    .map(codec::decode).filter(e -> user.equals(e.userId())).toList();
-            assertThat(audit).filteredOn(e -> e instanceof RuntimeReady).singleElement().satisfies(e -> {
-                RuntimeReady ready = (RuntimeReady) e;
-                assertThat(ready.coldStart()).isTrue();
-                assertThat(ready.correlationId()).isNull();
-                assertThat(ready.causationId()).isNotNull();
-                assertThat(Agent.healthy(ready.url())).isTrue();
-            });
+            List<Event> audit = TopicDump.values(
+                            stack.bootstrapServers(), stack.topics().events())
+                    .stream()
+                    .map(codec::decode)
+                    .filter(e -> user.equals(e.userId()))
+                    .toList();
+            assertThat(audit)
+                    .filteredOn(e -> e instanceof RuntimeReady)
+                    .singleElement()
+                    .satisfies(e -> {
+                        RuntimeReady ready = (RuntimeReady) e;
+                        assertThat(ready.coldStart()).isTrue();
+                        assertThat(ready.correlationId()).isNull();
+                        assertThat(ready.causationId()).isNotNull();
+                        assertThat(Agent.healthy(ready.url())).isTrue();
+                    });
         });
         assertThat(TopicDump.values(stack.bootstrapServers(), stack.topics().lastActive()).stream()
-                .map(v -> codec.decode(v, LastActive.class)).map(LastActive::userId)).contains(user);
-        assertThat(TopicDump.allText(stack.bootstrapServers(), stack.topics().replies())).doesNotContain(user.value());
+                        .map(v -> codec.decode(v, LastActive.class))
+                        .map(LastActive::userId))
+                .contains(user);
+        assertThat(TopicDump.allText(stack.bootstrapServers(), stack.topics().replies()))
+                .doesNotContain(user.value());
     }
 }

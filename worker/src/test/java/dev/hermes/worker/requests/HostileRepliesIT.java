@@ -40,7 +40,9 @@ class HostileRepliesIT {
         UserId other = stack.newUser();
         client.ensureRuntime(hostile, Duration.ofSeconds(60));
         client.ensureRuntime(other, Duration.ofSeconds(60));
-        int settingsBefore = TopicDump.values(stack.bootstrapServers(), stack.topics().settings()).size();
+        int settingsBefore = TopicDump.values(
+                        stack.bootstrapServers(), stack.topics().settings())
+                .size();
         Instant deadline = Instant.now().plusSeconds(30);
         List<RuntimeRequested> requests = List.of(
                 RawRequests.request(hostile, stack.topics().replies(), 9999, deadline),
@@ -56,22 +58,27 @@ class HostileRepliesIT {
         client.ensureRuntime(other, Duration.ofSeconds(30));
         Duration warm = Duration.ofNanos(System.nanoTime() - t0);
 
-        assertThat(warm).as("another family's warm ensure while the hostile requests are handled")
+        assertThat(warm)
+                .as("another family's warm ensure while the hostile requests are handled")
                 .isLessThan(Duration.ofSeconds(2));
-        Map<String, String> reasons = await().atMost(Duration.ofSeconds(30)).until(() -> dlqReasons(stack),
-                r -> r.size() == requests.size());
+        Map<String, String> reasons =
+                await().atMost(Duration.ofSeconds(30)).until(() -> dlqReasons(stack), r -> r.size() == requests.size());
         EventCodec codec = new EventCodec();
-        Map<UUID, String> byCorrelation = reasons.entrySet().stream().collect(Collectors.toMap(
-                e -> ((RuntimeRequested) codec.decode(e.getKey().getBytes(StandardCharsets.UTF_8))).correlationId(),
-                Map.Entry::getValue));
-        assertThat(byCorrelation.get(requests.get(0).correlationId()))
-                .contains("reply partition 9999 does not exist");
+        Map<UUID, String> byCorrelation = reasons.entrySet().stream()
+                .collect(Collectors.toMap(
+                        e -> ((RuntimeRequested) codec.decode(e.getKey().getBytes(StandardCharsets.UTF_8)))
+                                .correlationId(),
+                        Map.Entry::getValue));
+        assertThat(byCorrelation.get(requests.get(0).correlationId())).contains("reply partition 9999 does not exist");
         assertThat(byCorrelation.get(requests.get(1).correlationId())).contains("is internal");
         assertThat(byCorrelation.get(requests.get(2).correlationId())).contains("is internal");
-        assertThat(byCorrelation.get(requests.get(3).correlationId())).contains(missing).contains("not available");
+        assertThat(byCorrelation.get(requests.get(3).correlationId()))
+                .contains(missing)
+                .contains("not available");
         assertThat(byCorrelation.get(requests.get(4).correlationId())).contains("not allowed");
 
-        assertThat(TopicDump.values(stack.bootstrapServers(), stack.topics().settings())).as("nothing new in settings")
+        assertThat(TopicDump.values(stack.bootstrapServers(), stack.topics().settings()))
+                .as("nothing new in settings")
                 .hasSize(settingsBefore);
         assertThat(TopicDump.values(stack.bootstrapServers(), stack.topics().lastActive()))
                 .as("only LastActive records in last-active")
@@ -82,13 +89,15 @@ class HostileRepliesIT {
         }
         assertThat(TopicDump.allText(stack.bootstrapServers(), stack.topics().replies()))
                 .as("no hostile correlation id answered")
-                .doesNotContain(requests.stream().map(r -> r.correlationId().toString()).toArray(String[]::new));
+                .doesNotContain(
+                        requests.stream().map(r -> r.correlationId().toString()).toArray(String[]::new));
     }
 
     /** DLQ values (the requests as sent) and their reasons. */
     private static Map<String, String> dlqReasons(Stack stack) {
-        return TopicDump.records(stack.bootstrapServers(), stack.topics().dlq()).stream().collect(Collectors.toMap(
-                r -> new String(r.value(), StandardCharsets.UTF_8), HostileRepliesIT::reason, (a, b) -> a));
+        return TopicDump.records(stack.bootstrapServers(), stack.topics().dlq()).stream()
+                .collect(Collectors.toMap(
+                        r -> new String(r.value(), StandardCharsets.UTF_8), HostileRepliesIT::reason, (a, b) -> a));
     }
 
     private static String reason(ConsumerRecord<byte[], byte[]> record) {

@@ -29,8 +29,15 @@ class ResponderTest {
     private static final String REPLIES = "caller.replies";
     private final FakeFleet fleet = new FakeFleet();
     private final ActivityTracker activity = new ActivityTracker(fleet.publisher, fleet.clock, Duration.ofSeconds(60));
-    private final Responder responder = new Responder(fleet.ensurer, fleet.publisher, fleet.audit, activity,
-            fleet.meters, fleet.clock, FakeFleet.WORKER, Duration.ofSeconds(60));
+    private final Responder responder = new Responder(
+            fleet.ensurer,
+            fleet.publisher,
+            fleet.audit,
+            activity,
+            fleet.meters,
+            fleet.clock,
+            FakeFleet.WORKER,
+            Duration.ofSeconds(60));
     private final UserId user = UserId.random();
 
     @Test
@@ -65,7 +72,8 @@ class ResponderTest {
         responder.handle(request, 5).join();
 
         List<Event> audited = fleet.audited();
-        assertThat(audited).extracting(Event::type)
+        assertThat(audited)
+                .extracting(Event::type)
                 .containsExactly("RuntimeSpawned", "RuntimeStarted", "RuntimeStopped", "RuntimeFailed");
         assertThat(((RuntimeStopped) audited.get(2)).reason()).isEqualTo(StopReason.HEALTH_TIMEOUT);
         RuntimeFailed failed = (RuntimeFailed) fleet.codec.decode(onlyReply().value());
@@ -91,13 +99,16 @@ class ResponderTest {
         fleet.clock.advance(Duration.ofSeconds(5));
         Instant at = fleet.clock.instant();
 
-        responder.handle(new Heartbeat(UUID.randomUUID(), at, user, "phone", "app"), 3).join();
+        responder
+                .handle(new Heartbeat(UUID.randomUUID(), at, user, "phone", "app"), 3)
+                .join();
 
         assertThat(fleet.producer.history()).as("no reply and no audit").isEmpty();
         assertThat(activity.get(user).lastActiveAt()).isEqualTo(at);
         assertThat(fleet.stateProducer.history()).singleElement().satisfies(record -> {
             assertThat(record.partition()).isEqualTo(3);
-            assertThat(fleet.codec.decode(record.value(), LastActive.class).lastActiveAt()).isEqualTo(at);
+            assertThat(fleet.codec.decode(record.value(), LastActive.class).lastActiveAt())
+                    .isEqualTo(at);
         });
     }
 
@@ -121,8 +132,16 @@ class ResponderTest {
 
     @Test
     void aHeartbeatOlderThanTheStaleBoundStartsNothing() {
-        responder.handle(new Heartbeat(UUID.randomUUID(), fleet.clock.instant().minus(Duration.ofDays(1)), user,
-                "phone", "app"), 3).join();
+        responder
+                .handle(
+                        new Heartbeat(
+                                UUID.randomUUID(),
+                                fleet.clock.instant().minus(Duration.ofDays(1)),
+                                user,
+                                "phone",
+                                "app"),
+                        3)
+                .join();
 
         assertThat(fleet.registry.find(user)).isNull();
         assertThat(fleet.docker.container(user.containerName())).isEmpty();
@@ -134,8 +153,16 @@ class ResponderTest {
         fleet.ensurer.ensure(user, null);
         fleet.clock.advance(Duration.ofMinutes(5));
 
-        responder.handle(new Heartbeat(UUID.randomUUID(), fleet.clock.instant().minus(Duration.ofHours(1)), user,
-                "phone", "app"), 3).join();
+        responder
+                .handle(
+                        new Heartbeat(
+                                UUID.randomUUID(),
+                                fleet.clock.instant().minus(Duration.ofHours(1)),
+                                user,
+                                "phone",
+                                "app"),
+                        3)
+                .join();
 
         assertThat(activity.get(user).lastActiveAt()).isEqualTo(fleet.clock.instant());
     }
@@ -156,11 +183,21 @@ class ResponderTest {
 
     @Test
     void aReplyToAnInternalTopicIsNotSentButTheRuntimeIsStillEnsured() {
-        RuntimeRequested request = new RuntimeRequested(UUID.randomUUID(), fleet.clock.instant(), user,
-                UUID.randomUUID(), fleet.topics.lastActive(), 0, fleet.clock.instant().plusSeconds(30), "test");
+        RuntimeRequested request = new RuntimeRequested(
+                UUID.randomUUID(),
+                fleet.clock.instant(),
+                user,
+                UUID.randomUUID(),
+                fleet.topics.lastActive(),
+                0,
+                fleet.clock.instant().plusSeconds(30),
+                "test");
 
-        assertThat(responder.handle(request, 5)).failsWithin(Duration.ofSeconds(5))
-                .withThrowableThat().havingRootCause().isInstanceOf(ReplyNotSentException.class)
+        assertThat(responder.handle(request, 5))
+                .failsWithin(Duration.ofSeconds(5))
+                .withThrowableThat()
+                .havingRootCause()
+                .isInstanceOf(ReplyNotSentException.class)
                 .withMessageContaining("is internal");
 
         assertThat(fleet.registry.find(user)).as("still ensured").isNotNull();
@@ -168,13 +205,14 @@ class ResponderTest {
     }
 
     private RuntimeRequested request(Instant deadline) {
-        return new RuntimeRequested(UUID.randomUUID(), fleet.clock.instant(), user, UUID.randomUUID(), REPLIES, 7,
-                deadline, "test");
+        return new RuntimeRequested(
+                UUID.randomUUID(), fleet.clock.instant(), user, UUID.randomUUID(), REPLIES, 7, deadline, "test");
     }
 
     private ProducerRecord<byte[], byte[]> onlyReply() {
         List<ProducerRecord<byte[], byte[]>> replies = fleet.producer.history().stream()
-                .filter(r -> r.topic().equals(REPLIES)).toList();
+                .filter(r -> r.topic().equals(REPLIES))
+                .toList();
         assertThat(replies).hasSize(1);
         return replies.get(0);
     }

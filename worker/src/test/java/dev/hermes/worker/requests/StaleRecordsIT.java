@@ -56,16 +56,25 @@ class StaleRecordsIT {
         }
 
         EventCodec codec = new EventCodec();
-        Set<UserId> audited = await().atMost(Duration.ofSeconds(30)).until(() -> TopicDump.values(
-                        stack.bootstrapServers(), stack.topics().events()).stream().map(codec::decode)
-                .filter(e -> e instanceof RuntimeFailed f && f.reason() == FailureReason.DEADLINE_PASSED)
-                .map(Event::userId).collect(Collectors.toSet()), s -> s.containsAll(requested));
+        Set<UserId> audited = await().atMost(Duration.ofSeconds(30))
+                .until(
+                        () -> TopicDump.values(
+                                        stack.bootstrapServers(), stack.topics().events())
+                                .stream()
+                                .map(codec::decode)
+                                .filter(e ->
+                                        e instanceof RuntimeFailed f && f.reason() == FailureReason.DEADLINE_PASSED)
+                                .map(Event::userId)
+                                .collect(Collectors.toSet()),
+                        s -> s.containsAll(requested));
         assertThat(audited).containsAll(requested);
         for (UserId user : requested) {
             assertThat(exists(stack, user)).as("container of a day-old request").isFalse();
         }
         for (UserId user : heartbeating) {
-            assertThat(exists(stack, user)).as("container of a day-old heartbeat").isFalse();
+            assertThat(exists(stack, user))
+                    .as("container of a day-old heartbeat")
+                    .isFalse();
         }
         assertThat(TopicDump.allText(stack.bootstrapServers(), stack.topics().replies()))
                 .doesNotContain(requested.stream().map(UserId::value).toArray(String[]::new));
@@ -73,8 +82,13 @@ class StaleRecordsIT {
 
     @Test
     void heartbeatsDatedAnHourAgoEverySecondKeepARuntimeThroughShortIdleTimeouts(Stack stack) throws Exception {
-        stack.startWorker(Map.of("RUNTIME_IDLE_SEC", "2", "HERMES_REAP_INTERVAL_SEC", "0.5",
-                "HERMES_LAST_ACTIVE_WRITE_INTERVAL_SEC", "0.5"));
+        stack.startWorker(Map.of(
+                "RUNTIME_IDLE_SEC",
+                "2",
+                "HERMES_REAP_INTERVAL_SEC",
+                "0.5",
+                "HERMES_LAST_ACTIVE_WRITE_INTERVAL_SEC",
+                "0.5"));
         UserId user = stack.newUser();
         stack.client().ensureRuntime(user, Duration.ofSeconds(60));
         String startedAt = startedAt(stack, user);
@@ -83,8 +97,12 @@ class StaleRecordsIT {
             Instant until = Instant.now().plusSeconds(8);
             while (Instant.now().isBefore(until)) {
                 raw.send(RawRequests.heartbeat(user, Instant.now().minus(Duration.ofHours(1))));
-                await().pollDelay(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(2)).until(() -> true);
-                assertThat(running(stack, user)).as("kept by heartbeats from a clock an hour behind").isTrue();
+                await().pollDelay(Duration.ofSeconds(1))
+                        .atMost(Duration.ofSeconds(2))
+                        .until(() -> true);
+                assertThat(running(stack, user))
+                        .as("kept by heartbeats from a clock an hour behind")
+                        .isTrue();
             }
         }
         assertThat(startedAt(stack, user)).as("never reaped and restarted").isEqualTo(startedAt);
@@ -100,11 +118,18 @@ class StaleRecordsIT {
     }
 
     private static boolean running(Stack stack, UserId user) {
-        return Boolean.TRUE.equals(stack.docker().inspectContainerCmd(user.containerName()).exec().getState()
+        return Boolean.TRUE.equals(stack.docker()
+                .inspectContainerCmd(user.containerName())
+                .exec()
+                .getState()
                 .getRunning());
     }
 
     private static String startedAt(Stack stack, UserId user) {
-        return stack.docker().inspectContainerCmd(user.containerName()).exec().getState().getStartedAt();
+        return stack.docker()
+                .inspectContainerCmd(user.containerName())
+                .exec()
+                .getState()
+                .getStartedAt();
     }
 }

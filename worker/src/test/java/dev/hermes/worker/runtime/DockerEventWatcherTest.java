@@ -23,12 +23,13 @@ class DockerEventWatcherTest {
         Runtime runtime = fleet.ensurer.ensure(dying, null).runtime();
         fleet.ensurer.ensure(other, null);
         List<String> gone = new CopyOnWriteArrayList<>();
-        try (DockerEventWatcher watcher = new DockerEventWatcher(fleet.docker, FakeFleet.FLEET,
-                ContainerSpec.LABEL_USER, fleet.registry, gone::add).start()) {
+        try (DockerEventWatcher watcher = new DockerEventWatcher(
+                        fleet.docker, FakeFleet.FLEET, ContainerSpec.LABEL_USER, fleet.registry, gone::add)
+                .start()) {
             await().atMost(Duration.ofSeconds(5)).until(() -> watcher.connected() && fleet.docker.following());
 
-            fleet.docker.emit(new ContainerEvent(runtime.containerId(), "die",
-                    Map.of(ContainerSpec.LABEL_USER, dying.value())));
+            fleet.docker.emit(
+                    new ContainerEvent(runtime.containerId(), "die", Map.of(ContainerSpec.LABEL_USER, dying.value())));
 
             assertThat(fleet.registry.find(dying)).isNull();
             assertThat(fleet.registry.find(other)).isNotNull();

@@ -23,7 +23,8 @@ class RuntimeTest {
 
     @Test
     void aUrlWithoutAPortIsKeptWhole() {
-        for (String url : new String[] {"http://agent.local", "http://agent.local:", "http://host:80a", "http://h:1234567"}) {
+        for (String url :
+                new String[] {"http://agent.local", "http://agent.local:", "http://host:80a", "http://h:1234567"}) {
             Runtime runtime = Runtime.of(USER, "c", url, 1, Instant.EPOCH);
             assertThat(runtime.url()).isEqualTo(url);
             assertThat(runtime.port()).isEqualTo(-1);

@@ -10,9 +10,9 @@ import dev.hermes.admin.Database;
 import dev.hermes.admin.GlobalSettings;
 import dev.hermes.admin.Secret;
 import dev.hermes.admin.SettingsStore;
-import dev.hermes.schemas.ApiKeys;
 import dev.hermes.client.RuntimeClient;
 import dev.hermes.client.RuntimeHandle;
+import dev.hermes.schemas.ApiKeys;
 import dev.hermes.schemas.Event;
 import dev.hermes.schemas.EventCodec;
 import dev.hermes.schemas.RuntimeRecreated;
@@ -63,12 +63,12 @@ class SettingsRecreateIT {
         store.save("openrouter", "model-v1", null, new Secret(LLM_KEY), "it");
         publisher = EventPublisher.connect(stack.bootstrapServers(), "it-admin", stack.topics(), new EventCodec());
         stack.closeLater(publisher);
-        Map<String, String> config = Map.of("HERMES_RECREATE_CONCURRENCY", Integer.toString(CONCURRENCY),
-                "HERMES_SETTINGS_POLL_SEC", "1");
+        Map<String, String> config =
+                Map.of("HERMES_RECREATE_CONCURRENCY", Integer.toString(CONCURRENCY), "HERMES_SETTINGS_POLL_SEC", "1");
         WORKERS.add(stack.startWorker(config));
         WORKERS.add(stack.startWorker(config));
-        await().atMost(Duration.ofSeconds(30)).until(() -> WORKERS.stream().allMatch(w -> !w.ownedPartitions()
-                .isEmpty() && w.ready()));
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> WORKERS.stream().allMatch(w -> !w.ownedPartitions().isEmpty() && w.ready()));
         client = stack.client();
     }
 
@@ -83,7 +83,9 @@ class SettingsRecreateIT {
 
     private static GlobalSettings saveAndAnnounce(String provider) {
         GlobalSettings saved = store.save(provider, "model-" + provider, null, new Secret(LLM_KEY), "it");
-        publisher.settingsChanged(new SettingsChanged(UUID.randomUUID(), Instant.now(), saved.version(), "it")).join();
+        publisher
+                .settingsChanged(new SettingsChanged(UUID.randomUUID(), Instant.now(), saved.version(), "it"))
+                .join();
         return saved;
     }
 
@@ -110,7 +112,11 @@ class SettingsRecreateIT {
 
         await().atMost(Duration.ofSeconds(60)).ignoreExceptions().untilAsserted(() -> {
             for (UserId user : USERS) {
-                assertThat(stack.docker().inspectContainerCmd(user.containerName()).exec().getConfig().getLabels())
+                assertThat(stack.docker()
+                                .inspectContainerCmd(user.containerName())
+                                .exec()
+                                .getConfig()
+                                .getLabels())
                         .containsEntry("hermes.settings-version", Long.toString(v2.version()));
             }
         });
@@ -123,8 +129,11 @@ class SettingsRecreateIT {
         List<RuntimeRecreated> recreated = recreatedEvents(stack, v2.version());
         assertThat(recreated).extracting(RuntimeRecreated::userId).containsExactlyInAnyOrderElementsOf(USERS);
         for (Worker worker : WORKERS) {
-            assertThat(maxOverlap(recreated.stream().filter(r -> r.workerId().equals(worker.config().workerId()))
-                    .toList())).as("recreates at once on %s", worker.config().workerId()).isBetween(1, CONCURRENCY);
+            assertThat(maxOverlap(recreated.stream()
+                            .filter(r -> r.workerId().equals(worker.config().workerId()))
+                            .toList()))
+                    .as("recreates at once on %s", worker.config().workerId())
+                    .isBetween(1, CONCURRENCY);
         }
         assertThat(took).isLessThan(Duration.ofSeconds(30));
     }
@@ -137,7 +146,9 @@ class SettingsRecreateIT {
         int eventsBefore = recreatedEvents(stack, version).size();
 
         for (int i = 0; i < 2; i++) {
-            publisher.settingsChanged(new SettingsChanged(UUID.randomUUID(), Instant.now(), version, "it")).join();
+            publisher
+                    .settingsChanged(new SettingsChanged(UUID.randomUUID(), Instant.now(), version, "it"))
+                    .join();
         }
 
         await().pollDelay(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(5)).untilAsserted(() -> {
@@ -167,7 +178,11 @@ class SettingsRecreateIT {
 
         await().atMost(Duration.ofSeconds(60)).ignoreExceptions().untilAsserted(() -> {
             for (UserId user : USERS) {
-                assertThat(stack.docker().inspectContainerCmd(user.containerName()).exec().getConfig().getLabels())
+                assertThat(stack.docker()
+                                .inspectContainerCmd(user.containerName())
+                                .exec()
+                                .getConfig()
+                                .getLabels())
                         .containsEntry("hermes.settings-version", Long.toString(v.version()));
             }
         });
@@ -179,29 +194,48 @@ class SettingsRecreateIT {
     @Test
     @Order(5)
     void theLlmKeyAppearsNowhereOutsideTheDatabaseAndTheContainersEnv(Stack stack) {
-        for (String topic : List.of(stack.topics().requests(), stack.topics().replies(), stack.topics().events(),
-                stack.topics().lastActive(), stack.topics().settings(), stack.topics().dlq())) {
-            assertThat(TopicDump.allText(stack.bootstrapServers(), topic)).as(topic).doesNotContain(LLM_KEY)
+        for (String topic : List.of(
+                stack.topics().requests(),
+                stack.topics().replies(),
+                stack.topics().events(),
+                stack.topics().lastActive(),
+                stack.topics().settings(),
+                stack.topics().dlq())) {
+            assertThat(TopicDump.allText(stack.bootstrapServers(), topic))
+                    .as(topic)
+                    .doesNotContain(LLM_KEY)
                     .doesNotContain(Stack.SECRET);
         }
         for (UserId user : USERS) {
-            var container = stack.docker().inspectContainerCmd(user.containerName()).exec();
+            var container =
+                    stack.docker().inspectContainerCmd(user.containerName()).exec();
             assertThat(container.getConfig().getLabels().toString()).doesNotContain(LLM_KEY);
             assertThat(Arrays.asList(container.getConfig().getEnv())).anyMatch(e -> e.endsWith("=" + LLM_KEY));
-            assertThat(Agent.get(client.ensureRuntime(user, Duration.ofSeconds(30)).url(), "/stub/file/config.yaml",
-                    KEYS.keyFor(user)).body()).doesNotContain(LLM_KEY);
+            assertThat(Agent.get(
+                                    client.ensureRuntime(user, Duration.ofSeconds(30))
+                                            .url(),
+                                    "/stub/file/config.yaml",
+                                    KEYS.keyFor(user))
+                            .body())
+                    .doesNotContain(LLM_KEY);
         }
-        assertThat(LOGS.list).isNotEmpty().noneSatisfy(e -> assertThat(e.getFormattedMessage()
-                + (e.getThrowableProxy() == null ? "" : e.getThrowableProxy().getMessage()))
-                .containsAnyOf(LLM_KEY, Stack.SECRET));
-        assertThat(store.current().toString() + WORKERS.get(0).config().toString()).doesNotContain(LLM_KEY)
+        assertThat(LOGS.list)
+                .isNotEmpty()
+                .noneSatisfy(e -> assertThat(e.getFormattedMessage()
+                                + (e.getThrowableProxy() == null
+                                        ? ""
+                                        : e.getThrowableProxy().getMessage()))
+                        .containsAnyOf(LLM_KEY, Stack.SECRET));
+        assertThat(store.current().toString() + WORKERS.get(0).config().toString())
+                .doesNotContain(LLM_KEY)
                 .doesNotContain(Stack.SECRET);
     }
 
     private static List<RuntimeRecreated> recreatedEvents(Stack stack, long version) {
         EventCodec codec = new EventCodec();
         List<RuntimeRecreated> found = new ArrayList<>();
-        for (byte[] value : TopicDump.values(stack.bootstrapServers(), stack.topics().events())) {
+        for (byte[] value :
+                TopicDump.values(stack.bootstrapServers(), stack.topics().events())) {
             Event e = codec.decode(value);
             if (e instanceof RuntimeRecreated r && r.settingsVersion() == version) {
                 found.add(r);

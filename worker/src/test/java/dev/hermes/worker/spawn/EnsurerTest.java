@@ -31,8 +31,8 @@ class EnsurerTest {
         RuntimeFact.Started started = (RuntimeFact.Started) outcome.facts().get(1);
         assertThat(started.adopted()).isFalse();
         assertThat(started.containerId()).isEqualTo(spawned.containerId());
-        assertThat(fleet.docker.calls()).containsSubsequence("create " + user.containerName(),
-                "start " + spawned.containerId());
+        assertThat(fleet.docker.calls())
+                .containsSubsequence("create " + user.containerName(), "start " + spawned.containerId());
         assertThat(fleet.registry.find(user)).isEqualTo(outcome.runtime());
         assertThat(fleet.audited()).as("the Ensurer publishes nothing itself").isEmpty();
     }
@@ -60,8 +60,11 @@ class EnsurerTest {
 
         assertThat(outcome.cold()).isFalse();
         assertThat(outcome.runtime().containerId()).isEqualTo(existingId);
-        assertThat(outcome.facts()).singleElement().isInstanceOfSatisfying(RuntimeFact.Adopted.class,
-                adopted -> assertThat(adopted.wasRunning()).isTrue());
+        assertThat(outcome.facts())
+                .singleElement()
+                .isInstanceOfSatisfying(
+                        RuntimeFact.Adopted.class,
+                        adopted -> assertThat(adopted.wasRunning()).isTrue());
         assertThat(fleet.docker.calls()).noneMatch(call -> call.startsWith("start"));
     }
 
@@ -74,8 +77,10 @@ class EnsurerTest {
         assertThat(outcome.cold()).isTrue();
         assertThat(outcome.facts()).hasSize(2);
         assertThat(outcome.facts().get(0)).isInstanceOf(RuntimeFact.Adopted.class);
-        assertThat(outcome.facts().get(1)).isInstanceOfSatisfying(RuntimeFact.Started.class,
-                started -> assertThat(started.adopted()).isTrue());
+        assertThat(outcome.facts().get(1))
+                .isInstanceOfSatisfying(
+                        RuntimeFact.Started.class,
+                        started -> assertThat(started.adopted()).isTrue());
         assertThat(fleet.docker.calls()).contains("start " + id);
     }
 
@@ -93,8 +98,12 @@ class EnsurerTest {
             assertThat(stopped.reason()).isEqualTo(StopReason.SETTINGS_RECREATE);
             assertThat(stopped.removed()).isTrue();
         });
-        assertThat(outcome.facts().get(1)).isInstanceOfSatisfying(RuntimeFact.Spawned.class,
-                spawned -> assertThat(spawned.correlationId()).as("a recreate answers no request").isNull());
+        assertThat(outcome.facts().get(1))
+                .isInstanceOfSatisfying(
+                        RuntimeFact.Spawned.class,
+                        spawned -> assertThat(spawned.correlationId())
+                                .as("a recreate answers no request")
+                                .isNull());
         assertThat(outcome.facts().get(2)).isInstanceOf(RuntimeFact.Started.class);
         assertThat(outcome.facts().get(3)).isInstanceOfSatisfying(RuntimeFact.Recreated.class, recreated -> {
             assertThat(recreated.fromVersion()).isEqualTo(3);
@@ -109,8 +118,9 @@ class EnsurerTest {
 
         assertThat(fleet.ensurer.recreateIfStale(user)).isEmpty();
         fleet.settingsChangedTo(4);
-        assertThat(fleet.ensurer.recreateIfStale(user)).hasValueSatisfying(
-                outcome -> assertThat(outcome.runtime().settingsVersion()).isEqualTo(4));
+        assertThat(fleet.ensurer.recreateIfStale(user))
+                .hasValueSatisfying(outcome ->
+                        assertThat(outcome.runtime().settingsVersion()).isEqualTo(4));
     }
 
     @Test
@@ -131,8 +141,8 @@ class EnsurerTest {
                         assertThat(stopped.removed()).isFalse();
                     });
                 });
-        assertThat(fleet.docker.container(user.containerName())).hasValueSatisfying(
-                c -> assertThat(c.running).isFalse());
+        assertThat(fleet.docker.container(user.containerName()))
+                .hasValueSatisfying(c -> assertThat(c.running).isFalse());
         assertThat(fleet.registry.find(user)).isNull();
     }
 }

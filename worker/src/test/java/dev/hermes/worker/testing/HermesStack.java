@@ -17,8 +17,12 @@ public final class HermesStack implements BeforeAllCallback, ParameterResolver {
     public void beforeAll(ExtensionContext context) {
         new KafkaBroker().beforeAll(context);
         String bootstrap = KafkaBroker.bootstrapServers(context);
-        context.getStore(NS).getOrComputeIfAbsent(Stack.class, k -> Stack.create(bootstrap,
-                context.getRequiredTestClass().getSimpleName()), Stack.class);
+        context.getStore(NS)
+                .getOrComputeIfAbsent(
+                        Stack.class,
+                        k -> Stack.create(
+                                bootstrap, context.getRequiredTestClass().getSimpleName()),
+                        Stack.class);
     }
 
     @Override
@@ -35,6 +39,5 @@ public final class HermesStack implements BeforeAllCallback, ParameterResolver {
     @java.lang.annotation.Retention(java.lang.annotation.RetentionPolicy.RUNTIME)
     @java.lang.annotation.Target(java.lang.annotation.ElementType.TYPE)
     @ExtendWith(HermesStack.class)
-    public @interface Use {
-    }
+    public @interface Use {}
 }

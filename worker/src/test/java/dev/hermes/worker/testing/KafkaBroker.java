@@ -24,30 +24,38 @@ public final class KafkaBroker implements BeforeAllCallback {
 
     @Override
     public void beforeAll(ExtensionContext context) {
-        context.getRoot().getStore(ExtensionContext.Namespace.GLOBAL).getOrComputeIfAbsent(KEY, k -> start(),
-                Running.class);
+        context.getRoot()
+                .getStore(ExtensionContext.Namespace.GLOBAL)
+                .getOrComputeIfAbsent(KEY, k -> start(), Running.class);
     }
 
     public static String bootstrapServers(ExtensionContext context) {
-        return context.getRoot().getStore(ExtensionContext.Namespace.GLOBAL).get(KEY, Running.class).cluster()
+        return context.getRoot()
+                .getStore(ExtensionContext.Namespace.GLOBAL)
+                .get(KEY, Running.class)
+                .cluster()
                 .bootstrapServers();
     }
 
     private static Running start() {
         try {
             KafkaClusterTestKit.Builder builder = new KafkaClusterTestKit.Builder(new TestKitNodes.Builder()
-                    .setCombined(true).setNumBrokerNodes(1).setNumControllerNodes(1)
-                    .setBootstrapMetadataVersion(MetadataVersion.latestProduction()).build());
+                    .setCombined(true)
+                    .setNumBrokerNodes(1)
+                    .setNumControllerNodes(1)
+                    .setBootstrapMetadataVersion(MetadataVersion.latestProduction())
+                    .build());
             Map.of(
-                    "offsets.topic.replication.factor", "1",
-                    "offsets.topic.num.partitions", "4",
-                    "group.initial.rebalance.delay.ms", "0",
-                    "group.consumer.min.session.timeout.ms", "3000",
-                    "group.consumer.session.timeout.ms", "6000",
-                    "group.consumer.min.heartbeat.interval.ms", "500",
-                    "group.consumer.heartbeat.interval.ms", "1000",
-                    "log.cleaner.backoff.ms", "1000",
-                    "num.partitions", "4").forEach(builder::setConfigProp);
+                            "offsets.topic.replication.factor", "1",
+                            "offsets.topic.num.partitions", "4",
+                            "group.initial.rebalance.delay.ms", "0",
+                            "group.consumer.min.session.timeout.ms", "3000",
+                            "group.consumer.session.timeout.ms", "6000",
+                            "group.consumer.min.heartbeat.interval.ms", "500",
+                            "group.consumer.heartbeat.interval.ms", "1000",
+                            "log.cleaner.backoff.ms", "1000",
+                            "num.partitions", "4")
+                    .forEach(builder::setConfigProp);
             KafkaClusterTestKit cluster = builder.build();
             cluster.format();
             cluster.startup();

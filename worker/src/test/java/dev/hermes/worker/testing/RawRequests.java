@@ -20,14 +20,16 @@ public final class RawRequests implements AutoCloseable {
     private final String topic;
 
     public RawRequests(Stack stack) {
-        this.producer = new KafkaProducer<>(Map.of("bootstrap.servers", stack.bootstrapServers()),
-                new ByteArraySerializer(), new ByteArraySerializer());
+        this.producer = new KafkaProducer<>(
+                Map.of("bootstrap.servers", stack.bootstrapServers()),
+                new ByteArraySerializer(),
+                new ByteArraySerializer());
         this.topic = stack.topics().requests();
     }
 
     public static RuntimeRequested request(UserId user, String replyTopic, int replyPartition, Instant deadline) {
-        return new RuntimeRequested(UUID.randomUUID(), Instant.now(), user, UUID.randomUUID(), replyTopic,
-                replyPartition, deadline, "it");
+        return new RuntimeRequested(
+                UUID.randomUUID(), Instant.now(), user, UUID.randomUUID(), replyTopic, replyPartition, deadline, "it");
     }
 
     public static Heartbeat heartbeat(UserId user, Instant occurredAt) {

@@ -2,17 +2,17 @@ package dev.hermes.worker.testing;
 
 import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.exception.NotFoundException;
+import dev.hermes.admin.DockerClients;
+import dev.hermes.admin.KafkaAccess;
+import dev.hermes.admin.TopicAdmin;
 import dev.hermes.client.RuntimeClient;
 import dev.hermes.client.RuntimeClientConfig;
 import dev.hermes.schemas.Topics;
 import dev.hermes.schemas.UserId;
 import dev.hermes.worker.EnvConfig;
-import dev.hermes.admin.KafkaAccess;
-import dev.hermes.admin.TopicAdmin;
 import dev.hermes.worker.Wiring;
 import dev.hermes.worker.Worker;
 import dev.hermes.worker.WorkerConfig;
-import dev.hermes.admin.DockerClients;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -30,8 +30,8 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 
 /** One test class's hermes deployment on real Kafka, PostgreSQL and Docker. */
 public final class Stack implements ExtensionContext.Store.CloseableResource {
-    public static final String PG_BASE = System.getenv().getOrDefault("HERMES_TEST_PG_URL",
-            "jdbc:postgresql://127.0.0.1:5432/postgres");
+    public static final String PG_BASE =
+            System.getenv().getOrDefault("HERMES_TEST_PG_URL", "jdbc:postgresql://127.0.0.1:5432/postgres");
     public static final String IMAGE = System.getenv().getOrDefault("HERMES_TEST_IMAGE", "hermes-agent-stub:local");
     public static final String SECRET = "test-secret-" + UUID.randomUUID();
     public static final int PARTITIONS = 4;
@@ -55,8 +55,8 @@ public final class Stack implements ExtensionContext.Store.CloseableResource {
     }
 
     static Stack create(String bootstrap, String testName) {
-        String id = testName.toLowerCase().replaceAll("[^a-z0-9]", "") + "_" + UUID.randomUUID().toString()
-                .substring(0, 8);
+        String id = testName.toLowerCase().replaceAll("[^a-z0-9]", "") + "_"
+                + UUID.randomUUID().toString().substring(0, 8);
         Topics topics = new Topics("it-" + id + ".");
         new TopicAdmin(KafkaAccess.of(bootstrap)).create(topics, PARTITIONS, (short) 1);
         String schema = "it_" + id;
@@ -64,8 +64,8 @@ public final class Stack implements ExtensionContext.Store.CloseableResource {
             connection.createStatement().execute("CREATE SCHEMA " + schema);
             Path plugins = Files.createTempDirectory("hermes-plugins-");
             Files.writeString(plugins.resolve("README.txt"), "plugins mounted read-only\n");
-            return new Stack(bootstrap, topics, schema, plugins,
-                    DockerClients.connect("unix:///var/run/docker.sock", 16));
+            return new Stack(
+                    bootstrap, topics, schema, plugins, DockerClients.connect("unix:///var/run/docker.sock", 16));
         } catch (Exception e) {
             throw new IllegalStateException("cannot prepare the test stack (is PostgreSQL on " + PG_BASE + "?)", e);
         }
@@ -149,7 +149,8 @@ public final class Stack implements ExtensionContext.Store.CloseableResource {
 
     /** A client on its own reply partition. */
     public RuntimeClient client() {
-        RuntimeClient client = new RuntimeClient(RuntimeClientConfig.of(bootstrap, "it").withTopics(topics)
+        RuntimeClient client = new RuntimeClient(RuntimeClientConfig.of(bootstrap, "it")
+                .withTopics(topics)
                 .withReplyPartition(replyPartitions.getAndIncrement() % PARTITIONS));
         closeables.add(client);
         return client;

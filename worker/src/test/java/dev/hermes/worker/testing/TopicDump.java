@@ -13,14 +13,14 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 
 /** Reads a whole topic from the beginning to its current end with assign() (no group). */
 public final class TopicDump {
-    private TopicDump() {
-    }
+    private TopicDump() {}
 
     public static List<ConsumerRecord<byte[], byte[]>> records(String bootstrap, String topic) {
-        try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(Map.of("bootstrap.servers", bootstrap),
-                new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
+        try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(
+                Map.of("bootstrap.servers", bootstrap), new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
             List<TopicPartition> partitions = consumer.partitionsFor(topic).stream()
-                    .map(p -> new TopicPartition(topic, p.partition())).collect(Collectors.toList());
+                    .map(p -> new TopicPartition(topic, p.partition()))
+                    .collect(Collectors.toList());
             consumer.assign(partitions);
             consumer.seekToBeginning(partitions);
             Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
@@ -35,7 +35,10 @@ public final class TopicDump {
     }
 
     public static List<byte[]> values(String bootstrap, String topic) {
-        return records(bootstrap, topic).stream().map(ConsumerRecord::value).filter(v -> v != null).toList();
+        return records(bootstrap, topic).stream()
+                .map(ConsumerRecord::value)
+                .filter(v -> v != null)
+                .toList();
     }
 
     /** Keys, values and headers as one text, for "does X appear anywhere" checks. */
@@ -48,7 +51,9 @@ public final class TopicDump {
             if (r.value() != null) {
                 text.append(new String(r.value(), StandardCharsets.UTF_8)).append('\n');
             }
-            r.headers().forEach(h -> text.append(new String(h.value(), StandardCharsets.UTF_8)).append('\n'));
+            r.headers()
+                    .forEach(h -> text.append(new String(h.value(), StandardCharsets.UTF_8))
+                            .append('\n'));
         }
         return text.toString();
     }

@@ -9,19 +9,22 @@ import java.util.Map;
 
 /** Prepares a family's data volume before its runtime exists (for the stand-in's per-volume switches). */
 public final class Volumes {
-    private Volumes() {
-    }
+    private Volumes() {}
 
     /** Runs {@code script} with /opt/data mounted from the user's volume, in a throwaway stub container. */
     public static void run(DockerClient docker, UserId user, String script) {
-        docker.createVolumeCmd().withName(user.volumeName()).withLabels(Map.of("hermes.managed", "true",
-                "hermes.user-id", user.value(), "hermes.test", "volume-seeder")).exec();
+        docker.createVolumeCmd()
+                .withName(user.volumeName())
+                .withLabels(Map.of(
+                        "hermes.managed", "true", "hermes.user-id", user.value(), "hermes.test", "volume-seeder"))
+                .exec();
         String id = docker.createContainerCmd(Stack.IMAGE)
                 .withEntrypoint("/bin/sh", "-c", script)
                 .withLabels(Map.of("hermes.test", "volume-seeder"))
-                .withHostConfig(HostConfig.newHostConfig().withBinds(new Bind(user.volumeName(),
-                        new Volume("/opt/data"))))
-                .exec().getId();
+                .withHostConfig(
+                        HostConfig.newHostConfig().withBinds(new Bind(user.volumeName(), new Volume("/opt/data"))))
+                .exec()
+                .getId();
         try {
             docker.startContainerCmd(id).exec();
             Integer code = docker.waitContainerCmd(id).start().awaitStatusCode();
@@ -43,8 +46,12 @@ public final class Volumes {
 
     /** Runs a command inside a running runtime and returns its exit code. */
     public static int exec(DockerClient docker, String container, String... command) {
-        String exec = docker.execCreateCmd(container).withCmd(command).withAttachStdout(true)
-                .withAttachStderr(true).exec().getId();
+        String exec = docker.execCreateCmd(container)
+                .withCmd(command)
+                .withAttachStdout(true)
+                .withAttachStderr(true)
+                .exec()
+                .getId();
         try {
             docker.execStartCmd(exec).start().awaitCompletion();
         } catch (InterruptedException e) {

@@ -1,8 +1,6 @@
 package dev.hermes.worker.testing;
 
 import java.io.IOException;
-import org.awaitility.Awaitility;
-import org.awaitility.core.ConditionTimeoutException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
 import java.net.URI;
@@ -21,6 +19,8 @@ import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.awaitility.Awaitility;
+import org.awaitility.core.ConditionTimeoutException;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.TestExecutionExceptionHandler;
 
@@ -33,8 +33,10 @@ import org.junit.jupiter.api.extension.TestExecutionExceptionHandler;
 public final class WorkerProcess implements AutoCloseable {
     private static final AtomicInteger COUNTER = new AtomicInteger();
     private static final List<WorkerProcess> STARTED = new CopyOnWriteArrayList<>();
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1))
-            .version(HttpClient.Version.HTTP_1_1).build();
+    private static final HttpClient HTTP = HttpClient.newBuilder()
+            .connectTimeout(Duration.ofSeconds(1))
+            .version(HttpClient.Version.HTTP_1_1)
+            .build();
     private final String workerId;
     private final int httpPort;
     private final Path log;
@@ -49,7 +51,8 @@ public final class WorkerProcess implements AutoCloseable {
 
     /** Starts a worker process of {@code stack} and registers it with {@link Stack#closeLater}. */
     public static WorkerProcess start(Stack stack, Map<String, String> overrides) {
-        String workerId = "proc-" + COUNTER.incrementAndGet() + "-" + UUID.randomUUID().toString().substring(0, 6);
+        String workerId = "proc-" + COUNTER.incrementAndGet() + "-"
+                + UUID.randomUUID().toString().substring(0, 6);
         int port = freePort();
         Map<String, String> env = new HashMap<>(stack.workerEnv(overrides));
         env.put("HERMES_WORKER_ID", workerId);
@@ -59,12 +62,16 @@ public final class WorkerProcess implements AutoCloseable {
         Path log = dir.resolve(workerId + ".log").toAbsolutePath();
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx256m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
-                "-cp", System.getProperty("java.class.path"),
+                "-Xmx256m",
+                "-XX:+UseSerialGC",
+                "-XX:TieredStopAtLevel=1",
+                "-cp",
+                System.getProperty("java.class.path"),
                 "dev.hermes.worker.WorkerMain"));
         try {
             Files.createDirectories(dir);
-            ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
+            ProcessBuilder builder = new ProcessBuilder(command)
+                    .redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.to(log.toFile()));
             builder.environment().putAll(env);
             WorkerProcess worker = new WorkerProcess(workerId, port, log, builder.start());
@@ -103,15 +110,22 @@ public final class WorkerProcess implements AutoCloseable {
     /** Waits until {@code /readyz} answers 200; fails with the log's tail if the process dies or time runs out. */
     public WorkerProcess waitReady(Duration timeout) {
         HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + httpPort + "/readyz"))
-                .timeout(Duration.ofSeconds(2)).GET().build();
+                .timeout(Duration.ofSeconds(2))
+                .GET()
+                .build();
         try {
-            Awaitility.await("worker " + workerId + " ready").atMost(timeout).pollInterval(Duration.ofMillis(100))
-                    .ignoreExceptionsInstanceOf(IOException.class).until(() -> {
+            Awaitility.await("worker " + workerId + " ready")
+                    .atMost(timeout)
+                    .pollInterval(Duration.ofMillis(100))
+                    .ignoreExceptionsInstanceOf(IOException.class)
+                    .until(() -> {
                         if (!process.isAlive()) {
                             throw new AssertionError("worker " + workerId + " exited with " + process.exitValue()
                                     + " before it was ready\n" + tail(80));
                         }
-                        return HTTP.send(request, HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
+                        return HTTP.send(request, HttpResponse.BodyHandlers.discarding())
+                                        .statusCode()
+                                == 200;
                     });
         } catch (ConditionTimeoutException e) {
             throw new AssertionError("worker " + workerId + " not ready within " + timeout + "\n" + tail(80), e);
@@ -122,8 +136,13 @@ public final class WorkerProcess implements AutoCloseable {
     /** The body of {@code GET /metrics}, or an empty string if the worker does not answer. */
     public String metrics() {
         try {
-            return HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + httpPort + "/metrics"))
-                    .timeout(Duration.ofSeconds(3)).GET().build(), HttpResponse.BodyHandlers.ofString()).body();
+            return HTTP.send(
+                            HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + httpPort + "/metrics"))
+                                    .timeout(Duration.ofSeconds(3))
+                                    .GET()
+                                    .build(),
+                            HttpResponse.BodyHandlers.ofString())
+                    .body();
         } catch (IOException e) {
             return "";
         } catch (InterruptedException e) {

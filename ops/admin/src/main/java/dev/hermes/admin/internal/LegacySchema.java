@@ -11,8 +11,7 @@ public final class LegacySchema {
     private static final String TABLE_IN_CURRENT_SCHEMA = "SELECT EXISTS (SELECT 1 FROM information_schema.tables "
             + "WHERE table_schema = current_schema() AND table_name = ?)";
 
-    private LegacySchema() {
-    }
+    private LegacySchema() {}
 
     /** Flyway's history table is missing but the tables are there. */
     public static boolean needsBaseline(Connection connection) {

@@ -37,7 +37,8 @@ public final class TopicSnapshot {
             if (infos == null || infos.isEmpty()) {
                 throw new HermesException("topic " + topic + " does not exist (check HERMES_TOPIC_PREFIX)");
             }
-            List<TopicPartition> partitions = infos.stream().map(p -> new TopicPartition(topic, p.partition()))
+            List<TopicPartition> partitions = infos.stream()
+                    .map(p -> new TopicPartition(topic, p.partition()))
                     .toList();
             Map<TopicPartition, Long> end = consumer.endOffsets(partitions, TIMEOUT);
             Map<TopicPartition, Long> start = consumer.beginningOffsets(partitions, TIMEOUT);
@@ -59,8 +60,8 @@ public final class TopicSnapshot {
                 }
                 open.removeIf(tp -> consumer.position(tp) >= end.get(tp));
                 if (clock.millis() - lastProgress > STALL.toMillis()) {
-                    throw new HermesException("reading " + topic + " stalled with " + open.size()
-                            + " partition(s) unfinished");
+                    throw new HermesException(
+                            "reading " + topic + " stalled with " + open.size() + " partition(s) unfinished");
                 }
             }
         }

@@ -4,8 +4,8 @@ import dev.hermes.ops.audit.AuditBench;
 import dev.hermes.schemas.Topics;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.Map;
 import java.util.List;
+import java.util.Map;
 
 /** audit_1m_s: the audit benchmark (dev.hermes.ops.audit.AuditBench, in hermes-ops-tools): N events replayed and summarised. */
 public final class AuditFigure {
@@ -18,10 +18,19 @@ public final class AuditFigure {
     public List<Figure> measure(int events) {
         Topics topics = new Topics(stack.topics().prefix("audit"));
         // created here, leaders ready, with AuditBench's settings; AuditBench.run uses it as it is
-        stack.topics().create(topics.events(), AuditBench.PARTITIONS, Map.of("cleanup.policy", "delete",
-                "retention.ms", Long.toString(Duration.ofDays(400).toMillis())));
+        stack.topics()
+                .create(
+                        topics.events(),
+                        AuditBench.PARTITIONS,
+                        Map.of(
+                                "cleanup.policy",
+                                "delete",
+                                "retention.ms",
+                                Long.toString(Duration.ofDays(400).toMillis())));
         double seconds = new AuditBench(Clock.systemUTC()).run(stack.env().bootstrapServers(), topics, events);
-        return List.of(FigureGroup.spec("audit_1m_s").of(seconds, null).with("events", events)
+        return List.of(FigureGroup.spec("audit_1m_s")
+                .of(seconds, null)
+                .with("events", events)
                 .with("events_per_s", events / seconds));
     }
 }

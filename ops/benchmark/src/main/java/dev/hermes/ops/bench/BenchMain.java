@@ -19,8 +19,7 @@ import org.slf4j.LoggerFactory;
  * 2 on a bad command line. Targets missed do not change the exit code: the table says so.
  */
 public final class BenchMain {
-    private BenchMain() {
-    }
+    private BenchMain() {}
 
     public static void main(String[] args) throws IOException {
         BenchOptions options;
@@ -45,8 +44,13 @@ public final class BenchMain {
             }
         };
         Runtime.getRuntime().addShutdownHook(new Thread(cleanUp, "bench-cleanup"));
-        System.err.printf("[bench] run %s: %s, %d worker(s) in group %s, image %s, load average %s%n", runId,
-                options.quick() ? "quick" : "full", stack.fleet().workers(), stack.fleet().group(), stack.image(),
+        System.err.printf(
+                "[bench] run %s: %s, %d worker(s) in group %s, image %s, load average %s%n",
+                runId,
+                options.quick() ? "quick" : "full",
+                stack.fleet().workers(),
+                stack.fleet().group(),
+                stack.image(),
                 loadAtStart);
         List<Figure> figures = new BenchRun(stack, options, System.err).run();
         cleanUp.run();
@@ -56,15 +60,17 @@ public final class BenchMain {
         long judged = figures.stream().filter(f -> f.ok() != null).count();
         System.out.printf("%d of %d targets met%n", met, judged);
         if (options.out() != null) {
-            Files.writeString(options.out(), new FigureJson().render(runFacts(runId, started, loadAtStart, options, stack),
-                    figures), StandardCharsets.UTF_8);
+            Files.writeString(
+                    options.out(),
+                    new FigureJson().render(runFacts(runId, started, loadAtStart, options, stack), figures),
+                    StandardCharsets.UTF_8);
             System.err.println("[bench] wrote " + options.out());
         }
         System.exit(figures.stream().anyMatch(f -> f.error() != null) ? 1 : 0);
     }
 
-    private static Map<String, Object> runFacts(String runId, Instant started, String loadAtStart,
-                                                BenchOptions options, BenchStack stack) {
+    private static Map<String, Object> runFacts(
+            String runId, Instant started, String loadAtStart, BenchOptions options, BenchStack stack) {
         Map<String, Object> run = new LinkedHashMap<>();
         run.put("runId", runId);
         run.put("startedAt", started.toString());
@@ -91,7 +97,9 @@ public final class BenchMain {
     /** /proc/loadavg's 1, 5 and 15 minute averages: other work on the machine skews every figure. */
     private static String loadAverage() {
         try {
-            String[] parts = Files.readString(java.nio.file.Path.of("/proc/loadavg")).trim().split("\\s+");
+            String[] parts = Files.readString(java.nio.file.Path.of("/proc/loadavg"))
+                    .trim()
+                    .split("\\s+");
             return parts[0] + " " + parts[1] + " " + parts[2];
         } catch (IOException | RuntimeException e) {
             return "unknown";

@@ -47,8 +47,8 @@ public record BenchOptions(Path out, Set<FigureGroup> groups, boolean quick) {
             if (name.isBlank()) {
                 continue;
             }
-            groups.add(FigureGroup.named(name.trim()).orElseThrow(() -> new IllegalArgumentException(
-                    "unknown figure '" + name.trim() + "'")));
+            groups.add(FigureGroup.named(name.trim())
+                    .orElseThrow(() -> new IllegalArgumentException("unknown figure '" + name.trim() + "'")));
         }
         if (groups.isEmpty()) {
             throw new IllegalArgumentException("--only needs at least one figure name");

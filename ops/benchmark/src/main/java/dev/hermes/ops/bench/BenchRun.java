@@ -38,12 +38,18 @@ public final class BenchRun {
             try {
                 List<Figure> measured = withTimeout(group);
                 figures.addAll(measured);
-                measured.forEach(f -> progress.printf(Locale.ROOT, "[bench]   %s = %s %s (raw %s)%n", f.name(),
-                        FigureTable.number(f.system()), f.unit(), FigureTable.number(f.raw())));
+                measured.forEach(f -> progress.printf(
+                        Locale.ROOT,
+                        "[bench]   %s = %s %s (raw %s)%n",
+                        f.name(),
+                        FigureTable.number(f.system()),
+                        f.unit(),
+                        FigureTable.number(f.raw())));
             } catch (Exception e) {
                 progress.printf("[bench]   %s FAILED: %s%n", group.label(), e);
-                group.figures().forEach(spec -> figures.add(spec.failed(e.getClass().getSimpleName() + ": "
-                        + e.getMessage())));
+                group.figures()
+                        .forEach(
+                                spec -> figures.add(spec.failed(e.getClass().getSimpleName() + ": " + e.getMessage())));
                 cleanUpAfterFailure();
             }
             progress.printf(Locale.ROOT, "[bench] %s took %.1f s%n", group.label(), (System.nanoTime() - t0) / 1e9);
@@ -66,8 +72,8 @@ public final class BenchRun {
         } catch (TimeoutException e) {
             String stuckIn = topFrame(thread);
             task.cancel(true);
-            throw new TimeoutException(group.label() + " did not finish within " + seconds + " s (stuck in "
-                    + stuckIn + ")");
+            throw new TimeoutException(
+                    group.label() + " did not finish within " + seconds + " s (stuck in " + stuckIn + ")");
         } catch (ExecutionException e) {
             throw e.getCause() instanceof Exception cause ? cause : e;
         }
@@ -114,14 +120,21 @@ public final class BenchRun {
     }
 
     private int replyPartition() {
-        return Integer.parseInt(stack.env().get("HERMES_BENCH_REPLY_PARTITION",
-                Integer.toString(stack.fleet().partitions() - 1)));
+        return Integer.parseInt(stack.env()
+                .get(
+                        "HERMES_BENCH_REPLY_PARTITION",
+                        Integer.toString(stack.fleet().partitions() - 1)));
     }
 
     /** Built per group from the settings in force now (a recreate bumps them). */
     private RawSpawner rawSpawner() {
-        ContainerSpecFactory specs = new ContainerSpecFactory(stack.apiKeys(), stack.image(), stack.pluginsDir(),
-                stack.agentPort(), "127.0.0.1", "hermes-bench-raw",
+        ContainerSpecFactory specs = new ContainerSpecFactory(
+                stack.apiKeys(),
+                stack.image(),
+                stack.pluginsDir(),
+                stack.agentPort(),
+                "127.0.0.1",
+                "hermes-bench-raw",
                 Map.of(Janitor.LABEL_BENCH, "raw", Janitor.LABEL_RUN, stack.runId()));
         return new RawSpawner(stack.docker(), specs, stack.settings().current(), stack.janitor(), stack.runId());
     }

@@ -1,15 +1,15 @@
 package dev.hermes.ops.bench;
 
 import com.github.dockerjava.api.DockerClient;
-import dev.hermes.schemas.ApiKeys;
+import dev.hermes.admin.Database;
+import dev.hermes.admin.DockerClients;
+import dev.hermes.admin.FamilyForgetter;
+import dev.hermes.admin.SettingsStore;
 import dev.hermes.client.RuntimeClient;
 import dev.hermes.client.RuntimeClientConfig;
+import dev.hermes.schemas.ApiKeys;
 import dev.hermes.schemas.EventCodec;
-import dev.hermes.admin.FamilyForgetter;
 import dev.hermes.worker.kafka.EventPublisher;
-import dev.hermes.admin.Database;
-import dev.hermes.admin.SettingsStore;
-import dev.hermes.admin.DockerClients;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -38,8 +38,10 @@ public final class BenchStack implements AutoCloseable {
         this.database = Database.open(env.pgUrl(), env.pgUser(), env.pgPassword(), 2, Duration.ofSeconds(20));
         this.publisher = EventPublisher.connect(env.bootstrapServers(), "ops-bench", env.topics(), new EventCodec());
         this.topics = new BenchTopics(env.bootstrapServers(), runId);
-        this.janitor = new Janitor(docker, FamilyForgetter.connect(docker, env.kafka(), env.topics(),
-                Clock.systemUTC(), "ops-bench"), runId);
+        this.janitor = new Janitor(
+                docker,
+                FamilyForgetter.connect(docker, env.kafka(), env.topics(), Clock.systemUTC(), "ops-bench"),
+                runId);
         this.fleet = WorkerFleet.detect(env);
     }
 
@@ -94,7 +96,8 @@ public final class BenchStack implements AutoCloseable {
     /** A client of the fleet that reads its own reply partition (so the bench's clients never share one). */
     public synchronized RuntimeClient client(int replyPartition) {
         RuntimeClientConfig config = RuntimeClientConfig.of(env.bootstrapServers(), "ops-bench")
-                .withTopics(env.topics()).withReplyPartition(replyPartition);
+                .withTopics(env.topics())
+                .withReplyPartition(replyPartition);
         RuntimeClient client = new RuntimeClient(config);
         clients.add(client);
         return client;

@@ -41,7 +41,8 @@ public final class BenchTopics implements AutoCloseable {
      */
     public void create(String name, int partitions, Map<String, String> configs) {
         try {
-            admin.createTopics(List.of(new NewTopic(name, partitions, (short) 1).configs(configs))).all()
+            admin.createTopics(List.of(new NewTopic(name, partitions, (short) 1).configs(configs)))
+                    .all()
                     .get(30, TimeUnit.SECONDS);
             Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
             for (int p = 0; p < partitions; p++) {
@@ -71,7 +72,8 @@ public final class BenchTopics implements AutoCloseable {
     public int deleteAll() {
         try {
             Set<String> names = admin.listTopics().names().get(30, TimeUnit.SECONDS);
-            List<String> ours = names.stream().filter(n -> n.startsWith(runPrefix)).toList();
+            List<String> ours =
+                    names.stream().filter(n -> n.startsWith(runPrefix)).toList();
             if (!ours.isEmpty()) {
                 admin.deleteTopics(ours).all().get(60, TimeUnit.SECONDS);
             }

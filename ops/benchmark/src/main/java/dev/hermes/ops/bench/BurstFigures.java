@@ -55,7 +55,8 @@ public final class BurstFigures {
             Thread.sleep(200);
             long t0 = System.nanoTime();
             List<CompletableFuture<RuntimeHandle>> pending = users.stream()
-                    .map(u -> client.ensureRuntimeAsync(u, TIMEOUT)).toList();
+                    .map(u -> client.ensureRuntimeAsync(u, TIMEOUT))
+                    .toList();
             CompletableFuture.allOf(pending.toArray(CompletableFuture[]::new)).join();
             systemMs = (System.nanoTime() - t0) / 1e6;
             holLatencies = hol.stop();
@@ -69,14 +70,19 @@ public final class BurstFigures {
         double rawMs = rawBurst(count);
         Map<String, Object> rawPhases = raw.drainPhases();
         stack.janitor().cleanRaw();
-        Figure hol = FigureGroup.spec("hol_p99_ms").of(holLatencies.percentileMs(0.99), null)
-                .with("n", holLatencies.size()).with("p50", holLatencies.medianMs())
-                .with("max", holLatencies.maxMs()).with("failures", holFailures)
+        Figure hol = FigureGroup.spec("hol_p99_ms")
+                .of(holLatencies.percentileMs(0.99), null)
+                .with("n", holLatencies.size())
+                .with("p50", holLatencies.medianMs())
+                .with("max", holLatencies.maxMs())
+                .with("failures", holFailures)
                 .with("in_worker_mean_ms", holInWorkerMeanMs);
         for (var e : holLegs.summary().entrySet()) {
             hol = hol.with(e.getKey(), e.getValue());
         }
-        Figure burst = FigureGroup.spec("burst100").of(systemMs, rawMs).with("n", count)
+        Figure burst = FigureGroup.spec("burst100")
+                .of(systemMs, rawMs)
+                .with("n", count)
                 .with("system_max_concurrent_spawns_per_worker", stack.env().get("HERMES_MAX_CONCURRENT_SPAWNS", "8"))
                 .with("workers", stack.fleet().workers());
         return List.of(SpawnPhases.with(SpawnPhases.with(burst, systemPhases), rawPhases), hol);

@@ -47,7 +47,8 @@ public final class ColdFigure {
         Map<String, Object> rawPhases = raw.drainPhases();
         stack.janitor().cleanSystem();
         stack.janitor().cleanRaw();
-        Figure cold = FigureGroup.spec("cold").of(system.medianMs(), baseline.medianMs())
+        Figure cold = FigureGroup.spec("cold")
+                .of(system.medianMs(), baseline.medianMs())
                 .with("n", count)
                 .with("system_p95", system.percentileMs(0.95))
                 .with("raw_p95", baseline.percentileMs(0.95))

@@ -9,8 +9,8 @@ import java.util.Map;
  * where there is none), and extra facts (p95s, counts, notes). {@code error} is set when it could not
  * be measured.
  */
-public record Figure(String name, Double system, Double raw, String unit, Target target, Map<String, Object> extras,
-                     String error) {
+public record Figure(
+        String name, Double system, Double raw, String unit, Target target, Map<String, Object> extras, String error) {
 
     public Figure {
         extras = Collections.unmodifiableMap(new LinkedHashMap<>(extras));

@@ -6,18 +6,24 @@ import java.util.Optional;
 /** Figures that are measured together, in the order ops/bench runs them; --only takes either kind of name. */
 public enum FigureGroup {
     COLD("cold", List.of(new FigureSpec("cold", "ms", Target.ratioAtMost(1.10)))),
-    WARM("warm", List.of(
-            new FigureSpec("warm_p50", "ms", Target.ratioAtMost(1.5)),
-            new FigureSpec("warm_p99", "ms", Target.ratioAtMost(2.0)),
-            new FigureSpec("warm_p999", "ms", Target.none()))),
-    BURST("burst", List.of(
-            new FigureSpec("burst100", "ms", Target.ratioAtMost(1.10)),
-            new FigureSpec("hol_p99_ms", "ms", Target.atMost(20)))),
+    WARM(
+            "warm",
+            List.of(
+                    new FigureSpec("warm_p50", "ms", Target.ratioAtMost(1.5)),
+                    new FigureSpec("warm_p99", "ms", Target.ratioAtMost(2.0)),
+                    new FigureSpec("warm_p999", "ms", Target.none()))),
+    BURST(
+            "burst",
+            List.of(
+                    new FigureSpec("burst100", "ms", Target.ratioAtMost(1.10)),
+                    new FigureSpec("hol_p99_ms", "ms", Target.atMost(20)))),
     RECREATE("recreate", List.of(new FigureSpec("recreate100", "ms", Target.ratioAtMost(1.2)))),
-    HEARTBEATS("heartbeats", List.of(
-            new FigureSpec("heartbeats_per_s", "1/s", Target.atLeast(100_000)),
-            new FigureSpec("heartbeat_docker_calls", "calls", Target.atMost(0)),
-            new FigureSpec("worker_rss_mb_100k", "MB", Target.atMost(300)))),
+    HEARTBEATS(
+            "heartbeats",
+            List.of(
+                    new FigureSpec("heartbeats_per_s", "1/s", Target.atLeast(100_000)),
+                    new FigureSpec("heartbeat_docker_calls", "calls", Target.atMost(0)),
+                    new FigureSpec("worker_rss_mb_100k", "MB", Target.atMost(300)))),
     RESTORE("restore", List.of(new FigureSpec("restore_1m_s", "s", Target.atMost(5)))),
     AUDIT("audit", List.of(new FigureSpec("audit_1m_s", "s", Target.atMost(10))));
 
@@ -40,7 +46,8 @@ public enum FigureGroup {
     /** The group a group label or figure name belongs to. */
     public static Optional<FigureGroup> named(String name) {
         for (FigureGroup group : values()) {
-            if (group.label.equals(name) || group.figures.stream().anyMatch(f -> f.name().equals(name))) {
+            if (group.label.equals(name)
+                    || group.figures.stream().anyMatch(f -> f.name().equals(name))) {
                 return Optional.of(group);
             }
         }

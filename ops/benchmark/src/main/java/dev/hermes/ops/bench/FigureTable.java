@@ -12,8 +12,15 @@ public final class FigureTable {
         List<String[]> rows = new ArrayList<>();
         rows.add(HEADER);
         for (Figure f : figures) {
-            rows.add(new String[] {f.name(), number(f.system()), number(f.raw()), ratio(f.ratio()), f.unit(),
-                f.target().describe(), verdict(f)});
+            rows.add(new String[] {
+                f.name(),
+                number(f.system()),
+                number(f.raw()),
+                ratio(f.ratio()),
+                f.unit(),
+                f.target().describe(),
+                verdict(f)
+            });
         }
         int[] widths = new int[HEADER.length];
         for (String[] row : rows) {

@@ -39,7 +39,8 @@ public final class FleetMetrics {
 
     /** {sum seconds, count} of hermes_ensure_seconds{path="warm"} over the fleet. */
     public double[] warmEnsures() {
-        return new double[] {sum("hermes_ensure_seconds_sum", "path=\"warm\""),
-            sum("hermes_ensure_seconds_count", "path=\"warm\"")};
+        return new double[] {
+            sum("hermes_ensure_seconds_sum", "path=\"warm\""), sum("hermes_ensure_seconds_count", "path=\"warm\"")
+        };
     }
 }

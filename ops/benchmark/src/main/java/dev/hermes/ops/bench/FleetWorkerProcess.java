@@ -37,13 +37,17 @@ public final class FleetWorkerProcess implements AutoCloseable {
     }
 
     /** @param jvmOptions e.g. -Xmx512m; @param env the worker's whole environment */
-    public static FleetWorkerProcess start(List<String> jvmOptions, Map<String, String> env, int users, int seed,
-                                           Path log) throws IOException {
+    public static FleetWorkerProcess start(
+            List<String> jvmOptions, Map<String, String> env, int users, int seed, Path log) throws IOException {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(jvmOptions);
-        command.addAll(List.of("-cp", System.getProperty("java.class.path"),
-                SimulatedFleetWorker.class.getName(), Integer.toString(users), Integer.toString(seed)));
+        command.addAll(List.of(
+                "-cp",
+                System.getProperty("java.class.path"),
+                SimulatedFleetWorker.class.getName(),
+                Integer.toString(users),
+                Integer.toString(seed)));
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
         builder.environment().clear();
         builder.environment().putAll(env);
@@ -56,8 +60,8 @@ public final class FleetWorkerProcess implements AutoCloseable {
         try {
             return httpPort.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
         } catch (java.util.concurrent.TimeoutException e) {
-            throw new HermesException("the simulated fleet worker did not get ready within " + timeout.toSeconds()
-                    + " s (see its log)");
+            throw new HermesException(
+                    "the simulated fleet worker did not get ready within " + timeout.toSeconds() + " s (see its log)");
         }
     }
 
@@ -86,9 +90,9 @@ public final class FleetWorkerProcess implements AutoCloseable {
     }
 
     private void pump(Path log) {
-        try (BufferedReader in = new BufferedReader(new InputStreamReader(process.getInputStream(),
-                StandardCharsets.UTF_8));
-             PrintWriter out = new PrintWriter(Files.newBufferedWriter(log, StandardCharsets.UTF_8))) {
+        try (BufferedReader in =
+                        new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
+                PrintWriter out = new PrintWriter(Files.newBufferedWriter(log, StandardCharsets.UTF_8))) {
             String line;
             while ((line = in.readLine()) != null) {
                 out.println(line);
@@ -105,8 +109,8 @@ public final class FleetWorkerProcess implements AutoCloseable {
         } catch (IOException e) {
             httpPort.completeExceptionally(e);
         }
-        httpPort.completeExceptionally(new HermesException("the simulated fleet worker exited (code "
-                + exitCode() + "); see " + log));
+        httpPort.completeExceptionally(
+                new HermesException("the simulated fleet worker exited (code " + exitCode() + "); see " + log));
     }
 
     private String exitCode() {

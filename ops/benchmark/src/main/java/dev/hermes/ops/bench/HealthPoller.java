@@ -11,13 +11,17 @@ import java.time.Duration;
 /** The raw side's health wait: GET {@code <url>/health} every 5 ms until it answers 200. */
 public final class HealthPoller {
     private static final long INTERVAL_MS = 5;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1))
-            .version(HttpClient.Version.HTTP_1_1).build();
+    private final HttpClient http = HttpClient.newBuilder()
+            .connectTimeout(Duration.ofSeconds(1))
+            .version(HttpClient.Version.HTTP_1_1)
+            .build();
 
     public void awaitHealthy(String baseUrl, Duration timeout) {
         long deadline = System.nanoTime() + timeout.toNanos();
         HttpRequest request = HttpRequest.newBuilder(URI.create(baseUrl + "/health"))
-                .timeout(Duration.ofSeconds(2)).GET().build();
+                .timeout(Duration.ofSeconds(2))
+                .GET()
+                .build();
         while (System.nanoTime() < deadline) {
             if (answers200(request)) {
                 return;

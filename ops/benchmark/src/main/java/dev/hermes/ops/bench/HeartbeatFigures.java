@@ -38,6 +38,7 @@ public final class HeartbeatFigures {
     static final int TIMED_PASSES = 3;
     /** Timed rounds; the figure is their median, as one round can meet a busy moment of the shared VM. */
     static final int TIMED_ROUNDS = 3;
+
     private final BenchStack stack;
 
     public HeartbeatFigures(BenchStack stack) {
@@ -49,18 +50,26 @@ public final class HeartbeatFigures {
         String prefix = stack.topics().prefix("heartbeats");
         String group = "hermes-bench-" + stack.runId() + "-fleet";
         List<String> jvm = jvmOptions();
-        Path log = Path.of(stack.env().get("HERMES_BENCH_LOG_DIR", System.getProperty("java.io.tmpdir")),
+        Path log = Path.of(
+                stack.env().get("HERMES_BENCH_LOG_DIR", System.getProperty("java.io.tmpdir")),
                 "bench-fleet-worker-" + stack.runId() + ".log");
         try (FleetWorkerProcess worker = FleetWorkerProcess.start(jvm, workerEnv(prefix, group), users, seed, log);
-             KafkaProducer<byte[], byte[]> producer = producer()) {
+                KafkaProducer<byte[], byte[]> producer = producer()) {
             MetricsScraper metrics = new MetricsScraper(worker.awaitReady(Duration.ofSeconds(180)));
             double dockerBefore = metrics.scrape().sum("hermes_docker_calls_total");
             String topic = prefix + "runtime.requests";
             var admin = stack.topics().admin();
             HeartbeatRound first = null;
             for (int round = 1; round <= WARM_UP_ROUNDS; round++) {
-                HeartbeatRound warmUp = HeartbeatRound.run(producer, heartbeats(topic, users, seed), admin, group,
-                        (long) round * users, metrics, dockerBefore, worker.pid());
+                HeartbeatRound warmUp = HeartbeatRound.run(
+                        producer,
+                        heartbeats(topic, users, seed),
+                        admin,
+                        group,
+                        (long) round * users,
+                        metrics,
+                        dockerBefore,
+                        worker.pid());
                 first = first == null ? warmUp : first;
             }
             List<ProducerRecord<byte[], byte[]>> records = new ArrayList<>();
@@ -73,8 +82,8 @@ public final class HeartbeatFigures {
             long committedTarget = (long) WARM_UP_ROUNDS * users;
             for (int round = 0; round < TIMED_ROUNDS; round++) {
                 committedTarget += records.size();
-                rounds.add(HeartbeatRound.run(producer, records, admin, group, committedTarget, metrics, dockerBefore,
-                        worker.pid()));
+                rounds.add(HeartbeatRound.run(
+                        producer, records, admin, group, committedTarget, metrics, dockerBefore, worker.pid()));
             }
             HeartbeatRound timed = HeartbeatRound.median(rounds);
             Map<String, Long> cpuByThread = ThreadCpuReport.difference(cpuBefore, worker.threadCpu());
@@ -83,24 +92,38 @@ public final class HeartbeatFigures {
             Map<String, Object> jvmView = worker.memory(false);
             Map<String, Object> afterGc = worker.memory(true);
             stack.janitor().cleanFleet(group);
-            Figure rate = FigureGroup.spec("heartbeats_per_s").of(timed.perSecond(), null).with("n", users)
+            Figure rate = FigureGroup.spec("heartbeats_per_s")
+                    .of(timed.perSecond(), null)
+                    .with("n", users)
                     .with("timed_heartbeats", records.size())
-                    .with("rounds_per_s", rounds.stream().map(HeartbeatRound::perSecond).toList())
-                    .with("seconds_until_committed", timed.seconds()).with("producer_seconds", timed.producerSeconds())
-                    .with("handled_per_s", records.size() / timed.handledSeconds()).with("commit_interval_ms", 200)
+                    .with(
+                            "rounds_per_s",
+                            rounds.stream().map(HeartbeatRound::perSecond).toList())
+                    .with("seconds_until_committed", timed.seconds())
+                    .with("producer_seconds", timed.producerSeconds())
+                    .with("handled_per_s", records.size() / timed.handledSeconds())
+                    .with("commit_interval_ms", 200)
                     .with("worker_cpu_seconds", timed.cpuSeconds())
                     .with("worker_cpu_us_per_heartbeat", HeartbeatRound.cpuMicrosPerHeartbeat(rounds))
-                    .with("first_round_per_s", first.perSecond()).with("jit_settle_s", jitSettleSeconds)
+                    .with("first_round_per_s", first.perSecond())
+                    .with("jit_settle_s", jitSettleSeconds)
                     .with("first_round_cpu_us_per_heartbeat", first.cpuMicrosPerHeartbeat())
                     .with("worker_cpu_ms_by_thread", cpuByThread);
-            Figure rss = FigureGroup.spec("worker_rss_mb_100k").of(status.rssMb(), null).with("runtimes", users)
-                    .with("peak_rss_mb", status.peakRssMb()).with("jvm_options", String.join(" ", jvm));
+            Figure rss = FigureGroup.spec("worker_rss_mb_100k")
+                    .of(status.rssMb(), null)
+                    .with("runtimes", users)
+                    .with("peak_rss_mb", status.peakRssMb())
+                    .with("jvm_options", String.join(" ", jvm));
             for (var e : jvmView.entrySet()) {
                 rss = rss.with(e.getKey(), e.getValue());
             }
             rss = rss.with("heapUsedAfterFullGcMb", afterGc.get("heapUsedMb"));
-            return List.of(rate, FigureGroup.spec("heartbeat_docker_calls").of(dockerCalls, null)
-                    .with("heartbeats", committedTarget), rss);
+            return List.of(
+                    rate,
+                    FigureGroup.spec("heartbeat_docker_calls")
+                            .of(dockerCalls, null)
+                            .with("heartbeats", committedTarget),
+                    rss);
         }
     }
 
@@ -138,17 +161,30 @@ public final class HeartbeatFigures {
         List<ProducerRecord<byte[], byte[]>> records = new ArrayList<>(users);
         for (int i = 0; i < users; i++) {
             UserId user = synthetic.user(i);
-            records.add(new ProducerRecord<>(topic, user.value().getBytes(StandardCharsets.UTF_8),
+            records.add(new ProducerRecord<>(
+                    topic,
+                    user.value().getBytes(StandardCharsets.UTF_8),
                     codec.encode(new Heartbeat(UUID.randomUUID(), now, user, "bench-device", "ops-bench"))));
         }
         return records;
     }
 
     private KafkaProducer<byte[], byte[]> producer() {
-        return new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, stack.env().bootstrapServers(),
-                ProducerConfig.CLIENT_ID_CONFIG, "bench-heartbeats", ProducerConfig.ACKS_CONFIG, "all",
-                ProducerConfig.LINGER_MS_CONFIG, 5, ProducerConfig.BATCH_SIZE_CONFIG, 256 * 1024,
-                ProducerConfig.BUFFER_MEMORY_CONFIG, 128L * 1024 * 1024), new ByteArraySerializer(),
+        return new KafkaProducer<>(
+                Map.of(
+                        ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                        stack.env().bootstrapServers(),
+                        ProducerConfig.CLIENT_ID_CONFIG,
+                        "bench-heartbeats",
+                        ProducerConfig.ACKS_CONFIG,
+                        "all",
+                        ProducerConfig.LINGER_MS_CONFIG,
+                        5,
+                        ProducerConfig.BATCH_SIZE_CONFIG,
+                        256 * 1024,
+                        ProducerConfig.BUFFER_MEMORY_CONFIG,
+                        128L * 1024 * 1024),
+                new ByteArraySerializer(),
                 new ByteArraySerializer());
     }
 }

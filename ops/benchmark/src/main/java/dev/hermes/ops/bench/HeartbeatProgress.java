@@ -27,8 +27,8 @@ public final class HeartbeatProgress implements AutoCloseable {
     private volatile String failure;
     private volatile boolean running = true;
 
-    public HeartbeatProgress(Admin admin, String group, long expected, MetricsScraper metrics,
-                             double dockerCallsBefore) {
+    public HeartbeatProgress(
+            Admin admin, String group, long expected, MetricsScraper metrics, double dockerCallsBefore) {
         this.admin = admin;
         this.group = group;
         this.expected = expected;
@@ -68,15 +68,22 @@ public final class HeartbeatProgress implements AutoCloseable {
     }
 
     private long committed() throws Exception {
-        return admin.listConsumerGroupOffsets(group).partitionsToOffsetAndMetadata().get(5, TimeUnit.SECONDS)
-                .values().stream().filter(o -> o != null).mapToLong(OffsetAndMetadata::offset).sum();
+        return admin
+                .listConsumerGroupOffsets(group)
+                .partitionsToOffsetAndMetadata()
+                .get(5, TimeUnit.SECONDS)
+                .values()
+                .stream()
+                .filter(o -> o != null)
+                .mapToLong(OffsetAndMetadata::offset)
+                .sum();
     }
 
     /** Waits until every heartbeat's offset is committed; returns System.nanoTime() of that moment. */
     public long awaitCommitted(Duration timeout) throws InterruptedException {
         if (!done.await(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
-            throw new HermesException("the worker had not committed " + expected + " heartbeats after "
-                    + timeout.toSeconds() + " s");
+            throw new HermesException(
+                    "the worker had not committed " + expected + " heartbeats after " + timeout.toSeconds() + " s");
         }
         if (failure != null) {
             throw new HermesException(failure);

@@ -3,8 +3,8 @@ package dev.hermes.ops.bench;
 import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.exception.NotFoundException;
 import com.github.dockerjava.api.model.Container;
-import dev.hermes.schemas.UserId;
 import dev.hermes.admin.FamilyForgetter;
+import dev.hermes.schemas.UserId;
 import dev.hermes.worker.docker.ContainerSpec;
 import java.util.ArrayList;
 import java.util.List;
@@ -51,35 +51,45 @@ public final class Janitor {
     /** Forgets every bench user's runtime and data. */
     public void cleanSystem() {
         List<UserId> users = new ArrayList<>(systemUsers);
-        inParallel(users.stream().map(u -> (Runnable) () -> {
-            try {
-                forgetter.forget(u, true);
-                systemUsers.remove(u);
-            } catch (Exception e) {
-                log.warn("could not forget bench user {}: {}", u, e.toString());
-            }
-        }).toList());
+        inParallel(users.stream()
+                .map(u -> (Runnable) () -> {
+                    try {
+                        forgetter.forget(u, true);
+                        systemUsers.remove(u);
+                    } catch (Exception e) {
+                        log.warn("could not forget bench user {}: {}", u, e.toString());
+                    }
+                })
+                .toList());
     }
 
     /** Removes every raw container of this run (tracked, or found by its run label) and its volume. */
     public void cleanRaw() {
         Set<String> names = ConcurrentHashMap.newKeySet();
         names.addAll(rawContainers);
-        for (Container c : docker.listContainersCmd().withShowAll(true)
-                .withLabelFilter(Map.of(LABEL_BENCH, "raw", LABEL_RUN, runId)).exec()) {
+        for (Container c : docker.listContainersCmd()
+                .withShowAll(true)
+                .withLabelFilter(Map.of(LABEL_BENCH, "raw", LABEL_RUN, runId))
+                .exec()) {
             names.add(c.getNames()[0].substring(1));
         }
-        inParallel(names.stream().map(name -> (Runnable) () -> {
-            remove(name);
-            rawContainers.remove(name);
-        }).toList());
+        inParallel(names.stream()
+                .map(name -> (Runnable) () -> {
+                    remove(name);
+                    rawContainers.remove(name);
+                })
+                .toList());
     }
 
     /** Removes containers that a fleet (consumer group) of the benchmark's own made, if any. */
     public int cleanFleet(String fleet) {
-        List<Container> found = docker.listContainersCmd().withShowAll(true)
-                .withLabelFilter(Map.of(ContainerSpec.LABEL_FLEET, fleet)).exec();
-        inParallel(found.stream().map(c -> (Runnable) () -> remove(c.getNames()[0].substring(1))).toList());
+        List<Container> found = docker.listContainersCmd()
+                .withShowAll(true)
+                .withLabelFilter(Map.of(ContainerSpec.LABEL_FLEET, fleet))
+                .exec();
+        inParallel(found.stream()
+                .map(c -> (Runnable) () -> remove(c.getNames()[0].substring(1)))
+                .toList());
         return found.size();
     }
 
@@ -104,7 +114,8 @@ public final class Janitor {
         }
         ExecutorService pool = Executors.newFixedThreadPool(Math.min(8, tasks.size()));
         try {
-            List<Future<?>> futures = tasks.stream().<Future<?>>map(pool::submit).toList();
+            List<Future<?>> futures =
+                    tasks.stream().<Future<?>>map(pool::submit).toList();
             for (Future<?> f : futures) {
                 try {
                     f.get();

@@ -11,8 +11,7 @@ final class JitQuiet {
     static final long MAX_S = 60;
     private static final String COMPILE_TIME = "(jit-compile-time)";
 
-    private JitQuiet() {
-    }
+    private JitQuiet() {}
 
     /** Returns the seconds waited. */
     static double await(FleetWorkerProcess worker) throws Exception {

@@ -42,8 +42,13 @@ public final class KafkaEcho implements AutoCloseable {
      * @param auditFirst when true the echo first sends a copy of the reply to an audit topic on the same
      *     producer, then the reply: what the worker does with every answer
      */
-    public KafkaEcho(String bootstrapServers, BenchTopics topics, String prefix, byte[] requestPayload,
-                     byte[] replyPayload, boolean auditFirst) {
+    public KafkaEcho(
+            String bootstrapServers,
+            BenchTopics topics,
+            String prefix,
+            byte[] requestPayload,
+            byte[] replyPayload,
+            boolean auditFirst) {
         this.requestTopic = prefix + "echo.requests";
         String replyTopic = prefix + "echo.replies";
         String auditTopic = prefix + "echo.audit";
@@ -57,18 +62,22 @@ public final class KafkaEcho implements AutoCloseable {
         this.echoProducer = producer(bootstrapServers, "bench-echo-responder");
         this.echoConsumer = positionedConsumer(bootstrapServers, new TopicPartition(requestTopic, 0));
         this.replyConsumer = positionedConsumer(bootstrapServers, new TopicPartition(replyTopic, 0));
-        this.echoThread = new Thread(() -> loop(echoConsumer, r -> {
-            if (auditFirst) {
-                echoProducer.send(new ProducerRecord<>(auditTopic, 0, r.key(), replyPayload));
-            }
-            echoProducer.send(new ProducerRecord<>(replyTopic, 0, r.key(), replyPayload));
-        }), "bench-echo");
-        this.replyThread = new Thread(() -> loop(replyConsumer, r -> {
-            CompletableFuture<Void> f = waiting.remove(new String(r.key(), StandardCharsets.UTF_8));
-            if (f != null) {
-                f.complete(null);
-            }
-        }), "bench-echo-replies");
+        this.echoThread = new Thread(
+                () -> loop(echoConsumer, r -> {
+                    if (auditFirst) {
+                        echoProducer.send(new ProducerRecord<>(auditTopic, 0, r.key(), replyPayload));
+                    }
+                    echoProducer.send(new ProducerRecord<>(replyTopic, 0, r.key(), replyPayload));
+                }),
+                "bench-echo");
+        this.replyThread = new Thread(
+                () -> loop(replyConsumer, r -> {
+                    CompletableFuture<Void> f = waiting.remove(new String(r.key(), StandardCharsets.UTF_8));
+                    if (f != null) {
+                        f.complete(null);
+                    }
+                }),
+                "bench-echo-replies");
         echoThread.setDaemon(true);
         replyThread.setDaemon(true);
         echoThread.start();
@@ -86,8 +95,9 @@ public final class KafkaEcho implements AutoCloseable {
         return System.nanoTime() - t0;
     }
 
-    private void loop(KafkaConsumer<byte[], byte[]> consumer,
-                      java.util.function.Consumer<ConsumerRecord<byte[], byte[]>> handler) {
+    private void loop(
+            KafkaConsumer<byte[], byte[]> consumer,
+            java.util.function.Consumer<ConsumerRecord<byte[], byte[]>> handler) {
         try {
             while (running) {
                 consumer.poll(Duration.ofMillis(100)).forEach(handler);
@@ -100,18 +110,32 @@ public final class KafkaEcho implements AutoCloseable {
     }
 
     private static KafkaProducer<byte[], byte[]> producer(String bootstrapServers, String clientId) {
-        return new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-                ProducerConfig.CLIENT_ID_CONFIG, clientId, ProducerConfig.LINGER_MS_CONFIG, 0,
-                ProducerConfig.ACKS_CONFIG, "all"), new ByteArraySerializer(), new ByteArraySerializer());
+        return new KafkaProducer<>(
+                Map.of(
+                        ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                        bootstrapServers,
+                        ProducerConfig.CLIENT_ID_CONFIG,
+                        clientId,
+                        ProducerConfig.LINGER_MS_CONFIG,
+                        0,
+                        ProducerConfig.ACKS_CONFIG,
+                        "all"),
+                new ByteArraySerializer(),
+                new ByteArraySerializer());
     }
 
     /** Assigned and positioned at the end before any request is sent, so no early message is missed. */
     private static KafkaConsumer<byte[], byte[]> positionedConsumer(String bootstrapServers, TopicPartition tp) {
-        KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
-                ConsumerConfig.CLIENT_ID_CONFIG, "bench-echo-" + tp.topic()),
-                new ByteArrayDeserializer(), new ByteArrayDeserializer());
+        KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(
+                Map.of(
+                        ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                        bootstrapServers,
+                        ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG,
+                        false,
+                        ConsumerConfig.CLIENT_ID_CONFIG,
+                        "bench-echo-" + tp.topic()),
+                new ByteArrayDeserializer(),
+                new ByteArrayDeserializer());
         consumer.assign(List.of(tp));
         consumer.seekToEnd(List.of(tp));
         consumer.position(tp, Duration.ofSeconds(30));

@@ -13,8 +13,7 @@ import java.util.Map;
 public final class MemoryReport {
     static final String PREFIX = "STATS ";
 
-    private MemoryReport() {
-    }
+    private MemoryReport() {}
 
     public static String line(boolean collectFirst) {
         if (collectFirst) {

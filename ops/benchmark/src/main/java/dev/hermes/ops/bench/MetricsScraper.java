@@ -10,13 +10,17 @@ import java.time.Duration;
 
 /** Reads a worker's /metrics on 127.0.0.1. */
 public final class MetricsScraper {
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2))
-            .version(HttpClient.Version.HTTP_1_1).build();
+    private final HttpClient http = HttpClient.newBuilder()
+            .connectTimeout(Duration.ofSeconds(2))
+            .version(HttpClient.Version.HTTP_1_1)
+            .build();
     private final HttpRequest request;
 
     public MetricsScraper(int port) {
         this.request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/metrics"))
-                .timeout(Duration.ofSeconds(5)).GET().build();
+                .timeout(Duration.ofSeconds(5))
+                .GET()
+                .build();
     }
 
     public MetricsText scrape() {

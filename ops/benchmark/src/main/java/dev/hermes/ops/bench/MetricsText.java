@@ -28,7 +28,9 @@ public record MetricsText(String text) {
             if (labelPair != null && !labels.contains(labelPair)) {
                 continue;
             }
-            String[] rest = line.substring(labelsEnd + (labelsEnd == nameEnd ? 0 : 1)).trim().split("\\s+");
+            String[] rest = line.substring(labelsEnd + (labelsEnd == nameEnd ? 0 : 1))
+                    .trim()
+                    .split("\\s+");
             try {
                 total += Double.parseDouble(rest[0]);
                 found = true;

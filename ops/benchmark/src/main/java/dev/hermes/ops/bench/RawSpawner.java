@@ -9,9 +9,9 @@ import com.github.dockerjava.api.model.HostConfig;
 import com.github.dockerjava.api.model.PortBinding;
 import com.github.dockerjava.api.model.Ports;
 import com.github.dockerjava.api.model.Volume;
-import dev.hermes.schemas.UserId;
 import dev.hermes.admin.Account;
 import dev.hermes.admin.GlobalSettings;
+import dev.hermes.schemas.UserId;
 import dev.hermes.worker.docker.ContainerSpec;
 import dev.hermes.worker.spawn.ContainerSpecFactory;
 import dev.hermes.worker.spawn.SeedScript;
@@ -36,8 +36,8 @@ public final class RawSpawner {
     private final HealthPoller health = new HealthPoller();
     private final SpawnPhases phases = new SpawnPhases();
 
-    public RawSpawner(DockerClient docker, ContainerSpecFactory specs, GlobalSettings settings, Janitor janitor,
-                      String runId) {
+    public RawSpawner(
+            DockerClient docker, ContainerSpecFactory specs, GlobalSettings settings, Janitor janitor, String runId) {
         this.docker = docker;
         this.specs = specs;
         this.settings = settings;
@@ -55,29 +55,48 @@ public final class RawSpawner {
         labels.put(Janitor.LABEL_BENCH, "raw");
         labels.put(Janitor.LABEL_RUN, runId);
         String name = "hermes-bench-raw-" + user.hex();
-        return new ContainerSpec(name, name + "-data", spec.image(), spec.pluginsDir(), spec.agentPort(),
-                spec.publishHost(), Map.copyOf(labels), spec.env(), spec.settingsVersion(), spec.configHash());
+        return new ContainerSpec(
+                name,
+                name + "-data",
+                spec.image(),
+                spec.pluginsDir(),
+                spec.agentPort(),
+                spec.publishHost(),
+                Map.copyOf(labels),
+                spec.env(),
+                spec.settingsVersion(),
+                spec.configHash());
     }
 
     /** volume + create + start + inspect, then health; returns the runtime's base URL. */
     public String spawn(ContainerSpec spec) {
         janitor.rawContainer(spec.name());
         long t0 = System.nanoTime();
-        docker.createVolumeCmd().withName(spec.volume()).withLabels(Map.of(Janitor.LABEL_BENCH, "raw",
-                Janitor.LABEL_RUN, runId)).exec();
+        docker.createVolumeCmd()
+                .withName(spec.volume())
+                .withLabels(Map.of(Janitor.LABEL_BENCH, "raw", Janitor.LABEL_RUN, runId))
+                .exec();
         ExposedPort agentPort = ExposedPort.tcp(spec.agentPort());
         HostConfig host = HostConfig.newHostConfig()
-                .withBinds(new Bind(spec.volume(), new Volume("/opt/data")),
+                .withBinds(
+                        new Bind(spec.volume(), new Volume("/opt/data")),
                         new Bind(spec.pluginsDir().toString(), new Volume("/opt/data/plugins"), AccessMode.ro))
                 .withPortBindings(new PortBinding(Ports.Binding.bindIp(spec.publishHost()), agentPort))
                 .withInit(true);
-        String id = docker.createContainerCmd(spec.image()).withName(spec.name()).withLabels(spec.labels())
-                .withEnv(spec.env()).withEntrypoint("/bin/sh", "-c", SeedScript.SCRIPT)
-                .withExposedPorts(agentPort).withHostConfig(host).exec().getId();
+        String id = docker.createContainerCmd(spec.image())
+                .withName(spec.name())
+                .withLabels(spec.labels())
+                .withEnv(spec.env())
+                .withEntrypoint("/bin/sh", "-c", SeedScript.SCRIPT)
+                .withExposedPorts(agentPort)
+                .withHostConfig(host)
+                .exec()
+                .getId();
         long t1 = System.nanoTime();
         docker.startContainerCmd(id).exec();
         InspectContainerResponse inspected = docker.inspectContainerCmd(id).exec();
-        Ports.Binding[] bindings = inspected.getNetworkSettings().getPorts().getBindings().get(agentPort);
+        Ports.Binding[] bindings =
+                inspected.getNetworkSettings().getPorts().getBindings().get(agentPort);
         String url = "http://" + spec.publishHost() + ":" + bindings[0].getHostPortSpec();
         long t2 = System.nanoTime();
         health.awaitHealthy(url, HEALTH_TIMEOUT);

@@ -40,7 +40,8 @@ public final class RecreateFigure {
             users.add(stack.janitor().systemUser(UserId.random()));
         }
         List<CompletableFuture<RuntimeHandle>> ensured = users.stream()
-                .map(u -> client.ensureRuntimeAsync(u, Duration.ofSeconds(180))).toList();
+                .map(u -> client.ensureRuntimeAsync(u, Duration.ofSeconds(180)))
+                .toList();
         CompletableFuture.allOf(ensured.toArray(CompletableFuture[]::new)).join();
         Set<String> names = users.stream().map(UserId::containerName).collect(Collectors.toSet());
         int others = otherFleetRuntimes(names);
@@ -74,18 +75,31 @@ public final class RecreateFigure {
         double rawMs = (System.nanoTime() - r0) / 1e6;
         Map<String, Object> rawPhases = raw.drainPhases();
         stack.janitor().cleanRaw();
-        Figure figure = FigureGroup.spec("recreate100").of(systemMs, rawMs)
-                .with("n", count).with("raw_concurrency", concurrency).with("workers", stack.fleet().workers())
-                .with("settings_version", version).with("other_fleet_runtimes_recreated_too", others);
+        Figure figure = FigureGroup.spec("recreate100")
+                .of(systemMs, rawMs)
+                .with("n", count)
+                .with("raw_concurrency", concurrency)
+                .with("workers", stack.fleet().workers())
+                .with("settings_version", version)
+                .with("other_fleet_runtimes_recreated_too", others);
         return List.of(SpawnPhases.with(SpawnPhases.with(figure, systemPhases), rawPhases));
     }
 
     /** Running runtimes of the stack's fleet that are not the benchmark's: the bump recreates them as well. */
     private int otherFleetRuntimes(Set<String> ours) {
-        return (int) stack.docker().listContainersCmd().withStatusFilter(List.of("running"))
-                .withLabelFilter(Map.of(ContainerSpec.LABEL_MANAGED, "true", ContainerSpec.LABEL_FLEET,
-                        stack.fleet().group())).exec().stream()
-                .filter(c -> !ours.contains(c.getNames()[0].substring(1))).count();
+        return (int) stack
+                .docker()
+                .listContainersCmd()
+                .withStatusFilter(List.of("running"))
+                .withLabelFilter(Map.of(
+                        ContainerSpec.LABEL_MANAGED,
+                        "true",
+                        ContainerSpec.LABEL_FLEET,
+                        stack.fleet().group()))
+                .exec()
+                .stream()
+                .filter(c -> !ours.contains(c.getNames()[0].substring(1)))
+                .count();
     }
 
     private static void inPool(int threads, List<ContainerSpec> specs, Function<ContainerSpec, String> action)

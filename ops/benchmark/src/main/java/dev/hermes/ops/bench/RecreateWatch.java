@@ -39,8 +39,11 @@ public final class RecreateWatch implements AutoCloseable {
         this.names = containerNames;
         this.version = Long.toString(settingsVersion);
         this.healthy = new CountDownLatch(containerNames.size());
-        this.events = docker.eventsCmd().withEventTypeFilter("container").withEventFilter("start")
-                .withLabelFilter(ContainerSpec.LABEL_MANAGED + "=true").exec(new ResultCallback.Adapter<>() {
+        this.events = docker.eventsCmd()
+                .withEventTypeFilter("container")
+                .withEventFilter("start")
+                .withLabelFilter(ContainerSpec.LABEL_MANAGED + "=true")
+                .exec(new ResultCallback.Adapter<>() {
                     @Override
                     public void onNext(Event event) {
                         started(event);
@@ -49,15 +52,20 @@ public final class RecreateWatch implements AutoCloseable {
     }
 
     private void started(Event event) {
-        Map<String, String> attributes = event.getActor() == null ? null : event.getActor().getAttributes();
+        Map<String, String> attributes =
+                event.getActor() == null ? null : event.getActor().getAttributes();
         if (attributes == null || !version.equals(attributes.get(ContainerSpec.LABEL_SETTINGS_VERSION))) {
             return;
         }
         String name = attributes.get("name");
         if (names.contains(name) && seen.add(name)) {
             probes.submit(() -> {
-                Ports.Binding[] bindings = docker.inspectContainerCmd(event.getId()).exec().getNetworkSettings()
-                        .getPorts().getBindings().get(ExposedPort.tcp(agentPort));
+                Ports.Binding[] bindings = docker.inspectContainerCmd(event.getId())
+                        .exec()
+                        .getNetworkSettings()
+                        .getPorts()
+                        .getBindings()
+                        .get(ExposedPort.tcp(agentPort));
                 health.awaitHealthy("http://127.0.0.1:" + bindings[0].getHostPortSpec(), Duration.ofSeconds(120));
                 healthy.countDown();
                 return null;

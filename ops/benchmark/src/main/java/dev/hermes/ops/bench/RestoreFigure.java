@@ -50,11 +50,15 @@ public final class RestoreFigure {
         double seconds = (System.nanoTime() - t0) / 1e9;
         PartitionReadTimer reader = new PartitionReadTimer(this::consumer);
         EventCodec codec = new EventCodec();
-        double readOnly = reader.seconds(topic, 0, record -> { });
+        double readOnly = reader.seconds(topic, 0, record -> {});
         double readAndDecode = reader.seconds(topic, 0, record -> codec.decode(record.value(), LastActive.class));
-        Figure figure = FigureGroup.spec("restore_1m_s").of(seconds, null).with("records", read)
-                .with("distinct_users", activity.size()).with("records_per_s", read / seconds)
-                .with("read_only_s", readOnly).with("read_and_decode_s", readAndDecode);
+        Figure figure = FigureGroup.spec("restore_1m_s")
+                .of(seconds, null)
+                .with("records", read)
+                .with("distinct_users", activity.size())
+                .with("records_per_s", read / seconds)
+                .with("read_only_s", readOnly)
+                .with("read_and_decode_s", readAndDecode);
         if (read != records || activity.size() != distinct) {
             figure = figure.with("note", "expected " + records + " records and " + distinct + " users");
         }
@@ -77,17 +81,31 @@ public final class RestoreFigure {
         EventCodec codec = new EventCodec();
         Instant start = Instant.now().minus(Duration.ofDays(1));
         AtomicReference<Exception> failed = new AtomicReference<>();
-        try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, stack.env().bootstrapServers(),
-                ProducerConfig.CLIENT_ID_CONFIG, "bench-last-active", ProducerConfig.ACKS_CONFIG, "all",
-                ProducerConfig.LINGER_MS_CONFIG, 5, ProducerConfig.BATCH_SIZE_CONFIG, 256 * 1024,
-                ProducerConfig.BUFFER_MEMORY_CONFIG, 128L * 1024 * 1024), new ByteArraySerializer(),
+        try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(
+                Map.of(
+                        ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                        stack.env().bootstrapServers(),
+                        ProducerConfig.CLIENT_ID_CONFIG,
+                        "bench-last-active",
+                        ProducerConfig.ACKS_CONFIG,
+                        "all",
+                        ProducerConfig.LINGER_MS_CONFIG,
+                        5,
+                        ProducerConfig.BATCH_SIZE_CONFIG,
+                        256 * 1024,
+                        ProducerConfig.BUFFER_MEMORY_CONFIG,
+                        128L * 1024 * 1024),
+                new ByteArraySerializer(),
                 new ByteArraySerializer())) {
             for (int i = 0; i < records; i++) {
                 var user = users.user(i % distinct);
                 Instant at = start.plusMillis(i);
-                producer.send(new ProducerRecord<>(topic, 0, user.value().getBytes(StandardCharsets.UTF_8),
-                        codec.encode(new LastActive(UUID.randomUUID(), at, user, at, "ops-bench"))),
+                producer.send(
+                        new ProducerRecord<>(
+                                topic,
+                                0,
+                                user.value().getBytes(StandardCharsets.UTF_8),
+                                codec.encode(new LastActive(UUID.randomUUID(), at, user, at, "ops-bench"))),
                         (metadata, error) -> failed.compareAndSet(null, error));
             }
             producer.flush();

@@ -1,9 +1,9 @@
 package dev.hermes.ops.bench;
 
-import dev.hermes.schemas.SettingsChanged;
-import dev.hermes.worker.kafka.EventPublisher;
 import dev.hermes.admin.GlobalSettings;
 import dev.hermes.admin.SettingsStore;
+import dev.hermes.schemas.SettingsChanged;
+import dev.hermes.worker.kafka.EventPublisher;
 import java.time.Instant;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
@@ -29,10 +29,15 @@ public final class SettingsBump {
     /** Returns the new settings version. */
     public long bump() throws Exception {
         GlobalSettings current = store.current();
-        GlobalSettings saved = store.save(current.provider(), current.model(), current.baseUrl(),
-                current.apiKey().orElse(null), "ops-bench");
-        publisher.settingsChanged(new SettingsChanged(UUID.randomUUID(), Instant.now(), saved.version(),
-                "ops-bench")).get(15, TimeUnit.SECONDS);
+        GlobalSettings saved = store.save(
+                current.provider(),
+                current.model(),
+                current.baseUrl(),
+                current.apiKey().orElse(null),
+                "ops-bench");
+        publisher
+                .settingsChanged(new SettingsChanged(UUID.randomUUID(), Instant.now(), saved.version(), "ops-bench"))
+                .get(15, TimeUnit.SECONDS);
         return saved.version();
     }
 }

@@ -1,15 +1,15 @@
 package dev.hermes.ops.bench;
 
+import dev.hermes.admin.Database;
+import dev.hermes.admin.KafkaAccess;
+import dev.hermes.admin.SettingsStore;
+import dev.hermes.admin.TopicAdmin;
 import dev.hermes.worker.EnvConfig;
 import dev.hermes.worker.NioBufferCache;
-import dev.hermes.admin.KafkaAccess;
-import dev.hermes.admin.TopicAdmin;
 import dev.hermes.worker.Wiring;
 import dev.hermes.worker.Worker;
 import dev.hermes.worker.WorkerConfig;
 import dev.hermes.worker.runtime.Runtime;
-import dev.hermes.admin.Database;
-import dev.hermes.admin.SettingsStore;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
@@ -25,8 +25,7 @@ import java.time.Instant;
  * {@link MemoryReport} line and "CPU" with a {@link ThreadCpuReport} line, and runs until stdin closes.
  */
 public final class SimulatedFleetWorker {
-    private SimulatedFleetWorker() {
-    }
+    private SimulatedFleetWorker() {}
 
     public static void main(String[] args) throws Exception {
         NioBufferCache.cap();
@@ -39,18 +38,20 @@ public final class SimulatedFleetWorker {
         java.lang.Runtime.getRuntime().addShutdownHook(new Thread(worker::close, "simulated-fleet-shutdown"));
         awaitOwnership(worker, partitions, Duration.ofSeconds(120));
         long version;
-        try (Database db = Database.open(config.pgUrl(), config.pgUser(), config.pgPassword(), 1,
-                Duration.ofSeconds(20))) {
+        try (Database db =
+                Database.open(config.pgUrl(), config.pgUser(), config.pgPassword(), 1, Duration.ofSeconds(20))) {
             version = new SettingsStore(db.jdbi()).currentVersion();
         }
         Instant now = Instant.now();
         for (int i = 0; i < users; i++) {
             var user = synthetic.user(i);
-            worker.registry().put(Runtime.of(user, synthetic.containerId(i),
-                    "http://127.0.0.1:" + (20_000 + i % 40_000), version, now));
+            worker.registry()
+                    .put(Runtime.of(
+                            user, synthetic.containerId(i), "http://127.0.0.1:" + (20_000 + i % 40_000), version, now));
         }
-        System.out.println("READY http=" + worker.httpPort() + " pid=" + ProcessHandle.current().pid()
-                + " runtimes=" + worker.registry().size() + " settingsVersion=" + version);
+        System.out.println("READY http=" + worker.httpPort() + " pid="
+                + ProcessHandle.current().pid() + " runtimes="
+                + worker.registry().size() + " settingsVersion=" + version);
         System.out.flush();
         BufferedReader commands = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
         String command;
@@ -69,7 +70,8 @@ public final class SimulatedFleetWorker {
     private static void createTopics(WorkerConfig config, int partitions) throws InterruptedException {
         for (int attempt = 1; ; attempt++) {
             try {
-                new TopicAdmin(KafkaAccess.of(config.bootstrapServers())).create(config.topics(), partitions, (short) 1);
+                new TopicAdmin(KafkaAccess.of(config.bootstrapServers()))
+                        .create(config.topics(), partitions, (short) 1);
                 return;
             } catch (RuntimeException e) {
                 if (attempt >= 20) {

@@ -52,8 +52,9 @@ public final class SpawnPhases {
         Map<String, Object> means = new LinkedHashMap<>();
         for (int i = 0; i < PHASES.length; i++) {
             double n = after[2 * i + 1] - before[2 * i + 1];
-            means.put("system_" + PHASES[i] + "_mean_ms", n <= 0 ? Double.NaN
-                    : (after[2 * i] - before[2 * i]) * 1000 / n);
+            means.put(
+                    "system_" + PHASES[i] + "_mean_ms",
+                    n <= 0 ? Double.NaN : (after[2 * i] - before[2 * i]) * 1000 / n);
         }
         return means;
     }

@@ -6,7 +6,12 @@ import java.util.Locale;
 public record Target(Kind kind, double limit) {
 
     /** How the limit applies. */
-    public enum Kind { RATIO_AT_MOST, AT_MOST, AT_LEAST, NONE }
+    public enum Kind {
+        RATIO_AT_MOST,
+        AT_MOST,
+        AT_LEAST,
+        NONE
+    }
 
     public static Target ratioAtMost(double limit) {
         return new Target(Kind.RATIO_AT_MOST, limit);

@@ -17,8 +17,7 @@ import java.util.TreeMap;
 public final class ThreadCpuReport {
     static final String PREFIX = "CPU ";
 
-    private ThreadCpuReport() {
-    }
+    private ThreadCpuReport() {}
 
     public static String line() {
         ThreadMXBean threads = ManagementFactory.getThreadMXBean();
@@ -32,10 +31,15 @@ public final class ThreadCpuReport {
                 byGroup.merge(group(info.getThreadName()), nanos / 1_000_000, Long::sum);
             }
         }
-        byGroup.put("(gc-pause-time)", ManagementFactory.getGarbageCollectorMXBeans().stream()
-                .mapToLong(gc -> Math.max(0, gc.getCollectionTime())).sum());
+        byGroup.put(
+                "(gc-pause-time)",
+                ManagementFactory.getGarbageCollectorMXBeans().stream()
+                        .mapToLong(gc -> Math.max(0, gc.getCollectionTime()))
+                        .sum());
         if (ManagementFactory.getCompilationMXBean().isCompilationTimeMonitoringSupported()) {
-            byGroup.put("(jit-compile-time)", ManagementFactory.getCompilationMXBean().getTotalCompilationTime());
+            byGroup.put(
+                    "(jit-compile-time)",
+                    ManagementFactory.getCompilationMXBean().getTotalCompilationTime());
         }
         StringBuilder line = new StringBuilder(PREFIX);
         byGroup.forEach((group, ms) -> line.append(group).append('=').append(ms).append(' '));
@@ -64,7 +68,8 @@ public final class ThreadCpuReport {
     /** after - before, largest first, groups that used under 1% of the total left out. */
     public static Map<String, Long> difference(Map<String, Long> before, Map<String, Long> after) {
         Map<String, Long> diff = new LinkedHashMap<>();
-        long total = after.entrySet().stream().mapToLong(e -> e.getValue() - before.getOrDefault(e.getKey(), 0L))
+        long total = after.entrySet().stream()
+                .mapToLong(e -> e.getValue() - before.getOrDefault(e.getKey(), 0L))
                 .sum();
         after.entrySet().stream()
                 .map(e -> Map.entry(e.getKey(), e.getValue() - before.getOrDefault(e.getKey(), 0L)))

@@ -36,10 +36,20 @@ public final class WarmFigures {
         EnsureLegs legs = new EnsureLegs();
         double inWorkerMeanMs;
         LatencySample withAudit = new LatencySample();
-        try (KafkaEcho echo = new KafkaEcho(stack.env().bootstrapServers(), stack.topics(),
-                stack.topics().prefix("warm"), sampleRequest(user), sampleReply(user), false);
-             KafkaEcho auditingEcho = new KafkaEcho(stack.env().bootstrapServers(), stack.topics(),
-                     stack.topics().prefix("warm-audit"), sampleRequest(user), sampleReply(user), true)) {
+        try (KafkaEcho echo = new KafkaEcho(
+                        stack.env().bootstrapServers(),
+                        stack.topics(),
+                        stack.topics().prefix("warm"),
+                        sampleRequest(user),
+                        sampleReply(user),
+                        false);
+                KafkaEcho auditingEcho = new KafkaEcho(
+                        stack.env().bootstrapServers(),
+                        stack.topics(),
+                        stack.topics().prefix("warm-audit"),
+                        sampleRequest(user),
+                        sampleReply(user),
+                        true)) {
             for (int i = 0; i < WARM_UP; i++) {
                 client.ensureRuntime(user, Duration.ofSeconds(10));
                 echo.roundTripNanos();
@@ -74,8 +84,11 @@ public final class WarmFigures {
     }
 
     private static Figure figure(String name, double q, LatencySample system, LatencySample baseline) {
-        return FigureGroup.spec(name).of(system.percentileMs(q), baseline.percentileMs(q))
-                .with("n", system.size()).with("system_max", system.maxMs()).with("raw_max", baseline.maxMs());
+        return FigureGroup.spec(name)
+                .of(system.percentileMs(q), baseline.percentileMs(q))
+                .with("n", system.size())
+                .with("system_max", system.maxMs())
+                .with("raw_max", baseline.maxMs());
     }
 
     private static Figure withLegs(Figure figure, EnsureLegs legs) {
@@ -87,13 +100,34 @@ public final class WarmFigures {
 
     private static byte[] sampleRequest(UserId user) {
         Instant now = Instant.now();
-        return new EventCodec().encode(new RuntimeRequested(UUID.randomUUID(), now, user, UUID.randomUUID(),
-                "hermes.runtime.replies", 23, now.plusSeconds(130), "ops-bench"));
+        return new EventCodec()
+                .encode(new RuntimeRequested(
+                        UUID.randomUUID(),
+                        now,
+                        user,
+                        UUID.randomUUID(),
+                        "hermes.runtime.replies",
+                        23,
+                        now.plusSeconds(130),
+                        "ops-bench"));
     }
 
     private static byte[] sampleReply(UserId user) {
-        return new EventCodec().encode(new RuntimeReady(UUID.randomUUID(), Instant.now(), user, UUID.randomUUID(),
-                "http://127.0.0.1:32768", user.containerName(), 1, false, 0, 0, 0, 0, "local-1",
-                UUID.randomUUID()));
+        return new EventCodec()
+                .encode(new RuntimeReady(
+                        UUID.randomUUID(),
+                        Instant.now(),
+                        user,
+                        UUID.randomUUID(),
+                        "http://127.0.0.1:32768",
+                        user.containerName(),
+                        1,
+                        false,
+                        0,
+                        0,
+                        0,
+                        0,
+                        "local-1",
+                        UUID.randomUUID()));
     }
 }

@@ -14,7 +14,9 @@ public record WorkerFleet(int workers, String group, int recreateConcurrencyPerW
     public static WorkerFleet detect(BenchEnv env) {
         String given = env.get("HERMES_BENCH_WORKERS", null);
         int workers = given != null ? Integer.parseInt(given) : countListening(FIRST_METRICS_PORT, 32);
-        return new WorkerFleet(Math.max(1, workers), env.get("HERMES_GROUP_ID", "hermes-workers"),
+        return new WorkerFleet(
+                Math.max(1, workers),
+                env.get("HERMES_GROUP_ID", "hermes-workers"),
                 Integer.parseInt(env.get("HERMES_RECREATE_CONCURRENCY", "4")),
                 Integer.parseInt(env.get("HERMES_PARTITIONS", "24")));
     }

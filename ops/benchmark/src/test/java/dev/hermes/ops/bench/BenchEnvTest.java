@@ -11,8 +11,8 @@ class BenchEnvTest {
 
     @Test
     void readsTheStacksVariablesAndFallsBackToTheWorkersDefaults() {
-        BenchEnv env = new BenchEnv(Map.of("KAFKA_BOOTSTRAP_SERVERS", " 127.0.0.1:19092 ",
-                "HERMES_TOPIC_PREFIX", "t1.", "HERMES_PG_USER", "  "));
+        BenchEnv env = new BenchEnv(Map.of(
+                "KAFKA_BOOTSTRAP_SERVERS", " 127.0.0.1:19092 ", "HERMES_TOPIC_PREFIX", "t1.", "HERMES_PG_USER", "  "));
 
         assertThat(env.bootstrapServers()).isEqualTo("127.0.0.1:19092");
         assertThat(env.topics().events()).startsWith("t1.");

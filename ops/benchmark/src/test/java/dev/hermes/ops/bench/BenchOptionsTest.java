@@ -22,8 +22,8 @@ class BenchOptionsTest {
 
     @Test
     void onlyTakesFigureAndGroupNames() {
-        BenchOptions options = BenchOptions.parse(List.of("--only", "warm_p99,burst,hol_p99_ms,audit_1m_s",
-                "--quick", "--out", "/tmp/x.json"));
+        BenchOptions options = BenchOptions.parse(
+                List.of("--only", "warm_p99,burst,hol_p99_ms,audit_1m_s", "--quick", "--out", "/tmp/x.json"));
         assertThat(options.groups()).containsExactlyInAnyOrder(FigureGroup.WARM, FigureGroup.BURST, FigureGroup.AUDIT);
         assertThat(options.quick()).isTrue();
         assertThat(options.counts()).isEqualTo(BenchCounts.quick());
@@ -41,9 +41,23 @@ class BenchOptionsTest {
     @Test
     void everyFigureNameIsKnownOnce() {
         List<String> names = EnumSet.allOf(FigureGroup.class).stream()
-                .flatMap(g -> g.figures().stream()).map(FigureSpec::name).toList();
-        assertThat(names).doesNotHaveDuplicates().contains("cold", "warm_p50", "warm_p99", "warm_p999", "burst100",
-                "hol_p99_ms", "heartbeats_per_s", "heartbeat_docker_calls", "worker_rss_mb_100k", "restore_1m_s",
-                "recreate100", "audit_1m_s");
+                .flatMap(g -> g.figures().stream())
+                .map(FigureSpec::name)
+                .toList();
+        assertThat(names)
+                .doesNotHaveDuplicates()
+                .contains(
+                        "cold",
+                        "warm_p50",
+                        "warm_p99",
+                        "warm_p999",
+                        "burst100",
+                        "hol_p99_ms",
+                        "heartbeats_per_s",
+                        "heartbeat_docker_calls",
+                        "worker_rss_mb_100k",
+                        "restore_1m_s",
+                        "recreate100",
+                        "audit_1m_s");
     }
 }

@@ -63,8 +63,14 @@ class FigureOutputTest {
         List<String> lines = table.lines().toList();
         assertThat(lines.get(0)).startsWith("name").contains("system", "raw", "ratio", "unit", "target", "ok?");
         assertThat(lines.get(1)).matches("[- ]+");
-        assertThat(lines.get(2)).startsWith("cold").contains("280.0", "250.0", "1.12", "ratio<=1.10").endsWith("NO");
-        assertThat(lines.get(3)).startsWith("hol_p99_ms").contains("12.5", "<=20").endsWith("yes");
+        assertThat(lines.get(2))
+                .startsWith("cold")
+                .contains("280.0", "250.0", "1.12", "ratio<=1.10")
+                .endsWith("NO");
+        assertThat(lines.get(3))
+                .startsWith("hol_p99_ms")
+                .contains("12.5", "<=20")
+                .endsWith("yes");
         assertThat(lines.get(4)).contains("87,654", ">=100000");
         assertThat(lines.get(5)).startsWith("recreate100").endsWith("ERROR");
         assertThat(table).contains("recreate100: boom");

@@ -41,13 +41,14 @@ class ParsersTest {
     @Test
     void threadCpuGroupsByNameWithoutIndexAndDiffsLargestFirst() {
         assertThat(ThreadCpuReport.group("hermes-lane-17")).isEqualTo("hermes-lane");
-        assertThat(ThreadCpuReport.group("kafka-producer-network-thread | hermes-worker-a")).isEqualTo(
-                "kafka-producer-network-thread");
+        assertThat(ThreadCpuReport.group("kafka-producer-network-thread | hermes-worker-a"))
+                .isEqualTo("kafka-producer-network-thread");
         assertThat(ThreadCpuReport.group("hermes-requests-loop")).isEqualTo("hermes-requests-loop");
         var before = ThreadCpuReport.parse("CPU hermes-lane=100 hermes-requests-loop=50 main=10");
         var after = ThreadCpuReport.parse("CPU hermes-lane=1100 hermes-requests-loop=450 main=10 new=1");
-        assertThat(ThreadCpuReport.difference(before, after)).containsExactly(
-                java.util.Map.entry("hermes-lane", 1000L), java.util.Map.entry("hermes-requests-loop", 400L));
+        assertThat(ThreadCpuReport.difference(before, after))
+                .containsExactly(
+                        java.util.Map.entry("hermes-lane", 1000L), java.util.Map.entry("hermes-requests-loop", 400L));
         assertThat(ThreadCpuReport.line()).startsWith("CPU ").contains("main=");
     }
 
@@ -61,11 +62,12 @@ class ParsersTest {
         assertThat(means).containsEntry("raw_create_mean_ms", 200.0).containsEntry("raw_health_mean_ms", 5.0);
         assertThat((Double) means.get("raw_start_mean_ms")).isNaN();
         assertThat((Double) phases.drain("raw_").get("raw_create_mean_ms")).isNaN();
-        var fleet = SpawnPhases.fleetMeans(new double[] {1.0, 10, 2.0, 10, 0.5, 10},
-                new double[] {3.0, 20, 2.0, 10, 0.6, 12});
+        var fleet = SpawnPhases.fleetMeans(
+                new double[] {1.0, 10, 2.0, 10, 0.5, 10}, new double[] {3.0, 20, 2.0, 10, 0.6, 12});
         assertThat(fleet).containsEntry("system_create_mean_ms", 200.0);
         assertThat((Double) fleet.get("system_start_mean_ms")).isNaN();
-        assertThat((Double) fleet.get("system_health_mean_ms")).isCloseTo(50.0, org.assertj.core.data.Offset.offset(1e-9));
+        assertThat((Double) fleet.get("system_health_mean_ms"))
+                .isCloseTo(50.0, org.assertj.core.data.Offset.offset(1e-9));
     }
 
     @Test

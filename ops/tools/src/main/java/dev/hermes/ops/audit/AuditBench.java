@@ -46,20 +46,31 @@ public final class AuditBench {
 
     private void produce(String bootstrapServers, Topics topics, int events) {
         Instant start = clock.instant().minus(Duration.ofDays(30));
-        SyntheticHistory history = new SyntheticHistory(42, 10_000, start, Duration.ofDays(30).dividedBy(events));
+        SyntheticHistory history =
+                new SyntheticHistory(42, 10_000, start, Duration.ofDays(30).dividedBy(events));
         AtomicReference<Exception> failure = new AtomicReference<>();
-        try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-                ProducerConfig.ACKS_CONFIG, "all",
-                ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
-                ProducerConfig.LINGER_MS_CONFIG, 5,
-                ProducerConfig.BATCH_SIZE_CONFIG, 64 * 1024,
-                ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 60_000,
-                ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 600_000), new ByteArraySerializer(),
+        try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(
+                Map.of(
+                        ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                        bootstrapServers,
+                        ProducerConfig.ACKS_CONFIG,
+                        "all",
+                        ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG,
+                        true,
+                        ProducerConfig.LINGER_MS_CONFIG,
+                        5,
+                        ProducerConfig.BATCH_SIZE_CONFIG,
+                        64 * 1024,
+                        ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG,
+                        60_000,
+                        ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG,
+                        600_000),
+                new ByteArraySerializer(),
                 new ByteArraySerializer())) {
             for (int i = 0; i < events; i++) {
                 SyntheticHistory.Encoded e = history.next();
-                producer.send(new ProducerRecord<>(topics.events(), null, e.timestampMs(), e.key(), e.value()),
+                producer.send(
+                        new ProducerRecord<>(topics.events(), null, e.timestampMs(), e.key(), e.value()),
                         (metadata, error) -> {
                             if (error != null) {
                                 failure.compareAndSet(null, error);

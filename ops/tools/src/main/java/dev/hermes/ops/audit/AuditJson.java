@@ -56,7 +56,10 @@ public final class AuditJson {
         replay(root, s.replay());
         counts(root.putObject("eventsByType"), s.eventsByType());
         root.put("spawns", s.spawns());
-        root.putObject("answers").put("total", s.answers()).put("cold", s.coldAnswers()).put("warm", s.warmAnswers());
+        root.putObject("answers")
+                .put("total", s.answers())
+                .put("cold", s.coldAnswers())
+                .put("warm", s.warmAnswers());
         ObjectNode failures = root.putObject("failures").put("total", s.failures());
         counts(failures.putObject("byReason"), s.failuresByReason());
         ObjectNode stops = root.putObject("stops").put("total", s.stops());
@@ -71,7 +74,8 @@ public final class AuditJson {
         percentiles(timings.putObject("start"), s.timings().start());
         percentiles(timings.putObject("health"), s.timings().health());
         ArrayNode top = root.putArray("topFailingUsers");
-        s.topFailingUsers().forEach(u -> top.addObject().put("userId", u.userId()).put("failures", u.count()));
+        s.topFailingUsers()
+                .forEach(u -> top.addObject().put("userId", u.userId()).put("failures", u.count()));
         return write(root);
     }
 
@@ -93,7 +97,11 @@ public final class AuditJson {
     }
 
     private static void percentiles(ObjectNode node, Percentiles p) {
-        node.put("count", p.count()).put("p50", p.p50()).put("p95", p.p95()).put("p99", p.p99()).put("max", p.max());
+        node.put("count", p.count())
+                .put("p50", p.p50())
+                .put("p95", p.p95())
+                .put("p99", p.p99())
+                .put("max", p.max());
     }
 
     private static String text(UUID id) {

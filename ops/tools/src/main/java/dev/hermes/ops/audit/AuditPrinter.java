@@ -9,8 +9,8 @@ import java.util.stream.Collectors;
 
 /** Prints timelines and fleet summaries as aligned text, or as one JSON document via {@link AuditJson}. */
 public final class AuditPrinter {
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSS'Z'")
-            .withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter TIME =
+            DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(ZoneOffset.UTC);
     private static final String ROW = "%-24s  %-16s  %-20s  %-8s  %6s  %6s  %6s  %6s  %-36s  %s";
     private static final String TIMING_ROW = "  %-14s %7s %7s %7s %7s %7s";
     private final AuditJson json;
@@ -25,16 +25,25 @@ public final class AuditPrinter {
             return;
         }
         ReplayStats replay = audit.replay();
-        out.println("user " + audit.timeline().user() + window(audit.scope().since(), audit.scope().until()) + ": "
+        out.println("user " + audit.timeline().user()
+                + window(audit.scope().since(), audit.scope().until()) + ": "
                 + audit.timeline().entries().size() + " events; " + reading(replay));
-        out.println(row("TIME", "TYPE", "REASON", "SETTINGS", "CREATE", "START", "HEALTH", "TOTAL", "CORRELATION",
-                "WORKER"));
+        out.println(row(
+                "TIME", "TYPE", "REASON", "SETTINGS", "CREATE", "START", "HEALTH", "TOTAL", "CORRELATION", "WORKER"));
         boolean anyInferred = false;
         for (TimelineEntry e : audit.timeline().entries()) {
             anyInferred |= e.settingsVersionInferred();
-            out.println(row(TIME.format(e.occurredAt()), e.type(), reasonOf(e), settingsOf(e), dash(e.createMs()),
-                    dash(e.startMs()), dash(e.healthMs()), dash(e.totalMs() != null ? e.totalMs() : e.durationMs()),
-                    dash(e.correlationId()), dash(e.workerId())));
+            out.println(row(
+                    TIME.format(e.occurredAt()),
+                    e.type(),
+                    reasonOf(e),
+                    settingsOf(e),
+                    dash(e.createMs()),
+                    dash(e.startMs()),
+                    dash(e.healthMs()),
+                    dash(e.totalMs() != null ? e.totalMs() : e.durationMs()),
+                    dash(e.correlationId()),
+                    dash(e.workerId())));
         }
         if (anyInferred) {
             out.println("? = settings version inferred from the user's other events (this event type has none)");
@@ -53,10 +62,16 @@ public final class AuditPrinter {
         out.println("answers: " + s.answers() + " (cold " + s.coldAnswers() + ", warm " + s.warmAnswers() + ")");
         out.println("failures: " + s.failures() + counted(s.failuresByReason()));
         out.println("stops: " + s.stops() + counted(s.stopsByReason()));
-        out.println("recreates: " + s.recreates() + (s.recreatesBySettingsVersion().isEmpty() ? "" : " ("
-                + s.recreatesBySettingsVersion().entrySet().stream().map(e -> "to v" + e.getKey() + ": "
-                + e.getValue()).collect(Collectors.joining(", ")) + ")"));
-        out.println(String.format(TIMING_ROW, "timings (ms)", "count", "p50", "p95", "p99", "max").stripTrailing());
+        out.println("recreates: " + s.recreates()
+                + (s.recreatesBySettingsVersion().isEmpty()
+                        ? ""
+                        : " ("
+                                + s.recreatesBySettingsVersion().entrySet().stream()
+                                        .map(e -> "to v" + e.getKey() + ": " + e.getValue())
+                                        .collect(Collectors.joining(", "))
+                                + ")"));
+        out.println(String.format(TIMING_ROW, "timings (ms)", "count", "p50", "p95", "p99", "max")
+                .stripTrailing());
         FleetSummary.Timings t = s.timings();
         timing(out, "ensure", t.ensure());
         timing(out, "ensure cold", t.ensureCold());
@@ -70,8 +85,8 @@ public final class AuditPrinter {
     }
 
     private static void timing(PrintStream out, String name, Percentiles p) {
-        out.println(String.format(TIMING_ROW, name, p.count(), dash(p.p50()), dash(p.p95()), dash(p.p99()),
-                dash(p.max())));
+        out.println(
+                String.format(TIMING_ROW, name, p.count(), dash(p.p50()), dash(p.p95()), dash(p.p99()), dash(p.max())));
     }
 
     private static void undecodable(ReplayStats replay, PrintStream out) {
@@ -109,7 +124,9 @@ public final class AuditPrinter {
     }
 
     private static String counts(Map<?, Long> counts) {
-        return counts.entrySet().stream().map(e -> e.getKey() + " " + e.getValue()).collect(Collectors.joining(", "));
+        return counts.entrySet().stream()
+                .map(e -> e.getKey() + " " + e.getValue())
+                .collect(Collectors.joining(", "));
     }
 
     private static String row(Object... columns) {

@@ -23,7 +23,8 @@ public final class AuditReader {
 
     public ReplayStats replay(String topic, ReplayScope scope, EventSink sink, ReplayProgress progress) {
         try (KafkaConsumer<byte[], byte[]> consumer = consumers.open("hermes-audit");
-             ParallelDecoder decoding = new ParallelDecoder(decoders, Runtime.getRuntime().availableProcessors())) {
+                ParallelDecoder decoding =
+                        new ParallelDecoder(decoders, Runtime.getRuntime().availableProcessors())) {
             ReplayPlan plan = ReplayPlan.prepare(consumer, topic, scope);
             return new ReplayLoop(consumer, plan, scope, decoding, clock).run(sink, progress);
         }

@@ -28,8 +28,8 @@ public final class AuditReplay {
      * how many records were read. The benchmark's entry point.
      */
     public FleetSummary summarise(String bootstrapServers, Topics topics, Instant since) {
-        return summarise(KafkaAccess.of(bootstrapServers), topics, ReplayScope.fleet(since, null),
-                ReplayProgress.silent());
+        return summarise(
+                KafkaAccess.of(bootstrapServers), topics, ReplayScope.fleet(since, null), ReplayProgress.silent());
     }
 
     public FleetSummary summarise(KafkaAccess kafka, Topics topics, ReplayScope scope, ReplayProgress progress) {

@@ -29,8 +29,8 @@ final class BenchEventsTopic {
 
     void create(String topic, int partitions) {
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers))) {
-            NewTopic events = new NewTopic(topic, partitions, (short) 1).configs(Map.of("cleanup.policy", "delete",
-                    "retention.ms", Long.toString(RETENTION.toMillis())));
+            NewTopic events = new NewTopic(topic, partitions, (short) 1)
+                    .configs(Map.of("cleanup.policy", "delete", "retention.ms", Long.toString(RETENTION.toMillis())));
             try {
                 admin.createTopics(List.of(events)).all().get(30, TimeUnit.SECONDS);
             } catch (ExecutionException e) {

@@ -26,9 +26,13 @@ public record FleetSummary(
         List<UserCount> topFailingUsers) {
 
     /** Percentiles of each measured duration. */
-    public record Timings(Percentiles ensure, Percentiles ensureCold, Percentiles ensureWarm, Percentiles create,
-                          Percentiles start, Percentiles health) {
-    }
+    public record Timings(
+            Percentiles ensure,
+            Percentiles ensureCold,
+            Percentiles ensureWarm,
+            Percentiles create,
+            Percentiles start,
+            Percentiles health) {}
 
     public long recordsRead() {
         return replay.recordsRead();
@@ -47,6 +51,8 @@ public record FleetSummary(
     }
 
     public long recreates() {
-        return recreatesBySettingsVersion.values().stream().mapToLong(Long::longValue).sum();
+        return recreatesBySettingsVersion.values().stream()
+                .mapToLong(Long::longValue)
+                .sum();
     }
 }

@@ -62,18 +62,35 @@ public final class FleetTally implements EventSink {
     }
 
     public FleetSummary summary(String topic, ReplayScope scope, ReplayStats replay) {
-        return new FleetSummary(topic, scope.since(), scope.until(), replay, sorted(byType), spawns, cold, warm,
-                sorted(failuresByReason), sorted(stopsByReason), sorted(recreatesByVersion),
-                new FleetSummary.Timings(ensure.percentiles(), ensureCold.percentiles(), ensureWarm.percentiles(),
-                        create.percentiles(), start.percentiles(), health.percentiles()),
+        return new FleetSummary(
+                topic,
+                scope.since(),
+                scope.until(),
+                replay,
+                sorted(byType),
+                spawns,
+                cold,
+                warm,
+                sorted(failuresByReason),
+                sorted(stopsByReason),
+                sorted(recreatesByVersion),
+                new FleetSummary.Timings(
+                        ensure.percentiles(),
+                        ensureCold.percentiles(),
+                        ensureWarm.percentiles(),
+                        create.percentiles(),
+                        start.percentiles(),
+                        health.percentiles()),
                 topFailingUsers());
     }
 
     /** Most failures first; ties by user id, so the list is stable. */
     private List<UserCount> topFailingUsers() {
-        return failuresByUser.entrySet().stream().map(e -> new UserCount(e.getKey(), e.getValue()[0]))
+        return failuresByUser.entrySet().stream()
+                .map(e -> new UserCount(e.getKey(), e.getValue()[0]))
                 .sorted(Comparator.comparingLong(UserCount::count).reversed().thenComparing(UserCount::userId))
-                .limit(TOP_USERS).toList();
+                .limit(TOP_USERS)
+                .toList();
     }
 
     private static <K> void count(Map<K, long[]> counts, K key) {

@@ -22,8 +22,7 @@ final class ParallelDecoder implements AutoCloseable {
     private final ExecutorService helpers;
 
     /** One slot per record: the event, or null and the reason it could not be decoded. */
-    record Decoded(Event[] events, String[] errors) {
-    }
+    record Decoded(Event[] events, String[] errors) {}
 
     /** {@code decoders} makes one decoder per slice, so a decoder is only ever used by one thread at a time. */
     ParallelDecoder(Supplier<EventDecoder> decoders, int parallelism) {
@@ -33,11 +32,13 @@ final class ParallelDecoder implements AutoCloseable {
             this.decoders[i] = decoders.get();
         }
         AtomicInteger n = new AtomicInteger();
-        this.helpers = this.parallelism == 1 ? null : Executors.newFixedThreadPool(this.parallelism - 1, r -> {
-            Thread t = new Thread(r, "hermes-audit-decoder-" + n.incrementAndGet());
-            t.setDaemon(true);
-            return t;
-        });
+        this.helpers = this.parallelism == 1
+                ? null
+                : Executors.newFixedThreadPool(this.parallelism - 1, r -> {
+                    Thread t = new Thread(r, "hermes-audit-decoder-" + n.incrementAndGet());
+                    t.setDaemon(true);
+                    return t;
+                });
     }
 
     Decoded decode(List<ConsumerRecord<byte[], byte[]>> records) {
@@ -66,8 +67,8 @@ final class ParallelDecoder implements AutoCloseable {
         return out;
     }
 
-    private static void decodeRange(EventDecoder decoder, List<ConsumerRecord<byte[], byte[]>> records, int from,
-                                    int to, Decoded out) {
+    private static void decodeRange(
+            EventDecoder decoder, List<ConsumerRecord<byte[], byte[]>> records, int from, int to, Decoded out) {
         for (int i = from; i < to; i++) {
             try {
                 out.events()[i] = decoder.decode(records.get(i).value());

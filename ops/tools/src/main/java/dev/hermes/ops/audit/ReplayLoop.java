@@ -31,8 +31,12 @@ final class ReplayLoop {
     private long inScope;
     private long undecodable;
 
-    ReplayLoop(Consumer<byte[], byte[]> consumer, ReplayPlan plan, ReplayScope scope, ParallelDecoder decoder,
-               Clock clock) {
+    ReplayLoop(
+            Consumer<byte[], byte[]> consumer,
+            ReplayPlan plan,
+            ReplayScope scope,
+            ParallelDecoder decoder,
+            Clock clock) {
         this.consumer = consumer;
         this.plan = plan;
         this.scope = scope;
@@ -91,16 +95,15 @@ final class ReplayLoop {
         return new ReplayStats(read, inScope, undecodable, samples);
     }
 
-    private void handle(List<ConsumerRecord<byte[], byte[]>> records, ParallelDecoder.Decoded decoded,
-                        EventSink sink) {
+    private void handle(List<ConsumerRecord<byte[], byte[]>> records, ParallelDecoder.Decoded decoded, EventSink sink) {
         for (int i = 0; i < records.size(); i++) {
             Event event = decoded.events()[i];
             if (event == null) {
                 undecodable++;
                 ConsumerRecord<byte[], byte[]> record = records.get(i);
                 if (samples.size() < ReplayStats.MAX_SAMPLES) {
-                    samples.add(new UndecodableRecord(record.topic() + "-" + record.partition() + "@"
-                            + record.offset(), decoded.errors()[i]));
+                    samples.add(new UndecodableRecord(
+                            record.topic() + "-" + record.partition() + "@" + record.offset(), decoded.errors()[i]));
                 }
             } else if ((scope.user() == null || scope.user().equals(event.userId()))
                     && scope.covers(event.occurredAt())) {

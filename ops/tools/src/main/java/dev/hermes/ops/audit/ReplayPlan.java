@@ -55,14 +55,20 @@ public record ReplayPlan(Map<TopicPartition, Long> start, Map<TopicPartition, Lo
         if (scope.user() != null && !scope.allPartitions()) {
             return List.of(new TopicPartition(topic, partitionOf(scope.user().value(), infos.size())));
         }
-        return infos.stream().map(p -> new TopicPartition(p.topic(), p.partition())).toList();
+        return infos.stream()
+                .map(p -> new TopicPartition(p.topic(), p.partition()))
+                .toList();
     }
 
     public List<TopicPartition> partitions() {
-        return end.keySet().stream().sorted((a, b) -> Integer.compare(a.partition(), b.partition())).toList();
+        return end.keySet().stream()
+                .sorted((a, b) -> Integer.compare(a.partition(), b.partition()))
+                .toList();
     }
 
     public long total() {
-        return end.entrySet().stream().mapToLong(e -> Math.max(0, e.getValue() - start.get(e.getKey()))).sum();
+        return end.entrySet().stream()
+                .mapToLong(e -> Math.max(0, e.getValue() - start.get(e.getKey())))
+                .sum();
     }
 }

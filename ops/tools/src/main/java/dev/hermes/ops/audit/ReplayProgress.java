@@ -4,11 +4,9 @@ package dev.hermes.ops.audit;
 public interface ReplayProgress {
     void update(long recordsRead, long recordsTotal);
 
-    default void finished(long recordsRead, long recordsTotal) {
-    }
+    default void finished(long recordsRead, long recordsTotal) {}
 
     static ReplayProgress silent() {
-        return (read, total) -> {
-        };
+        return (read, total) -> {};
     }
 }

@@ -26,8 +26,7 @@ import java.util.UUID;
  */
 public final class SyntheticHistory {
     /** One event as it goes on the wire. */
-    public record Encoded(byte[] key, byte[] value, long timestampMs) {
-    }
+    public record Encoded(byte[] key, byte[] value, long timestampMs) {}
 
     private final EventCodec codec = new EventCodec();
     private final SplittableRandom random;
@@ -69,39 +68,109 @@ public final class SyntheticHistory {
             long start = ms(40, 200);
             long health = ms(300, 3000);
             if (recreate) {
-                pending.add(new RuntimeStopped(UUID.randomUUID(), tick(), user, cause, worker, container,
-                        StopReason.SETTINGS_RECREATE, true, false));
+                pending.add(new RuntimeStopped(
+                        UUID.randomUUID(),
+                        tick(),
+                        user,
+                        cause,
+                        worker,
+                        container,
+                        StopReason.SETTINGS_RECREATE,
+                        true,
+                        false));
             }
-            pending.add(new RuntimeSpawned(UUID.randomUUID(), tick(), user, correlation, cause, worker, container,
-                    "c".repeat(64), recreate ? 8 : 7, "sha256:9f86d081884c7d65", create));
-            pending.add(new RuntimeStarted(UUID.randomUUID(), tick(), user, correlation, cause, worker, container,
-                    "c".repeat(64), false, start));
+            pending.add(new RuntimeSpawned(
+                    UUID.randomUUID(),
+                    tick(),
+                    user,
+                    correlation,
+                    cause,
+                    worker,
+                    container,
+                    "c".repeat(64),
+                    recreate ? 8 : 7,
+                    "sha256:9f86d081884c7d65",
+                    create));
+            pending.add(new RuntimeStarted(
+                    UUID.randomUUID(),
+                    tick(),
+                    user,
+                    correlation,
+                    cause,
+                    worker,
+                    container,
+                    "c".repeat(64),
+                    false,
+                    start));
             if (recreate) {
-                pending.add(new RuntimeRecreated(UUID.randomUUID(), tick(), user, cause, worker, container, 7, 8,
-                        create + start + health));
+                pending.add(new RuntimeRecreated(
+                        UUID.randomUUID(), tick(), user, cause, worker, container, 7, 8, create + start + health));
             } else {
-                pending.add(ready(user, correlation, cause, worker, true, create, start, health,
+                pending.add(ready(
+                        user,
+                        correlation,
+                        cause,
+                        worker,
+                        true,
+                        create,
+                        start,
+                        health,
                         create + start + health + ms(1, 5)));
             }
         } else if (r < 0.90) {
             boolean timeout = random.nextBoolean();
             if (timeout) {
-                pending.add(new RuntimeStopped(UUID.randomUUID(), tick(), user, cause, worker, container,
-                        StopReason.HEALTH_TIMEOUT, false, false));
+                pending.add(new RuntimeStopped(
+                        UUID.randomUUID(),
+                        tick(),
+                        user,
+                        cause,
+                        worker,
+                        container,
+                        StopReason.HEALTH_TIMEOUT,
+                        false,
+                        false));
             }
-            pending.add(new RuntimeFailed(UUID.randomUUID(), tick(), user, correlation,
+            pending.add(new RuntimeFailed(
+                    UUID.randomUUID(),
+                    tick(),
+                    user,
+                    correlation,
                     timeout ? FailureReason.HEALTH_TIMEOUT : FailureReason.SPAWN_ERROR,
-                    timeout ? "no 200 from GET /health within 120 s" : "docker create failed", worker, cause));
+                    timeout ? "no 200 from GET /health within 120 s" : "docker create failed",
+                    worker,
+                    cause));
         } else {
-            pending.add(new RuntimeStopped(UUID.randomUUID(), tick(), user, null, worker, container, StopReason.IDLE,
-                    false, false));
+            pending.add(new RuntimeStopped(
+                    UUID.randomUUID(), tick(), user, null, worker, container, StopReason.IDLE, false, false));
         }
     }
 
-    private RuntimeReady ready(UserId user, UUID correlation, UUID cause, String worker, boolean cold, long create,
-                               long start, long health, long total) {
-        return new RuntimeReady(UUID.randomUUID(), tick(), user, correlation, "http://127.0.0.1:" + ms(30000, 60000),
-                user.containerName(), 7, cold, create, start, health, total, worker, cause);
+    private RuntimeReady ready(
+            UserId user,
+            UUID correlation,
+            UUID cause,
+            String worker,
+            boolean cold,
+            long create,
+            long start,
+            long health,
+            long total) {
+        return new RuntimeReady(
+                UUID.randomUUID(),
+                tick(),
+                user,
+                correlation,
+                "http://127.0.0.1:" + ms(30000, 60000),
+                user.containerName(),
+                7,
+                cold,
+                create,
+                start,
+                health,
+                total,
+                worker,
+                cause);
     }
 
     private Instant tick() {

@@ -32,8 +32,8 @@ public final class TerminalProgress implements ReplayProgress {
         printedAt = now;
         double rate = recordsRead * 1000.0 / Math.max(1, now - startedAt);
         String eta = rate <= 0 ? "?" : Math.round(Math.max(0, recordsTotal - recordsRead) / rate) + " s";
-        String line = String.format(Locale.ROOT, "replaying: %,d / %,d records, %,.0f/s, ETA %s", recordsRead,
-                recordsTotal, rate, eta);
+        String line = String.format(
+                Locale.ROOT, "replaying: %,d / %,d records, %,.0f/s, ETA %s", recordsRead, recordsTotal, rate, eta);
         err.print("\r" + line + " ".repeat(Math.max(0, width - line.length())));
         err.flush();
         width = line.length();
@@ -41,8 +41,8 @@ public final class TerminalProgress implements ReplayProgress {
 
     @Override
     public void finished(long recordsRead, long recordsTotal) {
-        String line = String.format(Locale.ROOT, "replayed %,d records in %.1f s", recordsRead,
-                (clock.millis() - startedAt) / 1000.0);
+        String line = String.format(
+                Locale.ROOT, "replayed %,d records in %.1f s", recordsRead, (clock.millis() - startedAt) / 1000.0);
         err.println("\r" + line + " ".repeat(Math.max(0, width - line.length())));
         err.flush();
     }

@@ -13,8 +13,10 @@ public record Timeline(UserId user, List<TimelineEntry> entries) {
     }
 
     public static Timeline of(UserId user, List<? extends Event> events) {
-        List<Event> ordered = events.stream().map(Event.class::cast)
-                .sorted(Comparator.comparing(Event::occurredAt)).toList();
+        List<Event> ordered = events.stream()
+                .map(Event.class::cast)
+                .sorted(Comparator.comparing(Event::occurredAt))
+                .toList();
         return new Timeline(user, new TimelineBuilder(ordered).entries());
     }
 }

@@ -61,30 +61,39 @@ final class TimelineBuilder {
         TimelineEntryDraft d = new TimelineEntryDraft(e);
         if (e instanceof RuntimeSpawned s) {
             lastVersion = s.settingsVersion();
-            d.version(s.settingsVersion(), false).createMs(s.createMs())
+            d.version(s.settingsVersion(), false)
+                    .createMs(s.createMs())
                     .ids(s.correlationId(), s.causationId(), s.workerId(), s.containerName());
         } else if (e instanceof RuntimeStarted s) {
-            d.adopted(s.adopted()).version(lastVersion, true).startMs(s.startMs())
+            d.adopted(s.adopted())
+                    .version(lastVersion, true)
+                    .startMs(s.startMs())
                     .ids(s.correlationId(), s.causationId(), s.workerId(), s.containerName());
         } else if (e instanceof RuntimeReady r) {
             lastVersion = r.settingsVersion();
-            d.coldStart(r.coldStart()).version(r.settingsVersion(), false)
+            d.coldStart(r.coldStart())
+                    .version(r.settingsVersion(), false)
                     .phases(r.createMs(), r.startMs(), r.healthMs(), r.totalMs())
                     .ids(r.correlationId(), r.causationId(), r.workerId(), r.containerName());
         } else if (e instanceof RuntimeFailed f) {
             Long version = f.causationId() == null ? null : versionByCause.get(f.causationId());
-            d.reason(f.reason().name()).version(version, true).message(f.message())
+            d.reason(f.reason().name())
+                    .version(version, true)
+                    .message(f.message())
                     .ids(f.correlationId(), f.causationId(), f.workerId(), null);
         } else if (e instanceof RuntimeStopped s) {
             Long version = lastVersion;
             if (version == null && s.reason() == StopReason.SETTINGS_RECREATE && s.causationId() != null) {
                 version = recreatedFromByCause.get(s.causationId());
             }
-            d.reason(s.reason().name()).version(version, true)
+            d.reason(s.reason().name())
+                    .version(version, true)
                     .ids(null, s.causationId(), s.workerId(), s.containerName());
         } else if (e instanceof RuntimeRecreated r) {
             lastVersion = r.settingsVersion();
-            d.version(r.settingsVersion(), false).fromVersion(r.fromSettingsVersion()).durationMs(r.durationMs())
+            d.version(r.settingsVersion(), false)
+                    .fromVersion(r.fromSettingsVersion())
+                    .durationMs(r.durationMs())
                     .ids(null, r.causationId(), r.workerId(), r.containerName());
         }
         return d.build(correlationByCause);

@@ -29,5 +29,4 @@ public record TimelineEntry(
         UUID causationId,
         String workerId,
         String containerName,
-        String message) {
-}
+        String message) {}

@@ -97,9 +97,26 @@ final class TimelineEntryDraft {
         if (correlation == null && causationId != null) {
             correlation = correlationByCause.get(causationId);
         }
-        return new TimelineEntry(event.occurredAt(), event.type(), event.eventId(), reason, coldStart, adopted,
-                settingsVersion, settingsVersionInferred, fromSettingsVersion, createMs, startMs, healthMs, totalMs,
-                durationMs, correlation, correlationId == null && correlation != null, causationId, workerId,
-                containerName, message);
+        return new TimelineEntry(
+                event.occurredAt(),
+                event.type(),
+                event.eventId(),
+                reason,
+                coldStart,
+                adopted,
+                settingsVersion,
+                settingsVersionInferred,
+                fromSettingsVersion,
+                createMs,
+                startMs,
+                healthMs,
+                totalMs,
+                durationMs,
+                correlation,
+                correlationId == null && correlation != null,
+                causationId,
+                workerId,
+                containerName,
+                message);
     }
 }

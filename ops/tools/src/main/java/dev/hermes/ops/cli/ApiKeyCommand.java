@@ -8,8 +8,10 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
 
 /** `api-key <user-id>`: prints the family's derived API_SERVER_KEY (to stdout only, never logged). */
-@Command(name = "api-key", description = "Print the family's API_SERVER_KEY, derived from $HERMES_API_KEY_SECRET "
-        + "(or the file in $HERMES_API_KEY_SECRET_FILE). Only to stdout, never logged.")
+@Command(
+        name = "api-key",
+        description = "Print the family's API_SERVER_KEY, derived from $HERMES_API_KEY_SECRET "
+                + "(or the file in $HERMES_API_KEY_SECRET_FILE). Only to stdout, never logged.")
 public final class ApiKeyCommand implements Callable<Integer> {
     private final CliContext context;
 

@@ -28,8 +28,12 @@ public final class AuditFleetCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         var scope = window.scope(null, false);
-        new AuditPrinter(new AuditJson()).fleet(new AuditReplay(context.clock()).summarise(kafka.kafka(),
-                kafka.topics(), scope, AuditWindow.progress(context)), json.enabled(), context.out());
+        new AuditPrinter(new AuditJson())
+                .fleet(
+                        new AuditReplay(context.clock())
+                                .summarise(kafka.kafka(), kafka.topics(), scope, AuditWindow.progress(context)),
+                        json.enabled(),
+                        context.out());
         return 0;
     }
 }

@@ -37,8 +37,12 @@ public final class AuditUserCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         var scope = window.scope(user, allPartitions);
-        new AuditPrinter(new AuditJson()).timeline(new AuditReplay(context.clock()).user(kafka.kafka(),
-                kafka.topics(), scope, AuditWindow.progress(context)), json.enabled(), context.out());
+        new AuditPrinter(new AuditJson())
+                .timeline(
+                        new AuditReplay(context.clock())
+                                .user(kafka.kafka(), kafka.topics(), scope, AuditWindow.progress(context)),
+                        json.enabled(),
+                        context.out());
         return 0;
     }
 }

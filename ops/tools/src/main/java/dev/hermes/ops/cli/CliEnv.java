@@ -61,7 +61,8 @@ public record CliEnv(Map<String, String> env) {
         String file = env.get(name + "_FILE");
         if (file != null && !file.isBlank()) {
             try {
-                return Files.readString(Path.of(file.trim()), StandardCharsets.UTF_8).strip();
+                return Files.readString(Path.of(file.trim()), StandardCharsets.UTF_8)
+                        .strip();
             } catch (IOException e) {
                 throw new HermesException("cannot read " + name + "_FILE at " + file + ": " + e.getMessage());
             }

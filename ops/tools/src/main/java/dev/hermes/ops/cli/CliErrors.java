@@ -51,7 +51,8 @@ final class CliErrors {
 
     private static String reason(ParameterException e) {
         CommandLine command = e.getCommandLine();
-        if (e instanceof UnmatchedArgumentException unmatched && !unmatched.getUnmatched().isEmpty()) {
+        if (e instanceof UnmatchedArgumentException unmatched
+                && !unmatched.getUnmatched().isEmpty()) {
             String argument = unmatched.getUnmatched().get(0);
             if (command.getParent() == null) {
                 return "unknown command '" + argument + "'";
@@ -65,8 +66,10 @@ final class CliErrors {
     }
 
     static String actions(CommandLine command) {
-        return "say " + command.getSubcommands().keySet().stream().map(a -> "'" + path(command) + " " + a + "'")
-                .collect(Collectors.joining(" or "));
+        return "say "
+                + command.getSubcommands().keySet().stream()
+                        .map(a -> "'" + path(command) + " " + a + "'")
+                        .collect(Collectors.joining(" or "));
     }
 
     private static boolean hasActions(CommandLine command) {
@@ -74,7 +77,8 @@ final class CliErrors {
     }
 
     private static java.util.List<CommandLine> leaves(CommandLine command) {
-        return hasActions(command) ? java.util.List.copyOf(command.getSubcommands().values())
+        return hasActions(command)
+                ? java.util.List.copyOf(command.getSubcommands().values())
                 : java.util.List.of(command);
     }
 

@@ -10,8 +10,7 @@ import picocli.CommandLine.TypeConversionException;
 
 /** Turns arguments into values; a refusal is a usage error that names the argument. */
 final class Converters {
-    private Converters() {
-    }
+    private Converters() {}
 
     static final class UserIds implements ITypeConverter<UserId> {
         @Override

@@ -10,7 +10,10 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** `dlq list`: every record in the DLQ, oldest first, with the worker's reason. */
-@Command(name = "list", sortOptions = false, sortSynopsis = false,
+@Command(
+        name = "list",
+        sortOptions = false,
+        sortSynopsis = false,
         description = "Print the DLQ's records, oldest first, with the reason the worker gave.")
 public final class DlqListCommand implements Callable<Integer> {
     private final CliContext context;

@@ -16,14 +16,19 @@ import picocli.CommandLine.Option;
  * `dlq replay`: puts DLQ records back on the topic and partition they were read from. Exit 1 when a record
  * was skipped, or when no record has the given source.
  */
-@Command(name = "replay", sortOptions = false, sortSynopsis = false,
+@Command(
+        name = "replay",
+        sortOptions = false,
+        sortSynopsis = false,
         description = "Put DLQ records back where they were read from (same topic, partition, key, value and "
                 + "headers). A source dead-lettered more than once is replayed once, from its newest record. "
                 + "Exit 1 when a record was skipped or none has the given source.")
 public final class DlqReplayCommand implements Callable<Integer> {
     private final CliContext context;
 
-    @Option(names = "--source", paramLabel = "TOPIC-PARTITION@OFFSET",
+    @Option(
+            names = "--source",
+            paramLabel = "TOPIC-PARTITION@OFFSET",
             description = "the record read from there (as its hermes.dlq.source header says)")
     private DlqSource source;
 
@@ -50,11 +55,14 @@ public final class DlqReplayCommand implements Callable<Integer> {
         }
         DeadLetters deadLetters = new DeadLetters(kafka.kafka(), kafka.topics(), context.clock());
         DlqReplayPlan plan = deadLetters.plan(deadLetters.list(), source);
-        ObjectNode report = JsonOutput.object().put("topic", deadLetters.topic()).put("dryRun", dryRun);
+        ObjectNode report =
+                JsonOutput.object().put("topic", deadLetters.topic()).put("dryRun", dryRun);
         ArrayNode sent = report.putArray(dryRun ? "wouldReplay" : "replayed");
         if (plan.isEmpty()) {
-            text(all ? deadLetters.topic() + " is empty; nothing to replay"
-                    : "no record in " + deadLetters.topic() + " has source " + source);
+            text(
+                    all
+                            ? deadLetters.topic() + " is empty; nothing to replay"
+                            : "no record in " + deadLetters.topic() + " has source " + source);
         } else if (dryRun) {
             plan.sends().forEach(s -> {
                 sent.addObject().put("dlq", s.record().at().toString()).put("source", s.to().toString());
@@ -65,7 +73,9 @@ public final class DlqReplayCommand implements Callable<Integer> {
             try (DlqReplayer replayer = deadLetters.replayer()) {
                 plan.sends().forEach(s -> {
                     DlqSource landed = replayer.replay(s.record(), s.to());
-                    sent.addObject().put("dlq", s.record().at().toString()).put("source", s.to().toString())
+                    sent.addObject()
+                            .put("dlq", s.record().at().toString())
+                            .put("source", s.to().toString())
                             .put("landed", landed.toString());
                     text("replayed " + s.record().at() + " (source " + s.to() + ") -> " + landed);
                 });
@@ -78,9 +88,13 @@ public final class DlqReplayCommand implements Callable<Integer> {
         });
         report.put("duplicatesIgnored", plan.duplicatesIgnored());
         if (!plan.isEmpty()) {
-            text((dryRun ? "dry run: would replay " : "replayed ") + plan.sends().size() + ", skipped "
-                    + plan.skips().size() + (plan.duplicatesIgnored() == 0 ? "" : ", ignored "
-                    + plan.duplicatesIgnored() + " older DLQ record(s) of a source replayed from its newest"));
+            text((dryRun ? "dry run: would replay " : "replayed ")
+                    + plan.sends().size() + ", skipped "
+                    + plan.skips().size()
+                    + (plan.duplicatesIgnored() == 0
+                            ? ""
+                            : ", ignored " + plan.duplicatesIgnored()
+                                    + " older DLQ record(s) of a source replayed from its newest"));
         }
         if (json.enabled()) {
             JsonOutput.print(report, context.out());

@@ -20,7 +20,10 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** `ensure <user-id>...`: one line per user, READY with URL and time, or FAILED with the reason; exit 1 if any failed. */
-@Command(name = "ensure", sortOptions = false, sortSynopsis = false,
+@Command(
+        name = "ensure",
+        sortOptions = false,
+        sortSynopsis = false,
         description = "Ensure runtimes and wait for them: one line per user, "
                 + "'<id> READY <url> <ms> cold|warm' or '<id> FAILED <reason> <message>'. Exit 1 if any failed.")
 public final class EnsureCommand implements Callable<Integer> {
@@ -32,7 +35,9 @@ public final class EnsureCommand implements Callable<Integer> {
     @Option(names = "--timeout", paramLabel = "SECONDS", description = "how long to wait for each (default: 130)")
     private double timeoutSeconds = 130;
 
-    @Option(names = "--reply-partition", paramLabel = "N",
+    @Option(
+            names = "--reply-partition",
+            paramLabel = "N",
             description = "the reply partition to read (default: $HERMES_REPLY_PARTITION, else 0)")
     private Integer replyPartition;
 
@@ -49,7 +54,8 @@ public final class EnsureCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Duration timeout = Duration.ofMillis(Math.round(timeoutSeconds * 1000));
-        int partition = replyPartition != null ? replyPartition
+        int partition = replyPartition != null
+                ? replyPartition
                 : Integer.parseInt(context.env().get("HERMES_REPLY_PARTITION", "0"));
         boolean allReady = true;
         ArrayNode results = JsonOutput.object().arrayNode();
@@ -59,19 +65,25 @@ public final class EnsureCommand implements Callable<Integer> {
                 pending.put(user, client.ensureRuntimeAsync(user, timeout));
             }
             for (Map.Entry<UserId, CompletableFuture<RuntimeHandle>> entry : pending.entrySet()) {
-                ObjectNode result = results.addObject().put("userId", entry.getKey().value());
+                ObjectNode result =
+                        results.addObject().put("userId", entry.getKey().value());
                 try {
                     RuntimeHandle h = entry.getValue().join();
-                    result.put("status", "READY").put("url", h.url()).put("elapsedMs", h.elapsed().toMillis())
+                    result.put("status", "READY")
+                            .put("url", h.url())
+                            .put("elapsedMs", h.elapsed().toMillis())
                             .put("start", h.coldStart() ? "cold" : "warm");
-                    print("%s READY %s %dms %s%n", entry.getKey(), h.url(), h.elapsed().toMillis(),
-                            h.coldStart() ? "cold" : "warm");
+                    print(
+                            "%s READY %s %dms %s%n",
+                            entry.getKey(), h.url(), h.elapsed().toMillis(), h.coldStart() ? "cold" : "warm");
                 } catch (CompletionException e) {
                     allReady = false;
                     Throwable cause = e.getCause();
-                    String reason = cause instanceof RuntimeFailedException failed ? failed.reason().toString()
+                    String reason = cause instanceof RuntimeFailedException failed
+                            ? failed.reason().toString()
                             : cause instanceof EnsureTimeoutException ? "TIMEOUT" : "ERROR";
-                    String message = cause instanceof RuntimeFailedException failed ? failed.failed().message()
+                    String message = cause instanceof RuntimeFailedException failed
+                            ? failed.failed().message()
                             : cause.getMessage();
                     result.put("status", "FAILED").put("reason", reason).put("message", message);
                     print("%s FAILED %s %s%n", entry.getKey(), reason, message);

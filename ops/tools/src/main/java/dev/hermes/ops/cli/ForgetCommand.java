@@ -11,7 +11,10 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** `forget <user-id> [--delete-data]`: removes the runtime, tombstones its activity, audits; keeps data unless asked. */
-@Command(name = "forget", sortOptions = false, sortSynopsis = false,
+@Command(
+        name = "forget",
+        sortOptions = false,
+        sortSynopsis = false,
         description = "Remove the family's runtime, tombstone its last-active state (so no restore brings it back) "
                 + "and audit it. The family's data (its volume) is kept unless --delete-data.")
 public final class ForgetCommand implements Callable<Integer> {
@@ -37,17 +40,24 @@ public final class ForgetCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         String actor = "ops-cli:" + System.getProperty("user.name");
         try (DockerClient docker = DockerClients.connect(context.env().dockerHost(), 2);
-             FamilyForgetter forgetter = FamilyForgetter.connect(docker, kafka.kafka(), kafka.topics(),
-                     context.clock(), actor)) {
+                FamilyForgetter forgetter =
+                        FamilyForgetter.connect(docker, kafka.kafka(), kafka.topics(), context.clock(), actor)) {
             FamilyForgetter.Forgotten outcome = forgetter.forget(user, deleteData);
             String container = outcome.containerRemoved() ? "removed" : "absent";
             String data = outcome.dataDeleted() ? "DELETED" : deleteData ? "absent" : "kept";
             if (json.enabled()) {
-                JsonOutput.print(JsonOutput.object().put("userId", user.value()).put("container", container)
-                        .put("data", data).put("tombstonePartition", outcome.partition()), context.out());
+                JsonOutput.print(
+                        JsonOutput.object()
+                                .put("userId", user.value())
+                                .put("container", container)
+                                .put("data", data)
+                                .put("tombstonePartition", outcome.partition()),
+                        context.out());
             } else {
-                context.out().printf("%s FORGOTTEN container %s, data %s, tombstone on partition %d%n", user,
-                        container, data, outcome.partition());
+                context.out()
+                        .printf(
+                                "%s FORGOTTEN container %s, data %s, tombstone on partition %d%n",
+                                user, container, data, outcome.partition());
             }
         }
         return 0;

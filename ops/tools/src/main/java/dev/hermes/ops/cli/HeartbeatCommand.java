@@ -12,7 +12,10 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** `heartbeat <user-id>...`: sends one Heartbeat per user (fire-and-forget for the worker; acked by Kafka here). */
-@Command(name = "heartbeat", sortOptions = false, sortSynopsis = false,
+@Command(
+        name = "heartbeat",
+        sortOptions = false,
+        sortSynopsis = false,
         description = "Send one Heartbeat per user (the worker does not answer; Kafka acks it here): "
                 + "'<id> HEARTBEAT sent'.")
 public final class HeartbeatCommand implements Callable<Integer> {
@@ -40,7 +43,10 @@ public final class HeartbeatCommand implements Callable<Integer> {
         try (RuntimeClient client = new RuntimeClient(RuntimeClients.config(kafka, "ops-cli", 0))) {
             for (UserId user : users) {
                 client.heartbeat(user, device).get(30, TimeUnit.SECONDS);
-                sent.addObject().put("userId", user.value()).put("device", device).put("heartbeat", "sent");
+                sent.addObject()
+                        .put("userId", user.value())
+                        .put("device", device)
+                        .put("heartbeat", "sent");
                 if (!json.enabled()) {
                     context.out().println(user + " HEARTBEAT sent");
                 }

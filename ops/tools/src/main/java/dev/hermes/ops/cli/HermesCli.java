@@ -15,16 +15,30 @@ import picocli.CommandLine.Spec;
  * `ops/hermes`: the operator's command line, on picocli. Each command lives in its own class. Exit codes:
  * 0 done, 1 failed (or, for ensure and dlq replay, not everything succeeded), 2 the command line was wrong.
  */
-@Command(name = "ops/hermes", sortOptions = false, sortSynopsis = false,
+@Command(
+        name = "ops/hermes",
+        sortOptions = false,
+        sortSynopsis = false,
         description = "The operator's command line for a hermes deployment. Configuration comes from the "
                 + "environment the workers read (KAFKA_BOOTSTRAP_SERVERS, HERMES_TOPIC_PREFIX, HERMES_PG_URL, "
                 + "HERMES_API_KEY_SECRET[_FILE], HERMES_KAFKA_PROPERTIES_FILE, ...; see the README).",
-        subcommands = {EnsureCommand.class, HeartbeatCommand.class, ApiKeyCommand.class, ForgetCommand.class,
-            SettingsCommand.class, AuditCommand.class, DlqCommand.class, TopicsCommand.class,
-            HelpCommand.class},
+        subcommands = {
+            EnsureCommand.class,
+            HeartbeatCommand.class,
+            ApiKeyCommand.class,
+            ForgetCommand.class,
+            SettingsCommand.class,
+            AuditCommand.class,
+            DlqCommand.class,
+            TopicsCommand.class,
+            HelpCommand.class
+        },
         exitCodeListHeading = "%nExit codes:%n",
-        exitCodeList = {"0:done", "1:failed (ensure: a runtime was not ready; dlq replay: a record was skipped)",
-            "2:the command line was wrong"})
+        exitCodeList = {
+            "0:done",
+            "1:failed (ensure: a runtime was not ready; dlq replay: a record was skipped)",
+            "2:the command line was wrong"
+        })
 public final class HermesCli implements Runnable {
     public static final int FAILED = 1;
     public static final int USAGE = 2;
@@ -33,7 +47,10 @@ public final class HermesCli implements Runnable {
     @Spec
     private CommandSpec spec;
 
-    @Option(names = {"-h", "--help"}, usageHelp = true, scope = ScopeType.INHERIT,
+    @Option(
+            names = {"-h", "--help"},
+            usageHelp = true,
+            scope = ScopeType.INHERIT,
             description = "show this help and exit")
     private boolean help;
 

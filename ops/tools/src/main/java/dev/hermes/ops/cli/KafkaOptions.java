@@ -8,12 +8,16 @@ import picocli.CommandLine.Option;
 public final class KafkaOptions {
     private final CliEnv env;
 
-    @Option(names = "--bootstrap-servers", paramLabel = "HOST:PORT",
+    @Option(
+            names = "--bootstrap-servers",
+            paramLabel = "HOST:PORT",
             description = "Kafka's bootstrap servers (default: $KAFKA_BOOTSTRAP_SERVERS, else 127.0.0.1:9092); "
                     + "client settings such as SASL come from $HERMES_KAFKA_PROPERTIES_FILE")
     private String bootstrapServers;
 
-    @Option(names = "--topic-prefix", paramLabel = "PREFIX",
+    @Option(
+            names = "--topic-prefix",
+            paramLabel = "PREFIX",
             description = "the deployment's topic prefix (default: $HERMES_TOPIC_PREFIX, else hermes.)")
     private String topicPrefix;
 

@@ -11,8 +11,11 @@ import picocli.CommandLine.Option;
 public final class PgOptions {
     private final CliEnv env;
 
-    @Option(names = "--pg-url", paramLabel = "JDBC-URL",
-            description = "the settings database (default: $HERMES_PG_URL, else jdbc:postgresql://127.0.0.1:5432/hermes)")
+    @Option(
+            names = "--pg-url",
+            paramLabel = "JDBC-URL",
+            description =
+                    "the settings database (default: $HERMES_PG_URL, else jdbc:postgresql://127.0.0.1:5432/hermes)")
     private String url;
 
     @Option(names = "--pg-user", paramLabel = "USER", description = "(default: $HERMES_PG_USER, else postgres)")
@@ -24,7 +27,11 @@ public final class PgOptions {
 
     /** Connects (waiting up to 20 s for a database that is down) and migrates. */
     public Database open() {
-        return Database.open(url == null ? env.pgUrl() : url, user == null ? env.pgUser() : user, env.pgPassword(), 1,
+        return Database.open(
+                url == null ? env.pgUrl() : url,
+                user == null ? env.pgUser() : user,
+                env.pgPassword(),
+                1,
                 Duration.ofSeconds(20));
     }
 }

@@ -7,12 +7,16 @@ import java.util.HashMap;
 
 /** The runtime client's config for a command: its Kafka (with the properties file's settings) and topics. */
 final class RuntimeClients {
-    private RuntimeClients() {
-    }
+    private RuntimeClients() {}
 
     static RuntimeClientConfig config(KafkaOptions options, String source, int replyPartition) {
         KafkaAccess kafka = options.kafka();
-        return new RuntimeClientConfig(kafka.bootstrapServers(), options.topics(), replyPartition, source,
-                Duration.ofSeconds(130), new HashMap<>(kafka.clientProperties()));
+        return new RuntimeClientConfig(
+                kafka.bootstrapServers(),
+                options.topics(),
+                replyPartition,
+                source,
+                Duration.ofSeconds(130),
+                new HashMap<>(kafka.clientProperties()));
     }
 }

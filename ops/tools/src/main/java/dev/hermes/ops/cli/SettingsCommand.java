@@ -5,7 +5,9 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
 /** `settings show|set`: the admin's global LLM settings in PostgreSQL. */
-@Command(name = "settings", description = "Show or change the fleet's global LLM settings.",
+@Command(
+        name = "settings",
+        description = "Show or change the fleet's global LLM settings.",
         subcommands = {SettingsShowCommand.class, SettingsSetCommand.class})
 public final class SettingsCommand implements Runnable {
     @Spec

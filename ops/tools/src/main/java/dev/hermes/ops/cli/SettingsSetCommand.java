@@ -23,7 +23,10 @@ import picocli.CommandLine.Spec;
  * visible in ps and shell history). A save commits to PostgreSQL first, then announces SettingsChanged; if
  * that fails, workers still converge by their periodic version check.
  */
-@Command(name = "set", sortOptions = false, sortSynopsis = false,
+@Command(
+        name = "set",
+        sortOptions = false,
+        sortSynopsis = false,
         description = "Save new global settings (a new version), then announce them so workers recreate active "
                 + "runtimes now. The API key is read from a file or stdin, never from the command line.")
 public final class SettingsSetCommand implements Callable<Integer> {
@@ -41,7 +44,10 @@ public final class SettingsSetCommand implements Callable<Integer> {
     @Option(names = "--base-url", paramLabel = "U", description = "the provider's API base URL")
     private String baseUrl;
 
-    @Option(names = "--api-key-file", required = true, paramLabel = "FILE|-",
+    @Option(
+            names = "--api-key-file",
+            required = true,
+            paramLabel = "FILE|-",
             description = "the file that holds the provider's API key, or - for stdin")
     private String keyFile;
 
@@ -62,14 +68,18 @@ public final class SettingsSetCommand implements Callable<Integer> {
     @Option(names = "--api-key", hidden = true, paramLabel = "KEY")
     void refuseKeyOnTheCommandLine(String ignored) {
         // a ParameterException: picocli would quote the value in the message of any other exception
-        throw new ParameterException(spec.commandLine(), "--api-key is refused: a key on the command line leaks into ps and shell history; "
-                + "use --api-key-file FILE or --api-key-file - (stdin)");
+        throw new ParameterException(
+                spec.commandLine(),
+                "--api-key is refused: a key on the command line leaks into ps and shell history; "
+                        + "use --api-key-file FILE or --api-key-file - (stdin)");
     }
 
     @Override
     public Integer call() throws IOException {
-        String key = (keyFile.equals("-") ? new String(context.stdin().readAllBytes(), StandardCharsets.UTF_8)
-                : Files.readString(Path.of(keyFile), StandardCharsets.UTF_8)).strip();
+        String key = (keyFile.equals("-")
+                        ? new String(context.stdin().readAllBytes(), StandardCharsets.UTF_8)
+                        : Files.readString(Path.of(keyFile), StandardCharsets.UTF_8))
+                .strip();
         if (key.isEmpty()) {
             throw new UsageException("the API key file is empty");
         }
@@ -83,8 +93,8 @@ public final class SettingsSetCommand implements Callable<Integer> {
         }
         boolean announced = announce(saved);
         if (json.enabled()) {
-            JsonOutput.print(JsonOutput.object().put("version", saved.version()).put("announced", announced),
-                    context.out());
+            JsonOutput.print(
+                    JsonOutput.object().put("version", saved.version()).put("announced", announced), context.out());
         }
         return 0;
     }
@@ -93,14 +103,17 @@ public final class SettingsSetCommand implements Callable<Integer> {
         try (KafkaProducer<byte[], byte[]> producer = kafka.kafka().openProducer("ops-cli-settings")) {
             new SettingsAnnouncer(producer, kafka.topics(), context.clock()).announce(saved);
             if (!json.enabled()) {
-                context.out().println("published SettingsChanged(" + saved.version()
-                        + "); workers recreate active runtimes now");
+                context.out()
+                        .println("published SettingsChanged(" + saved.version()
+                                + "); workers recreate active runtimes now");
             }
             return true;
         } catch (Exception e) {
-            context.err().println("warning: could not publish SettingsChanged (" + e.getClass().getSimpleName()
-                    + "); the change is saved and workers pick it up at their next version check "
-                    + "(HERMES_SETTINGS_POLL_SEC)");
+            context.err()
+                    .println("warning: could not publish SettingsChanged ("
+                            + e.getClass().getSimpleName()
+                            + "); the change is saved and workers pick it up at their next version check "
+                            + "(HERMES_SETTINGS_POLL_SEC)");
             return false;
         }
     }

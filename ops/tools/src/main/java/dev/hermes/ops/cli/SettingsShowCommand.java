@@ -28,10 +28,17 @@ public final class SettingsShowCommand implements Callable<Integer> {
         try (Database db = pg.open()) {
             GlobalSettings s = new SettingsStore(db.jdbi()).current();
             if (json.enabled()) {
-                JsonOutput.print(JsonOutput.object().put("version", s.version()).put("provider", s.provider())
-                        .put("model", s.model()).put("baseUrl", s.baseUrl()).put("apiKeySet", s.apiKey().isPresent())
-                        .put("apiKeyEnv", s.providerKeyEnv()).put("updatedAt", s.updatedAt().toString())
-                        .put("updatedBy", s.updatedBy()), context.out());
+                JsonOutput.print(
+                        JsonOutput.object()
+                                .put("version", s.version())
+                                .put("provider", s.provider())
+                                .put("model", s.model())
+                                .put("baseUrl", s.baseUrl())
+                                .put("apiKeySet", s.apiKey().isPresent())
+                                .put("apiKeyEnv", s.providerKeyEnv())
+                                .put("updatedAt", s.updatedAt().toString())
+                                .put("updatedBy", s.updatedBy()),
+                        context.out());
             } else {
                 print(s, context.out());
             }
@@ -44,8 +51,8 @@ public final class SettingsShowCommand implements Callable<Integer> {
         out.println("provider:   " + s.provider());
         out.println("model:      " + s.model());
         out.println("base_url:   " + (s.baseUrl() == null ? "(none)" : s.baseUrl()));
-        out.println("api_key:    " + (s.apiKey().isPresent() ? "<set, redacted> (env " + s.providerKeyEnv() + ")"
-                : "(none)"));
+        out.println("api_key:    "
+                + (s.apiKey().isPresent() ? "<set, redacted> (env " + s.providerKeyEnv() + ")" : "(none)"));
         out.println("updated_at: " + s.updatedAt());
         out.println("updated_by: " + s.updatedBy());
     }

@@ -5,7 +5,9 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
 /** `topics create|verify`: the deployment's Kafka topics. */
-@Command(name = "topics", description = "Create the deployment's topics, or verify their layout.",
+@Command(
+        name = "topics",
+        description = "Create the deployment's topics, or verify their layout.",
         subcommands = {TopicsCreateCommand.class, TopicsVerifyCommand.class})
 public final class TopicsCommand implements Runnable {
     @Spec

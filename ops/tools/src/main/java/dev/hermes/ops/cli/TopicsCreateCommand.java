@@ -7,13 +7,18 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** `topics create [--partitions P] [--replication R]`: creates the hermes topics with their configs (idempotent). */
-@Command(name = "create", sortOptions = false, sortSynopsis = false,
+@Command(
+        name = "create",
+        sortOptions = false,
+        sortSynopsis = false,
         description = "Create the hermes topics with their configs; topics that exist are left as they are. "
                 + "Fails when requests and last-active differ in partitions.")
 public final class TopicsCreateCommand implements Callable<Integer> {
     private final CliContext context;
 
-    @Option(names = "--partitions", paramLabel = "P",
+    @Option(
+            names = "--partitions",
+            paramLabel = "P",
             description = "partitions of the keyed topics (default: $HERMES_PARTITIONS, else 24)")
     private Integer partitions;
 
@@ -35,8 +40,12 @@ public final class TopicsCreateCommand implements Callable<Integer> {
         int p = partitions != null ? partitions : Integer.parseInt(context.env().get("HERMES_PARTITIONS", "24"));
         new TopicAdmin(kafka.kafka()).create(kafka.topics(), p, replication);
         if (json.enabled()) {
-            JsonOutput.print(JsonOutput.object().put("prefix", kafka.topics().prefix()).put("partitions", p)
-                    .put("replication", replication), context.out());
+            JsonOutput.print(
+                    JsonOutput.object()
+                            .put("prefix", kafka.topics().prefix())
+                            .put("partitions", p)
+                            .put("replication", replication),
+                    context.out());
         } else {
             context.out().println("topics ready: prefix " + kafka.topics().prefix() + ", " + p + " partitions");
         }

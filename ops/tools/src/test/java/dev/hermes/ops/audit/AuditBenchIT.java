@@ -29,9 +29,16 @@ class AuditBenchIT {
         double cpu = (processCpuNanos() - cpu0) / 1e9;
         double third = bench.timeReplay(stack.bootstrapServers(), topics, events);
 
-        System.out.printf(Locale.ROOT, "AUDIT BENCH: %,d events replayed + summarised in %.2f s (first, cold JIT), "
-                + "%.2f s (%.2f s CPU incl. the in-process broker), %.2f s (repeats); load average %.1f%n", events,
-                first, second, cpu, third, ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
+        System.out.printf(
+                Locale.ROOT,
+                "AUDIT BENCH: %,d events replayed + summarised in %.2f s (first, cold JIT), "
+                        + "%.2f s (%.2f s CPU incl. the in-process broker), %.2f s (repeats); load average %.1f%n",
+                events,
+                first,
+                second,
+                cpu,
+                third,
+                ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
         assertThat(first).isLessThan(10.0);
     }
 

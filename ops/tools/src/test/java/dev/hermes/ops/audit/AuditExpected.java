@@ -2,8 +2,7 @@ package dev.hermes.ops.audit;
 
 /** What `audit` prints for {@link AuditHistory}, worked out by hand; shared by the unit tests and AuditIT. */
 final class AuditExpected {
-    private AuditExpected() {
-    }
+    private AuditExpected() {}
 
     /** `audit user A`, when A's partition holds only A's 13 events. */
     static String timelineText() {

@@ -22,20 +22,24 @@ class AuditFleetTallyTest {
         assertThat(s.spawns()).isEqualTo(3);
         assertThat(s.coldAnswers()).isEqualTo(2);
         assertThat(s.warmAnswers()).isEqualTo(2);
-        assertThat(s.failuresByReason()).containsExactly(Map.entry("HEALTH_TIMEOUT", 1L),
-                Map.entry("SPAWN_ERROR", 1L));
-        assertThat(s.stopsByReason()).containsExactly(Map.entry("HEALTH_TIMEOUT", 1L), Map.entry("IDLE", 1L),
-                Map.entry("ORPHAN", 1L), Map.entry("SETTINGS_RECREATE", 1L));
+        assertThat(s.failuresByReason()).containsExactly(Map.entry("HEALTH_TIMEOUT", 1L), Map.entry("SPAWN_ERROR", 1L));
+        assertThat(s.stopsByReason())
+                .containsExactly(
+                        Map.entry("HEALTH_TIMEOUT", 1L),
+                        Map.entry("IDLE", 1L),
+                        Map.entry("ORPHAN", 1L),
+                        Map.entry("SETTINGS_RECREATE", 1L));
         assertThat(s.recreatesBySettingsVersion()).containsExactly(Map.entry(2L, 1L));
-        assertThat(s.timings()).isEqualTo(new FleetSummary.Timings(
-                new Percentiles(4, 6L, 2000L, 2000L, 2000L),
-                new Percentiles(2, 1500L, 2000L, 2000L, 2000L),
-                new Percentiles(2, 4L, 6L, 6L, 6L),
-                new Percentiles(3, 180L, 220L, 220L, 220L),
-                new Percentiles(4, 65L, 90L, 90L, 90L),
-                new Percentiles(2, 1250L, 1600L, 1600L, 1600L)));
-        assertThat(s.topFailingUsers()).containsExactly(new UserCount(AuditHistory.A.value(), 1),
-                new UserCount(AuditHistory.B.value(), 1));
+        assertThat(s.timings())
+                .isEqualTo(new FleetSummary.Timings(
+                        new Percentiles(4, 6L, 2000L, 2000L, 2000L),
+                        new Percentiles(2, 1500L, 2000L, 2000L, 2000L),
+                        new Percentiles(2, 4L, 6L, 6L, 6L),
+                        new Percentiles(3, 180L, 220L, 220L, 220L),
+                        new Percentiles(4, 65L, 90L, 90L, 90L),
+                        new Percentiles(2, 1250L, 1600L, 1600L, 1600L)));
+        assertThat(s.topFailingUsers())
+                .containsExactly(new UserCount(AuditHistory.A.value(), 1), new UserCount(AuditHistory.B.value(), 1));
     }
 
     @Test
@@ -51,22 +55,31 @@ class AuditFleetTallyTest {
         List<UserCount> top = tally.summary("t", ReplayScope.fleet(null, null), new ReplayStats(0, 0, 0, List.of()))
                 .topFailingUsers();
 
-        assertThat(top).extracting(UserCount::userId, UserCount::count).containsExactly(
-                tuple(user(12).value(), 12L),
-                tuple(user(11).value(), 11L),
-                tuple(user(10).value(), 10L),
-                tuple(user(9).value(), 9L),
-                tuple(user(8).value(), 8L),
-                tuple(user(7).value(), 7L),
-                tuple(user(6).value(), 6L),
-                tuple(user(1).value(), 5L),
-                tuple(user(2).value(), 5L),
-                tuple(user(3).value(), 5L));
+        assertThat(top)
+                .extracting(UserCount::userId, UserCount::count)
+                .containsExactly(
+                        tuple(user(12).value(), 12L),
+                        tuple(user(11).value(), 11L),
+                        tuple(user(10).value(), 10L),
+                        tuple(user(9).value(), 9L),
+                        tuple(user(8).value(), 8L),
+                        tuple(user(7).value(), 7L),
+                        tuple(user(6).value(), 6L),
+                        tuple(user(1).value(), 5L),
+                        tuple(user(2).value(), 5L),
+                        tuple(user(3).value(), 5L));
     }
 
     private static RuntimeFailed failed(int user, FailureReason reason) {
-        return new RuntimeFailed(UUID.randomUUID(), Instant.parse("2026-11-20T00:00:00Z"), user(user),
-                UUID.randomUUID(), reason, "x", "w", UUID.randomUUID());
+        return new RuntimeFailed(
+                UUID.randomUUID(),
+                Instant.parse("2026-11-20T00:00:00Z"),
+                user(user),
+                UUID.randomUUID(),
+                reason,
+                "x",
+                "w",
+                UUID.randomUUID());
     }
 
     private static UserId user(int n) {

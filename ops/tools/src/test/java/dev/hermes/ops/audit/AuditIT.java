@@ -10,10 +10,7 @@ import dev.hermes.schemas.EventCodec;
 import dev.hermes.schemas.HermesException;
 import dev.hermes.worker.testing.HermesStack;
 import dev.hermes.worker.testing.Stack;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -41,11 +38,15 @@ class AuditIT {
 
     @BeforeAll
     static void publishTheHistory(Stack stack) throws Exception {
-        assertThat(ReplayPlan.partitionOf(AuditHistory.A.value(), Stack.PARTITIONS)).isEqualTo(1);
-        assertThat(ReplayPlan.partitionOf(AuditHistory.B.value(), Stack.PARTITIONS)).isEqualTo(2);
+        assertThat(ReplayPlan.partitionOf(AuditHistory.A.value(), Stack.PARTITIONS))
+                .isEqualTo(1);
+        assertThat(ReplayPlan.partitionOf(AuditHistory.B.value(), Stack.PARTITIONS))
+                .isEqualTo(2);
         String topic = stack.topics().events();
-        try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(Map.of("bootstrap.servers",
-                stack.bootstrapServers(), "acks", "all"), new ByteArraySerializer(), new ByteArraySerializer())) {
+        try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(
+                Map.of("bootstrap.servers", stack.bootstrapServers(), "acks", "all"),
+                new ByteArraySerializer(),
+                new ByteArraySerializer())) {
             long early = Instant.parse("2026-11-20T08:00:00Z").toEpochMilli();
             producer.send(new ProducerRecord<>(topic, 0, early, null, NOT_JSON)).get();
             send(producer, topic, 0, AuditHistory.orphan());
@@ -69,12 +70,23 @@ class AuditIT {
 
         assertThat(json).isEqualTo(new AuditJson().timeline(AuditPrinterTest.userA()) + System.lineSeparator());
         JsonNode events = mapper.readTree(json).get("events");
-        assertThat(events).extracting(e -> e.get("type").asText() + " " + e.get("reason").asText() + " v"
-                + e.get("settingsVersion").asText()).containsExactly("RuntimeSpawned null v1",
-                "RuntimeStarted null v1", "RuntimeReady null v1", "RuntimeReady null v1", "RuntimeReady null v1",
-                "RuntimeStopped SETTINGS_RECREATE v1", "RuntimeSpawned null v2", "RuntimeStarted null v2",
-                "RuntimeRecreated null v2", "RuntimeStopped IDLE v2", "RuntimeStarted null v2",
-                "RuntimeStopped HEALTH_TIMEOUT v2", "RuntimeFailed HEALTH_TIMEOUT v2");
+        assertThat(events)
+                .extracting(e -> e.get("type").asText() + " " + e.get("reason").asText() + " v"
+                        + e.get("settingsVersion").asText())
+                .containsExactly(
+                        "RuntimeSpawned null v1",
+                        "RuntimeStarted null v1",
+                        "RuntimeReady null v1",
+                        "RuntimeReady null v1",
+                        "RuntimeReady null v1",
+                        "RuntimeStopped SETTINGS_RECREATE v1",
+                        "RuntimeSpawned null v2",
+                        "RuntimeStarted null v2",
+                        "RuntimeRecreated null v2",
+                        "RuntimeStopped IDLE v2",
+                        "RuntimeStarted null v2",
+                        "RuntimeStopped HEALTH_TIMEOUT v2",
+                        "RuntimeFailed HEALTH_TIMEOUT v2");
     }
 
     @Test
@@ -88,12 +100,20 @@ class AuditIT {
 
     @Test
     void sinceAndUntilNarrowTheReplay(Stack stack) throws Exception {
-        JsonNode user = mapper.readTree(audit(stack, "user", AuditHistory.A.value(), "--since",
-                "2026-11-20T10:05:00Z", "--until", "2026-11-20T10:20:00.150Z", "--json"));
+        JsonNode user = mapper.readTree(audit(
+                stack,
+                "user",
+                AuditHistory.A.value(),
+                "--since",
+                "2026-11-20T10:05:00Z",
+                "--until",
+                "2026-11-20T10:20:00.150Z",
+                "--json"));
         JsonNode fleet = mapper.readTree(audit(stack, "fleet", "--since", "2026-11-20T11:00:00Z", "--json"));
 
-        assertThat(user.get("events")).extracting(e -> e.get("occurredAt").asText()).containsExactly(
-                "2026-11-20T10:05:00Z", "2026-11-20T10:06:00Z", "2026-11-20T10:20:00Z");
+        assertThat(user.get("events"))
+                .extracting(e -> e.get("occurredAt").asText())
+                .containsExactly("2026-11-20T10:05:00Z", "2026-11-20T10:06:00Z", "2026-11-20T10:20:00Z");
         // only records stamped from 10:55 (--since minus the 5 min slack) are read: A's last three
         assertThat(fleet.get("recordsRead").asLong()).isEqualTo(3);
         assertThat(fleet.get("eventsByType").toString())
@@ -105,8 +125,8 @@ class AuditIT {
     void anUnknownUserHasAnEmptyTimeline(Stack stack) {
         String other = "cccccccc-3333-4333-8333-333333333333";
 
-        assertThat(audit(stack, "user", other, "--all-partitions")).startsWith("user " + other
-                + ": 0 events; 19 records read, 0 undecodable\n");
+        assertThat(audit(stack, "user", other, "--all-partitions"))
+                .startsWith("user " + other + ": 0 events; 19 records read, 0 undecodable\n");
     }
 
     @Test
@@ -123,7 +143,9 @@ class AuditIT {
     }
 
     private static Set<String> groups(Admin admin) throws Exception {
-        return admin.listGroups().all().get().stream().map(GroupListing::groupId).collect(Collectors.toSet());
+        return admin.listGroups().all().get().stream()
+                .map(GroupListing::groupId)
+                .collect(Collectors.toSet());
     }
 
     private static String notJsonError() {
@@ -138,19 +160,24 @@ class AuditIT {
     private static void send(KafkaProducer<byte[], byte[]> producer, String topic, Integer partition, Event event)
             throws Exception {
         byte[] key = event.userId() == null ? null : event.userId().value().getBytes(StandardCharsets.UTF_8);
-        producer.send(new ProducerRecord<>(topic, partition, event.occurredAt().toEpochMilli(), key,
-                CODEC.encode(event))).get();
+        producer.send(new ProducerRecord<>(
+                        topic, partition, event.occurredAt().toEpochMilli(), key, CODEC.encode(event)))
+                .get();
     }
 
     /** Runs `ops/hermes audit ...` in-process; asserts exit 0 and nothing on stderr (not a terminal here). */
     private static String audit(Stack stack, String... args) {
         List<String> argv = new ArrayList<>(List.of("audit"));
         argv.addAll(List.of(args));
-        CliRun run = CliRun.run(Map.of("KAFKA_BOOTSTRAP_SERVERS", stack.bootstrapServers(), "HERMES_TOPIC_PREFIX",
-                stack.topics().prefix()), argv.toArray(String[]::new));
+        CliRun run = CliRun.run(
+                Map.of(
+                        "KAFKA_BOOTSTRAP_SERVERS",
+                        stack.bootstrapServers(),
+                        "HERMES_TOPIC_PREFIX",
+                        stack.topics().prefix()),
+                argv.toArray(String[]::new));
         assertThat(run.err()).isEmpty();
         assertThat(run.code()).isZero();
         return run.out();
     }
-
 }

@@ -17,12 +17,14 @@ class AuditParallelDecoderTest {
 
     @Test
     void decodesOnSeveralThreadsAndKeepsTheRecordsOrderAndErrors() {
-        SyntheticHistory history = new SyntheticHistory(3, 100, Instant.parse("2026-11-01T00:00:00Z"),
-                Duration.ofSeconds(1));
+        SyntheticHistory history =
+                new SyntheticHistory(3, 100, Instant.parse("2026-11-01T00:00:00Z"), Duration.ofSeconds(1));
         List<ConsumerRecord<byte[], byte[]>> records = new ArrayList<>();
         List<Event> expected = new ArrayList<>();
         for (int i = 0; i < 10_000; i++) {
-            byte[] value = i % 1000 == 7 ? "{}".getBytes(StandardCharsets.UTF_8) : history.next().value();
+            byte[] value = i % 1000 == 7
+                    ? "{}".getBytes(StandardCharsets.UTF_8)
+                    : history.next().value();
             records.add(new ConsumerRecord<>("t", 0, i, null, value));
             expected.add(i % 1000 == 7 ? null : codec.decode(value));
         }

@@ -48,8 +48,8 @@ class AuditPercentilesTest {
             sample.add(i);
         }
 
-        assertThat(sample.percentiles()).isEqualTo(new Percentiles(1_000_000, 500_000L, 950_000L, 990_000L,
-                1_000_000L));
+        assertThat(sample.percentiles())
+                .isEqualTo(new Percentiles(1_000_000, 500_000L, 950_000L, 990_000L, 1_000_000L));
         sample.add(0);
         assertThat(sample.percentile(100.0 / 1_000_001)).isZero();
     }

@@ -32,10 +32,28 @@ class AuditPrinterTest {
         assertThat(json.get("events")).hasSize(13);
         List<String> names = new ArrayList<>();
         json.get("events").get(0).fieldNames().forEachRemaining(names::add);
-        assertThat(names).containsExactly("occurredAt", "type", "eventId", "reason", "coldStart", "adopted",
-                "settingsVersion", "settingsVersionInferred", "fromSettingsVersion", "createMs", "startMs",
-                "healthMs", "totalMs", "durationMs", "correlationId", "correlationIdInferred", "causationId",
-                "workerId", "containerName", "message");
+        assertThat(names)
+                .containsExactly(
+                        "occurredAt",
+                        "type",
+                        "eventId",
+                        "reason",
+                        "coldStart",
+                        "adopted",
+                        "settingsVersion",
+                        "settingsVersionInferred",
+                        "fromSettingsVersion",
+                        "createMs",
+                        "startMs",
+                        "healthMs",
+                        "totalMs",
+                        "durationMs",
+                        "correlationId",
+                        "correlationIdInferred",
+                        "causationId",
+                        "workerId",
+                        "containerName",
+                        "message");
         JsonNode failed = json.get("events").get(12);
         assertThat(failed.get("occurredAt").asText()).isEqualTo("2026-11-20T11:02:00.100Z");
         assertThat(failed.get("type").asText()).isEqualTo("RuntimeFailed");
@@ -48,7 +66,8 @@ class AuditPrinterTest {
         assertThat(recreated.get("fromSettingsVersion").asLong()).isEqualTo(1);
         assertThat(recreated.get("settingsVersion").asLong()).isEqualTo(2);
         assertThat(recreated.get("durationMs").asLong()).isEqualTo(1400);
-        assertThat(json.get("events").get(11).get("correlationIdInferred").asBoolean()).isTrue();
+        assertThat(json.get("events").get(11).get("correlationIdInferred").asBoolean())
+                .isTrue();
     }
 
     @Test
@@ -65,8 +84,8 @@ class AuditPrinterTest {
 
     @Test
     void anEmptyWindowPrintsZerosAndDashes() {
-        FleetSummary empty = new FleetTally().summary(TOPIC, ReplayScope.fleet(null, null),
-                new ReplayStats(0, 0, 0, List.of()));
+        FleetSummary empty =
+                new FleetTally().summary(TOPIC, ReplayScope.fleet(null, null), new ReplayStats(0, 0, 0, List.of()));
 
         assertThat(print(out -> printer.fleet(empty, false, out))).isEqualTo("""
 fleet: hermes.runtime.events; 0 records read, 0 undecodable
@@ -88,8 +107,10 @@ top failing users: none
     }
 
     static UserAudit userA() {
-        return new UserAudit(Timeline.of(AuditHistory.A, AuditHistory.userA()),
-                ReplayScope.user(AuditHistory.A, null, null), new ReplayStats(13, 13, 0, List.of()));
+        return new UserAudit(
+                Timeline.of(AuditHistory.A, AuditHistory.userA()),
+                ReplayScope.user(AuditHistory.A, null, null),
+                new ReplayStats(13, 13, 0, List.of()));
     }
 
     static FleetSummary fleet() {
@@ -98,8 +119,10 @@ top failing users: none
         all.add(AuditHistory.orphan());
         FleetTally tally = new FleetTally();
         all.forEach(tally::accept);
-        return tally.summary(TOPIC, ReplayScope.fleet(null, null), new ReplayStats(19, 18, 1,
-                List.of(new UndecodableRecord(TOPIC + "-0@0", "value is not JSON"))));
+        return tally.summary(
+                TOPIC,
+                ReplayScope.fleet(null, null),
+                new ReplayStats(19, 18, 1, List.of(new UndecodableRecord(TOPIC + "-0@0", "value is not JSON"))));
     }
 
     private static String print(Consumer<PrintStream> printing) {

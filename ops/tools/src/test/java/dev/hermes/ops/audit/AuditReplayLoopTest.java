@@ -49,12 +49,19 @@ class AuditReplayLoopTest {
         });
         List<Event> seen = new ArrayList<>();
 
-        ReplayStats stats = loop(ReplayScope.fleet(null, null), Map.of(P0, 3L, P1, 2L)).run(seen::add, this::progress);
+        ReplayStats stats =
+                loop(ReplayScope.fleet(null, null), Map.of(P0, 3L, P1, 2L)).run(seen::add, this::progress);
 
         assertThat(seen).containsExactlyInAnyOrder(a.get(0), a.get(1), b.get(0), b.get(1));
-        assertThat(stats).isEqualTo(new ReplayStats(5, 4, 1, List.of(new UndecodableRecord(TOPIC + "-0@1",
-                "value is not JSON: Unrecognized token 'this': was expecting (JSON String, Number, Array, Object or "
-                        + "token 'null', 'true' or 'false')"))));
+        assertThat(stats)
+                .isEqualTo(new ReplayStats(
+                        5,
+                        4,
+                        1,
+                        List.of(new UndecodableRecord(
+                                TOPIC + "-0@1",
+                                "value is not JSON: Unrecognized token 'this': was expecting (JSON String, Number, Array, Object or "
+                                        + "token 'null', 'true' or 'false')"))));
         assertThat(progress).isNotEmpty().last().isEqualTo(new long[] {5, 5});
     }
 
@@ -68,8 +75,8 @@ class AuditReplayLoopTest {
             add(P0, a.size(), AuditHistory.userB().get(0));
         });
         List<Event> seen = new ArrayList<>();
-        ReplayScope scope = ReplayScope.user(AuditHistory.A, Instant.parse("2026-11-20T10:05:00Z"),
-                Instant.parse("2026-11-20T10:20:00.150Z"));
+        ReplayScope scope = ReplayScope.user(
+                AuditHistory.A, Instant.parse("2026-11-20T10:05:00Z"), Instant.parse("2026-11-20T10:20:00.150Z"));
 
         ReplayStats stats = loop(scope, Map.of(P0, (long) a.size() + 1, P1, 0L)).run(seen::add, this::progress);
 
@@ -85,13 +92,27 @@ class AuditReplayLoopTest {
     }
 
     private void add(TopicPartition tp, long offset, Event event) {
-        add(tp, offset, codec.encode(event), event.userId() == null ? null
-                : event.userId().value().getBytes(StandardCharsets.UTF_8), event.occurredAt().toEpochMilli());
+        add(
+                tp,
+                offset,
+                codec.encode(event),
+                event.userId() == null ? null : event.userId().value().getBytes(StandardCharsets.UTF_8),
+                event.occurredAt().toEpochMilli());
     }
 
     private void add(TopicPartition tp, long offset, byte[] value, byte[] key, long timestamp) {
-        consumer.addRecord(new ConsumerRecord<>(tp.topic(), tp.partition(), offset, timestamp,
-                TimestampType.CREATE_TIME, 0, 0, key, value, new RecordHeaders(), Optional.empty()));
+        consumer.addRecord(new ConsumerRecord<>(
+                tp.topic(),
+                tp.partition(),
+                offset,
+                timestamp,
+                TimestampType.CREATE_TIME,
+                0,
+                0,
+                key,
+                value,
+                new RecordHeaders(),
+                Optional.empty()));
     }
 
     private void progress(long read, long total) {

@@ -12,8 +12,8 @@ import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 class AuditTimeArgumentTest {
-    private final TimeArgument time = new TimeArgument(Clock.fixed(Instant.parse("2026-11-27T12:00:00Z"),
-            ZoneOffset.UTC));
+    private final TimeArgument time =
+            new TimeArgument(Clock.fixed(Instant.parse("2026-11-27T12:00:00Z"), ZoneOffset.UTC));
 
     @ParameterizedTest
     @CsvSource({
@@ -27,16 +27,18 @@ class AuditTimeArgumentTest {
         "30m,                        2026-11-27T11:30:00Z",
         "90s,                        2026-11-27T11:58:30Z",
         "2w,                         2026-11-13T12:00:00Z",
-        "0h,                         2026-11-27T12:00:00Z"})
+        "0h,                         2026-11-27T12:00:00Z"
+    })
     void readsInstantsDatesAndDurationsAgo(String text, String expected) {
         assertThat(time.parse(text)).isEqualTo(Instant.parse(expected));
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"", "yesterday", "24", "24x", "-5h", "5 h", "2026-11-31", "2026-11-20T00:00:00",
-        "1700000000"})
+    @ValueSource(
+            strings = {"", "yesterday", "24", "24x", "-5h", "5 h", "2026-11-31", "2026-11-20T00:00:00", "1700000000"})
     void rejectsAnythingElseWithExamplesOfWhatWorks(String text) {
-        assertThatThrownBy(() -> time.parse(text)).isInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(() -> time.parse(text))
+                .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("cannot read time '" + text + "'; use an instant such as 2026-11-20T00:00:00Z, a date "
                         + "such as 2026-11-20 (UTC midnight) or a duration ago such as 30m, 24h, 7d");
     }
@@ -44,21 +46,24 @@ class AuditTimeArgumentTest {
     @Test
     void aWindowMustNotBeEmpty() {
         Instant t = Instant.parse("2026-11-20T00:00:00Z");
-        assertThatThrownBy(() -> ReplayScope.fleet(t, t)).isInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(() -> ReplayScope.fleet(t, t))
+                .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("--since 2026-11-20T00:00:00Z must be before --until 2026-11-20T00:00:00Z");
     }
 
     @Test
     void theScopeCoversSinceInclusiveUntilExclusiveAndSeeksWithSlack() {
-        ReplayScope scope = ReplayScope.fleet(Instant.parse("2026-11-20T00:00:00Z"),
-                Instant.parse("2026-11-21T00:00:00Z"));
+        ReplayScope scope =
+                ReplayScope.fleet(Instant.parse("2026-11-20T00:00:00Z"), Instant.parse("2026-11-21T00:00:00Z"));
 
         assertThat(scope.covers(Instant.parse("2026-11-19T23:59:59.999Z"))).isFalse();
         assertThat(scope.covers(Instant.parse("2026-11-20T00:00:00Z"))).isTrue();
         assertThat(scope.covers(Instant.parse("2026-11-20T23:59:59.999Z"))).isTrue();
         assertThat(scope.covers(Instant.parse("2026-11-21T00:00:00Z"))).isFalse();
-        assertThat(scope.seekTimestampMs()).isEqualTo(Instant.parse("2026-11-19T23:55:00Z").toEpochMilli());
-        assertThat(scope.stopTimestampMs()).isEqualTo(Instant.parse("2026-11-21T00:05:00Z").toEpochMilli());
+        assertThat(scope.seekTimestampMs())
+                .isEqualTo(Instant.parse("2026-11-19T23:55:00Z").toEpochMilli());
+        assertThat(scope.stopTimestampMs())
+                .isEqualTo(Instant.parse("2026-11-21T00:05:00Z").toEpochMilli());
         assertThat(ReplayScope.fleet(null, null).seekTimestampMs()).isNull();
         assertThat(ReplayScope.fleet(null, null).covers(Instant.EPOCH)).isTrue();
     }

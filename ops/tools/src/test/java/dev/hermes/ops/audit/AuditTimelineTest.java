@@ -29,44 +29,57 @@ class AuditTimelineTest {
 
         Timeline timeline = Timeline.of(A, shuffled);
 
-        assertThat(timeline.entries()).extracting(TimelineEntry::type, TimelineEntry::reason,
-                TimelineEntry::settingsVersion, TimelineEntry::settingsVersionInferred,
-                TimelineEntry::correlationId, TimelineEntry::correlationIdInferred).containsExactly(
-                tuple("RuntimeSpawned", null, 1L, false, corr(1), false),
-                tuple("RuntimeStarted", null, 1L, true, corr(1), false),
-                tuple("RuntimeReady", null, 1L, false, corr(1), false),
-                tuple("RuntimeReady", null, 1L, false, corr(2), false),
-                tuple("RuntimeReady", null, 1L, false, corr(3), false),
-                tuple("RuntimeStopped", "SETTINGS_RECREATE", 1L, true, null, false),
-                tuple("RuntimeSpawned", null, 2L, false, null, false),
-                tuple("RuntimeStarted", null, 2L, true, null, false),
-                tuple("RuntimeRecreated", null, 2L, false, null, false),
-                tuple("RuntimeStopped", "IDLE", 2L, true, null, false),
-                tuple("RuntimeStarted", null, 2L, true, corr(4), false),
-                tuple("RuntimeStopped", "HEALTH_TIMEOUT", 2L, true, corr(4), true),
-                tuple("RuntimeFailed", "HEALTH_TIMEOUT", 2L, true, corr(4), false));
+        assertThat(timeline.entries())
+                .extracting(
+                        TimelineEntry::type,
+                        TimelineEntry::reason,
+                        TimelineEntry::settingsVersion,
+                        TimelineEntry::settingsVersionInferred,
+                        TimelineEntry::correlationId,
+                        TimelineEntry::correlationIdInferred)
+                .containsExactly(
+                        tuple("RuntimeSpawned", null, 1L, false, corr(1), false),
+                        tuple("RuntimeStarted", null, 1L, true, corr(1), false),
+                        tuple("RuntimeReady", null, 1L, false, corr(1), false),
+                        tuple("RuntimeReady", null, 1L, false, corr(2), false),
+                        tuple("RuntimeReady", null, 1L, false, corr(3), false),
+                        tuple("RuntimeStopped", "SETTINGS_RECREATE", 1L, true, null, false),
+                        tuple("RuntimeSpawned", null, 2L, false, null, false),
+                        tuple("RuntimeStarted", null, 2L, true, null, false),
+                        tuple("RuntimeRecreated", null, 2L, false, null, false),
+                        tuple("RuntimeStopped", "IDLE", 2L, true, null, false),
+                        tuple("RuntimeStarted", null, 2L, true, corr(4), false),
+                        tuple("RuntimeStopped", "HEALTH_TIMEOUT", 2L, true, corr(4), true),
+                        tuple("RuntimeFailed", "HEALTH_TIMEOUT", 2L, true, corr(4), false));
     }
 
     @Test
     void keepsEveryPhaseTimingOfEachEventType() {
         Timeline timeline = Timeline.of(A, AuditHistory.userA());
 
-        assertThat(timeline.entries()).extracting(TimelineEntry::createMs, TimelineEntry::startMs,
-                TimelineEntry::healthMs, TimelineEntry::totalMs, TimelineEntry::durationMs,
-                TimelineEntry::coldStart, TimelineEntry::adopted).containsExactly(
-                tuple(180L, null, null, null, null, null, null),
-                tuple(null, 70L, null, null, null, null, false),
-                tuple(180L, 70L, 1250L, 1500L, null, true, null),
-                tuple(0L, 0L, 0L, 4L, null, false, null),
-                tuple(0L, 0L, 0L, 6L, null, false, null),
-                tuple(null, null, null, null, null, null, null),
-                tuple(150L, null, null, null, null, null, null),
-                tuple(null, 60L, null, null, null, null, false),
-                tuple(null, null, null, null, 1400L, null, null),
-                tuple(null, null, null, null, null, null, null),
-                tuple(null, 65L, null, null, null, null, true),
-                tuple(null, null, null, null, null, null, null),
-                tuple(null, null, null, null, null, null, null));
+        assertThat(timeline.entries())
+                .extracting(
+                        TimelineEntry::createMs,
+                        TimelineEntry::startMs,
+                        TimelineEntry::healthMs,
+                        TimelineEntry::totalMs,
+                        TimelineEntry::durationMs,
+                        TimelineEntry::coldStart,
+                        TimelineEntry::adopted)
+                .containsExactly(
+                        tuple(180L, null, null, null, null, null, null),
+                        tuple(null, 70L, null, null, null, null, false),
+                        tuple(180L, 70L, 1250L, 1500L, null, true, null),
+                        tuple(0L, 0L, 0L, 4L, null, false, null),
+                        tuple(0L, 0L, 0L, 6L, null, false, null),
+                        tuple(null, null, null, null, null, null, null),
+                        tuple(150L, null, null, null, null, null, null),
+                        tuple(null, 60L, null, null, null, null, false),
+                        tuple(null, null, null, null, 1400L, null, null),
+                        tuple(null, null, null, null, null, null, null),
+                        tuple(null, 65L, null, null, null, null, true),
+                        tuple(null, null, null, null, null, null, null),
+                        tuple(null, null, null, null, null, null, null));
         assertThat(timeline.entries().get(8).fromSettingsVersion()).isEqualTo(1L);
         assertThat(timeline.entries().get(12).message()).isEqualTo("no 200 from GET /health within 120 s");
     }
@@ -76,14 +89,24 @@ class AuditTimelineTest {
         UUID change = UUID.randomUUID();
         Instant t = Instant.parse("2026-11-20T12:00:00Z");
         String name = A.containerName();
-        Timeline timeline = Timeline.of(A, List.of(
-                new RuntimeStopped(UUID.randomUUID(), t, A, change, "w", name, StopReason.SETTINGS_RECREATE, true,
-                        false),
-                new RuntimeRecreated(UUID.randomUUID(), t.plusSeconds(1), A, change, "w", name, 6, 7, 900),
-                new RuntimeFailed(UUID.randomUUID(), t.plusSeconds(2), A, corr(9), FailureReason.SPAWN_ERROR, "no",
-                        "w", req(9))));
+        Timeline timeline = Timeline.of(
+                A,
+                List.of(
+                        new RuntimeStopped(
+                                UUID.randomUUID(), t, A, change, "w", name, StopReason.SETTINGS_RECREATE, true, false),
+                        new RuntimeRecreated(UUID.randomUUID(), t.plusSeconds(1), A, change, "w", name, 6, 7, 900),
+                        new RuntimeFailed(
+                                UUID.randomUUID(),
+                                t.plusSeconds(2),
+                                A,
+                                corr(9),
+                                FailureReason.SPAWN_ERROR,
+                                "no",
+                                "w",
+                                req(9))));
 
-        assertThat(timeline.entries()).extracting(TimelineEntry::settingsVersion)
+        assertThat(timeline.entries())
+                .extracting(TimelineEntry::settingsVersion)
                 .containsExactly(6L, 7L, null);
     }
 
@@ -92,10 +115,11 @@ class AuditTimelineTest {
         Instant t = Instant.parse("2026-11-20T12:00:00Z");
         String name = A.containerName();
         RuntimeStarted started = new RuntimeStarted(UUID.randomUUID(), t, A, null, null, "w", name, "c", true, 1);
-        RuntimeStopped stopped = new RuntimeStopped(UUID.randomUUID(), t, A, null, "w", name, StopReason.DIED, false,
-                false);
+        RuntimeStopped stopped =
+                new RuntimeStopped(UUID.randomUUID(), t, A, null, "w", name, StopReason.DIED, false, false);
 
-        assertThat(Timeline.of(A, List.of(stopped, started)).entries()).extracting(TimelineEntry::type)
+        assertThat(Timeline.of(A, List.of(stopped, started)).entries())
+                .extracting(TimelineEntry::type)
                 .containsExactly("RuntimeStopped", "RuntimeStarted");
         assertThat(Timeline.of(A, List.of()).entries()).isEmpty();
     }

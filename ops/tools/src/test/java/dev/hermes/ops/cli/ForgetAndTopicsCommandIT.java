@@ -24,7 +24,10 @@ class ForgetAndTopicsCommandIT {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private static Map<String, String> env(Stack stack) {
-        return Map.of("KAFKA_BOOTSTRAP_SERVERS", stack.bootstrapServers(), "HERMES_TOPIC_PREFIX",
+        return Map.of(
+                "KAFKA_BOOTSTRAP_SERVERS",
+                stack.bootstrapServers(),
+                "HERMES_TOPIC_PREFIX",
                 stack.topics().prefix());
     }
 
@@ -32,7 +35,10 @@ class ForgetAndTopicsCommandIT {
     void forgetRemovesTheContainerAndWithDeleteDataTheVolumeTombstonesAndAudits(Stack stack) throws Exception {
         UserId user = stack.newUser();
         stack.docker().createVolumeCmd().withName(user.volumeName()).exec();
-        stack.docker().createContainerCmd(Stack.IMAGE).withName(user.containerName()).exec();
+        stack.docker()
+                .createContainerCmd(Stack.IMAGE)
+                .withName(user.containerName())
+                .exec();
 
         CliRun run = CliRun.run(env(stack), "forget", user.value(), "--delete-data", "--json");
         CliRun again = CliRun.run(env(stack), "forget", user.value());
@@ -41,19 +47,32 @@ class ForgetAndTopicsCommandIT {
         JsonNode outcome = JSON.readTree(run.out());
         assertThat(outcome.get("container").asText()).isEqualTo("removed");
         assertThat(outcome.get("data").asText()).isEqualTo("DELETED");
-        assertThat(again.out()).isEqualTo(user + " FORGOTTEN container absent, data kept, tombstone on partition "
-                + outcome.get("tombstonePartition").asInt() + System.lineSeparator());
-        assertThat(absent(() -> stack.docker().inspectContainerCmd(user.containerName()).exec())).isTrue();
-        assertThat(absent(() -> stack.docker().inspectVolumeCmd(user.volumeName()).exec())).isTrue();
-        List<ConsumerRecord<byte[], byte[]>> tombstones = TopicDump.records(stack.bootstrapServers(),
-                stack.topics().lastActive()).stream().filter(r -> r.value() == null).toList();
+        assertThat(again.out())
+                .isEqualTo(user + " FORGOTTEN container absent, data kept, tombstone on partition "
+                        + outcome.get("tombstonePartition").asInt() + System.lineSeparator());
+        assertThat(absent(() ->
+                        stack.docker().inspectContainerCmd(user.containerName()).exec()))
+                .isTrue();
+        assertThat(absent(
+                        () -> stack.docker().inspectVolumeCmd(user.volumeName()).exec()))
+                .isTrue();
+        List<ConsumerRecord<byte[], byte[]>> tombstones =
+                TopicDump.records(stack.bootstrapServers(), stack.topics().lastActive()).stream()
+                        .filter(r -> r.value() == null)
+                        .toList();
         assertThat(tombstones).hasSize(2).allSatisfy(r -> {
-            assertThat(r.partition()).isEqualTo(outcome.get("tombstonePartition").asInt());
+            assertThat(r.partition())
+                    .isEqualTo(outcome.get("tombstonePartition").asInt());
             assertThat(new String(r.key())).isEqualTo(user.value());
         });
-        List<RuntimeStopped> audited = TopicDump.values(stack.bootstrapServers(), stack.topics().events()).stream()
-                .map(v -> new EventCodec().decode(v)).filter(RuntimeStopped.class::isInstance)
-                .map(RuntimeStopped.class::cast).filter(e -> Objects.equals(e.userId(), user)).toList();
+        List<RuntimeStopped> audited = TopicDump.values(
+                        stack.bootstrapServers(), stack.topics().events())
+                .stream()
+                .map(v -> new EventCodec().decode(v))
+                .filter(RuntimeStopped.class::isInstance)
+                .map(RuntimeStopped.class::cast)
+                .filter(e -> Objects.equals(e.userId(), user))
+                .toList();
         assertThat(audited).extracting(RuntimeStopped::reason).containsExactly(StopReason.FORGET, StopReason.FORGET);
     }
 
@@ -61,19 +80,27 @@ class ForgetAndTopicsCommandIT {
     void topicsCreateIsIdempotentAndVerifyChecksTheLayout(Stack stack) throws Exception {
         Map<String, String> fresh = Map.of("KAFKA_BOOTSTRAP_SERVERS", stack.bootstrapServers());
 
-        CliRun created = CliRun.run(fresh, "topics", "create", "--topic-prefix=" + stack.topics().prefix() + "x.",
-                "--partitions=3", "--json");
-        CliRun again = CliRun.run(fresh, "topics", "create", "--topic-prefix", stack.topics().prefix() + "x.",
-                "--partitions", "3");
-        CliRun verified = CliRun.run(fresh, "topics", "verify", "--topic-prefix=" + stack.topics().prefix() + "x.");
-        CliRun missing = CliRun.run(fresh, "topics", "verify", "--topic-prefix=" + stack.topics().prefix() + "none.");
+        CliRun created = CliRun.run(
+                fresh,
+                "topics",
+                "create",
+                "--topic-prefix=" + stack.topics().prefix() + "x.",
+                "--partitions=3",
+                "--json");
+        CliRun again = CliRun.run(
+                fresh, "topics", "create", "--topic-prefix", stack.topics().prefix() + "x.", "--partitions", "3");
+        CliRun verified = CliRun.run(
+                fresh, "topics", "verify", "--topic-prefix=" + stack.topics().prefix() + "x.");
+        CliRun missing = CliRun.run(
+                fresh, "topics", "verify", "--topic-prefix=" + stack.topics().prefix() + "none.");
 
         assertThat(created.code()).as(created.err()).isZero();
         JsonNode document = JSON.readTree(created.out());
         assertThat(document.get("partitions").asInt()).isEqualTo(3);
         assertThat(document.get("prefix").asText()).isEqualTo(stack.topics().prefix() + "x.");
-        assertThat(again.out()).isEqualTo("topics ready: prefix " + stack.topics().prefix() + "x., 3 partitions"
-                + System.lineSeparator());
+        assertThat(again.out())
+                .isEqualTo("topics ready: prefix " + stack.topics().prefix() + "x., 3 partitions"
+                        + System.lineSeparator());
         assertThat(verified.code()).isZero();
         assertThat(missing.code()).isEqualTo(1);
         assertThat(missing.err()).startsWith("topics verify: cannot describe the hermes topics");

@@ -19,8 +19,8 @@ import picocli.CommandLine;
 class HermesCliTest {
     private static final String SECRET = "cli-test-secret-0123456789";
     private static final UserId USER = UserId.of("aaaaaaaa-1111-4111-8111-111111111111");
-    private static final List<String> COMMANDS = List.of("ensure", "heartbeat", "api-key", "forget", "settings",
-            "audit", "dlq", "topics");
+    private static final List<String> COMMANDS =
+            List.of("ensure", "heartbeat", "api-key", "forget", "settings", "audit", "dlq", "topics");
 
     @Test
     void helpListsEveryCommandAndTheExitCodesOnStdoutAndExitsZero() {
@@ -29,14 +29,30 @@ class HermesCliTest {
 
             assertThat(run.code()).isZero();
             assertThat(run.err()).isEmpty();
-            assertThat(run.out()).startsWith("Usage: ops/hermes").contains(COMMANDS).contains("Exit codes:")
+            assertThat(run.out())
+                    .startsWith("Usage: ops/hermes")
+                    .contains(COMMANDS)
+                    .contains("Exit codes:")
                     .contains("2   the command line was wrong");
         }
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"ensure", "heartbeat", "api-key", "forget", "settings show", "settings set", "audit user",
-        "audit fleet", "dlq list", "dlq replay", "topics create", "topics verify"})
+    @ValueSource(
+            strings = {
+                "ensure",
+                "heartbeat",
+                "api-key",
+                "forget",
+                "settings show",
+                "settings set",
+                "audit user",
+                "audit fleet",
+                "dlq list",
+                "dlq replay",
+                "topics create",
+                "topics verify"
+            })
     void everyCommandHasItsOwnHelp(String command) {
         List<String> args = new ArrayList<>(List.of(command.split(" ")));
         args.add("--help");
@@ -44,15 +60,18 @@ class HermesCliTest {
         CliRun viaHelp = CliRun.run(CliRun.nowhere(), "help", command.split(" ")[0]);
 
         assertThat(run.code()).isZero();
-        assertThat(run.out()).startsWith("Usage: ops/hermes " + command).contains("-h, --help").contains("--json");
+        assertThat(run.out())
+                .startsWith("Usage: ops/hermes " + command)
+                .contains("-h, --help")
+                .contains("--json");
         assertThat(viaHelp.code()).isZero();
         assertThat(viaHelp.out()).startsWith("Usage: ops/hermes " + command.split(" ")[0]);
     }
 
     @Test
     void everyCommandThatPrintsHasJson() {
-        CliContext context = new CliContext(new CliEnv(Map.of()), System.in, System.out, System.err,
-                Clock.systemUTC(), false);
+        CliContext context =
+                new CliContext(new CliEnv(Map.of()), System.in, System.out, System.err, Clock.systemUTC(), false);
         CommandLine cli = new CommandLine(new HermesCli(context), new CliFactory(context));
         List<String> leaves = new ArrayList<>();
         collectLeaves(cli, leaves);
@@ -63,8 +82,8 @@ class HermesCliTest {
     private static void collectLeaves(CommandLine command, List<String> leaves) {
         if (command.getSubcommands().isEmpty()) {
             if (!command.getCommandName().equals("help")) {
-                leaves.add(command.getCommandSpec().qualifiedName() + (command.getCommandSpec()
-                        .findOption("--json") != null ? " --json" : ""));
+                leaves.add(command.getCommandSpec().qualifiedName()
+                        + (command.getCommandSpec().findOption("--json") != null ? " --json" : ""));
             }
             return;
         }
@@ -90,8 +109,10 @@ class HermesCliTest {
         CliRun topics = CliRun.run(CliRun.nowhere(), "topics", "delete");
 
         assertThat(settings.code()).isEqualTo(2);
-        assertThat(settings.err()).startsWith("say 'settings show' or 'settings set'")
-                .contains("usage: ops/hermes settings show").contains("ops/hermes settings set");
+        assertThat(settings.err())
+                .startsWith("say 'settings show' or 'settings set'")
+                .contains("usage: ops/hermes settings show")
+                .contains("ops/hermes settings set");
         assertThat(frobnicate.code()).isEqualTo(2);
         assertThat(frobnicate.err()).startsWith("unknown action 'frobnicate'; say 'settings show' or 'settings set'");
         assertThat(topics.err()).startsWith("unknown action 'delete'; say 'topics create' or 'topics verify'");
@@ -119,7 +140,8 @@ class HermesCliTest {
 
         assertThat(run.code()).isEqualTo(1);
         assertThat(run.out()).isEmpty();
-        assertThat(run.err()).startsWith("api-key: HERMES_API_KEY_SECRET (or HERMES_API_KEY_SECRET_FILE) is not set")
+        assertThat(run.err())
+                .startsWith("api-key: HERMES_API_KEY_SECRET (or HERMES_API_KEY_SECRET_FILE) is not set")
                 .doesNotContain("\tat ");
     }
 
@@ -154,8 +176,11 @@ class HermesCliTest {
         CliRun run = CliRun.run(CliRun.nowhere(), "settings", "set", "--provider", "p");
 
         assertThat(run.code()).isEqualTo(2);
-        assertThat(run.err()).contains("Missing required options").contains("--model=M")
-                .contains("--api-key-file=FILE|-").contains("usage: ops/hermes settings set");
+        assertThat(run.err())
+                .contains("Missing required options")
+                .contains("--model=M")
+                .contains("--api-key-file=FILE|-")
+                .contains("usage: ops/hermes settings set");
     }
 
     @Test

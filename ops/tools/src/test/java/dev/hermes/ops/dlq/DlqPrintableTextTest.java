@@ -31,7 +31,8 @@ class DlqPrintableTextTest {
 
         assertThat(PrintableText.of(utf8(value), 300)).isEqualTo("x".repeat(300) + "...(+700 bytes)");
         assertThat(PrintableText.of(utf8("é".repeat(10)), 4)).isEqualTo("éééé...(+12 bytes)");
-        assertThat(PrintableText.of(new byte[] {(byte) 0xff, (byte) 0xfe, 1, 2}, 8)).isEqualTo("\\xff\\xfe...(+2 bytes)");
+        assertThat(PrintableText.of(new byte[] {(byte) 0xff, (byte) 0xfe, 1, 2}, 8))
+                .isEqualTo("\\xff\\xfe...(+2 bytes)");
     }
 
     private static byte[] utf8(String s) {

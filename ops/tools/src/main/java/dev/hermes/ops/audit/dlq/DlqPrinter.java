@@ -1,11 +1,11 @@
 package dev.hermes.ops.audit.dlq;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import dev.hermes.admin.DlqRecord;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.hermes.admin.DlqRecord;
 import dev.hermes.schemas.HermesException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -22,8 +22,8 @@ public final class DlqPrinter {
             out.println(json(dlqTopic, shown, total));
             return;
         }
-        out.println(dlqTopic + ": " + total + " record(s)" + (shown.size() < total ? ", showing the oldest "
-                + shown.size() : ""));
+        out.println(dlqTopic + ": " + total + " record(s)"
+                + (shown.size() < total ? ", showing the oldest " + shown.size() : ""));
         for (DlqRecord r : shown) {
             out.println(r.at() + "  " + Instant.ofEpochMilli(r.timestampMs()));
             out.println("  source: " + dash(r.source()));

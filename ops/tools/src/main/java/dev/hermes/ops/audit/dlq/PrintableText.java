@@ -11,8 +11,7 @@ import java.nio.charset.StandardCharsets;
  * after {@code max} characters with a note of how many bytes were left out.
  */
 public final class PrintableText {
-    private PrintableText() {
-    }
+    private PrintableText() {}
 
     /** null stays null (a record without key or value). */
     public static String of(byte[] bytes, int max) {
@@ -35,8 +34,12 @@ public final class PrintableText {
     private static int utf8(byte[] bytes, int max, StringBuilder out) {
         String text;
         try {
-            text = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes)).toString();
+            text = StandardCharsets.UTF_8
+                    .newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(bytes))
+                    .toString();
         } catch (CharacterCodingException e) {
             return -1;
         }
@@ -49,7 +52,8 @@ public final class PrintableText {
                 case '\t' -> out.append("\\t");
                 case '\\' -> out.append("\\\\");
                 default -> {
-                    if (Character.isISOControl(cp) || !Character.isDefined(cp)
+                    if (Character.isISOControl(cp)
+                            || !Character.isDefined(cp)
                             || Character.getType(cp) == Character.FORMAT) {
                         out.append(String.format("\\u%04x", cp));
                     } else {
