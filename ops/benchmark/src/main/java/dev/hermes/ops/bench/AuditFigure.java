@@ -1,13 +1,12 @@
 package dev.hermes.ops.bench;
 
-import dev.hermes.ops.audit.AuditBench;
 import dev.hermes.schemas.Topics;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
 import java.util.List;
 
-/** audit_1m_s: the audit benchmark (dev.hermes.ops.audit.AuditBench, in hermes-ops-tools): N events replayed and summarised. */
+/** audit_1m_s: the audit benchmark ({@link AuditBench}): N events replayed and summarised, as `ops/hermes audit fleet`. */
 public final class AuditFigure {
     private final BenchStack stack;
 

@@ -1,4 +1,4 @@
-package dev.hermes.ops.audit;
+package dev.hermes.ops.bench;
 
 import dev.hermes.schemas.HermesException;
 import java.time.Clock;

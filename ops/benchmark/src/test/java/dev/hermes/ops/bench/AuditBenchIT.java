@@ -1,4 +1,4 @@
-package dev.hermes.ops.audit;
+package dev.hermes.ops.bench;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,5 +1,8 @@
-package dev.hermes.ops.audit;
+package dev.hermes.ops.bench;
 
+import dev.hermes.ops.audit.AuditReplay;
+import dev.hermes.ops.audit.FleetSummary;
+import dev.hermes.ops.audit.SyntheticHistory;
 import dev.hermes.schemas.HermesException;
 import dev.hermes.schemas.Topics;
 import java.time.Clock;
