@@ -6,8 +6,8 @@
 # libraries that JRE needs + the worker's jars + a static busybox (sh, wget: healthcheck and
 # debugging) + a tiny /etc/passwd. The production recipe is ops/deploy/worker.Dockerfile.
 #
-#   --build   build the worker first (mvn -B -q -pl worker -am package -DskipTests); without it the
-#             build runs only when worker/target/hermes-worker-*.jar or worker/target/lib is missing
+#   --build   build the worker first (mvn -B -q -pl worker -am clean package -DskipTests); without it
+#             the build runs only when worker/target/hermes-worker-*.jar or worker/target/lib is missing
 #   --force   rebuild the image even if its input hash has not changed
 #
 # The jlink module set is computed with `jdeps --print-module-deps` over the jars, plus
@@ -79,8 +79,8 @@ JAVA_FEATURE="$("$JAVA_HOME_HOST/bin/java" -XshowSettings:properties -version 2>
 # ---------------------------------------------------------------- jars
 worker_jar() { find "$ROOT/worker/target" -maxdepth 1 -name 'hermes-worker-*.jar' ! -name '*-tests.jar' ! -name '*-sources.jar' | sort | tail -n 1; }
 if [ "$BUILD" = 1 ] || [ -z "$(worker_jar)" ] || [ ! -d "$ROOT/worker/target/lib" ]; then
-    log "building the worker (mvn -B -q -pl worker -am package -DskipTests)"
-    (cd "$ROOT" && mvn -B -q -pl worker -am package -DskipTests) >&2 || die "maven build failed"
+    log "building the worker (mvn -B -q -pl worker -am clean package -DskipTests)"
+    (cd "$ROOT" && mvn -B -q -pl worker -am clean package -DskipTests) >&2 || die "maven build failed"
 fi
 WORKER_JAR="$(worker_jar)"
 [ -n "$WORKER_JAR" ] || die "no worker/target/hermes-worker-*.jar after the build"
@@ -91,7 +91,7 @@ APP_JARS=("$WORKER_JAR" "${LIB_JARS[@]}")
 for j in "${APP_JARS[@]}"; do
     case "$(basename "$j")" in
         hermes-worker-*|hermes-schemas-*|hermes-admin-*) ;;
-        hermes-*) die "$(basename "$j") is not part of the worker's runtime classpath" ;;
+        hermes-*) die "$(basename "$j") is not part of the worker's runtime classpath (left over in worker/target/lib? use --build)" ;;
         *) continue ;;
     esac
     if "$JAVA_HOME_HOST/bin/jar" tf "$j" | grep -q '^dev/hermes/ops/'; then

@@ -29,9 +29,9 @@ ARG RUNTIME_IMAGE=eclipse-temurin:17-jre
 FROM ${MAVEN_IMAGE} AS build
 WORKDIR /src
 # Only the production modules: the reactor is cut down to schemas, producer-client, ops/admin (the
-# settings store and its migrations) and worker, so
-# the operator tools (ops/tools) and the benchmark (ops/benchmark) are neither built nor shipped,
-# and a new ops module never changes this build.
+# settings store and its migrations) and worker, so the operator tools (ops/tools) and the
+# benchmark (ops/benchmark) are neither built nor shipped, and a new ops module never changes this
+# build.
 # The poms alone first: the dependency download is a cached layer until a pom changes.
 # (dependency plugin 3.9.0: its go-offline skips the reactor's own modules, 3.8.x does not)
 COPY pom.xml ./

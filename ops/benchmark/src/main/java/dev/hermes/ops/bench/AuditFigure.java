@@ -6,7 +6,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
-/** audit_1m_s: the audit benchmark (AuditBench): N events replayed and summarised. */
+/** audit_1m_s: the audit benchmark ({@link AuditBench}): N events replayed and summarised, as `ops/hermes audit fleet`. */
 public final class AuditFigure {
     private final BenchStack stack;
 
