@@ -80,7 +80,7 @@ class FuzzIT {
                     .atMost(Duration.ofSeconds(150))
                     .pollInterval(Duration.ofMillis(500))
                     .until(() -> FuzzTally.of(sent, watch.observed()).drained()
-                            && TopicEnds.groupLag(admin, group, stack.topics().requests()) == 0);
+                            && TopicEnds.notCommitted(admin, group, sent) == 0);
             long drainedMs = System.currentTimeMillis() - t0;
 
             FuzzTally tally = FuzzTally.of(sent, watch.observed());

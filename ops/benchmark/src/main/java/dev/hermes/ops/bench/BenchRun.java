@@ -97,6 +97,7 @@ public final class BenchRun {
             case HEARTBEATS -> new HeartbeatFigures(stack).measure(counts.heartbeats());
             case RESTORE -> new RestoreFigure(stack).measure(counts.restore());
             case AUDIT -> new AuditFigure(stack).measure(counts.audit());
+            case FUZZ -> new FuzzFigures(stack, client(), progress).measure(counts.fuzz(), counts.fuzzAtRest());
         };
     }
 

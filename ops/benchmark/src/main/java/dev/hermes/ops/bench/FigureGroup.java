@@ -25,7 +25,12 @@ public enum FigureGroup {
                     new FigureSpec("heartbeat_docker_calls", "calls", Target.atMost(0)),
                     new FigureSpec("worker_rss_mb_100k", "MB", Target.atMost(300)))),
     RESTORE("restore", List.of(new FigureSpec("restore_1m_s", "s", Target.atMost(5)))),
-    AUDIT("audit", List.of(new FigureSpec("audit_1m_s", "s", Target.atMost(10))));
+    AUDIT("audit", List.of(new FigureSpec("audit_1m_s", "s", Target.atMost(10)))),
+    FUZZ(
+            "fuzz",
+            List.of(
+                    new FigureSpec("fuzz10k_s", "s", Target.atMost(60)),
+                    new FigureSpec("fuzz_warm_p99_ms", "ms", Target.ratioAtMost(2.0))));
 
     private final String label;
     private final List<FigureSpec> figures;

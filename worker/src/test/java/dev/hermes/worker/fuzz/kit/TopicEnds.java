@@ -60,32 +60,27 @@ public final class TopicEnds {
         return FuzzVerdict.of("nothing written outside " + new java.util.TreeSet<>(allowed), offenders);
     }
 
-    /** How many records of {@code topic} the consumer group has not committed yet (all of them if it has no offsets). */
-    public static long groupLag(Admin admin, String group, String topic) {
+    /**
+     * How many of the batch's records the consumer group has not committed yet. Records written after the
+     * batch (a warm probe's requests, say) do not count, so this reaches 0 while other traffic goes on.
+     */
+    public static long notCommitted(Admin admin, String group, List<FuzzSent> sent) {
         try {
             Map<TopicPartition, org.apache.kafka.clients.consumer.OffsetAndMetadata> committed =
                     admin.listConsumerGroupOffsets(group)
                             .partitionsToOffsetAndMetadata()
                             .get(20, TimeUnit.SECONDS);
-            Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
-            admin.describeTopics(List.of(topic))
-                    .allTopicNames()
-                    .get(20, TimeUnit.SECONDS)
-                    .get(topic)
-                    .partitions()
-                    .forEach(p -> latest.put(new TopicPartition(topic, p.partition()), OffsetSpec.latest()));
-            long lag = 0;
-            for (var e :
-                    admin.listOffsets(latest).all().get(20, TimeUnit.SECONDS).entrySet()) {
-                var done = committed.get(e.getKey());
-                lag += e.getValue().offset() - (done == null ? 0 : done.offset());
-            }
-            return lag;
+            return sent.stream()
+                    .filter(s -> {
+                        var done = committed.get(new TopicPartition(s.topic(), s.partition()));
+                        return done == null || done.offset() <= s.offset();
+                    })
+                    .count();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         } catch (ExecutionException | TimeoutException e) {
-            throw new IllegalStateException("cannot read the lag of group " + group + ": " + e, e);
+            throw new IllegalStateException("cannot read the committed offsets of group " + group + ": " + e, e);
         }
     }
 }
