@@ -71,6 +71,10 @@ public final class FuzzFamilies {
                 offenders.add(family + " has " + count + " container(s)");
             }
         });
-        return FuzzVerdict.of("no container for a bad record (only good families' containers)", offenders);
+        return FuzzVerdict.of(
+                onlyGood
+                        ? "no container for a bad record (only the good families have containers)"
+                        : "no container for a family only bad records name",
+                offenders);
     }
 }
