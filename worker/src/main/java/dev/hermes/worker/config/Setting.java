@@ -1,5 +1,6 @@
 package dev.hermes.worker.config;
 
+import dev.hermes.admin.EnvSecrets;
 import java.util.Map;
 import java.util.Objects;
 import java.util.function.Supplier;

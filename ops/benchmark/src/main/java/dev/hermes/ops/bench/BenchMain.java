@@ -1,5 +1,6 @@
 package dev.hermes.ops.bench;
 
+import dev.hermes.ops.cli.CliEnv;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -35,7 +36,7 @@ public final class BenchMain {
         String runId = UUID.randomUUID().toString().substring(0, 8);
         Instant started = Instant.now();
         String loadAtStart = loadAverage();
-        BenchStack stack = new BenchStack(new BenchEnv(System.getenv()), runId);
+        BenchStack stack = new BenchStack(new CliEnv(System.getenv()), runId);
         AtomicBoolean cleaned = new AtomicBoolean();
         Runnable cleanUp = () -> {
             if (cleaned.compareAndSet(false, true)) {

@@ -7,6 +7,7 @@ import dev.hermes.admin.FamilyForgetter;
 import dev.hermes.admin.SettingsStore;
 import dev.hermes.client.RuntimeClient;
 import dev.hermes.client.RuntimeClientConfig;
+import dev.hermes.ops.cli.CliEnv;
 import dev.hermes.schemas.ApiKeys;
 import dev.hermes.schemas.EventCodec;
 import dev.hermes.worker.kafka.EventPublisher;
@@ -21,7 +22,7 @@ import java.util.List;
  * connections every figure shares. Closing it cleans up what the run made and closes the connections.
  */
 public final class BenchStack implements AutoCloseable {
-    private final BenchEnv env;
+    private final CliEnv env;
     private final String runId;
     private final DockerClient docker;
     private final Database database;
@@ -31,7 +32,7 @@ public final class BenchStack implements AutoCloseable {
     private final WorkerFleet fleet;
     private final List<RuntimeClient> clients = new ArrayList<>();
 
-    public BenchStack(BenchEnv env, String runId) {
+    public BenchStack(CliEnv env, String runId) {
         this.env = env;
         this.runId = runId;
         this.docker = DockerClients.connect(env.dockerHost(), 160);
@@ -45,7 +46,7 @@ public final class BenchStack implements AutoCloseable {
         this.fleet = WorkerFleet.detect(env);
     }
 
-    public BenchEnv env() {
+    public CliEnv env() {
         return env;
     }
 

@@ -1,5 +1,6 @@
 package dev.hermes.ops.bench;
 
+import dev.hermes.ops.cli.CliEnv;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
@@ -11,7 +12,7 @@ import java.net.Socket;
 public record WorkerFleet(int workers, String group, int recreateConcurrencyPerWorker, int partitions) {
     static final int FIRST_METRICS_PORT = 9401;
 
-    public static WorkerFleet detect(BenchEnv env) {
+    public static WorkerFleet detect(CliEnv env) {
         String given = env.get("HERMES_BENCH_WORKERS", null);
         int workers = given != null ? Integer.parseInt(given) : countListening(FIRST_METRICS_PORT, 32);
         return new WorkerFleet(

@@ -1,15 +1,16 @@
 package dev.hermes.ops.cli;
 
+import dev.hermes.admin.EnvSecrets;
 import dev.hermes.admin.KafkaAccess;
 import dev.hermes.schemas.HermesException;
 import dev.hermes.schemas.Topics;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 
-/** What the CLI reads from the environment: the same variables the workers use (see README). */
+/**
+ * What the operator tools (ops/hermes, ops/bench) read from the environment: the same variables and defaults
+ * the workers use (see README), so the local stack's `.local/env` serves all of them.
+ */
 public record CliEnv(Map<String, String> env) {
 
     public String bootstrapServers() {
@@ -58,16 +59,6 @@ public record CliEnv(Map<String, String> env) {
 
     /** A secret comes from NAME, or from the file named by NAME_FILE (the way compose and k8s mount secrets). */
     public String secret(String name, String fallback) {
-        String file = env.get(name + "_FILE");
-        if (file != null && !file.isBlank()) {
-            try {
-                return Files.readString(Path.of(file.trim()), StandardCharsets.UTF_8)
-                        .strip();
-            } catch (IOException e) {
-                throw new HermesException("cannot read " + name + "_FILE at " + file + ": " + e.getMessage());
-            }
-        }
-        String value = env.get(name);
-        return value == null || value.isEmpty() ? fallback : value;
+        return EnvSecrets.read(env, name, fallback);
     }
 }

@@ -1,4 +1,4 @@
-package dev.hermes.ops.bench;
+package dev.hermes.ops.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -7,11 +7,11 @@ import dev.hermes.schemas.HermesException;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-class BenchEnvTest {
+class CliEnvTest {
 
     @Test
     void readsTheStacksVariablesAndFallsBackToTheWorkersDefaults() {
-        BenchEnv env = new BenchEnv(Map.of(
+        CliEnv env = new CliEnv(Map.of(
                 "KAFKA_BOOTSTRAP_SERVERS", " 127.0.0.1:19092 ", "HERMES_TOPIC_PREFIX", "t1.", "HERMES_PG_USER", "  "));
 
         assertThat(env.bootstrapServers()).isEqualTo("127.0.0.1:19092");
@@ -24,11 +24,11 @@ class BenchEnvTest {
 
     @Test
     void namesTheMissingSecretAndHowToGetIt() {
-        assertThatThrownBy(() -> new BenchEnv(Map.of()).apiKeySecret())
+        assertThatThrownBy(() -> new CliEnv(Map.of()).apiKeySecret())
                 .isInstanceOf(HermesException.class)
                 .hasMessageContaining("HERMES_API_KEY_SECRET")
                 .hasMessageContaining("ops/local env");
-        assertThat(new BenchEnv(Map.of("HERMES_API_KEY_SECRET", "s3cret-s3cret-s3cret-s3cret-s3cret")).apiKeySecret())
+        assertThat(new CliEnv(Map.of("HERMES_API_KEY_SECRET", "s3cret-s3cret-s3cret-s3cret-s3cret")).apiKeySecret())
                 .isEqualTo("s3cret-s3cret-s3cret-s3cret-s3cret");
     }
 }
