@@ -1,5 +1,6 @@
 package dev.hermes.ops.bench;
 
+import dev.hermes.ops.cli.CliEnv;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.UUID;
@@ -24,7 +25,7 @@ public final class FuzzMain {
             return;
         }
         String runId = "fuzz-" + UUID.randomUUID().toString().substring(0, 8);
-        BenchStack stack = new BenchStack(new BenchEnv(System.getenv()), runId);
+        BenchStack stack = new BenchStack(new CliEnv(System.getenv()), runId);
         AtomicBoolean cleaned = new AtomicBoolean();
         Runnable cleanUp = () -> {
             if (cleaned.compareAndSet(false, true)) {

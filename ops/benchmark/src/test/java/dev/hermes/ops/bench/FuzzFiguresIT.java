@@ -3,6 +3,7 @@ package dev.hermes.ops.bench;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import dev.hermes.ops.cli.CliEnv;
 import dev.hermes.worker.Worker;
 import dev.hermes.worker.testing.HermesStack;
 import dev.hermes.worker.testing.Stack;
@@ -33,7 +34,7 @@ class FuzzFiguresIT {
                         && first.ownedPartitions().size()
                                         + second.ownedPartitions().size()
                                 == Stack.PARTITIONS);
-        BenchEnv env = new BenchEnv(Map.of(
+        CliEnv env = new CliEnv(Map.of(
                 "KAFKA_BOOTSTRAP_SERVERS",
                 stack.bootstrapServers(),
                 "HERMES_TOPIC_PREFIX",
