@@ -62,6 +62,9 @@ _stack_build_inputs() {
         [ -d "$HERMES_ROOT/$d/src/main" ] && printf '%s\n' "$HERMES_ROOT/$d/src/main"
     done
     [ -d "$HERMES_ROOT/schemas/json" ] && printf '%s\n' "$HERMES_ROOT/schemas/json"
+    # the fuzz kit lives with the worker's tests and is compiled into the benchmark jar too
+    [ -d "$HERMES_ROOT/worker/src/test/java/dev/hermes/worker/fuzz/kit" ] \
+        && printf '%s\n' "$HERMES_ROOT/worker/src/test/java/dev/hermes/worker/fuzz/kit"
     return 0
 }
 
