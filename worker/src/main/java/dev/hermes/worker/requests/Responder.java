@@ -39,6 +39,9 @@ import org.slf4j.MDC;
  */
 public final class Responder implements RequestHandler {
     private static final Logger log = LoggerFactory.getLogger(Responder.class);
+    /** An invalid request's reason quotes what it got, which may be huge: the answer quotes this much of it. */
+    private static final int LONGEST_REASON = 1_000;
+
     private final Ensurer ensurer;
     private final EventPublisher publisher;
     private final LifecycleAudit audit;
@@ -259,7 +262,7 @@ public final class Responder implements RequestHandler {
                 to.userId(),
                 to.correlationId(),
                 FailureReason.INVALID_REQUEST,
-                reason,
+                reason.length() > LONGEST_REASON ? reason.substring(0, LONGEST_REASON) + "..." : reason,
                 workerId,
                 null);
         publisher

@@ -150,6 +150,17 @@ class ResponderTest {
     }
 
     @Test
+    void anInvalidRequestsReasonIsCutToAThousandCharacters() {
+        responder.refuse(
+                new ReplyCoordinates(UUID.randomUUID(), REPLIES, 0, user),
+                "field 'deadline': got '" + "x".repeat(900_000));
+
+        assertThat(((RuntimeFailed) fleet.codec.decode(onlyReply().value())).message())
+                .startsWith("field 'deadline'")
+                .hasSize(1_003);
+    }
+
+    @Test
     void aHeartbeatDatedByABehindClockStillCountsAsActivityNowForARunningRuntime() {
         fleet.ensurer.ensure(user, null);
         fleet.clock.advance(Duration.ofMinutes(5));
