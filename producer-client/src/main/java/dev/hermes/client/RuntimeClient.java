@@ -20,8 +20,11 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Supplier;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -48,6 +51,7 @@ public final class RuntimeClient implements AutoCloseable {
     private final Producer<String, byte[]> producer;
     private final ReplyListener replies;
     private final ScheduledExecutorService timers;
+    private final AtomicBoolean closed = new AtomicBoolean();
 
     public RuntimeClient(RuntimeClientConfig config) {
         this(config, Clock.systemUTC(), ClientMetrics.none());
@@ -103,7 +107,10 @@ public final class RuntimeClient implements AutoCloseable {
         }
     }
 
-    /** Blocks until the runtime is ready; throws {@link RuntimeFailedException} or {@link EnsureTimeoutException}. */
+    /**
+     * Blocks until the runtime is ready; throws {@link RuntimeFailedException} ({@link InvalidRequestException} if the
+     * worker could not read the request), {@link EnsureTimeoutException}, or {@link RuntimeClientClosedException}.
+     */
     public RuntimeHandle ensureRuntime(UserId userId, Duration timeout) {
         try {
             return ensureRuntimeAsync(userId, timeout).get();
@@ -119,7 +126,16 @@ public final class RuntimeClient implements AutoCloseable {
         return ensureRuntime(userId, config.defaultTimeout());
     }
 
+    /**
+     * As {@link #ensureRuntime}, without blocking. The future fails with {@link RuntimeFailedException} (an {@link
+     * InvalidRequestException} if the worker could not read the request), {@link EnsureTimeoutException}, or {@link
+     * RuntimeClientClosedException} if the client is closed before the answer comes.
+     */
     public CompletableFuture<RuntimeHandle> ensureRuntimeAsync(UserId userId, Duration timeout) {
+        if (closed.get()) {
+            return CompletableFuture.failedFuture(new RuntimeClientClosedException(
+                    "the RuntimeClient is closed: no runtime requested for user " + userId));
+        }
         long started = System.nanoTime();
         Instant now = clock.instant();
         UUID correlationId = EventIds.next();
@@ -133,19 +149,29 @@ public final class RuntimeClient implements AutoCloseable {
                 now.plus(timeout),
                 config.source());
         CompletableFuture<Event> reply = replies.await(correlationId);
-        var timeoutTask = timers.schedule(
-                () -> reply.completeExceptionally(new EnsureTimeoutException(userId, timeout, correlationId)),
-                timeout.toNanos(),
-                TimeUnit.NANOSECONDS);
-        reply.whenComplete((r, e) -> timeoutTask.cancel(false));
-        producer.send(
-                new ProducerRecord<>(config.topics().requests(), userId.value(), codec.encode(request)),
-                (metadata, error) -> {
-                    if (error != null) {
-                        reply.completeExceptionally(new HermesException(
-                                "could not publish the request for user " + userId + ": " + error.getMessage(), error));
-                    }
-                });
+        try {
+            ScheduledFuture<?> timeoutTask = timers.schedule(
+                    () -> reply.completeExceptionally(new EnsureTimeoutException(userId, timeout, correlationId)),
+                    timeout.toNanos(),
+                    TimeUnit.NANOSECONDS);
+            reply.whenComplete((r, e) -> timeoutTask.cancel(false));
+            producer.send(
+                    new ProducerRecord<>(config.topics().requests(), userId.value(), codec.encode(request)),
+                    (metadata, error) -> {
+                        if (error != null) {
+                            reply.completeExceptionally(new HermesException(
+                                    "could not publish the request for user " + userId + ": " + error.getMessage(),
+                                    error));
+                        }
+                    });
+        } catch (RejectedExecutionException | IllegalStateException e) {
+            reply.completeExceptionally(
+                    closed.get()
+                            ? new RuntimeClientClosedException(
+                                    "the RuntimeClient was closed while requesting the runtime of user " + userId)
+                            : new HermesException(
+                                    "could not publish the request for user " + userId + ": " + e.getMessage(), e));
+        }
         return reply.handle((event, error) -> {
             Duration elapsed = Duration.ofNanos(System.nanoTime() - started);
             if (error != null) {
@@ -157,7 +183,7 @@ public final class RuntimeClient implements AutoCloseable {
             }
             if (event instanceof RuntimeFailed failed) {
                 metrics.failed(elapsed);
-                throw new RuntimeFailedException(failed);
+                throw RuntimeFailedException.of(failed);
             }
             metrics.ready(elapsed);
             return RuntimeHandle.of((RuntimeReady) event, elapsed);
@@ -166,6 +192,10 @@ public final class RuntimeClient implements AutoCloseable {
 
     /** Fire-and-forget: records activity and keeps the runtime warm; no reply. */
     public CompletableFuture<Void> heartbeat(UserId userId, String deviceId) {
+        if (closed.get()) {
+            return CompletableFuture.failedFuture(
+                    new RuntimeClientClosedException("the RuntimeClient is closed: no heartbeat for user " + userId));
+        }
         Heartbeat heartbeat = new Heartbeat(EventIds.next(), clock.instant(), userId, deviceId, config.source());
         CompletableFuture<Void> sent = new CompletableFuture<>();
         producer.send(
@@ -188,14 +218,25 @@ public final class RuntimeClient implements AutoCloseable {
         producer.flush();
     }
 
+    /**
+     * Fails every pending {@link #ensureRuntime} with {@link RuntimeClientClosedException} at once, so no thread stays
+     * blocked, then sends what is buffered (up to 5 s) and closes the Kafka clients. Idempotent.
+     */
     @Override
     public void close() {
-        producer.close(Duration.ofSeconds(5));
-        timers.shutdownNow();
+        if (!closed.compareAndSet(false, true)) {
+            return;
+        }
+        replies.failAll(new RuntimeClientClosedException("the RuntimeClient was closed before the answer came"));
         try {
-            replies.close();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+            producer.close(Duration.ofSeconds(5));
+        } finally {
+            timers.shutdownNow();
+            try {
+                replies.close();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
         }
     }
 

@@ -5,13 +5,27 @@ import dev.hermes.schemas.HermesException;
 import dev.hermes.schemas.RuntimeFailed;
 import dev.hermes.schemas.UserId;
 
-/** The worker answered RuntimeFailed; {@link #reason()} is its stable code. */
-public final class RuntimeFailedException extends HermesException {
+/**
+ * The worker answered RuntimeFailed; {@link #reason()} is its stable code. An {@code INVALID_REQUEST} answer is the
+ * subclass {@link InvalidRequestException}: see {@link #of}.
+ */
+public class RuntimeFailedException extends HermesException {
     private final transient RuntimeFailed failed;
 
     public RuntimeFailedException(RuntimeFailed failed) {
-        super("runtime for user " + failed.userId() + " failed: " + failed.reason() + ": " + failed.message());
+        this("runtime for user " + failed.userId() + " failed: " + failed.reason() + ": " + failed.message(), failed);
+    }
+
+    protected RuntimeFailedException(String message, RuntimeFailed failed) {
+        super(message);
         this.failed = failed;
+    }
+
+    /** The exception that says what {@code failed} says: {@link InvalidRequestException} for INVALID_REQUEST. */
+    public static RuntimeFailedException of(RuntimeFailed failed) {
+        return failed.reason() == FailureReason.INVALID_REQUEST
+                ? new InvalidRequestException(failed)
+                : new RuntimeFailedException(failed);
     }
 
     public FailureReason reason() {

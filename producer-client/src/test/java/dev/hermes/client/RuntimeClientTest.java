@@ -125,6 +125,74 @@ class RuntimeClientTest {
     }
 
     @Test
+    void anInvalidRequestAnswerBecomesInvalidRequestExceptionNamingTheField() {
+        RuntimeClient runtimes = client();
+        CompletableFuture<RuntimeHandle> ensured = runtimes.ensureRuntimeAsync(USER, Duration.ofSeconds(30));
+
+        reply(new RuntimeFailed(
+                UUID.randomUUID(),
+                NOW,
+                USER,
+                lastRequest().correlationId(),
+                FailureReason.INVALID_REQUEST,
+                "field 'deadline': is required",
+                "worker-1",
+                null));
+
+        assertThatThrownBy(() -> ensured.get(10, TimeUnit.SECONDS))
+                .cause()
+                .isInstanceOf(InvalidRequestException.class)
+                .isInstanceOf(RuntimeFailedException.class)
+                .hasMessageContaining("refused as invalid")
+                .hasMessageContaining("field 'deadline': is required")
+                .satisfies(e ->
+                        assertThat(((RuntimeFailedException) e).reason()).isEqualTo(FailureReason.INVALID_REQUEST));
+    }
+
+    @Test
+    void closingTheClientFailsEveryPendingEnsureAtOnceSoNoThreadStaysBlocked() throws Exception {
+        RuntimeClient runtimes = client();
+        CompletableFuture<RuntimeHandle> pending = runtimes.ensureRuntimeAsync(USER, Duration.ofHours(1));
+        CompletableFuture<Throwable> blocked = new CompletableFuture<>();
+        Thread caller = new Thread(() -> {
+            try {
+                runtimes.ensureRuntime(USER, Duration.ofHours(1));
+                blocked.complete(null);
+            } catch (RuntimeException e) {
+                blocked.complete(e);
+            }
+        });
+        caller.start();
+        org.awaitility.Awaitility.await()
+                .atMost(Duration.ofSeconds(10))
+                .until(() -> producer.history().size() == 2);
+
+        long t0 = System.nanoTime();
+        runtimes.close();
+
+        assertThat(blocked.get(5, TimeUnit.SECONDS)).isInstanceOf(RuntimeClientClosedException.class);
+        assertThatThrownBy(() -> pending.get(1, TimeUnit.SECONDS))
+                .cause()
+                .isInstanceOf(RuntimeClientClosedException.class)
+                .hasMessageContaining("closed before the answer came");
+        assertThat(Duration.ofNanos(System.nanoTime() - t0)).isLessThan(Duration.ofSeconds(5));
+        caller.join(5_000);
+        assertThat(caller.isAlive()).isFalse();
+    }
+
+    @Test
+    void aClosedClientRefusesNewCallsAndClosesOnlyOnce() {
+        RuntimeClient runtimes = client();
+        runtimes.close();
+
+        assertThatThrownBy(() -> runtimes.ensureRuntime(USER, Duration.ofHours(1)))
+                .isInstanceOf(RuntimeClientClosedException.class);
+        assertThat(runtimes.heartbeat(USER)).failsWithin(Duration.ofSeconds(1));
+        assertThat(producer.history()).isEmpty();
+        runtimes.close();
+    }
+
+    @Test
     void noReplyByTheDeadlineBecomesEnsureTimeoutException() {
         assertThatThrownBy(() -> client().ensureRuntime(USER, Duration.ofMillis(200)))
                 .isInstanceOf(EnsureTimeoutException.class)

@@ -6,7 +6,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.hermes.schemas.internal.EventReader;
 import dev.hermes.schemas.internal.EventTypes;
 import dev.hermes.schemas.internal.EventWriter;
+import dev.hermes.schemas.internal.LenientCoordinates;
 import java.nio.charset.StandardCharsets;
+import java.util.Optional;
 
 /**
  * The one codec for every hermes event: UTF-8 JSON, validated field by field on the way in, with
@@ -22,6 +24,7 @@ public final class EventCodec {
     private final EventTypes types = new EventTypes();
     private final ThreadLocal<EventReader> readers = ThreadLocal.withInitial(() -> new EventReader(json, trees, types));
     private final ThreadLocal<EventWriter> writers = ThreadLocal.withInitial(() -> new EventWriter(json, types));
+    private final LenientCoordinates coordinates = new LenientCoordinates(json);
 
     public byte[] encode(Event event) {
         return writers.get().write(event);
@@ -42,5 +45,18 @@ public final class EventCodec {
             throw new InvalidEventException("type", "expected " + expected.getSimpleName() + ", got " + event.type());
         }
         return expected.cast(event);
+    }
+
+    /**
+     * Where a record that {@link #decode} refuses asked to be answered, if that can be read: see {@link
+     * ReplyCoordinates}. Never throws. {@code key} is the record key, which names the family when the value's
+     * {@code userId} does not.
+     */
+    public Optional<ReplyCoordinates> replyCoordinates(byte[] value, byte[] key) {
+        return Optional.ofNullable(coordinates.read(value, key));
+    }
+
+    public Optional<ReplyCoordinates> replyCoordinates(byte[] value) {
+        return replyCoordinates(value, null);
     }
 }

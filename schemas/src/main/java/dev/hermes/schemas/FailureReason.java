@@ -1,11 +1,18 @@
 package dev.hermes.schemas;
 
-/** Stable failure codes; callers branch on these, so never rename one. */
+/**
+ * Stable failure codes; callers branch on these, so never rename one. Each is sent: a code nobody sends is removed
+ * (OVERLOADED was: backpressure pauses a partition, it never rejects a request).
+ */
 public enum FailureReason {
+    /** The runtime did not answer GET /health with 200 in time (reply and audit). */
     HEALTH_TIMEOUT,
+    /** Docker could not create or start the runtime, or anything else went wrong (reply and audit). */
     SPAWN_ERROR,
+    /** The request could not be read: its message names the field (reply only; the record is in the DLQ). */
     INVALID_REQUEST,
-    OVERLOADED,
+    /** A replayed request whose deadline passed longer ago than the stale bound was not ensured (audit only). */
     DEADLINE_PASSED,
+    /** The global settings could not be read from the database (reply and audit). */
     SETTINGS_UNAVAILABLE
 }

@@ -32,6 +32,7 @@ public final class ReplyListener implements AutoCloseable {
     private final Thread thread;
     private final CountDownLatch stopped = new CountDownLatch(1);
     private volatile boolean running = true;
+    private volatile RuntimeException refusal;
 
     public ReplyListener(Consumer<byte[], byte[]> consumer, TopicPartition partition, EventCodec codec) {
         this.consumer = consumer;
@@ -49,7 +50,17 @@ public final class ReplyListener implements AutoCloseable {
         CompletableFuture<Event> future = new CompletableFuture<>();
         waiting.put(correlationId, future);
         future.whenComplete((r, e) -> waiting.remove(correlationId, future));
+        RuntimeException refused = refusal; // read after the put: failAll either sees this future or is seen here
+        if (refused != null) {
+            future.completeExceptionally(refused);
+        }
         return future;
+    }
+
+    /** Fails every pending wait, and every later one, with {@code reason}: no thread waits for a reply that cannot come. */
+    public void failAll(RuntimeException reason) {
+        refusal = reason;
+        waiting.values().forEach(future -> future.completeExceptionally(reason));
     }
 
     private void run() {

@@ -4,14 +4,17 @@ import dev.hermes.schemas.Event;
 import dev.hermes.schemas.EventCodec;
 import dev.hermes.schemas.Heartbeat;
 import dev.hermes.schemas.InvalidEventException;
+import dev.hermes.schemas.ReplyCoordinates;
 import dev.hermes.schemas.RuntimeRequested;
 import dev.hermes.schemas.UserId;
 import java.nio.charset.StandardCharsets;
+import java.util.Optional;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 
 /**
  * Turns a requests-topic record into an event, or says why it cannot be one. The key must be the
- * event's user id: partition ownership follows the key, so a mismatch would let two workers own a family.
+ * event's user id: partition ownership follows the key, so a mismatch would let two workers own a family. A record
+ * it refuses may still say where its caller waits for the answer ({@link #replyCoordinates}).
  */
 final class RecordDecoder {
     private final EventCodec codec;
@@ -33,5 +36,10 @@ final class RecordDecoder {
                             + (key == null ? "no key" : "'" + key + "'"));
         }
         return event;
+    }
+
+    /** Where a refused record's caller waits, if that can be read (lenient; never throws). */
+    Optional<ReplyCoordinates> replyCoordinates(ConsumerRecord<byte[], byte[]> record) {
+        return codec.replyCoordinates(record.value(), record.key());
     }
 }

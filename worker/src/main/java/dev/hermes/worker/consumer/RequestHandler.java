@@ -1,6 +1,7 @@
 package dev.hermes.worker.consumer;
 
 import dev.hermes.schemas.Event;
+import dev.hermes.schemas.ReplyCoordinates;
 import java.util.concurrent.CompletableFuture;
 
 /**
@@ -14,4 +15,11 @@ public interface RequestHandler {
     default boolean isQuick(Event event) {
         return false;
     }
+
+    /**
+     * A record refused as invalid (its DLQ copy is on its way) whose reply coordinates could be read: tell its caller
+     * why, with {@code reason} naming the field. Called on the poll thread, so it must neither block nor throw. By
+     * default nobody is told.
+     */
+    default void refuse(ReplyCoordinates to, String reason) {}
 }

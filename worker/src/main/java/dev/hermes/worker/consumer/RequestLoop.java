@@ -3,6 +3,7 @@ package dev.hermes.worker.consumer;
 import dev.hermes.schemas.Event;
 import dev.hermes.schemas.EventCodec;
 import dev.hermes.schemas.InvalidEventException;
+import dev.hermes.schemas.ReplyCoordinates;
 import dev.hermes.schemas.UserId;
 import dev.hermes.worker.kafka.EventPublisher;
 import dev.hermes.worker.kafka.Partitions;
@@ -140,6 +141,7 @@ public final class RequestLoop implements Runnable {
         } catch (InvalidEventException e) {
             p.handled();
             deadLetters.send(record, tp, p, e.getMessage(), e.field());
+            decoder.replyCoordinates(record).ifPresent(to -> refuse(to, e.getMessage(), tp, offset));
             return;
         }
         Runnable task = new RecordTask(handler, event, record, tp, p, deadLetters);
@@ -150,6 +152,15 @@ public final class RequestLoop implements Runnable {
         if (p.unhandled() >= bufferLimit && owned.backpressured().add(tp)) {
             consumer.pause(List.of(tp));
             log.info("partition {} paused: {} records waiting to be handled", tp, p.unhandled());
+        }
+    }
+
+    /** An invalid request whose caller can be told: the handler answers without blocking; the DLQ copy is queued. */
+    private void refuse(ReplyCoordinates to, String reason, TopicPartition tp, long offset) {
+        try {
+            handler.refuse(to, reason);
+        } catch (RuntimeException e) {
+            log.warn("answering the invalid request {}@{} failed: {}", tp, offset, e.toString());
         }
     }
 

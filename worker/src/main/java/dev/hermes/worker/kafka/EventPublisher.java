@@ -131,11 +131,15 @@ public final class EventPublisher implements AutoCloseable {
      * unknown topic is looked up asynchronously. Fails with {@link ReplyNotSentException} saying why.
      */
     public CompletableFuture<Void> reply(RuntimeRequested request, Event answer) {
+        return reply(request.replyTopic(), request.replyPartition(), request.userId(), answer);
+    }
+
+    /** As {@link #reply(RuntimeRequested, Event)}, to coordinates read some other way (an invalid request's). */
+    public CompletableFuture<Void> reply(String topic, int partition, UserId userId, Event answer) {
         byte[] value = codec.encode(answer);
         return replyRoutes
-                .check(request.replyTopic(), request.replyPartition())
-                .thenCompose(allowed -> send(new ProducerRecord<>(
-                        request.replyTopic(), request.replyPartition(), key(request.userId()), value)))
+                .check(topic, partition)
+                .thenCompose(allowed -> send(new ProducerRecord<>(topic, partition, key(userId), value)))
                 .exceptionallyCompose(error -> {
                     Throwable cause =
                             error instanceof java.util.concurrent.CompletionException && error.getCause() != null
@@ -145,8 +149,7 @@ public final class EventPublisher implements AutoCloseable {
                             cause instanceof ReplyNotSentException
                                     ? cause
                                     : new ReplyNotSentException(
-                                            "reply to " + request.replyTopic() + "-" + request.replyPartition()
-                                                    + " failed: " + cause.getMessage(),
+                                            "reply to " + topic + "-" + partition + " failed: " + cause.getMessage(),
                                             cause));
                 });
     }

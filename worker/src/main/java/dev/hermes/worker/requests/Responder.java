@@ -5,6 +5,7 @@ import dev.hermes.schemas.Event;
 import dev.hermes.schemas.EventIds;
 import dev.hermes.schemas.FailureReason;
 import dev.hermes.schemas.Heartbeat;
+import dev.hermes.schemas.ReplyCoordinates;
 import dev.hermes.schemas.RuntimeFailed;
 import dev.hermes.schemas.RuntimeReady;
 import dev.hermes.schemas.RuntimeRequested;
@@ -38,6 +39,9 @@ import org.slf4j.MDC;
  */
 public final class Responder implements RequestHandler {
     private static final Logger log = LoggerFactory.getLogger(Responder.class);
+    /** An invalid request's reason quotes what it got, which may be huge: the answer quotes this much of it. */
+    private static final int LONGEST_REASON = 1_000;
+
     private final Ensurer ensurer;
     private final EventPublisher publisher;
     private final LifecycleAudit audit;
@@ -239,6 +243,40 @@ public final class Responder implements RequestHandler {
                 message,
                 workerId,
                 request.eventId()));
+    }
+
+    /**
+     * An invalid request whose caller can be told: RuntimeFailed INVALID_REQUEST, with the reason naming the field, at
+     * once to its reply coordinates if {@link dev.hermes.worker.kafka.ReplyRoutes} allows them. Not audited: the DLQ
+     * keeps the record. Without a user id to name in the answer (none could be read), nobody is told.
+     */
+    @Override
+    public void refuse(ReplyCoordinates to, String reason) {
+        if (to.userId() == null) {
+            log.debug("invalid request correlationId={} names no family: not answered", to.correlationId());
+            return;
+        }
+        RuntimeFailed answer = new RuntimeFailed(
+                EventIds.next(),
+                clock.instant(),
+                to.userId(),
+                to.correlationId(),
+                FailureReason.INVALID_REQUEST,
+                reason.length() > LONGEST_REASON ? reason.substring(0, LONGEST_REASON) + "..." : reason,
+                workerId,
+                null);
+        publisher
+                .reply(to.replyTopic(), to.replyPartition(), to.userId(), answer)
+                .whenComplete((sent, error) -> {
+                    if (error == null) {
+                        meters.failure(FailureReason.INVALID_REQUEST.name());
+                    } else {
+                        log.info(
+                                "invalid request correlationId={} not answered: {}",
+                                to.correlationId(),
+                                error.getMessage());
+                    }
+                });
     }
 
     private void auditFactsSoFar(UserId user, UUID causationId, Throwable e) {

@@ -6,6 +6,8 @@ import static org.awaitility.Awaitility.await;
 import dev.hermes.schemas.Event;
 import dev.hermes.schemas.EventCodec;
 import dev.hermes.schemas.Heartbeat;
+import dev.hermes.schemas.ReplyCoordinates;
+import dev.hermes.schemas.RuntimeRequested;
 import dev.hermes.schemas.Topics;
 import dev.hermes.schemas.UserId;
 import dev.hermes.worker.kafka.EventPublisher;
@@ -59,6 +61,7 @@ class RequestLoopTest {
             new ReplyRoutes(List.of("*"), topics, t -> CompletableFuture.completedFuture(8), Clock.systemUTC()));
     private final KeyedExecutor<UserId> lanes = new KeyedExecutor<>(2, "test-lane");
     private final List<Event> handled = new CopyOnWriteArrayList<>();
+    private final List<Map.Entry<ReplyCoordinates, String>> refused = new CopyOnWriteArrayList<>();
     private final Map<Long, Long> offsets = new HashMap<>();
     private RequestLoop loop;
     private Thread thread;
@@ -189,10 +192,91 @@ class RequestLoopTest {
                 .untilAsserted(() -> assertThat(committed(p)).isEqualTo(1));
     }
 
+    @Test
+    void anInvalidRequestWhoseCallerCanBeReadIsRefusedToItAndStillGoesToTheDlqBeforeItIsCommitted() {
+        UserId user = UserId.random();
+        int p = Partitions.of(user, PARTITIONS);
+        start(event -> CompletableFuture.completedFuture(null));
+        RuntimeRequested request = new RuntimeRequested(
+                UUID.randomUUID(),
+                Instant.now(),
+                user,
+                UUID.randomUUID(),
+                "caller.replies",
+                2,
+                Instant.now().plusSeconds(30),
+                "test");
+        String upper =
+                codec.encodeToString(request).replace(user.value(), user.value().toUpperCase());
+
+        consumer.addRecord(
+                record(p, 0, user.asciiBytes(), upper.getBytes(StandardCharsets.UTF_8), new RecordHeaders()));
+
+        await().atMost(Duration.ofSeconds(10)).until(() -> producer.history().size() == 1 && refused.size() == 1);
+        ProducerRecord<byte[], byte[]> dead = producer.history().get(0);
+        assertThat(dead.topic()).isEqualTo(topics.dlq());
+        assertThat(header(dead, "hermes.dlq.field")).isEqualTo("userId");
+        assertThat(refused.get(0).getKey())
+                .isEqualTo(new ReplyCoordinates(request.correlationId(), "caller.replies", 2, user));
+        assertThat(refused.get(0).getValue())
+                .as("the caller is told what the DLQ is told")
+                .isEqualTo(header(dead, "hermes.dlq.reason"))
+                .contains("userId");
+        assertThat(handled).isEmpty();
+        assertThat(committed(p)).as("the DLQ copy still gates the commit").isIn(null, 0L);
+        producer.completeNext();
+        await().atMost(Duration.ofSeconds(10))
+                .untilAsserted(() -> assertThat(committed(p)).isEqualTo(1));
+    }
+
+    @Test
+    void aKeyThatIsNotTheUserIdIsRefusedToTheCallerNamingTheKey() {
+        UserId user = UserId.random();
+        start(event -> CompletableFuture.completedFuture(null));
+        RuntimeRequested request = new RuntimeRequested(
+                UUID.randomUUID(), Instant.now(), user, UUID.randomUUID(), "r", 0, Instant.now(), "test");
+        byte[] key = "someone-else".getBytes(StandardCharsets.UTF_8);
+
+        consumer.addRecord(
+                record(Partitions.ofKey(key, PARTITIONS), 0, key, codec.encode(request), new RecordHeaders()));
+
+        await().atMost(Duration.ofSeconds(10)).until(() -> refused.size() == 1);
+        assertThat(refused.get(0).getKey().userId()).isEqualTo(user);
+        assertThat(refused.get(0).getValue()).startsWith("field 'key'").contains("someone-else");
+    }
+
+    @Test
+    void anInvalidRecordWithoutReadableReplyCoordinatesOnlyGoesToTheDlq() {
+        UserId user = UserId.random();
+        int p = Partitions.of(user, PARTITIONS);
+        start(event -> CompletableFuture.completedFuture(null));
+        String noPartition = codec.encodeToString(new RuntimeRequested(
+                        UUID.randomUUID(), Instant.now(), user, UUID.randomUUID(), "r", 0, Instant.now(), "test"))
+                .replace("\"replyPartition\":0", "\"replyPartition\":-1");
+
+        consumer.addRecord(
+                record(p, 0, user.asciiBytes(), "not json".getBytes(StandardCharsets.UTF_8), new RecordHeaders()));
+        consumer.addRecord(
+                record(p, 1, user.asciiBytes(), noPartition.getBytes(StandardCharsets.UTF_8), new RecordHeaders()));
+        add(p, 2, user, new Heartbeat(UUID.randomUUID(), Instant.now(), user, "", "test"));
+
+        await().atMost(Duration.ofSeconds(10)).until(() -> producer.history().size() == 3);
+        assertThat(producer.history()).allSatisfy(r -> assertThat(r.topic()).isEqualTo(topics.dlq()));
+        assertThat(refused).isEmpty();
+    }
+
     private void start(java.util.function.Function<Event, CompletableFuture<Void>> handler) {
-        RequestHandler recording = (event, partition) -> {
-            handled.add(event);
-            return handler.apply(event);
+        RequestHandler recording = new RequestHandler() {
+            @Override
+            public CompletableFuture<Void> handle(Event event, int partition) {
+                handled.add(event);
+                return handler.apply(event);
+            }
+
+            @Override
+            public void refuse(ReplyCoordinates to, String reason) {
+                refused.add(Map.entry(to, reason));
+            }
         };
         List<TopicPartition> all = IntStream.range(0, PARTITIONS)
                 .mapToObj(i -> new TopicPartition(topic, i))

@@ -6,6 +6,7 @@ import dev.hermes.schemas.Event;
 import dev.hermes.schemas.FailureReason;
 import dev.hermes.schemas.Heartbeat;
 import dev.hermes.schemas.LastActive;
+import dev.hermes.schemas.ReplyCoordinates;
 import dev.hermes.schemas.RuntimeFailed;
 import dev.hermes.schemas.RuntimeReady;
 import dev.hermes.schemas.RuntimeRequested;
@@ -149,6 +150,17 @@ class ResponderTest {
     }
 
     @Test
+    void anInvalidRequestsReasonIsCutToAThousandCharacters() {
+        responder.refuse(
+                new ReplyCoordinates(UUID.randomUUID(), REPLIES, 0, user),
+                "field 'deadline': got '" + "x".repeat(900_000));
+
+        assertThat(((RuntimeFailed) fleet.codec.decode(onlyReply().value())).message())
+                .startsWith("field 'deadline'")
+                .hasSize(1_003);
+    }
+
+    @Test
     void aHeartbeatDatedByABehindClockStillCountsAsActivityNowForARunningRuntime() {
         fleet.ensurer.ensure(user, null);
         fleet.clock.advance(Duration.ofMinutes(5));
@@ -207,6 +219,42 @@ class ResponderTest {
     private RuntimeRequested request(Instant deadline) {
         return new RuntimeRequested(
                 UUID.randomUUID(), fleet.clock.instant(), user, UUID.randomUUID(), REPLIES, 7, deadline, "test");
+    }
+
+    @Test
+    void anInvalidRequestIsAnsweredInvalidRequestAtOnceOnItsCallersPartitionAndNotAudited() {
+        UUID correlationId = UUID.randomUUID();
+
+        responder.refuse(new ReplyCoordinates(correlationId, REPLIES, 7, user), "field 'deadline': is required");
+
+        ProducerRecord<byte[], byte[]> reply = onlyReply();
+        assertThat(reply.partition()).isEqualTo(7);
+        assertThat(reply.key()).isEqualTo(user.asciiBytes());
+        RuntimeFailed failed = (RuntimeFailed) fleet.codec.decode(reply.value());
+        assertThat(failed.reason()).isEqualTo(FailureReason.INVALID_REQUEST);
+        assertThat(failed.message()).isEqualTo("field 'deadline': is required");
+        assertThat(failed.correlationId()).isEqualTo(correlationId);
+        assertThat(failed.userId()).isEqualTo(user);
+        assertThat(failed.workerId()).isEqualTo(FakeFleet.WORKER);
+        assertThat(failed.occurredAt()).isEqualTo(fleet.clock.instant());
+        assertThat(fleet.audited()).as("the DLQ keeps the record; no audit").isEmpty();
+        assertThat(fleet.registry.find(user)).as("no runtime").isNull();
+        assertThat(fleet.meters
+                        .registry()
+                        .get("hermes.failures")
+                        .tag("reason", "INVALID_REQUEST")
+                        .counter()
+                        .count())
+                .isEqualTo(1.0);
+    }
+
+    @Test
+    void anInvalidRequestIsNotAnsweredWhereNoReplyMayGoNorWithoutAFamilyToName() {
+        responder.refuse(
+                new ReplyCoordinates(UUID.randomUUID(), fleet.topics.settings(), 0, user), "field 'type': nope");
+        responder.refuse(new ReplyCoordinates(UUID.randomUUID(), REPLIES, 7, null), "field 'userId': nope");
+
+        assertThat(fleet.producer.history()).isEmpty();
     }
 
     private ProducerRecord<byte[], byte[]> onlyReply() {

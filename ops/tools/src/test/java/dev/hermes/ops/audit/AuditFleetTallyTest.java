@@ -48,7 +48,7 @@ class AuditFleetTallyTest {
         for (int user = 1; user <= 12; user++) {
             int failures = user <= 3 ? 5 : user;
             for (int i = 0; i < failures; i++) {
-                tally.accept(failed(user, i % 2 == 0 ? FailureReason.OVERLOADED : FailureReason.DEADLINE_PASSED));
+                tally.accept(failed(user, i % 2 == 0 ? FailureReason.SPAWN_ERROR : FailureReason.DEADLINE_PASSED));
             }
         }
 
