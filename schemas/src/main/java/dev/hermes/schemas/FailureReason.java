@@ -7,5 +7,7 @@ public enum FailureReason {
     INVALID_REQUEST,
     OVERLOADED,
     DEADLINE_PASSED,
-    SETTINGS_UNAVAILABLE
+    SETTINGS_UNAVAILABLE,
+    /** HERMES_ADMISSION=known-accounts and the family has no account: no container, no volume. */
+    UNKNOWN_FAMILY
 }
