@@ -19,6 +19,7 @@ import dev.hermes.worker.spawn.EnsureFailedException;
 import dev.hermes.worker.spawn.EnsureOutcome;
 import dev.hermes.worker.spawn.Ensurer;
 import dev.hermes.worker.spawn.HealthTimeoutException;
+import dev.hermes.worker.spawn.UnknownFamilyException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.UUID;
@@ -114,6 +115,12 @@ public final class Responder implements RequestHandler {
             ensured = ensurer.ensure(heartbeat.userId(), null);
             audit.record(heartbeat.userId(), heartbeat.eventId(), ensured.facts());
         } catch (RuntimeException | Error e) {
+            if (e instanceof EnsureFailedException f && f.getCause() instanceof UnknownFamilyException) {
+                // HERMES_ADMISSION=known-accounts: a heartbeat of a family without an account starts nothing
+                meters.failure(FailureReason.UNKNOWN_FAMILY.name());
+                log.debug("heartbeat user={}: {}", heartbeat.userId(), f.getMessage());
+                return CompletableFuture.completedFuture(null);
+            }
             auditFactsSoFar(heartbeat.userId(), heartbeat.eventId(), e);
             log.warn("heartbeat ensure for user={} failed: {}", heartbeat.userId(), e.toString(), e);
             return activity.touchNow(heartbeat.userId(), partition, heartbeat.source());
@@ -253,6 +260,9 @@ public final class Responder implements RequestHandler {
         }
         if (e instanceof DatabaseUnavailableException) {
             return FailureReason.SETTINGS_UNAVAILABLE;
+        }
+        if (e instanceof UnknownFamilyException) {
+            return FailureReason.UNKNOWN_FAMILY;
         }
         return FailureReason.SPAWN_ERROR;
     }
