@@ -20,7 +20,7 @@ class HermesCliTest {
     private static final String SECRET = "cli-test-secret-0123456789";
     private static final UserId USER = UserId.of("aaaaaaaa-1111-4111-8111-111111111111");
     private static final List<String> COMMANDS =
-            List.of("ensure", "heartbeat", "api-key", "forget", "settings", "audit", "dlq", "topics");
+            List.of("ensure", "heartbeat", "api-key", "forget", "settings", "account", "audit", "dlq", "topics");
 
     @Test
     void helpListsEveryCommandAndTheExitCodesOnStdoutAndExitsZero() {
@@ -46,6 +46,8 @@ class HermesCliTest {
                 "forget",
                 "settings show",
                 "settings set",
+                "account show",
+                "account set",
                 "audit user",
                 "audit fleet",
                 "dlq list",
