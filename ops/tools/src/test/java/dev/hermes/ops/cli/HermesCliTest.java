@@ -78,7 +78,7 @@ class HermesCliTest {
         List<String> leaves = new ArrayList<>();
         collectLeaves(cli, leaves);
 
-        assertThat(leaves).hasSize(12).allSatisfy(leaf -> assertThat(leaf).endsWith("--json"));
+        assertThat(leaves).hasSize(14).allSatisfy(leaf -> assertThat(leaf).endsWith("--json"));
     }
 
     private static void collectLeaves(CommandLine command, List<String> leaves) {
