@@ -39,7 +39,6 @@ public final class AccountWatcher implements AutoCloseable {
     private final BiConsumer<UserId, UUID> changed;
     private final Thread thread;
     private volatile boolean running = true;
-    private volatile boolean caughtUp;
     private boolean outageLogged;
 
     /**
@@ -79,7 +78,6 @@ public final class AccountWatcher implements AutoCloseable {
                         break;
                     }
                 }
-                caughtUp = caughtUp || consumer.assignment().stream().allMatch(this::atEnd);
             }
         } catch (WakeupException e) {
             // closing
@@ -88,10 +86,6 @@ public final class AccountWatcher implements AutoCloseable {
         } finally {
             consumer.close();
         }
-    }
-
-    private boolean atEnd(TopicPartition tp) {
-        return consumer.currentLag(tp).orElse(1) == 0;
     }
 
     /** False when the record must be read again (the store failed). */
@@ -142,11 +136,6 @@ public final class AccountWatcher implements AutoCloseable {
             log.warn("after the account of user={} was stored: {}", update.userId(), e.toString());
         }
         return true;
-    }
-
-    /** Whether every partition was read to its end at least once since start. */
-    public boolean caughtUp() {
-        return caughtUp;
     }
 
     @Override
