@@ -13,7 +13,9 @@ import java.util.UUID;
 import java.util.function.BiConsumer;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.PartitionInfo;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.TimeoutException;
 import org.apache.kafka.common.errors.WakeupException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -58,11 +60,6 @@ public final class AccountWatcher implements AutoCloseable {
         this.store = store;
         this.known = known;
         this.changed = changed;
-        List<TopicPartition> partitions = consumer.partitionsFor(topic, Duration.ofSeconds(30)).stream()
-                .map(p -> new TopicPartition(topic, p.partition()))
-                .toList();
-        consumer.assign(partitions);
-        consumer.seekToBeginning(partitions);
         this.thread = new Thread(this::run, "hermes-accounts");
         thread.setDaemon(true);
         thread.start();
@@ -70,6 +67,7 @@ public final class AccountWatcher implements AutoCloseable {
 
     private void run() {
         try {
+            assignAll();
             while (running) {
                 for (ConsumerRecord<byte[], byte[]> record : consumer.poll(Duration.ofMillis(500))) {
                     if (!handle(record)) {
@@ -85,6 +83,36 @@ public final class AccountWatcher implements AutoCloseable {
             Thread.currentThread().interrupt();
         } finally {
             consumer.close();
+        }
+    }
+
+    /** Waits for the topic (a deployment whose topics predate it logs how to create it), then reads all of it. */
+    private void assignAll() throws InterruptedException {
+        boolean missingLogged = false;
+        while (running) {
+            List<PartitionInfo> found;
+            try {
+                found = consumer.partitionsFor(topic, Duration.ofSeconds(10));
+            } catch (TimeoutException e) {
+                found = List.of();
+            }
+            if (found != null && !found.isEmpty()) {
+                List<TopicPartition> partitions = found.stream()
+                        .map(p -> new TopicPartition(topic, p.partition()))
+                        .toList();
+                consumer.assign(partitions);
+                consumer.seekToBeginning(partitions);
+                log.info("reading {} partitions of {} from the beginning", partitions.size(), topic);
+                return;
+            }
+            if (!missingLogged) {
+                log.warn(
+                        "topic {} does not exist: no account updates are read until it does "
+                                + "(create it with `ops/hermes topics create`)",
+                        topic);
+                missingLogged = true;
+            }
+            Thread.sleep(RETRY.toMillis() * 5);
         }
     }
 

@@ -127,7 +127,7 @@ class AccountUpdateIT {
 
         new AccountAnnouncer(producer, stack.topics(), anHourAgo)
                 .announce(new Account(user, "Older Name", null, null, null, null), "it");
-        // a marker published after it: once it is stored, the older one was read too
+        // a marker published after it shows the watcher read past it; the pause after it covers another partition
         UserId marker = stack.newUser();
         new AccountAnnouncer(producer, stack.topics(), Clock.systemUTC())
                 .announce(new Account(marker, "Marker", null, null, null, null), "it");
