@@ -94,6 +94,9 @@ public final class Responder implements RequestHandler {
                 .isBefore(clock.instant().minus(staleAfter))) {
             return skipStale((RuntimeRequested) event);
         }
+        if (!ensurer.admits(event.userId())) {
+            return refuseUnknownFamily(event);
+        }
         MDC.put("userId", event.userId().value());
         try {
             if (event instanceof Heartbeat heartbeat) {
@@ -246,6 +249,33 @@ public final class Responder implements RequestHandler {
                 message,
                 workerId,
                 request.eventId()));
+    }
+
+    /**
+     * HERMES_ADMISSION=known-accounts and the family has no account: no runtime, no activity (a producer naming
+     * random ids must not grow the last-active topic either); a request gets RuntimeFailed UNKNOWN_FAMILY.
+     */
+    private CompletableFuture<Void> refuseUnknownFamily(Event event) {
+        meters.failure(FailureReason.UNKNOWN_FAMILY.name());
+        String message = new UnknownFamilyException(event.userId()).getMessage();
+        if (!(event instanceof RuntimeRequested request)) {
+            log.debug("heartbeat user={}: {}", event.userId(), message);
+            return CompletableFuture.completedFuture(null);
+        }
+        log.info("request user={} correlationId={} refused: {}", request.userId(), request.correlationId(), message);
+        RuntimeFailed answer = new RuntimeFailed(
+                EventIds.next(),
+                clock.instant(),
+                request.userId(),
+                request.correlationId(),
+                FailureReason.UNKNOWN_FAMILY,
+                message,
+                workerId,
+                request.eventId());
+        CompletableFuture<Void> audited = publisher.audit(answer);
+        return request.expiredAt(clock.instant())
+                ? audited
+                : CompletableFuture.allOf(audited, publisher.reply(request, answer));
     }
 
     private void auditFactsSoFar(UserId user, UUID causationId, Throwable e) {

@@ -1,5 +1,6 @@
 package dev.hermes.worker.spawn;
 
+import dev.hermes.admin.DatabaseUnavailableException;
 import dev.hermes.admin.GlobalSettings;
 import dev.hermes.schemas.StopReason;
 import dev.hermes.schemas.UserId;
@@ -67,6 +68,18 @@ public final class Ensurer {
         this.registry = registry;
         this.meters = meters;
         this.clock = clock;
+    }
+
+    /**
+     * Whether HERMES_ADMISSION lets {@code user} have a runtime: no database call for an admitted family. True when
+     * the database cannot tell, so that the ensure itself fails with the outage (SETTINGS_UNAVAILABLE).
+     */
+    public boolean admits(UserId user) {
+        try {
+            return admission.admits(user);
+        } catch (DatabaseUnavailableException e) {
+            return true;
+        }
     }
 
     /** Whether an ensure would be answered from memory right now, with no Docker or database call. */

@@ -17,6 +17,7 @@ import dev.hermes.schemas.FailureReason;
 import dev.hermes.schemas.UserId;
 import dev.hermes.worker.testing.HermesStack;
 import dev.hermes.worker.testing.Stack;
+import dev.hermes.worker.testing.TopicDump;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
@@ -72,6 +73,16 @@ class AdmissionIT {
 
         assertThat(containerExists(stack, user)).isFalse();
         assertThat(volumeExists(stack, user)).isFalse();
+        assertThat(lastActiveOf(stack, user))
+                .as("no activity is recorded for it")
+                .isEmpty();
+    }
+
+    private static java.util.List<byte[]> lastActiveOf(Stack stack, UserId user) {
+        return TopicDump.records(stack.bootstrapServers(), stack.topics().lastActive()).stream()
+                .filter(r -> r.key() != null && java.util.Arrays.equals(r.key(), user.asciiBytes()))
+                .map(r -> r.value())
+                .toList();
     }
 
     @Test
@@ -86,6 +97,7 @@ class AdmissionIT {
             assertThat(containerExists(stack, user)).isFalse();
             assertThat(volumeExists(stack, user)).isFalse();
         });
+        assertThat(lastActiveOf(stack, user)).isEmpty();
     }
 
     @Test
