@@ -18,7 +18,8 @@ public sealed interface Event
                 RuntimeSpawned,
                 RuntimeStarted,
                 RuntimeStopped,
-                RuntimeRecreated {
+                RuntimeRecreated,
+                AccountUpdated {
 
     int SCHEMA_VERSION = 1;
 

@@ -14,5 +14,7 @@ public enum FailureReason {
     /** A replayed request whose deadline passed longer ago than the stale bound was not ensured (audit only). */
     DEADLINE_PASSED,
     /** The global settings could not be read from the database (reply and audit). */
-    SETTINGS_UNAVAILABLE
+    SETTINGS_UNAVAILABLE,
+    /** HERMES_ADMISSION=known-accounts and the family has no account: no container, no volume. */
+    UNKNOWN_FAMILY
 }

@@ -8,5 +8,7 @@ public enum StopReason {
     SHUTDOWN,
     HEALTH_TIMEOUT,
     FORGET,
-    DIED
+    DIED,
+    /** Recreated so that it boots with the family's new identity block (AccountUpdated). */
+    ACCOUNT_UPDATED
 }

@@ -38,6 +38,11 @@ public record Topics(String prefix) {
         return prefix + "runtime.events";
     }
 
+    /** Compacted, keyed by user id: each family's newest AccountUpdated. */
+    public String accounts() {
+        return prefix + "accounts";
+    }
+
     public String dlq() {
         return prefix + "runtime.dlq";
     }

@@ -85,7 +85,16 @@ class EventCodecEncodingTest {
             RecordComponent[] components = sample.event().getClass().getRecordComponents();
             for (int i = 0; i < components.length; i++) {
                 for (Object replacement : REPLACEMENTS.getOrDefault(components[i].getType(), List.of())) {
-                    compared += compare(with(sample.event(), i, replacement));
+                    Event variant;
+                    try {
+                        variant = with(sample.event(), i, replacement);
+                    } catch (java.lang.reflect.InvocationTargetException e) {
+                        if (e.getCause() instanceof InvalidEventException) {
+                            continue; // out of the record's own bounds (AccountUpdated): no such event exists
+                        }
+                        throw e;
+                    }
+                    compared += compare(variant);
                 }
             }
         }

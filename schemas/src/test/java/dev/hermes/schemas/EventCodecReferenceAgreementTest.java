@@ -135,6 +135,7 @@ class EventCodecReferenceAgreementTest {
         "\"RuntimeStarted\"",
         "\"RuntimeStopped\"",
         "\"RuntimeRecreated\"",
+        "\"AccountUpdated\"",
         "\"heartbeat\"",
         "\"Nope\"",
         "2"

@@ -28,7 +28,7 @@ final class RandomEvents {
     }
 
     Event next() {
-        return switch (random.nextInt(10)) {
+        return switch (random.nextInt(11)) {
             case 0 ->
                 new RuntimeRequested(
                         id(), time(), user(), id(), text(), random.nextInt(Integer.MAX_VALUE), time(), text());
@@ -87,6 +87,17 @@ final class RandomEvents {
                         random.nextBoolean(),
                         count());
             case 8 -> stopped(pick(StopReason.values()));
+            case 9 ->
+                new AccountUpdated(
+                        id(),
+                        time(),
+                        user(),
+                        line(),
+                        maybe(line()),
+                        maybe(line()),
+                        maybe(line()),
+                        maybe(text().replaceAll("[\\x00-\\x09\\x0b-\\x1f\\x7f]", "_")),
+                        line());
             default ->
                 new RuntimeRecreated(id(), time(), user(), maybe(id()), text(), text(), count(), count(), count());
         };
@@ -132,6 +143,12 @@ final class RandomEvents {
 
     private String text() {
         return texts.apply(random);
+    }
+
+    /** A text within AccountUpdated's bounds for one-line fields (no control characters, at most 35). */
+    private String line() {
+        String text = text().replaceAll("[\\x00-\\x1f\\x7f]", "_");
+        return text.codePointCount(0, text.length()) <= 35 ? text : text.substring(0, text.offsetByCodePoints(0, 35));
     }
 
     private <T> T maybe(T value) {

@@ -208,6 +208,21 @@ final class SampleEvents {
                                 true,
                                 false)),
                 new Sample(
+                        "AccountUpdated (all fields)",
+                        new AccountUpdated(
+                                EVENT_ID,
+                                MILLIS,
+                                USER,
+                                "The Müller family",
+                                "Ada, Bob, Clara (7)",
+                                "Europe/Berlin",
+                                "de-DE",
+                                "Clara is allergic to nuts.\nBob works nights.",
+                                "ops-cli")),
+                new Sample(
+                        "AccountUpdated (optional fields absent)",
+                        new AccountUpdated(EVENT_ID, SECONDS, USER, "x", null, null, null, null, "chat-service")),
+                new Sample(
                         "RuntimeRecreated (all fields)",
                         new RuntimeRecreated(EVENT_ID, NANOS, USER, CAUSATION_ID, "worker-1", CONTAINER, 41, 42, 2310)),
                 new Sample(

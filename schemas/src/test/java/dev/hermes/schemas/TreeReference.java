@@ -145,6 +145,17 @@ final class TreeReference {
                         r.nonNegative("fromSettingsVersion"),
                         r.nonNegative("settingsVersion"),
                         r.nonNegative("durationMs"));
+            case "AccountUpdated" ->
+                new AccountUpdated(
+                        r.uuid("eventId"),
+                        r.instant("occurredAt"),
+                        r.userId("userId"),
+                        r.text("displayName"),
+                        r.optText("members"),
+                        r.optText("timezone"),
+                        r.optText("locale"),
+                        r.optText("notes"),
+                        r.text("changedBy"));
             default -> throw new InvalidEventException("type", "unknown event type '" + type + "'");
         };
     }

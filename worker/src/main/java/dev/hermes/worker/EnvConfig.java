@@ -1,5 +1,6 @@
 package dev.hermes.worker;
 
+import static dev.hermes.worker.config.WorkerSettings.ADMISSION;
 import static dev.hermes.worker.config.WorkerSettings.AGENT_PORT;
 import static dev.hermes.worker.config.WorkerSettings.API_KEY_SECRET;
 import static dev.hermes.worker.config.WorkerSettings.DOCKER_HOST;
@@ -84,6 +85,7 @@ public final class EnvConfig {
                 KAFKA_PROPERTIES_FILE.read(env),
                 EXTRA_LABELS.read(env),
                 STALE_REQUEST.read(env),
-                REPLY_TOPICS.read(env));
+                REPLY_TOPICS.read(env),
+                ADMISSION.read(env));
     }
 }

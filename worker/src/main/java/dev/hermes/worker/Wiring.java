@@ -15,6 +15,7 @@ import dev.hermes.worker.docker.DockerJava;
 import dev.hermes.worker.kafka.EventPublisher;
 import dev.hermes.worker.kafka.ReplyRoutes;
 import dev.hermes.worker.lanes.KeyedExecutor;
+import dev.hermes.worker.lifecycle.AccountRecreator;
 import dev.hermes.worker.lifecycle.FleetRecreator;
 import dev.hermes.worker.lifecycle.FleetScope;
 import dev.hermes.worker.lifecycle.Housekeeping;
@@ -29,6 +30,9 @@ import dev.hermes.worker.requests.OwnedState;
 import dev.hermes.worker.requests.Responder;
 import dev.hermes.worker.runtime.DockerEventWatcher;
 import dev.hermes.worker.runtime.RuntimeRegistry;
+import dev.hermes.worker.settings.AccountSink;
+import dev.hermes.worker.settings.AccountWatcher;
+import dev.hermes.worker.settings.KnownAccounts;
 import dev.hermes.worker.settings.SettingsCache;
 import dev.hermes.worker.settings.SettingsWatcher;
 import dev.hermes.worker.spawn.ContainerSpecFactory;
@@ -162,12 +166,16 @@ public class Wiring {
         Admin admin = admin();
         EventPublisher publisher = publisher(codec, replyRoutes(admin, clock));
         LifecycleAudit audit = new LifecycleAudit(publisher, config.workerId());
-        SettingsCache settings = new SettingsCache(new SettingsStore(database.jdbi()));
+        SettingsStore store = new SettingsStore(database.jdbi());
+        SettingsCache settings = new SettingsCache(store);
         settings.refresh();
+        KnownAccounts admission = new KnownAccounts(
+                config.admission(), store::accountIds, store::hasAccount, clock, Duration.ofSeconds(10));
+        admission.load();
         RuntimeRegistry registry = new RuntimeRegistry();
         meters.runtimesRunning(registry::size);
         RuntimeSpawner spawner = new RuntimeSpawner(docker, clock, config.maxConcurrentSpawns());
-        Ensurer ensurer = ensurer(spawner, settings, registry, meters, clock);
+        Ensurer ensurer = ensurer(spawner, settings, registry, meters, clock, admission);
         ActivityTracker activity = new ActivityTracker(publisher, clock, config.lastActiveWriteInterval());
         KeyedExecutor<UserId> lanes = new KeyedExecutor<>(config.workerThreads(), "hermes-lane");
         RequestLoop loop = new RequestLoop(
@@ -227,6 +235,16 @@ public class Wiring {
                 new FleetRecreator(owned, ensurer, settings, audit, meters, config.recreateConcurrency())
                         ::recreateStale);
         closeables.add(0, settingsWatcher);
+        AccountRecreator accountRecreator =
+                new AccountRecreator(scope, lanes, ensurer, audit, config.recreateConcurrency());
+        AccountWatcher accountWatcher = new AccountWatcher(
+                consumer(Map.of(ConsumerConfig.CLIENT_ID_CONFIG, "hermes-accounts-" + config.workerId())),
+                config.topics().accounts(),
+                codec,
+                AccountSink.of(store),
+                admission,
+                accountRecreator::accountChanged);
+        closeables.add(0, accountWatcher);
         housekeeping.every(
                 "settings version check",
                 config.settingsPollInterval(),
@@ -279,7 +297,12 @@ public class Wiring {
     }
 
     private Ensurer ensurer(
-            RuntimeSpawner spawner, SettingsCache settings, RuntimeRegistry registry, Meters meters, Clock clock) {
+            RuntimeSpawner spawner,
+            SettingsCache settings,
+            RuntimeRegistry registry,
+            Meters meters,
+            Clock clock,
+            KnownAccounts admission) {
         ContainerSpecFactory specs = new ContainerSpecFactory(
                 ApiKeys.fromSecret(config.apiKeySecret()),
                 config.image(),
@@ -288,7 +311,8 @@ public class Wiring {
                 config.publishHost(),
                 config.groupId(),
                 config.extraLabels());
-        return new Ensurer(spawner, new HealthProbe(config.healthTimeout()), specs, settings, registry, meters, clock);
+        return new Ensurer(
+                spawner, new HealthProbe(config.healthTimeout()), specs, settings, registry, meters, clock, admission);
     }
 
     private StateRestorer restorer(EventCodec codec, ActivityTracker activity) {

@@ -1,5 +1,6 @@
 package dev.hermes.worker;
 
+import static dev.hermes.worker.config.WorkerSettings.ADMISSION;
 import static dev.hermes.worker.config.WorkerSettings.AGENT_PORT;
 import static dev.hermes.worker.config.WorkerSettings.API_KEY_SECRET;
 import static dev.hermes.worker.config.WorkerSettings.DOCKER_HOST;
@@ -33,6 +34,7 @@ import static dev.hermes.worker.config.WorkerSettings.WORKER_ID;
 import static dev.hermes.worker.config.WorkerSettings.WORKER_THREADS;
 
 import dev.hermes.schemas.Topics;
+import dev.hermes.worker.config.Admission;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -77,7 +79,8 @@ public record WorkerConfig(
         Map<String, String> kafkaProperties,
         Map<String, String> extraLabels,
         Duration staleRequestAfter,
-        List<String> replyTopics) {
+        List<String> replyTopics,
+        Admission admission) {
 
     public WorkerConfig {
         WORKER_ID.check(workerId);
@@ -112,6 +115,7 @@ public record WorkerConfig(
         extraLabels = Map.copyOf(EXTRA_LABELS.check(extraLabels == null ? Map.of() : extraLabels));
         STALE_REQUEST.check(staleRequestAfter);
         replyTopics = List.copyOf(REPLY_TOPICS.check(replyTopics == null ? List.of() : replyTopics));
+        ADMISSION.check(admission);
     }
 
     @Override

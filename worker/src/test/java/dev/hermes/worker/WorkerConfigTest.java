@@ -61,6 +61,7 @@ class WorkerConfigTest {
         VARIABLE_OF.put("extraLabels", "HERMES_EXTRA_LABELS");
         VARIABLE_OF.put("staleRequestAfter", "HERMES_STALE_REQUEST_SEC");
         VARIABLE_OF.put("replyTopics", "HERMES_REPLY_TOPICS");
+        VARIABLE_OF.put("admission", "HERMES_ADMISSION");
     }
 
     @TempDir
@@ -198,6 +199,7 @@ class WorkerConfigTest {
         samples.put("HERMES_EXTRA_LABELS", "hermes.test=t1");
         samples.put("HERMES_STALE_REQUEST_SEC", "120");
         samples.put("HERMES_REPLY_TOPICS", "chat.replies,voice-*");
+        samples.put("HERMES_ADMISSION", "known-accounts");
         return samples;
     }
 

@@ -59,6 +59,18 @@ public final class TopicAdmin {
                         1,
                         replication,
                         Map.of("cleanup.policy", "delete", "retention.ms", Long.toString(365 * DAY_MS))),
+                // each family's newest AccountUpdated; every worker reads all of it, so no co-partitioning
+                topic(
+                        topics.accounts(),
+                        partitions,
+                        replication,
+                        Map.of(
+                                "cleanup.policy",
+                                "compact",
+                                "min.cleanable.dirty.ratio",
+                                "0.1",
+                                "segment.ms",
+                                Long.toString(DAY_MS))),
                 topic(
                         topics.events(),
                         partitions,

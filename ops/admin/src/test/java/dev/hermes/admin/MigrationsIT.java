@@ -27,12 +27,12 @@ class MigrationsIT {
     }
 
     @Test
-    void aFreshSchemaGetsVersionOneWithItsDefaultSettingsOnceAndAChecksum() {
+    void aFreshSchemaGetsEveryVersionWithItsDefaultSettingsOnceAndAChecksum() {
         MigrationOutcome first = new Migrations(schema.dataSource()).migrate();
         MigrationOutcome second = new Migrations(schema.dataSource()).migrate();
 
-        assertThat(first).isEqualTo(new MigrationOutcome(false, 1, "1"));
-        assertThat(second).isEqualTo(new MigrationOutcome(false, 0, "1"));
+        assertThat(first).isEqualTo(new MigrationOutcome(false, 2, "2"));
+        assertThat(second).isEqualTo(new MigrationOutcome(false, 0, "2"));
         assertThat(schema.count("SELECT version FROM global_settings WHERE id = 1 AND provider = 'openrouter'"))
                 .isEqualTo(1);
         assertThat(schema.count("SELECT count(*) FROM flyway_schema_history WHERE version = '1' AND success "
@@ -48,14 +48,14 @@ class MigrationsIT {
         MigrationOutcome outcome = new Migrations(schema.dataSource()).migrate();
         MigrationOutcome again = new Migrations(schema.dataSource()).migrate();
 
-        assertThat(outcome).isEqualTo(new MigrationOutcome(true, 0, "1"));
-        assertThat(again).isEqualTo(new MigrationOutcome(false, 0, "1"));
+        assertThat(outcome).isEqualTo(new MigrationOutcome(true, 1, "2"));
+        assertThat(again).isEqualTo(new MigrationOutcome(false, 0, "2"));
         assertThat(schema.count("SELECT version FROM global_settings WHERE model = 'kept-model'"))
                 .isEqualTo(5);
         assertThat(schema.count(
                         "SELECT count(*) FROM flyway_schema_history WHERE version = '1' " + "AND type = 'BASELINE'"))
                 .isEqualTo(1);
-        assertThat(schema.count("SELECT count(*) FROM flyway_schema_history")).isEqualTo(1);
+        assertThat(schema.count("SELECT count(*) FROM flyway_schema_history")).isEqualTo(2);
     }
 
     @Test
@@ -64,8 +64,8 @@ class MigrationsIT {
 
         MigrationOutcome outcome = new Migrations(schema.dataSource()).migrate();
 
-        assertThat(outcome.applied()).isEqualTo(1);
-        assertThat(outcome.schemaVersion()).isEqualTo("1");
+        assertThat(outcome.applied()).isEqualTo(2);
+        assertThat(outcome.schemaVersion()).isEqualTo("2");
         assertThat(schema.count("SELECT count(*) FROM global_settings")).isEqualTo(1);
     }
 
@@ -84,15 +84,15 @@ class MigrationsIT {
     }
 
     @Test
-    void workersStartingTogetherApplyVersionOneExactlyOnce() throws Exception {
+    void workersStartingTogetherApplyEachVersionExactlyOnce() throws Exception {
         List<MigrationOutcome> outcomes = migrateConcurrently(4);
 
         assertThat(outcomes)
                 .hasSize(4)
-                .allSatisfy(o -> assertThat(o.schemaVersion()).isEqualTo("1"));
-        assertThat(outcomes.stream().mapToInt(MigrationOutcome::applied).sum()).isEqualTo(1);
+                .allSatisfy(o -> assertThat(o.schemaVersion()).isEqualTo("2"));
+        assertThat(outcomes.stream().mapToInt(MigrationOutcome::applied).sum()).isEqualTo(2);
         assertThat(schema.count("SELECT count(*) FROM flyway_schema_history WHERE success"))
-                .isEqualTo(1);
+                .isEqualTo(2);
         assertThat(schema.count("SELECT count(*) FROM global_settings")).isEqualTo(1);
     }
 
@@ -102,13 +102,13 @@ class MigrationsIT {
 
         List<MigrationOutcome> outcomes = migrateConcurrently(4);
 
-        assertThat(outcomes).hasSize(4).allSatisfy(o -> {
-            assertThat(o.applied()).isZero();
-            assertThat(o.schemaVersion()).isEqualTo("1");
-        });
+        assertThat(outcomes)
+                .hasSize(4)
+                .allSatisfy(o -> assertThat(o.schemaVersion()).isEqualTo("2"));
+        assertThat(outcomes.stream().mapToInt(MigrationOutcome::applied).sum()).isEqualTo(1);
         assertThat(schema.count("SELECT count(*) FROM flyway_schema_history WHERE type = 'BASELINE'"))
                 .isEqualTo(1);
-        assertThat(schema.count("SELECT count(*) FROM flyway_schema_history")).isEqualTo(1);
+        assertThat(schema.count("SELECT count(*) FROM flyway_schema_history")).isEqualTo(2);
     }
 
     private List<MigrationOutcome> migrateConcurrently(int workers) throws Exception {

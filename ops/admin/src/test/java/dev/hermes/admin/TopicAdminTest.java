@@ -24,6 +24,7 @@ class TopicAdminTest {
                         TOPICS.lastActive(),
                         TOPICS.replies(),
                         TOPICS.settings(),
+                        TOPICS.accounts(),
                         TOPICS.events(),
                         TOPICS.dlq());
         assertThat(layout.values())
@@ -32,6 +33,7 @@ class TopicAdminTest {
         assertThat(layout.get(TOPICS.lastActive()).numPartitions()).isEqualTo(6);
         assertThat(layout.get(TOPICS.settings()).numPartitions()).isEqualTo(1);
         assertThat(layout.get(TOPICS.lastActive()).configs()).containsEntry("cleanup.policy", "compact");
+        assertThat(layout.get(TOPICS.accounts()).configs()).containsEntry("cleanup.policy", "compact");
         assertThat(layout.get(TOPICS.events()).configs())
                 .containsEntry("retention.ms", Long.toString(400L * 24 * 3600 * 1000));
     }

@@ -3,6 +3,7 @@ package dev.hermes.schemas.internal;
 import com.fasterxml.jackson.core.JsonGenerator;
 import dev.hermes.schemas.Event;
 import dev.hermes.schemas.HermesException;
+import dev.hermes.schemas.InvalidEventException;
 import java.io.IOException;
 import java.lang.reflect.Constructor;
 import java.lang.reflect.InvocationTargetException;
@@ -108,7 +109,13 @@ public final class EventType<E extends Event> {
         }
         try {
             return constructor.newInstance(values);
-        } catch (InstantiationException | IllegalAccessException | InvocationTargetException e) {
+        } catch (InvocationTargetException e) {
+            // a record that checks its own bounds (AccountUpdated) names the field at fault
+            if (e.getCause() instanceof InvalidEventException invalid) {
+                throw invalid;
+            }
+            throw new HermesException("could not build " + name(), e);
+        } catch (InstantiationException | IllegalAccessException e) {
             throw new HermesException("could not build " + name(), e);
         }
     }

@@ -12,6 +12,7 @@ import static dev.hermes.schemas.internal.Field.optional;
 import static dev.hermes.schemas.internal.Field.required;
 import static dev.hermes.schemas.internal.Field.requiredUnless;
 
+import dev.hermes.schemas.AccountUpdated;
 import dev.hermes.schemas.Event;
 import dev.hermes.schemas.FailureReason;
 import dev.hermes.schemas.Heartbeat;
@@ -136,6 +137,15 @@ public final class EventTypes {
                         required("fromSettingsVersion", COUNT, RuntimeRecreated::fromSettingsVersion),
                         required("settingsVersion", COUNT, RuntimeRecreated::settingsVersion),
                         required("durationMs", COUNT, RuntimeRecreated::durationMs)));
+        addWithEnvelope(
+                AccountUpdated.class,
+                List.of(
+                        required("displayName", TEXT, AccountUpdated::displayName),
+                        optional("members", TEXT, AccountUpdated::members),
+                        optional("timezone", TEXT, AccountUpdated::timezone),
+                        optional("locale", TEXT, AccountUpdated::locale),
+                        optional("notes", TEXT, AccountUpdated::notes),
+                        required("changedBy", TEXT, AccountUpdated::changedBy)));
     }
 
     /** A type whose fields start with the usual envelope: eventId, occurredAt and a required userId. */

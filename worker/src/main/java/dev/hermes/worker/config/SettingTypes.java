@@ -35,6 +35,30 @@ public final class SettingTypes {
         };
     }
 
+    public static SettingType<Admission> admission() {
+        return new SettingType<>() {
+            @Override
+            public String describe() {
+                return "`any` or `known-accounts`";
+            }
+
+            @Override
+            public Admission parse(String raw) {
+                for (Admission admission : Admission.values()) {
+                    if (admission.spelling().equals(raw)) {
+                        return admission;
+                    }
+                }
+                throw new IllegalArgumentException();
+            }
+
+            @Override
+            public String format(Admission value) {
+                return value.spelling();
+            }
+        };
+    }
+
     public static SettingType<Topics> topicPrefix() {
         return new SettingType<>() {
             @Override

@@ -122,6 +122,12 @@ public final class WorkerSettings {
             List::of,
             "`<prefix>runtime.replies`",
             "topics replies may go to (never an internal hermes topic); a reply elsewhere goes to the DLQ");
+    public static final Setting<Admission> ADMISSION = define(
+            "HERMES_ADMISSION",
+            SettingTypes.admission(),
+            Admission.ANY,
+            "`known-accounts`: a family without an account (AccountUpdated, `ops/hermes account set`) gets RuntimeFailed "
+                    + "`UNKNOWN_FAMILY` and no container or volume; its heartbeats start nothing");
     public static final Setting<Boolean> LOG_JSON = define(
             "HERMES_LOG_JSON", bool(), false, "one JSON object per log line (with `userId`, `correlationId` in MDC)");
 
@@ -159,6 +165,7 @@ public final class WorkerSettings {
             EXTRA_LABELS,
             STALE_REQUEST,
             REPLY_TOPICS,
+            ADMISSION,
             LOG_JSON);
 
     private WorkerSettings() {}

@@ -38,8 +38,13 @@ public final class ReplyRoutes {
             Function<String, CompletableFuture<Integer>> describe,
             Clock clock) {
         this.allowed = allowedTopics.stream().map(ReplyRoutes::glob).toList();
-        this.internal =
-                Set.of(topics.requests(), topics.lastActive(), topics.settings(), topics.events(), topics.dlq());
+        this.internal = Set.of(
+                topics.requests(),
+                topics.lastActive(),
+                topics.settings(),
+                topics.accounts(),
+                topics.events(),
+                topics.dlq());
         this.describe = describe;
         this.clock = clock;
     }

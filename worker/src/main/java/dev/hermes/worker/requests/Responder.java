@@ -20,6 +20,7 @@ import dev.hermes.worker.spawn.EnsureFailedException;
 import dev.hermes.worker.spawn.EnsureOutcome;
 import dev.hermes.worker.spawn.Ensurer;
 import dev.hermes.worker.spawn.HealthTimeoutException;
+import dev.hermes.worker.spawn.UnknownFamilyException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.UUID;
@@ -97,6 +98,9 @@ public final class Responder implements RequestHandler {
                 .isBefore(clock.instant().minus(staleAfter))) {
             return skipStale((RuntimeRequested) event);
         }
+        if (!ensurer.admits(event.userId())) {
+            return refuseUnknownFamily(event);
+        }
         MDC.put("userId", event.userId().value());
         try {
             if (event instanceof Heartbeat heartbeat) {
@@ -118,6 +122,12 @@ public final class Responder implements RequestHandler {
             ensured = ensurer.ensure(heartbeat.userId(), null);
             audit.record(heartbeat.userId(), heartbeat.eventId(), ensured.facts());
         } catch (RuntimeException | Error e) {
+            if (e instanceof EnsureFailedException f && f.getCause() instanceof UnknownFamilyException) {
+                // HERMES_ADMISSION=known-accounts: a heartbeat of a family without an account starts nothing
+                meters.failure(FailureReason.UNKNOWN_FAMILY.name());
+                log.debug("heartbeat user={}: {}", heartbeat.userId(), f.getMessage());
+                return CompletableFuture.completedFuture(null);
+            }
             auditFactsSoFar(heartbeat.userId(), heartbeat.eventId(), e);
             log.warn("heartbeat ensure for user={} failed: {}", heartbeat.userId(), e.toString(), e);
             return activity.touchNow(heartbeat.userId(), partition, heartbeat.source());
@@ -279,6 +289,33 @@ public final class Responder implements RequestHandler {
                 });
     }
 
+    /**
+     * HERMES_ADMISSION=known-accounts and the family has no account: no runtime, no activity (a producer naming
+     * random ids must not grow the last-active topic either); a request gets RuntimeFailed UNKNOWN_FAMILY.
+     */
+    private CompletableFuture<Void> refuseUnknownFamily(Event event) {
+        meters.failure(FailureReason.UNKNOWN_FAMILY.name());
+        String message = new UnknownFamilyException(event.userId()).getMessage();
+        if (!(event instanceof RuntimeRequested request)) {
+            log.debug("heartbeat user={}: {}", event.userId(), message);
+            return CompletableFuture.completedFuture(null);
+        }
+        log.info("request user={} correlationId={} refused: {}", request.userId(), request.correlationId(), message);
+        RuntimeFailed answer = new RuntimeFailed(
+                EventIds.next(),
+                clock.instant(),
+                request.userId(),
+                request.correlationId(),
+                FailureReason.UNKNOWN_FAMILY,
+                message,
+                workerId,
+                request.eventId());
+        CompletableFuture<Void> audited = publisher.audit(answer);
+        return request.expiredAt(clock.instant())
+                ? audited
+                : CompletableFuture.allOf(audited, publisher.reply(request, answer));
+    }
+
     private void auditFactsSoFar(UserId user, UUID causationId, Throwable e) {
         if (e instanceof EnsureFailedException failed) {
             audit.record(user, causationId, failed.factsSoFar());
@@ -291,6 +328,9 @@ public final class Responder implements RequestHandler {
         }
         if (e instanceof DatabaseUnavailableException) {
             return FailureReason.SETTINGS_UNAVAILABLE;
+        }
+        if (e instanceof UnknownFamilyException) {
+            return FailureReason.UNKNOWN_FAMILY;
         }
         return FailureReason.SPAWN_ERROR;
     }

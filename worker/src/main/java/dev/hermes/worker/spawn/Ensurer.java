@@ -1,5 +1,6 @@
 package dev.hermes.worker.spawn;
 
+import dev.hermes.admin.DatabaseUnavailableException;
 import dev.hermes.admin.GlobalSettings;
 import dev.hermes.schemas.StopReason;
 import dev.hermes.schemas.UserId;
@@ -10,10 +11,12 @@ import dev.hermes.worker.docker.ContainerSpec;
 import dev.hermes.worker.metrics.Meters;
 import dev.hermes.worker.runtime.Runtime;
 import dev.hermes.worker.runtime.RuntimeRegistry;
+import dev.hermes.worker.settings.KnownAccounts;
 import dev.hermes.worker.settings.SettingsCache;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -33,7 +36,9 @@ public final class Ensurer {
     private final RuntimeRegistry registry;
     private final Meters meters;
     private final Clock clock;
+    private final KnownAccounts admission;
 
+    /** An Ensurer that admits every family. */
     public Ensurer(
             RuntimeSpawner spawner,
             HealthCheck health,
@@ -42,6 +47,20 @@ public final class Ensurer {
             RuntimeRegistry registry,
             Meters meters,
             Clock clock) {
+        this(spawner, health, specs, settings, registry, meters, clock, KnownAccounts.any());
+    }
+
+    /** @param admission which families may get a runtime (HERMES_ADMISSION) */
+    public Ensurer(
+            RuntimeSpawner spawner,
+            HealthCheck health,
+            ContainerSpecFactory specs,
+            SettingsCache settings,
+            RuntimeRegistry registry,
+            Meters meters,
+            Clock clock,
+            KnownAccounts admission) {
+        this.admission = admission;
         this.spawner = spawner;
         this.health = health;
         this.specs = specs;
@@ -49,6 +68,18 @@ public final class Ensurer {
         this.registry = registry;
         this.meters = meters;
         this.clock = clock;
+    }
+
+    /**
+     * Whether HERMES_ADMISSION lets {@code user} have a runtime: no database call for an admitted family. True when
+     * the database cannot tell, so that the ensure itself fails with the outage (SETTINGS_UNAVAILABLE).
+     */
+    public boolean admits(UserId user) {
+        try {
+            return admission.admits(user);
+        } catch (DatabaseUnavailableException e) {
+            return true;
+        }
     }
 
     /** Whether an ensure would be answered from memory right now, with no Docker or database call. */
@@ -73,6 +104,9 @@ public final class Ensurer {
             if (warm != null) {
                 return EnsureOutcome.warm(warm);
             }
+            if (!admission.admits(user)) {
+                throw new UnknownFamilyException(user);
+            }
             Optional<Runtime> known = registry.get(user);
             // off the warm path: read the settings fresh, so a change saved a moment ago is never missed
             GlobalSettings current = settings.refresh();
@@ -80,7 +114,13 @@ public final class Ensurer {
                 return EnsureOutcome.warm(known.get());
             }
             if (known.isPresent()) {
-                return recreate(user, known.get().containerName(), known.get().settingsVersion(), current, facts);
+                return recreate(
+                        user,
+                        known.get().containerName(),
+                        known.get().settingsVersion(),
+                        current,
+                        facts,
+                        StopReason.SETTINGS_RECREATE);
             }
             return spawn(user, current, correlationId, true, facts);
         } catch (RuntimeException e) {
@@ -106,19 +146,58 @@ public final class Ensurer {
             if (version >= current.version()) {
                 return Optional.empty();
             }
-            return Optional.of(recreate(user, user.containerName(), version, current, facts));
+            return Optional.of(
+                    recreate(user, user.containerName(), version, current, facts, StopReason.SETTINGS_RECREATE));
+        } catch (RuntimeException e) {
+            throw new EnsureFailedException(e, facts);
+        }
+    }
+
+    /**
+     * Replaces the running runtime if it was not built from today's account and settings (its config-hash label
+     * differs from the spec's: the identity block is part of the hash); empty if none runs or it is current.
+     *
+     * @throws EnsureFailedException with the cause and the facts so far
+     */
+    public Optional<EnsureOutcome> recreateIfIdentityChanged(UserId user) {
+        List<RuntimeFact> facts = new ArrayList<>();
+        try {
+            meters.dockerCall();
+            Optional<ContainerInfo> running =
+                    spawner.inspect(user.containerName()).filter(ContainerInfo::running);
+            if (running.isEmpty() || running.get().labels() == null) {
+                return Optional.empty();
+            }
+            GlobalSettings current = settings.current();
+            ContainerSpec spec = specs.specFor(user, current, settings.account(user));
+            Map<String, String> labels = running.get().labels();
+            if (spec.configHash().equals(labels.get(ContainerSpec.LABEL_CONFIG_HASH))) {
+                return Optional.empty();
+            }
+            return Optional.of(recreate(
+                    user,
+                    user.containerName(),
+                    ContainerLabels.settingsVersion(labels),
+                    current,
+                    facts,
+                    StopReason.ACCOUNT_UPDATED));
         } catch (RuntimeException e) {
             throw new EnsureFailedException(e, facts);
         }
     }
 
     private EnsureOutcome recreate(
-            UserId user, String containerName, long fromVersion, GlobalSettings current, List<RuntimeFact> facts) {
+            UserId user,
+            String containerName,
+            long fromVersion,
+            GlobalSettings current,
+            List<RuntimeFact> facts,
+            StopReason why) {
         long t0 = System.nanoTime();
         registry.remove(user);
         meters.dockerCall();
         spawner.remove(containerName);
-        facts.add(new RuntimeFact.Stopped(clock.instant(), containerName, StopReason.SETTINGS_RECREATE, true, false));
+        facts.add(new RuntimeFact.Stopped(clock.instant(), containerName, why, true, false));
         EnsureOutcome fresh = spawn(user, current, null, false, facts);
         meters.recreated();
         facts.add(new RuntimeFact.Recreated(
@@ -139,7 +218,13 @@ public final class Ensurer {
             meters.dockerCall();
             StartedContainer started = spawner.ensureStartedWithPermit(spec);
             if (recreateStale && !started.created() && started.settingsVersion() < current.version()) {
-                return recreate(user, started.containerName(), started.settingsVersion(), current, facts);
+                return recreate(
+                        user,
+                        started.containerName(),
+                        started.settingsVersion(),
+                        current,
+                        facts,
+                        StopReason.SETTINGS_RECREATE);
             }
             if (started.created()) {
                 meters.phase("create", started.createMs());

@@ -5,14 +5,21 @@ import dev.hermes.admin.GlobalSettings;
 import dev.hermes.schemas.UserId;
 import dev.hermes.worker.settings.SettingsSource;
 import java.time.Instant;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 
-/** Global settings a test sets by version; no accounts. */
+/** Global settings a test sets by version; accounts a test saves. */
 public final class FixedSettings implements SettingsSource {
     private volatile long version;
+    private final Map<UserId, Account> accounts = new ConcurrentHashMap<>();
 
     public FixedSettings(long version) {
         this.version = version;
+    }
+
+    public void saveAccount(Account account) {
+        accounts.put(account.userId(), account);
     }
 
     public void bumpTo(long newVersion) {
@@ -27,6 +34,6 @@ public final class FixedSettings implements SettingsSource {
 
     @Override
     public Optional<Account> account(UserId userId) {
-        return Optional.empty();
+        return Optional.ofNullable(accounts.get(userId));
     }
 }

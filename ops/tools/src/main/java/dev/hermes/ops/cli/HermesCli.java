@@ -28,6 +28,7 @@ import picocli.CommandLine.Spec;
             ApiKeyCommand.class,
             ForgetCommand.class,
             SettingsCommand.class,
+            AccountCommand.class,
             AuditCommand.class,
             DlqCommand.class,
             TopicsCommand.class,

@@ -20,7 +20,7 @@ class HermesCliTest {
     private static final String SECRET = "cli-test-secret-0123456789";
     private static final UserId USER = UserId.of("aaaaaaaa-1111-4111-8111-111111111111");
     private static final List<String> COMMANDS =
-            List.of("ensure", "heartbeat", "api-key", "forget", "settings", "audit", "dlq", "topics");
+            List.of("ensure", "heartbeat", "api-key", "forget", "settings", "account", "audit", "dlq", "topics");
 
     @Test
     void helpListsEveryCommandAndTheExitCodesOnStdoutAndExitsZero() {
@@ -46,6 +46,8 @@ class HermesCliTest {
                 "forget",
                 "settings show",
                 "settings set",
+                "account show",
+                "account set",
                 "audit user",
                 "audit fleet",
                 "dlq list",
@@ -76,7 +78,7 @@ class HermesCliTest {
         List<String> leaves = new ArrayList<>();
         collectLeaves(cli, leaves);
 
-        assertThat(leaves).hasSize(12).allSatisfy(leaf -> assertThat(leaf).endsWith("--json"));
+        assertThat(leaves).hasSize(14).allSatisfy(leaf -> assertThat(leaf).endsWith("--json"));
     }
 
     private static void collectLeaves(CommandLine command, List<String> leaves) {
