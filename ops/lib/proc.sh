@@ -19,6 +19,13 @@
 #                                 starts COMMAND detached (own session, stdin /dev/null, output
 #                                 appended to LOG, without the lock fd); the process writes its own
 #                                 pid to PIDFILE, then execs COMMAND
+#   stack_launch_supervised PIDFILE LOG COMMAND...
+#                                 stack_launch, under a supervisor that starts COMMAND again when it
+#                                 exits on its own with a failure (a worker whose request loop died
+#                                 exits 1), after 2 s, doubling to 30 s; PIDFILE always holds the
+#                                 running COMMAND's pid. It stays down after exit 0, a configuration
+#                                 error (2), SIGINT, SIGTERM or SIGKILL (130, 143, 137: someone stopped
+#                                 it), or once PIDFILE is gone
 #   stack_wait_for SECONDS COMMAND...
 #                                 polls COMMAND every 0.2 s until it succeeds (0) or time is up (1)
 #   stack_stop_pids LABEL SECONDS PID...
@@ -77,6 +84,30 @@ stack_launch() {
         if [ -n "$STACK_LOCK_FD" ]; then exec {STACK_LOCK_FD}>&-; fi
         # shellcheck disable=SC2016
         exec setsid bash -c 'echo $$ >"$0"; exec "$@"' "$pidfile" "$@"
+    ) >>"$log" 2>&1 </dev/null &
+}
+
+stack_launch_supervised() {
+    local pidfile="$1" log="$2"
+    shift 2
+    rm -f "$pidfile"
+    (
+        if [ -n "$STACK_LOCK_FD" ]; then exec {STACK_LOCK_FD}>&-; fi
+        # shellcheck disable=SC2016
+        exec setsid bash -c '
+            pidfile="$1"; shift; delay=2
+            trap "" HUP
+            while :; do
+                "$@" &
+                child=$!
+                echo "$child" >"$pidfile"
+                wait "$child"; rc=$?
+                case "$rc" in 0|2|130|137|143) exit "$rc" ;; esac
+                echo "[supervisor] $(date -u +%FT%TZ) pid $child exited with status $rc; starting it again in ${delay}s"
+                sleep "$delay"
+                [ -e "$pidfile" ] || exit "$rc"
+                [ "$delay" -lt 30 ] && delay=$(( delay * 2 > 30 ? 30 : delay * 2 ))
+            done' supervise "$pidfile" "$@"
     ) >>"$log" 2>&1 </dev/null &
 }
 
