@@ -61,7 +61,7 @@ class DatabaseIT {
                     .withHandle(h -> h.createQuery("SELECT count(*) FROM flyway_schema_history WHERE success")
                             .mapTo(Integer.class)
                             .one());
-            assertThat(migrations).isEqualTo(1);
+            assertThat(migrations).as("each migration (V1, V2) applied once").isEqualTo(2);
         }
     }
 }
