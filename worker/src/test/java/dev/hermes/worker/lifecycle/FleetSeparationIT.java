@@ -80,6 +80,35 @@ class FleetSeparationIT {
     }
 
     @Test
+    void aStaleStoppedContainerOfAnotherFleetIsNeitherRemovedNorStarted(Stack stack) {
+        stack.startWorker();
+        UserId user = stack.newUser();
+        String id = stack.docker()
+                .createContainerCmd(Stack.IMAGE)
+                .withName(user.containerName())
+                .withLabels(Map.of(
+                        "hermes.managed", "true",
+                        "hermes.user-id", user.value(),
+                        "hermes.settings-version", "0",
+                        "hermes.config-hash", "made-by-hand",
+                        "hermes.fleet", "made-by-hand"))
+                .exec()
+                .getId();
+
+        assertThatThrownBy(() -> stack.client().ensureRuntime(user, Duration.ofSeconds(60)))
+                .isInstanceOfSatisfying(RuntimeFailedException.class, e -> {
+                    assertThat(e.reason()).isEqualTo(FailureReason.FLEET_CONFLICT);
+                    assertThat(e.getMessage()).contains("container").contains("'made-by-hand'");
+                });
+
+        InspectContainerResponse after = inspect(stack, user);
+        assertThat(after.getId()).isEqualTo(id);
+        assertThat(after.getState().getRunning()).isFalse();
+        assertThat(after.getState().getStartedAt()).startsWith("0001-01-01");
+        stack.stopWorkers();
+    }
+
+    @Test
     void aReapAndARecreateOfOneFleetLeaveTheOtherFleetsRuntimeAlone(Stack stack) {
         Stack other = stack.anotherFleet("FleetSeparationQuiet");
         other.startWorker();
