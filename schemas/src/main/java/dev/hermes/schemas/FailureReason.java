@@ -16,5 +16,10 @@ public enum FailureReason {
     /** The global settings could not be read from the database (reply and audit). */
     SETTINGS_UNAVAILABLE,
     /** HERMES_ADMISSION=known-accounts and the family has no account: no container, no volume. */
-    UNKNOWN_FAMILY
+    UNKNOWN_FAMILY,
+    /**
+     * A container or volume of the family's name on this Docker engine belongs to another fleet (its hermes.fleet
+     * label differs, or it is managed and has none); the worker touched nothing (reply and audit).
+     */
+    FLEET_CONFLICT
 }

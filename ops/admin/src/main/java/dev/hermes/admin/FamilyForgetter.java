@@ -11,6 +11,7 @@ import dev.hermes.schemas.StopReason;
 import dev.hermes.schemas.Topics;
 import dev.hermes.schemas.UserId;
 import java.time.Clock;
+import java.util.Map;
 import org.apache.kafka.clients.producer.Producer;
 
 /**
@@ -19,6 +20,9 @@ import org.apache.kafka.clients.producer.Producer;
  * deleted only when asked: this is the one path in the system that deletes a family's data.
  */
 public final class FamilyForgetter implements AutoCloseable {
+    /** The label the workers put on a runtime and its volume: their consumer group. */
+    public static final String LABEL_FLEET = "hermes.fleet";
+
     private final DockerClient docker;
     private final Producer<byte[], byte[]> producer;
     private final boolean ownsProducer;
@@ -58,7 +62,26 @@ public final class FamilyForgetter implements AutoCloseable {
     /** What forgetting did; {@code partition}: where the last-active tombstone went. */
     public record Forgotten(boolean containerRemoved, boolean dataDeleted, int partition) {}
 
+    /** Forgets the family whatever fleet its runtime belongs to (a tool that cleans up what it made itself). */
     public Forgotten forget(UserId user, boolean deleteData) {
+        return forget(user, deleteData, null);
+    }
+
+    /**
+     * Forgets the family of {@code fleet}: refuses, touching nothing, when its container (or, with
+     * {@code deleteData}, its volume) carries another fleet's {@code hermes.fleet} label. One with no fleet
+     * label (made by hand, or before fleets) is forgotten as before.
+     *
+     * @param fleet the fleet (worker consumer group); null for any
+     * @throws OtherFleetException when it belongs to another fleet
+     */
+    public Forgotten forget(UserId user, boolean deleteData, String fleet) {
+        if (fleet != null) {
+            requireFleet("container", user.containerName(), containerFleet(user), fleet);
+            if (deleteData) {
+                requireFleet("volume", user.volumeName(), volumeFleet(user), fleet);
+            }
+        }
         boolean removed;
         try {
             docker.removeContainerCmd(user.containerName()).withForce(true).exec();
@@ -91,6 +114,34 @@ public final class FamilyForgetter implements AutoCloseable {
                         removed,
                         deleted));
         return new Forgotten(removed, deleted, partition);
+    }
+
+    private static void requireFleet(String kind, String name, String theirs, String ours) {
+        if (theirs != null && !theirs.equals(ours)) {
+            throw new OtherFleetException(kind, name, theirs, ours);
+        }
+    }
+
+    private String containerFleet(UserId user) {
+        try {
+            Map<String, String> labels = docker.inspectContainerCmd(user.containerName())
+                    .exec()
+                    .getConfig()
+                    .getLabels();
+            return labels == null ? null : labels.get(LABEL_FLEET);
+        } catch (NotFoundException e) {
+            return null;
+        }
+    }
+
+    private String volumeFleet(UserId user) {
+        try {
+            Map<String, String> labels =
+                    docker.inspectVolumeCmd(user.volumeName()).exec().getLabels();
+            return labels == null ? null : labels.get(LABEL_FLEET);
+        } catch (NotFoundException e) {
+            return null;
+        }
     }
 
     @Override

@@ -69,6 +69,46 @@ class FamilyForgetterIT {
         });
     }
 
+    @Test
+    void refusesAFamilyWhoseRuntimeBelongsToAnotherFleetAndTouchesNothing(KafkaAccess kafka) throws Exception {
+        Topics topics = TestBroker.freshTopics();
+        new TopicAdmin(kafka).create(topics, 3, (short) 1);
+        UserId user = UserId.random();
+        try (DockerClient docker = DockerClients.connect("unix:///var/run/docker.sock", 2);
+                FamilyForgetter forgetter =
+                        FamilyForgetter.connect(docker, kafka, topics, Clock.fixed(NOW, ZoneOffset.UTC), "it")) {
+            java.util.Map<String, String> theirs = java.util.Map.of("hermes.managed", "true", "hermes.fleet", "theirs");
+            docker.createVolumeCmd()
+                    .withName(user.volumeName())
+                    .withLabels(theirs)
+                    .exec();
+            String id = docker.createContainerCmd(IMAGE)
+                    .withName(user.containerName())
+                    .withLabels(theirs)
+                    .exec()
+                    .getId();
+            try {
+                assertThatThrownBy(() -> forgetter.forget(user, true, "ours"))
+                        .isInstanceOf(OtherFleetException.class)
+                        .hasMessageContaining("'theirs'")
+                        .hasMessageContaining("'ours'");
+                assertThat(docker.inspectContainerCmd(user.containerName())
+                                .exec()
+                                .getId())
+                        .isEqualTo(id);
+                assertThat(docker.inspectVolumeCmd(user.volumeName()).exec().getName())
+                        .isEqualTo(user.volumeName());
+
+                assertThat(forgetter.forget(user, true, "theirs").dataDeleted()).isTrue();
+                assertThatThrownBy(() ->
+                                docker.inspectContainerCmd(user.containerName()).exec())
+                        .isInstanceOf(NotFoundException.class);
+            } finally {
+                forgetter.forget(user, true);
+            }
+        }
+    }
+
     private static List<ConsumerRecord<byte[], byte[]>> read(KafkaAccess kafka, TopicPartition tp, int expected) {
         try (KafkaConsumer<byte[], byte[]> consumer = kafka.openReader("it")) {
             consumer.assign(List.of(tp));

@@ -17,6 +17,16 @@ public final class ContainerLabels {
         }
     }
 
+    /** The fleet that manages it ({@code hermes.fleet}), or null when it carries none. */
+    public static String fleet(Map<String, String> labels) {
+        return labels == null ? null : labels.get(ContainerSpec.LABEL_FLEET);
+    }
+
+    /** Whether it carries {@code hermes.managed=true}. */
+    public static boolean managed(Map<String, String> labels) {
+        return labels != null && "true".equals(labels.get(ContainerSpec.LABEL_MANAGED));
+    }
+
     /** The settings version it was created with; 0 when unknown, so it counts as old. */
     public static long settingsVersion(Map<String, String> labels) {
         String label = labels == null ? null : labels.get(ContainerSpec.LABEL_SETTINGS_VERSION);

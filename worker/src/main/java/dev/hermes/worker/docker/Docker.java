@@ -20,7 +20,11 @@ public interface Docker extends AutoCloseable {
     /** The container by id or name, or empty if there is none. */
     Optional<ContainerInfo> inspect(String idOrName);
 
-    void createVolume(String name, Map<String, String> labels);
+    /**
+     * Creates the volume, or finds the one of that name (Docker keeps its labels as they were); returns the labels
+     * the volume has now, empty when none.
+     */
+    Map<String, String> createVolume(String name, Map<String, String> labels);
 
     /**
      * Creates (does not start) the container {@code spec} describes, running {@code entrypoint}; returns its id.

@@ -67,8 +67,17 @@ public final class DockerJava implements Docker {
     }
 
     @Override
-    public void createVolume(String name, Map<String, String> labels) {
-        run(() -> docker.createVolumeCmd().withName(name).withLabels(labels).exec());
+    public Map<String, String> createVolume(String name, Map<String, String> labels) {
+        try {
+            Map<String, String> now = docker.createVolumeCmd()
+                    .withName(name)
+                    .withLabels(labels)
+                    .exec()
+                    .getLabels();
+            return now == null ? Map.of() : now;
+        } catch (DockerException e) {
+            throw new DockerCallFailedException(e.getMessage(), e);
+        }
     }
 
     @Override

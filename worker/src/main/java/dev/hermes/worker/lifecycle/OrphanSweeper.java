@@ -3,6 +3,7 @@ package dev.hermes.worker.lifecycle;
 import dev.hermes.schemas.StopReason;
 import dev.hermes.worker.audit.LifecycleAudit;
 import dev.hermes.worker.audit.RuntimeFact;
+import dev.hermes.worker.docker.ContainerLabels;
 import dev.hermes.worker.docker.ContainerSummary;
 import dev.hermes.worker.docker.Docker;
 import dev.hermes.worker.metrics.Meters;
@@ -12,7 +13,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Removes legacy orphans, containers named {@code hermes-user-usr_*} from an old deploy. Only that
- * exact prefix is ever removed by name; every other container is left alone.
+ * exact prefix is ever removed by name; every other container is left alone. Legacy orphans carry no
+ * {@code hermes.fleet} label (they predate fleets); one that carries any fleet label is some fleet's, so it is
+ * not an orphan of ours and is left alone too.
  */
 public final class OrphanSweeper {
     static final String LEGACY_PREFIX = "/hermes-user-usr_";
@@ -35,7 +38,7 @@ public final class OrphanSweeper {
         int removed = 0;
         for (ContainerSummary container : docker.allNamed("hermes-user-usr_")) {
             String name = legacyName(container);
-            if (name == null) {
+            if (name == null || ContainerLabels.fleet(container.labels()) != null) {
                 continue;
             }
             if (!docker.remove(container.id())) {

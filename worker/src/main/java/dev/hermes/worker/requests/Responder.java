@@ -19,6 +19,7 @@ import dev.hermes.worker.runtime.Runtime;
 import dev.hermes.worker.spawn.EnsureFailedException;
 import dev.hermes.worker.spawn.EnsureOutcome;
 import dev.hermes.worker.spawn.Ensurer;
+import dev.hermes.worker.spawn.FleetConflictException;
 import dev.hermes.worker.spawn.HealthTimeoutException;
 import dev.hermes.worker.spawn.UnknownFamilyException;
 import java.time.Clock;
@@ -331,6 +332,9 @@ public final class Responder implements RequestHandler {
         }
         if (e instanceof UnknownFamilyException) {
             return FailureReason.UNKNOWN_FAMILY;
+        }
+        if (e instanceof FleetConflictException) {
+            return FailureReason.FLEET_CONFLICT;
         }
         return FailureReason.SPAWN_ERROR;
     }

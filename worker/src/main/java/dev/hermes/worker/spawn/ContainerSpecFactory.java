@@ -39,6 +39,11 @@ public final class ContainerSpecFactory {
         this.publishHost = publishHost;
     }
 
+    /** The fleet every spec is labelled with ({@code hermes.fleet}). */
+    public String fleet() {
+        return fleet;
+    }
+
     public ContainerSpec specFor(UserId user, GlobalSettings settings, Account account) {
         String config = ManagedConfig.configYaml(settings, agentPort);
         String identity = ManagedConfig.identityBlock(account);

@@ -141,6 +141,7 @@ public final class Ensurer {
             long version = known.map(Runtime::settingsVersion)
                     .orElseGet(() -> spawner.inspect(user.containerName())
                             .filter(ContainerInfo::running)
+                            .filter(c -> RuntimeSpawner.ofFleet(c, specs.fleet()))
                             .map(c -> ContainerLabels.settingsVersion(c.labels()))
                             .orElse(Long.MAX_VALUE));
             if (version >= current.version()) {
@@ -163,8 +164,9 @@ public final class Ensurer {
         List<RuntimeFact> facts = new ArrayList<>();
         try {
             meters.dockerCall();
-            Optional<ContainerInfo> running =
-                    spawner.inspect(user.containerName()).filter(ContainerInfo::running);
+            Optional<ContainerInfo> running = spawner.inspect(user.containerName())
+                    .filter(ContainerInfo::running)
+                    .filter(c -> RuntimeSpawner.ofFleet(c, specs.fleet()));
             if (running.isEmpty() || running.get().labels() == null) {
                 return Optional.empty();
             }

@@ -65,6 +65,8 @@ public final class RuntimeSpawner {
                 if (existing.isEmpty()) {
                     continue; // removed between our create and inspect: create again
                 }
+                requireManaged(existing.get(), spec);
+                requireOwnFleet(existing.get(), spec);
                 if (isStale(existing.get(), spec) && !existing.get().running()) {
                     // a stopped container keeps the env it was created with; recreate it to boot today's seed
                     remove(spec.name());
@@ -92,12 +94,32 @@ public final class RuntimeSpawner {
                 + "being created; giving up after 3 attempts");
     }
 
-    private StartedContainer adopt(ContainerInfo container, ContainerSpec spec) {
-        Map<String, String> labels = container.labels();
-        if (labels == null || !"true".equals(labels.get(ContainerSpec.LABEL_MANAGED))) {
+    private static void requireManaged(ContainerInfo container, ContainerSpec spec) {
+        if (!ContainerLabels.managed(container.labels())) {
             throw new SpawnFailedException("a container named " + spec.name() + " exists but is not managed by hermes "
                     + "(no label " + ContainerSpec.LABEL_MANAGED + "=true); refusing to adopt it");
         }
+    }
+
+    /**
+     * A managed container of another fleet, or of none (we cannot tell whose it is), is never adopted, recreated or
+     * started: checked before anything else touches it.
+     */
+    private static void requireOwnFleet(ContainerInfo container, ContainerSpec spec) {
+        String theirs = ContainerLabels.fleet(container.labels());
+        String ours = ContainerLabels.fleet(spec.labels());
+        if (!java.util.Objects.equals(ours, theirs)) {
+            throw new FleetConflictException("container", spec.name(), ours, theirs);
+        }
+    }
+
+    /** Whether {@code container} carries this fleet's label: everything else on the engine is left alone. */
+    public static boolean ofFleet(ContainerInfo container, String fleet) {
+        return fleet.equals(ContainerLabels.fleet(container.labels()));
+    }
+
+    private StartedContainer adopt(ContainerInfo container, ContainerSpec spec) {
+        Map<String, String> labels = container.labels();
         long version = ContainerLabels.settingsVersion(labels);
         String hash = labels.getOrDefault(ContainerSpec.LABEL_CONFIG_HASH, "");
         boolean started = false;
@@ -129,7 +151,13 @@ public final class RuntimeSpawner {
         volumeLabels
                 .keySet()
                 .removeAll(java.util.Set.of(ContainerSpec.LABEL_SETTINGS_VERSION, ContainerSpec.LABEL_CONFIG_HASH));
-        docker.createVolume(spec.volume(), volumeLabels);
+        Map<String, String> volumeNow = docker.createVolume(spec.volume(), volumeLabels);
+        // a volume with no fleet label predates fleets (or an operator made it) and is used; another fleet's is not
+        String volumeFleet = ContainerLabels.fleet(volumeNow);
+        String ours = ContainerLabels.fleet(spec.labels());
+        if (volumeFleet != null && !volumeFleet.equals(ours)) {
+            throw new FleetConflictException("volume", spec.volume(), ours, volumeFleet);
+        }
         try {
             return docker.createContainer(spec, ENTRYPOINT);
         } catch (ContainerNameTakenException e) {

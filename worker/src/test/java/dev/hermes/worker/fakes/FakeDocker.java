@@ -21,6 +21,7 @@ import java.util.function.Consumer;
 public final class FakeDocker implements Docker {
     private final Clock clock;
     private final Map<String, Container> byName = new HashMap<>();
+    private final Map<String, Map<String, String>> volumes = new HashMap<>();
     private final List<String> calls = Collections.synchronizedList(new ArrayList<>());
     private final List<Consumer<ContainerEvent>> eventListeners = new CopyOnWriteArrayList<>();
     private int nextId = 1;
@@ -113,8 +114,14 @@ public final class FakeDocker implements Docker {
     }
 
     @Override
-    public synchronized void createVolume(String name, Map<String, String> labels) {
+    public synchronized Map<String, String> createVolume(String name, Map<String, String> labels) {
         calls.add("volume " + name);
+        return volumes.computeIfAbsent(name, n -> Map.copyOf(labels));
+    }
+
+    /** A volume that exists before any create, with these labels (as another fleet would leave it). */
+    public synchronized void addVolume(String name, Map<String, String> labels) {
+        volumes.put(name, Map.copyOf(labels));
     }
 
     @Override

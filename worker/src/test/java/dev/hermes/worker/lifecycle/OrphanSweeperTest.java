@@ -30,4 +30,13 @@ class OrphanSweeperTest {
         assertThat(stopped.removed()).isTrue();
         assertThat(sweeper.sweep()).as("nothing left to sweep").isZero();
     }
+
+    @Test
+    void aLegacyNamedContainerThatCarriesAFleetLabelIsSomeFleetsAndIsLeftAlone() {
+        fleet.docker.existing(
+                "hermes-user-usr_7", Map.of("hermes.managed", "true", "hermes.fleet", "other"), 8642, true);
+
+        assertThat(sweeper.sweep()).isZero();
+        assertThat(fleet.docker.container("hermes-user-usr_7")).isPresent();
+    }
 }

@@ -114,6 +114,20 @@ class ResponderTest {
     }
 
     @Test
+    void aContainerOfAnotherFleetIsAnsweredFleetConflictAndAudited() {
+        java.util.Map<String, String> labels = new java.util.HashMap<>(fleet.labelsFor(user));
+        labels.put("hermes.fleet", "fleet-b");
+        fleet.docker.existing(user.containerName(), labels, 8642, true);
+
+        responder.handle(request(fleet.clock.instant().plusSeconds(30)), 5).join();
+
+        RuntimeFailed failed = (RuntimeFailed) fleet.codec.decode(onlyReply().value());
+        assertThat(failed.reason()).isEqualTo(FailureReason.FLEET_CONFLICT);
+        assertThat(failed.message()).contains("fleet-b").contains(FakeFleet.FLEET);
+        assertThat(fleet.audited(RuntimeFailed.class)).singleElement().isEqualTo(failed);
+    }
+
+    @Test
     void aRequestWhoseDeadlinePassedLongerAgoThanTheStaleBoundIsNotEnsuredButAuditedAsDeadlinePassed() {
         RuntimeRequested request = request(fleet.clock.instant().minusSeconds(61));
 

@@ -71,6 +71,16 @@ public final class Stack implements ExtensionContext.Store.CloseableResource {
         }
     }
 
+    /**
+     * Another stack on the same broker, PostgreSQL and Docker engine, with its own topics, schema and consumer group:
+     * another fleet. Closed with this one.
+     */
+    public Stack anotherFleet(String name) {
+        Stack other = create(bootstrap, name);
+        closeables.add(other::close);
+        return other;
+    }
+
     public String bootstrapServers() {
         return bootstrap;
     }

@@ -26,6 +26,13 @@ public final class ForgetCommand implements Callable<Integer> {
     @Option(names = "--delete-data", description = "also delete the family's volume: its data, for good")
     private boolean deleteData;
 
+    @Option(
+            names = "--fleet",
+            paramLabel = "<group-id>",
+            description = "the fleet (worker consumer group) the family's runtime belongs to; forget refuses one of "
+                    + "another fleet. Default: HERMES_GROUP_ID, else hermes-workers")
+    private String fleet;
+
     @Mixin
     private JsonOutput json;
 
@@ -42,7 +49,8 @@ public final class ForgetCommand implements Callable<Integer> {
         try (DockerClient docker = DockerClients.connect(context.env().dockerHost(), 2);
                 FamilyForgetter forgetter =
                         FamilyForgetter.connect(docker, kafka.kafka(), kafka.topics(), context.clock(), actor)) {
-            FamilyForgetter.Forgotten outcome = forgetter.forget(user, deleteData);
+            FamilyForgetter.Forgotten outcome = forgetter.forget(
+                    user, deleteData, fleet != null ? fleet : context.env().get("HERMES_GROUP_ID", "hermes-workers"));
             String container = outcome.containerRemoved() ? "removed" : "absent";
             String data = outcome.dataDeleted() ? "DELETED" : deleteData ? "absent" : "kept";
             if (json.enabled()) {

@@ -59,6 +59,7 @@ class ForgetAndTopicsCommandIT {
         List<ConsumerRecord<byte[], byte[]>> tombstones =
                 TopicDump.records(stack.bootstrapServers(), stack.topics().lastActive()).stream()
                         .filter(r -> r.value() == null)
+                        .filter(r -> new String(r.key()).equals(user.value()))
                         .toList();
         assertThat(tombstones).hasSize(2).allSatisfy(r -> {
             assertThat(r.partition())
@@ -74,6 +75,34 @@ class ForgetAndTopicsCommandIT {
                 .filter(e -> Objects.equals(e.userId(), user))
                 .toList();
         assertThat(audited).extracting(RuntimeStopped::reason).containsExactly(StopReason.FORGET, StopReason.FORGET);
+    }
+
+    @Test
+    void forgetRefusesAFamilyOfAnotherFleetUnlessThatFleetIsNamed(Stack stack) throws Exception {
+        UserId user = stack.newUser();
+        String id = stack.docker()
+                .createContainerCmd(Stack.IMAGE)
+                .withName(user.containerName())
+                .withLabels(Map.of("hermes.managed", "true", "hermes.fleet", "staging"))
+                .exec()
+                .getId();
+        Map<String, String> production = new java.util.HashMap<>(env(stack));
+        production.put("HERMES_GROUP_ID", "production");
+
+        CliRun refused = CliRun.run(production, "forget", user.value());
+        assertThat(refused.code()).isEqualTo(1);
+        assertThat(refused.err()).contains("'staging'").contains("'production'").contains("--fleet staging");
+        assertThat(stack.docker()
+                        .inspectContainerCmd(user.containerName())
+                        .exec()
+                        .getId())
+                .isEqualTo(id);
+
+        CliRun named = CliRun.run(production, "forget", user.value(), "--fleet", "staging");
+        assertThat(named.code()).as(named.err()).isZero();
+        assertThat(absent(() ->
+                        stack.docker().inspectContainerCmd(user.containerName()).exec()))
+                .isTrue();
     }
 
     @Test
