@@ -16,11 +16,14 @@ import com.github.dockerjava.api.model.ExposedPort;
 import com.github.dockerjava.api.model.HostConfig;
 import com.github.dockerjava.api.model.InternetProtocol;
 import com.github.dockerjava.api.model.LogConfig;
+import com.github.dockerjava.api.model.Network;
 import com.github.dockerjava.api.model.PortBinding;
 import com.github.dockerjava.api.model.Ports;
 import com.github.dockerjava.api.model.Volume;
 import dev.hermes.admin.DockerClients;
 import java.io.IOException;
+import java.util.Comparator;
+import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -75,7 +78,7 @@ public final class DockerJava implements Docker {
 
     @Override
     public String createContainer(ContainerSpec spec, List<String> entrypoint) {
-        ensureNetwork(spec.network());
+        String networkId = networkId(spec.network());
         ExposedPort agentPort = ExposedPort.tcp(spec.agentPort());
         HostConfig host = HostConfig.newHostConfig()
                 .withBinds(
@@ -83,7 +86,7 @@ public final class DockerJava implements Docker {
                         new Bind(spec.pluginsDir().toString(), new Volume("/opt/data/plugins"), AccessMode.ro))
                 .withPortBindings(new PortBinding(Ports.Binding.bindIp(spec.publishHost()), agentPort))
                 .withInit(true)
-                .withNetworkMode(spec.network().name())
+                .withNetworkMode(networkId)
                 .withCapDrop(Capability.ALL)
                 .withCapAdd(
                         spec.limits().capAdd().stream().map(Capability::valueOf).toArray(Capability[]::new))
@@ -116,29 +119,41 @@ public final class DockerJava implements Docker {
         }
     }
 
-    /** Creates the fleet's network unless it exists; a worker that loses the race to create it uses the winner's. */
-    private void ensureNetwork(RuntimeNetwork network) {
+    /**
+     * The id of the fleet's network, created unless it exists. Docker may let two concurrent creates make two networks
+     * of one name (then the name is ambiguous), so runtimes are attached by id, and every worker picks the oldest.
+     */
+    private synchronized String networkId(RuntimeNetwork network) {
         try {
-            docker.inspectNetworkCmd().withNetworkId(network.name()).exec();
-            return;
-        } catch (NotFoundException e) {
-            // create it below
+            List<Network> found = named(network.name());
+            if (found.isEmpty()) {
+                try {
+                    docker.createNetworkCmd()
+                            .withName(network.name())
+                            .withDriver("bridge")
+                            .withCheckDuplicate(true)
+                            .withOptions(Map.of(RuntimeNetwork.ICC_OPTION, "false"))
+                            .withLabels(network.labels())
+                            .exec();
+                } catch (ConflictException e) {
+                    // another worker created it first
+                }
+                found = named(network.name());
+            }
+            return found.stream()
+                    .min(Comparator.comparing((Network n) -> n.getCreated() == null ? new Date(0) : n.getCreated())
+                            .thenComparing(Network::getId))
+                    .orElseThrow(() -> new DockerCallFailedException("network " + network.name() + " vanished", null))
+                    .getId();
         } catch (DockerException e) {
             throw new DockerCallFailedException(e.getMessage(), e);
         }
-        try {
-            docker.createNetworkCmd()
-                    .withName(network.name())
-                    .withDriver("bridge")
-                    .withCheckDuplicate(true)
-                    .withOptions(Map.of(RuntimeNetwork.ICC_OPTION, "false"))
-                    .withLabels(network.labels())
-                    .exec();
-        } catch (ConflictException e) {
-            // another worker created it first
-        } catch (DockerException e) {
-            throw new DockerCallFailedException(e.getMessage(), e);
-        }
+    }
+
+    private List<Network> named(String name) {
+        return docker.listNetworksCmd().withNameFilter(name).exec().stream()
+                .filter(n -> n.getName().equals(name))
+                .toList();
     }
 
     @Override
