@@ -16,14 +16,11 @@ import com.github.dockerjava.api.model.ExposedPort;
 import com.github.dockerjava.api.model.HostConfig;
 import com.github.dockerjava.api.model.InternetProtocol;
 import com.github.dockerjava.api.model.LogConfig;
-import com.github.dockerjava.api.model.Network;
 import com.github.dockerjava.api.model.PortBinding;
 import com.github.dockerjava.api.model.Ports;
 import com.github.dockerjava.api.model.Volume;
 import dev.hermes.admin.DockerClients;
 import java.io.IOException;
-import java.util.Comparator;
-import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -78,7 +75,7 @@ public final class DockerJava implements Docker {
 
     @Override
     public String createContainer(ContainerSpec spec, List<String> entrypoint) {
-        String networkId = networkId(spec.network());
+        ensureNetwork(spec.network());
         ExposedPort agentPort = ExposedPort.tcp(spec.agentPort());
         HostConfig host = HostConfig.newHostConfig()
                 .withBinds(
@@ -86,7 +83,7 @@ public final class DockerJava implements Docker {
                         new Bind(spec.pluginsDir().toString(), new Volume("/opt/data/plugins"), AccessMode.ro))
                 .withPortBindings(new PortBinding(Ports.Binding.bindIp(spec.publishHost()), agentPort))
                 .withInit(true)
-                .withNetworkMode(networkId)
+                .withNetworkMode(spec.network().name())
                 .withCapDrop(Capability.ALL)
                 .withCapAdd(
                         spec.limits().capAdd().stream().map(Capability::valueOf).toArray(Capability[]::new))
@@ -119,41 +116,29 @@ public final class DockerJava implements Docker {
         }
     }
 
-    /**
-     * The id of the fleet's network, created unless it exists. Docker may let two concurrent creates make two networks
-     * of one name (then the name is ambiguous), so runtimes are attached by id, and every worker picks the oldest.
-     */
-    private synchronized String networkId(RuntimeNetwork network) {
+    /** Creates the fleet's network unless it exists; a worker that loses the race to create it uses the winner's. */
+    private void ensureNetwork(RuntimeNetwork network) {
         try {
-            List<Network> found = named(network.name());
-            if (found.isEmpty()) {
-                try {
-                    docker.createNetworkCmd()
-                            .withName(network.name())
-                            .withDriver("bridge")
-                            .withCheckDuplicate(true)
-                            .withOptions(Map.of(RuntimeNetwork.ICC_OPTION, "false"))
-                            .withLabels(network.labels())
-                            .exec();
-                } catch (ConflictException e) {
-                    // another worker created it first
-                }
-                found = named(network.name());
-            }
-            return found.stream()
-                    .min(Comparator.comparing((Network n) -> n.getCreated() == null ? new Date(0) : n.getCreated())
-                            .thenComparing(Network::getId))
-                    .orElseThrow(() -> new DockerCallFailedException("network " + network.name() + " vanished", null))
-                    .getId();
+            docker.inspectNetworkCmd().withNetworkId(network.name()).exec();
+            return;
+        } catch (NotFoundException e) {
+            // create it below
         } catch (DockerException e) {
             throw new DockerCallFailedException(e.getMessage(), e);
         }
-    }
-
-    private List<Network> named(String name) {
-        return docker.listNetworksCmd().withNameFilter(name).exec().stream()
-                .filter(n -> n.getName().equals(name))
-                .toList();
+        try {
+            docker.createNetworkCmd()
+                    .withName(network.name())
+                    .withDriver("bridge")
+                    .withCheckDuplicate(true)
+                    .withOptions(Map.of(RuntimeNetwork.ICC_OPTION, "false"))
+                    .withLabels(network.labels())
+                    .exec();
+        } catch (ConflictException e) {
+            // another worker created it first
+        } catch (DockerException e) {
+            throw new DockerCallFailedException(e.getMessage(), e);
+        }
     }
 
     @Override

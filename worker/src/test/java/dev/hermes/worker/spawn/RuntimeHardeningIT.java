@@ -97,7 +97,7 @@ class RuntimeHardeningIT {
         for (RuntimeHandle handle : java.util.List.of(a, b)) {
             InspectContainerResponse c =
                     stack.docker().inspectContainerCmd(handle.containerName()).exec();
-            assertThat(c.getHostConfig().getNetworkMode()).isEqualTo(network.getId());
+            assertThat(c.getHostConfig().getNetworkMode()).isEqualTo(network.getName());
             assertThat(c.getNetworkSettings().getNetworks()).containsOnlyKeys(network.getName());
             assertThat(network.getContainers()).containsKey(c.getId());
             assertThat(handle.url()).startsWith("http://127.0.0.1:");
