@@ -19,8 +19,7 @@ public record ContainerSpec(
         List<String> env,
         long settingsVersion,
         String configHash,
-        RuntimeLimits limits,
-        RuntimeNetwork network) {
+        RuntimeLimits limits) {
 
     public static final String LABEL_MANAGED = "hermes.managed";
     public static final String LABEL_USER = "hermes.user-id";

@@ -75,7 +75,6 @@ public final class DockerJava implements Docker {
 
     @Override
     public String createContainer(ContainerSpec spec, List<String> entrypoint) {
-        ensureNetwork(spec.network());
         ExposedPort agentPort = ExposedPort.tcp(spec.agentPort());
         HostConfig host = HostConfig.newHostConfig()
                 .withBinds(
@@ -83,7 +82,6 @@ public final class DockerJava implements Docker {
                         new Bind(spec.pluginsDir().toString(), new Volume("/opt/data/plugins"), AccessMode.ro))
                 .withPortBindings(new PortBinding(Ports.Binding.bindIp(spec.publishHost()), agentPort))
                 .withInit(true)
-                .withNetworkMode(spec.network().name())
                 .withCapDrop(Capability.ALL)
                 .withCapAdd(
                         spec.limits().capAdd().stream().map(Capability::valueOf).toArray(Capability[]::new))
@@ -111,31 +109,6 @@ public final class DockerJava implements Docker {
                     .getId();
         } catch (ConflictException e) {
             throw new ContainerNameTakenException(e.getMessage(), e);
-        } catch (DockerException e) {
-            throw new DockerCallFailedException(e.getMessage(), e);
-        }
-    }
-
-    /** Creates the fleet's network unless it exists; a worker that loses the race to create it uses the winner's. */
-    private void ensureNetwork(RuntimeNetwork network) {
-        try {
-            docker.inspectNetworkCmd().withNetworkId(network.name()).exec();
-            return;
-        } catch (NotFoundException e) {
-            // create it below
-        } catch (DockerException e) {
-            throw new DockerCallFailedException(e.getMessage(), e);
-        }
-        try {
-            docker.createNetworkCmd()
-                    .withName(network.name())
-                    .withDriver("bridge")
-                    .withCheckDuplicate(true)
-                    .withOptions(Map.of(RuntimeNetwork.ICC_OPTION, "false"))
-                    .withLabels(network.labels())
-                    .exec();
-        } catch (ConflictException e) {
-            // another worker created it first
         } catch (DockerException e) {
             throw new DockerCallFailedException(e.getMessage(), e);
         }

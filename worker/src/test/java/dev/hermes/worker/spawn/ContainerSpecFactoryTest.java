@@ -30,28 +30,6 @@ class ContainerSpecFactoryTest {
     }
 
     @Test
-    void runtimesJoinTheirFleetsNetworkAndTheNetworkIsInTheHash() {
-        ContainerSpec spec = specWith(DEFAULTS);
-
-        assertThat(spec.network().name()).isEqualTo("hermes-fleet");
-        assertThat(spec.network().labels())
-                .containsEntry("hermes.managed", "true")
-                .containsEntry("hermes.fleet", "fleet");
-        ContainerSpec otherFleet = new ContainerSpecFactory(
-                        ApiKeys.fromSecret("a-test-secret-of-enough-bytes"),
-                        "hermes-agent:test",
-                        Path.of("/plugins"),
-                        8642,
-                        "127.0.0.1",
-                        "staging fleet",
-                        Map.of(),
-                        DEFAULTS)
-                .specFor(USER, SETTINGS, Account.unknown(USER));
-        assertThat(otherFleet.network().name()).isEqualTo("hermes-staging-fleet");
-        assertThat(otherFleet.configHash()).isNotEqualTo(spec.configHash());
-    }
-
-    @Test
     void theConfigHashIsStableForTheSameLimits() {
         assertThat(specWith(RuntimeLimits.defaults()).configHash())
                 .isEqualTo(specWith(DEFAULTS).configHash());

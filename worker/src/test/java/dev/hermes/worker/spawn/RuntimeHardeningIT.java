@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.dockerjava.api.command.InspectContainerResponse;
 import com.github.dockerjava.api.model.HostConfig;
-import com.github.dockerjava.api.model.Network;
 import dev.hermes.client.RuntimeClient;
 import dev.hermes.client.RuntimeHandle;
 import dev.hermes.schemas.ApiKeys;
@@ -72,37 +71,5 @@ class RuntimeHardeningIT {
                                 + " && grep -q '" + SeedScript.IDENTITY_BEGIN + "' /opt/data/memories/MEMORY.md"
                                 + " && [ \"$(stat -c %u /opt/data/memories/MEMORY.md)\" = 10000 ]"))
                 .isZero();
-    }
-
-    /** Proven from configuration only: no test may send traffic to a bridge address. */
-    @Test
-    void runtimesJoinTheFleetNetworkWithInterContainerTrafficOff(Stack stack) {
-        UserId first = stack.newUser();
-        UserId second = stack.newUser();
-
-        RuntimeHandle a = client.ensureRuntime(first, Duration.ofSeconds(60));
-        RuntimeHandle b = client.ensureRuntime(second, Duration.ofSeconds(60));
-
-        String fleet = stack.workerConfig(Map.of()).groupId();
-        Network network = stack.docker()
-                .inspectNetworkCmd()
-                .withNetworkId("hermes-" + fleet)
-                .exec();
-        assertThat(network.getDriver()).isEqualTo("bridge");
-        assertThat(network.getOptions()).containsEntry("com.docker.network.bridge.enable_icc", "false");
-        assertThat(network.getLabels())
-                .containsEntry("hermes.managed", "true")
-                .containsEntry("hermes.fleet", fleet)
-                .containsEntry("hermes.test", stack.testLabel());
-        for (RuntimeHandle handle : java.util.List.of(a, b)) {
-            InspectContainerResponse c =
-                    stack.docker().inspectContainerCmd(handle.containerName()).exec();
-            assertThat(c.getHostConfig().getNetworkMode()).isEqualTo(network.getName());
-            assertThat(c.getNetworkSettings().getNetworks()).containsOnlyKeys(network.getName());
-            assertThat(network.getContainers()).containsKey(c.getId());
-            assertThat(handle.url()).startsWith("http://127.0.0.1:");
-        }
-        assertThat(Agent.status(a.url(), "/v1/models", KEYS.keyFor(first))).isEqualTo(200);
-        assertThat(Agent.status(b.url(), "/v1/models", KEYS.keyFor(second))).isEqualTo(200);
     }
 }

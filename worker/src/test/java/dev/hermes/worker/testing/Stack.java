@@ -116,14 +116,9 @@ public final class Stack implements ExtensionContext.Store.CloseableResource {
         env.put("HERMES_HTTP_PORT", "0");
         env.put("HERMES_HEALTH_TIMEOUT_SEC", "30");
         env.put("HERMES_REVOKE_TIMEOUT_SEC", "10");
-        env.put("HERMES_EXTRA_LABELS", "hermes.test=" + testLabel());
+        env.put("HERMES_EXTRA_LABELS", "hermes.test=" + topics.prefix().replaceAll("[^a-z0-9-]", ""));
         env.putAll(overrides);
         return env;
-    }
-
-    /** The {@code hermes.test} label value on everything this stack's workers create. */
-    public String testLabel() {
-        return topics.prefix().replaceAll("[^a-z0-9-]", "");
     }
 
     public WorkerConfig workerConfig(Map<String, String> overrides) {
@@ -182,28 +177,10 @@ public final class Stack implements ExtensionContext.Store.CloseableResource {
         } catch (Exception e) {
             System.err.println("dropping schema " + schema + ": " + e);
         }
-        removeNetworksQuietly();
         try {
             docker.close();
         } catch (IOException e) {
             System.err.println("closing docker client: " + e);
-        }
-    }
-
-    /** The fleet networks this stack's workers created (labelled with its {@code hermes.test} value). */
-    private void removeNetworksQuietly() {
-        try {
-            for (var network : docker.listNetworksCmd()
-                    .withFilter("label", List.of("hermes.test=" + testLabel()))
-                    .exec()) {
-                try {
-                    docker.removeNetworkCmd(network.getId()).exec();
-                } catch (RuntimeException e) {
-                    System.err.println("removing network " + network.getName() + ": " + e.getMessage());
-                }
-            }
-        } catch (RuntimeException e) {
-            System.err.println("listing networks: " + e.getMessage());
         }
     }
 

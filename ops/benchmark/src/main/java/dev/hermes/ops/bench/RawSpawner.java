@@ -66,8 +66,7 @@ public final class RawSpawner {
                 spec.env(),
                 spec.settingsVersion(),
                 spec.configHash(),
-                spec.limits(),
-                spec.network());
+                spec.limits());
     }
 
     /** volume + create + start + inspect, then health; returns the runtime's base URL. */
