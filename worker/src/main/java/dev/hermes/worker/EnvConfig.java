@@ -28,7 +28,13 @@ import static dev.hermes.worker.config.WorkerSettings.RECREATE_CONCURRENCY;
 import static dev.hermes.worker.config.WorkerSettings.REMOVE_ON_REAP;
 import static dev.hermes.worker.config.WorkerSettings.REPLY_TOPICS;
 import static dev.hermes.worker.config.WorkerSettings.REVOKE_TIMEOUT;
+import static dev.hermes.worker.config.WorkerSettings.RUNTIME_CAP_ADD;
+import static dev.hermes.worker.config.WorkerSettings.RUNTIME_CPUS;
 import static dev.hermes.worker.config.WorkerSettings.RUNTIME_IDLE;
+import static dev.hermes.worker.config.WorkerSettings.RUNTIME_LOG_MAX_FILE;
+import static dev.hermes.worker.config.WorkerSettings.RUNTIME_LOG_MAX_SIZE;
+import static dev.hermes.worker.config.WorkerSettings.RUNTIME_MEMORY_MB;
+import static dev.hermes.worker.config.WorkerSettings.RUNTIME_PIDS_LIMIT;
 import static dev.hermes.worker.config.WorkerSettings.SESSION_TIMEOUT;
 import static dev.hermes.worker.config.WorkerSettings.SETTINGS_POLL;
 import static dev.hermes.worker.config.WorkerSettings.STALE_REQUEST;
@@ -86,6 +92,12 @@ public final class EnvConfig {
                 EXTRA_LABELS.read(env),
                 STALE_REQUEST.read(env),
                 REPLY_TOPICS.read(env),
-                ADMISSION.read(env));
+                ADMISSION.read(env),
+                RUNTIME_MEMORY_MB.read(env),
+                RUNTIME_CPUS.read(env),
+                RUNTIME_PIDS_LIMIT.read(env),
+                RUNTIME_CAP_ADD.read(env),
+                RUNTIME_LOG_MAX_SIZE.read(env),
+                RUNTIME_LOG_MAX_FILE.read(env));
     }
 }

@@ -310,7 +310,8 @@ public class Wiring {
                 config.agentPort(),
                 config.publishHost(),
                 config.groupId(),
-                config.extraLabels());
+                config.extraLabels(),
+                config.runtimeLimits());
         return new Ensurer(
                 spawner, new HealthProbe(config.healthTimeout()), specs, settings, registry, meters, clock, admission);
     }

@@ -25,7 +25,13 @@ import static dev.hermes.worker.config.WorkerSettings.REAP_INTERVAL;
 import static dev.hermes.worker.config.WorkerSettings.RECREATE_CONCURRENCY;
 import static dev.hermes.worker.config.WorkerSettings.REPLY_TOPICS;
 import static dev.hermes.worker.config.WorkerSettings.REVOKE_TIMEOUT;
+import static dev.hermes.worker.config.WorkerSettings.RUNTIME_CAP_ADD;
+import static dev.hermes.worker.config.WorkerSettings.RUNTIME_CPUS;
 import static dev.hermes.worker.config.WorkerSettings.RUNTIME_IDLE;
+import static dev.hermes.worker.config.WorkerSettings.RUNTIME_LOG_MAX_FILE;
+import static dev.hermes.worker.config.WorkerSettings.RUNTIME_LOG_MAX_SIZE;
+import static dev.hermes.worker.config.WorkerSettings.RUNTIME_MEMORY_MB;
+import static dev.hermes.worker.config.WorkerSettings.RUNTIME_PIDS_LIMIT;
 import static dev.hermes.worker.config.WorkerSettings.SESSION_TIMEOUT;
 import static dev.hermes.worker.config.WorkerSettings.SETTINGS_POLL;
 import static dev.hermes.worker.config.WorkerSettings.STALE_REQUEST;
@@ -35,6 +41,7 @@ import static dev.hermes.worker.config.WorkerSettings.WORKER_THREADS;
 
 import dev.hermes.schemas.Topics;
 import dev.hermes.worker.config.Admission;
+import dev.hermes.worker.docker.RuntimeLimits;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -80,7 +87,13 @@ public record WorkerConfig(
         Map<String, String> extraLabels,
         Duration staleRequestAfter,
         List<String> replyTopics,
-        Admission admission) {
+        Admission admission,
+        int runtimeMemoryMb,
+        double runtimeCpus,
+        int runtimePidsLimit,
+        List<String> runtimeCapAdd,
+        String runtimeLogMaxSize,
+        int runtimeLogMaxFile) {
 
     public WorkerConfig {
         WORKER_ID.check(workerId);
@@ -116,6 +129,18 @@ public record WorkerConfig(
         STALE_REQUEST.check(staleRequestAfter);
         replyTopics = List.copyOf(REPLY_TOPICS.check(replyTopics == null ? List.of() : replyTopics));
         ADMISSION.check(admission);
+        RUNTIME_MEMORY_MB.check(runtimeMemoryMb);
+        RUNTIME_CPUS.check(runtimeCpus);
+        RUNTIME_PIDS_LIMIT.check(runtimePidsLimit);
+        runtimeCapAdd = List.copyOf(RUNTIME_CAP_ADD.check(runtimeCapAdd));
+        RUNTIME_LOG_MAX_SIZE.check(runtimeLogMaxSize);
+        RUNTIME_LOG_MAX_FILE.check(runtimeLogMaxFile);
+    }
+
+    /** The hardening every runtime is created with. */
+    public RuntimeLimits runtimeLimits() {
+        return new RuntimeLimits(
+                runtimeMemoryMb, runtimeCpus, runtimePidsLimit, runtimeCapAdd, runtimeLogMaxSize, runtimeLogMaxFile);
     }
 
     @Override

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.hermes.worker.config.InvalidSettingException;
 import dev.hermes.worker.config.Setting;
 import dev.hermes.worker.config.WorkerSettings;
+import dev.hermes.worker.docker.RuntimeLimits;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
@@ -69,6 +70,32 @@ class EnvConfigTest {
         assertThat(config.jsonLogs()).isFalse();
         assertThat(config.kafkaProperties()).isEmpty();
         assertThat(config.extraLabels()).isEmpty();
+        assertThat(config.runtimeLimits()).isEqualTo(RuntimeLimits.defaults());
+        assertThat(config.runtimeMemoryMb()).isEqualTo(1024);
+        assertThat(config.runtimeCpus()).isEqualTo(1.0);
+        assertThat(config.runtimePidsLimit()).isEqualTo(512);
+        assertThat(config.runtimeCapAdd())
+                .containsExactly("CHOWN", "DAC_OVERRIDE", "FOWNER", "SETUID", "SETGID", "KILL");
+        assertThat(config.runtimeLogMaxSize()).isEqualTo("10m");
+        assertThat(config.runtimeLogMaxFile()).isEqualTo(3);
+    }
+
+    @Test
+    void theRuntimeLimitsAreSettings() {
+        WorkerConfig config = load(Map.of(
+                "HERMES_RUNTIME_MEMORY_MB", "512",
+                "HERMES_RUNTIME_CPUS", "0.5",
+                "HERMES_RUNTIME_PIDS_LIMIT", "256",
+                "HERMES_RUNTIME_CAP_ADD", " CHOWN , SETUID ",
+                "HERMES_RUNTIME_LOG_MAX_SIZE", "5m",
+                "HERMES_RUNTIME_LOG_MAX_FILE", "2"));
+
+        assertThat(config.runtimeLimits())
+                .isEqualTo(new RuntimeLimits(512, 0.5, 256, java.util.List.of("CHOWN", "SETUID"), "5m", 2));
+        assertThat(config.runtimeLimits().memoryBytes()).isEqualTo(512L * 1024 * 1024);
+        assertThat(config.runtimeLimits().nanoCpus()).isEqualTo(500_000_000L);
+        assertThat(load(Map.of("HERMES_RUNTIME_CAP_ADD", "NONE")).runtimeCapAdd())
+                .isEmpty();
     }
 
     @Test
@@ -134,6 +161,10 @@ class EnvConfigTest {
                 "HERMES_TOPIC_PREFIX           | a b           | HERMES_TOPIC_PREFIX must be letters, digits, '.', '_' and '-' only, got 'a b'",
                 "HERMES_EXTRA_LABELS           | a=1,b         | HERMES_EXTRA_LABELS must be comma-separated key=value pairs, no hermes.* keys but hermes.test and hermes.x-*, got 'a=1,b' ('b' is not key=value)",
                 "HERMES_EXTRA_LABELS           | =v            | HERMES_EXTRA_LABELS must be comma-separated key=value pairs, no hermes.* keys but hermes.test and hermes.x-*, got '=v' ('=v' is not key=value)",
+                "HERMES_RUNTIME_MEMORY_MB      | 32            | HERMES_RUNTIME_MEMORY_MB must be an integer >= 64, got '32'",
+                "HERMES_RUNTIME_CPUS           | 0             | HERMES_RUNTIME_CPUS must be a number greater than 0 and at most 1024.0, got '0'",
+                "HERMES_RUNTIME_PIDS_LIMIT     | 8             | HERMES_RUNTIME_PIDS_LIMIT must be an integer >= 16, got '8'",
+                "HERMES_RUNTIME_CAP_ADD        | ALL           | HERMES_RUNTIME_CAP_ADD must be comma-separated capability names without `CAP_`, or `NONE`; `ALL` is refused, got 'ALL' ('ALL' is not a capability name)",
                 "HERMES_EXTRA_LABELS           | hermes.fleet=x | HERMES_EXTRA_LABELS must be comma-separated key=value pairs, no hermes.* keys but hermes.test and hermes.x-*, got 'hermes.fleet=x' (the worker manages [hermes.fleet])",
             })
     void aBadValueIsRejectedWithAMessageNamingTheVariable(String name, String value, String message) {

@@ -62,6 +62,12 @@ class WorkerConfigTest {
         VARIABLE_OF.put("staleRequestAfter", "HERMES_STALE_REQUEST_SEC");
         VARIABLE_OF.put("replyTopics", "HERMES_REPLY_TOPICS");
         VARIABLE_OF.put("admission", "HERMES_ADMISSION");
+        VARIABLE_OF.put("runtimeMemoryMb", "HERMES_RUNTIME_MEMORY_MB");
+        VARIABLE_OF.put("runtimeCpus", "HERMES_RUNTIME_CPUS");
+        VARIABLE_OF.put("runtimePidsLimit", "HERMES_RUNTIME_PIDS_LIMIT");
+        VARIABLE_OF.put("runtimeCapAdd", "HERMES_RUNTIME_CAP_ADD");
+        VARIABLE_OF.put("runtimeLogMaxSize", "HERMES_RUNTIME_LOG_MAX_SIZE");
+        VARIABLE_OF.put("runtimeLogMaxFile", "HERMES_RUNTIME_LOG_MAX_FILE");
     }
 
     @TempDir
@@ -129,6 +135,12 @@ class WorkerConfigTest {
                 "HERMES_EXTRA_LABELS must be comma-separated "
                         + "key=value pairs, no hermes.* keys but hermes.test and hermes.x-*, got 'hermes.user=u' (the worker "
                         + "manages [hermes.user])");
+        assertRejected(valid, "runtimePidsLimit", 0, "HERMES_RUNTIME_PIDS_LIMIT must be an integer >= 16, got '0'");
+        assertRejected(
+                valid,
+                "runtimeCpus",
+                0.0,
+                "HERMES_RUNTIME_CPUS must be a number greater than 0 and at most 1024.0, got '0.0'");
         assertRejected(
                 valid,
                 "apiKeySecret",
@@ -166,6 +178,12 @@ class WorkerConfigTest {
         Path properties = Files.writeString(dir.resolve("kafka.properties"), "security.protocol=SSL\n");
         Map<String, String> samples = new HashMap<>();
         samples.put("HERMES_WORKER_ID", "worker-7");
+        samples.put("HERMES_RUNTIME_MEMORY_MB", "2048");
+        samples.put("HERMES_RUNTIME_CPUS", "2.5");
+        samples.put("HERMES_RUNTIME_PIDS_LIMIT", "1024");
+        samples.put("HERMES_RUNTIME_CAP_ADD", "CHOWN");
+        samples.put("HERMES_RUNTIME_LOG_MAX_SIZE", "50m");
+        samples.put("HERMES_RUNTIME_LOG_MAX_FILE", "5");
         samples.put("KAFKA_BOOTSTRAP_SERVERS", "kafka:9092");
         samples.put("HERMES_TOPIC_PREFIX", "t1.");
         samples.put("HERMES_GROUP_ID", "group-b");

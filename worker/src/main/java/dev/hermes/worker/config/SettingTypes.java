@@ -5,6 +5,7 @@ import java.math.BigDecimal;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
 
@@ -224,5 +225,36 @@ public final class SettingTypes {
     /** A Java properties file; only its keys are ever shown, since values may hold credentials. */
     public static SettingType<Map<String, String>> propertiesFile() {
         return new PropertiesFileType();
+    }
+
+    /** Linux capabilities added back after dropping all. */
+    public static SettingType<List<String>> capabilities() {
+        return new CapabilitiesType();
+    }
+
+    /** A decimal number greater than zero and at most {@code max}. */
+    public static SettingType<Double> positiveDecimal(double max) {
+        return new SettingType<>() {
+            @Override
+            public String describe() {
+                return "a number greater than 0 and at most " + max;
+            }
+
+            @Override
+            public Double parse(String raw) {
+                try {
+                    return Double.parseDouble(raw);
+                } catch (NumberFormatException e) {
+                    throw new IllegalArgumentException();
+                }
+            }
+
+            @Override
+            public void validate(Double value) {
+                if (value == null || !(value > 0) || value > max) {
+                    throw new IllegalArgumentException();
+                }
+            }
+        };
     }
 }

@@ -131,6 +131,29 @@ public final class WorkerSettings {
     public static final Setting<Boolean> LOG_JSON = define(
             "HERMES_LOG_JSON", bool(), false, "one JSON object per log line (with `userId`, `correlationId` in MDC)");
 
+    public static final Setting<Integer> RUNTIME_MEMORY_MB = define(
+            "HERMES_RUNTIME_MEMORY_MB",
+            integer(64, NO_MAX),
+            1024,
+            "memory limit of each runtime in MiB (swap included, so no swap); the OOM killer stops the runtime, not the host");
+    public static final Setting<Double> RUNTIME_CPUS = define(
+            "HERMES_RUNTIME_CPUS", SettingTypes.positiveDecimal(1024), 1.0, "CPU quota of each runtime, in CPUs");
+    public static final Setting<Integer> RUNTIME_PIDS_LIMIT = define(
+            "HERMES_RUNTIME_PIDS_LIMIT",
+            integer(16, NO_MAX),
+            512,
+            "processes and threads each runtime may hold (a fork bomb stops there)");
+    public static final Setting<List<String>> RUNTIME_CAP_ADD = define(
+            "HERMES_RUNTIME_CAP_ADD",
+            SettingTypes.capabilities(),
+            List.of("CHOWN", "DAC_OVERRIDE", "FOWNER", "SETUID", "SETGID", "KILL"),
+            "capabilities added back after `CapDrop ALL` (what the seed and the entrypoint need as root; see "
+                    + "[Runtime hardening](#runtime-hardening))");
+    public static final Setting<String> RUNTIME_LOG_MAX_SIZE = define(
+            "HERMES_RUNTIME_LOG_MAX_SIZE", text(), "10m", "json-file log rotation: size of one log file (`10m`, `1g`)");
+    public static final Setting<Integer> RUNTIME_LOG_MAX_FILE = define(
+            "HERMES_RUNTIME_LOG_MAX_FILE", integer(1, 100), 3, "json-file log rotation: log files kept per runtime");
+
     public static final List<Setting<?>> ALL = List.of(
             KAFKA_BOOTSTRAP_SERVERS,
             TOPIC_PREFIX,
@@ -166,7 +189,13 @@ public final class WorkerSettings {
             STALE_REQUEST,
             REPLY_TOPICS,
             ADMISSION,
-            LOG_JSON);
+            LOG_JSON,
+            RUNTIME_MEMORY_MB,
+            RUNTIME_CPUS,
+            RUNTIME_PIDS_LIMIT,
+            RUNTIME_CAP_ADD,
+            RUNTIME_LOG_MAX_SIZE,
+            RUNTIME_LOG_MAX_FILE);
 
     private WorkerSettings() {}
 

@@ -18,7 +18,8 @@ public record ContainerSpec(
         Map<String, String> labels,
         List<String> env,
         long settingsVersion,
-        String configHash) {
+        String configHash,
+        RuntimeLimits limits) {
 
     public static final String LABEL_MANAGED = "hermes.managed";
     public static final String LABEL_USER = "hermes.user-id";

@@ -5,6 +5,7 @@ import dev.hermes.admin.GlobalSettings;
 import dev.hermes.schemas.ApiKeys;
 import dev.hermes.schemas.UserId;
 import dev.hermes.worker.docker.ContainerSpec;
+import dev.hermes.worker.docker.RuntimeLimits;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -21,6 +22,7 @@ public final class ContainerSpecFactory {
     private final String publishHost;
     private final String fleet;
     private final Map<String, String> extraLabels;
+    private final RuntimeLimits limits;
 
     public ContainerSpecFactory(
             ApiKeys apiKeys,
@@ -29,7 +31,9 @@ public final class ContainerSpecFactory {
             int agentPort,
             String publishHost,
             String fleet,
-            Map<String, String> extraLabels) {
+            Map<String, String> extraLabels,
+            RuntimeLimits limits) {
+        this.limits = limits;
         this.fleet = fleet;
         this.extraLabels = extraLabels;
         this.apiKeys = apiKeys;
@@ -47,7 +51,7 @@ public final class ContainerSpecFactory {
     public ContainerSpec specFor(UserId user, GlobalSettings settings, Account account) {
         String config = ManagedConfig.configYaml(settings, agentPort);
         String identity = ManagedConfig.identityBlock(account);
-        String configHash = ManagedConfig.hash(image, config, identity, SeedScript.SCRIPT);
+        String configHash = ManagedConfig.hash(image, config, identity, SeedScript.SCRIPT, limits.fingerprint());
         List<String> env = new ArrayList<>();
         env.add("API_SERVER_KEY=" + apiKeys.keyFor(user));
         env.add("API_SERVER_HOST=0.0.0.0");
@@ -78,7 +82,8 @@ public final class ContainerSpecFactory {
                 Map.copyOf(labels),
                 List.copyOf(env),
                 settings.version(),
-                configHash);
+                configHash,
+                limits);
     }
 
     public int agentPort() {

@@ -63,7 +63,8 @@ public final class FakeFleet {
             8642,
             "127.0.0.1",
             FLEET,
-            Map.of());
+            Map.of(),
+            dev.hermes.worker.docker.RuntimeLimits.defaults());
     public final RuntimeSpawner spawner = new RuntimeSpawner(docker, clock, 4);
     /** What the health check does; by default the runtime answers after a short wait. */
     public volatile HealthCheck health = (name, url, stillRunning) -> false;

@@ -1,6 +1,7 @@
 package dev.hermes.ops.bench;
 
 import dev.hermes.client.RuntimeClient;
+import dev.hermes.worker.docker.RuntimeLimits;
 import dev.hermes.worker.spawn.ContainerSpecFactory;
 import java.io.PrintStream;
 import java.util.ArrayList;
@@ -136,7 +137,8 @@ public final class BenchRun {
                 stack.agentPort(),
                 "127.0.0.1",
                 "hermes-bench-raw",
-                Map.of(Janitor.LABEL_BENCH, "raw", Janitor.LABEL_RUN, stack.runId()));
+                Map.of(Janitor.LABEL_BENCH, "raw", Janitor.LABEL_RUN, stack.runId()),
+                RuntimeLimits.defaults());
         return new RawSpawner(stack.docker(), specs, stack.settings().current(), stack.janitor(), stack.runId());
     }
 

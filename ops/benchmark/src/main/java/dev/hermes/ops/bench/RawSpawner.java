@@ -65,7 +65,8 @@ public final class RawSpawner {
                 Map.copyOf(labels),
                 spec.env(),
                 spec.settingsVersion(),
-                spec.configHash());
+                spec.configHash(),
+                spec.limits());
     }
 
     /** volume + create + start + inspect, then health; returns the runtime's base URL. */
