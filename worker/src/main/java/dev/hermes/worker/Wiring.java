@@ -53,10 +53,8 @@ import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.CooperativeStickyAssignor;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
@@ -110,12 +108,7 @@ public class Wiring {
     }
 
     private Admin admin() {
-        Map<String, Object> props = new java.util.HashMap<>(config.kafkaProperties());
-        props.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, config.bootstrapServers());
-        props.put(AdminClientConfig.CLIENT_ID_CONFIG, "hermes-replies-" + config.workerId());
-        props.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 5000);
-        props.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 10_000);
-        return Admin.create(props);
+        return Admin.create(KafkaClientProperties.admin(config));
     }
 
     protected Database database() {
@@ -124,31 +117,14 @@ public class Wiring {
     }
 
     protected Consumer<byte[], byte[]> consumer(Map<String, Object> overrides) {
-        Map<String, Object> props = new java.util.HashMap<>();
-        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, config.bootstrapServers());
-        props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
-        props.putAll(config.kafkaProperties());
-        props.putAll(overrides);
-        return new KafkaConsumer<>(props, new ByteArrayDeserializer(), new ByteArrayDeserializer());
+        return new KafkaConsumer<>(
+                KafkaClientProperties.consumer(config, overrides),
+                new ByteArrayDeserializer(),
+                new ByteArrayDeserializer());
     }
 
     protected Map<String, Object> requestConsumerProps() {
-        Map<String, Object> props = new java.util.HashMap<>();
-        props.put(ConsumerConfig.GROUP_ID_CONFIG, config.groupId());
-        props.put(ConsumerConfig.GROUP_PROTOCOL_CONFIG, "classic");
-        props.put(ConsumerConfig.PARTITION_ASSIGNMENT_STRATEGY_CONFIG, CooperativeStickyAssignor.class.getName());
-        props.put(ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG, (int)
-                config.sessionTimeout().toMillis());
-        props.put(ConsumerConfig.HEARTBEAT_INTERVAL_MS_CONFIG, (int)
-                Math.max(300, config.sessionTimeout().toMillis() / 4));
-        props.put(ConsumerConfig.CLIENT_ID_CONFIG, "hermes-worker-" + config.workerId());
-        props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
-        props.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 1000);
-        // a poll takes at most 1000 records of ~300 bytes: the default 50 MB / 1 MB-per-partition fetch
-        // buffers only make a worker's memory grow with its partition count
-        props.put(ConsumerConfig.FETCH_MAX_BYTES_CONFIG, 4 * 1024 * 1024);
-        props.put(ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG, 256 * 1024);
-        return props;
+        return KafkaClientProperties.requests(config);
     }
 
     /** Builds and starts a worker. /livez answers from the first moment; /readyz once it can serve. */
@@ -259,7 +235,7 @@ public class Wiring {
         housekeeping.every("readiness probe", Readiness.interval(), Readiness.interval(), readiness::probe);
         closeables.addAll(List.of(readiness, http, lanes, publisher, admin, docker, database));
         CompletableFuture<Throwable> loopDied = new CompletableFuture<>();
-        Thread loopThread = new Thread(() -> runLoop(loop, loopDied), "hermes-requests-loop");
+        Thread loopThread = new Thread(() -> Worker.runLoop(loop, loopDied), "hermes-requests-loop");
         loopThread.start();
         // a wedged loop is as dead as an ended one: a supervisor that ignores health checks still restarts it
         housekeeping.every("request loop watchdog", Duration.ofSeconds(5), Duration.ofSeconds(5), () -> {
@@ -281,19 +257,6 @@ public class Wiring {
                 http.port(),
                 closeables,
                 loopDied);
-    }
-
-    /** Runs the loop; if it ends for any reason but shutdown, {@code died} says why (WorkerMain exits non-zero). */
-    static void runLoop(RequestLoop loop, CompletableFuture<Throwable> died) {
-        try {
-            loop.run();
-        } catch (RuntimeException | Error e) {
-            died.complete(e);
-            return;
-        }
-        if (!loop.stopping()) {
-            died.complete(new IllegalStateException("the request loop ended"));
-        }
     }
 
     private Ensurer ensurer(
@@ -318,13 +281,7 @@ public class Wiring {
 
     private StateRestorer restorer(EventCodec codec, ActivityTracker activity) {
         return new StateRestorer(
-                () -> consumer(Map.of(
-                        ConsumerConfig.CLIENT_ID_CONFIG,
-                        "hermes-restore-" + config.workerId(),
-                        ConsumerConfig.MAX_POLL_RECORDS_CONFIG,
-                        10_000,
-                        ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG,
-                        16 * 1024 * 1024)),
+                () -> consumer(KafkaClientProperties.restore(config)),
                 config.topics().lastActive(),
                 codec,
                 activity);

@@ -6,6 +6,7 @@ import dev.hermes.worker.metrics.Meters;
 import dev.hermes.worker.runtime.RuntimeRegistry;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.function.BooleanSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -109,5 +110,18 @@ public final class Worker implements AutoCloseable {
             }
         }
         log.info("worker {} stopped", config.workerId());
+    }
+
+    /** Runs the loop; if it ends for any reason but shutdown, {@code died} says why (WorkerMain exits non-zero). */
+    static void runLoop(RequestLoop loop, CompletableFuture<Throwable> died) {
+        try {
+            loop.run();
+        } catch (RuntimeException | Error e) {
+            died.complete(e);
+            return;
+        }
+        if (!loop.stopping()) {
+            died.complete(new IllegalStateException("the request loop ended"));
+        }
     }
 }

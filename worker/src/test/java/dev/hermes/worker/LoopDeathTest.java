@@ -50,7 +50,7 @@ class LoopDeathTest {
         CompletableFuture<Throwable> died = new CompletableFuture<>();
         consumer.setPollException(new KafkaException("the broker said no"));
 
-        Thread thread = new Thread(() -> Wiring.runLoop(loop, died));
+        Thread thread = new Thread(() -> Worker.runLoop(loop, died));
         thread.start();
 
         assertThat(died)
@@ -61,7 +61,7 @@ class LoopDeathTest {
     @Test
     void aLoopStoppedByShutdownIsNotADeath() throws Exception {
         CompletableFuture<Throwable> died = new CompletableFuture<>();
-        Thread thread = new Thread(() -> Wiring.runLoop(loop, died));
+        Thread thread = new Thread(() -> Worker.runLoop(loop, died));
         thread.start();
         await().atMost(Duration.ofSeconds(5)).until(loop::polledRecently);
 

@@ -6,7 +6,6 @@ import dev.hermes.schemas.InvalidEventException;
 import dev.hermes.schemas.ReplyCoordinates;
 import dev.hermes.schemas.UserId;
 import dev.hermes.worker.kafka.EventPublisher;
-import dev.hermes.worker.kafka.Partitions;
 import dev.hermes.worker.lanes.KeyedExecutor;
 import dev.hermes.worker.metrics.Meters;
 import java.time.Duration;
@@ -47,8 +46,7 @@ public final class RequestLoop implements Runnable {
     private final RecordWrites writes;
     private final DeadLetters deadLetters;
     private final java.util.Set<TopicPartition> halted = new java.util.HashSet<>();
-    private int requestPartitions;
-    private long lastPartitionCountNanos;
+    private final PartitionRouting routing;
     private final CountDownLatch stopped = new CountDownLatch(1);
     private volatile boolean running = true;
     private volatile long lastPollNanos = System.nanoTime();
@@ -80,6 +78,7 @@ public final class RequestLoop implements Runnable {
         this.workerId = workerId;
         this.writes = new RecordWrites(meters, Duration.ofMillis(500), Duration.ofSeconds(10));
         this.deadLetters = new DeadLetters(publisher, writes, meters, workerId);
+        this.routing = new PartitionRouting(consumer, topic, publisher, writes, deadLetters, meters);
     }
 
     @Override
@@ -92,7 +91,7 @@ public final class RequestLoop implements Runnable {
                 restorePending();
                 retryWrites();
                 relieveBackpressure();
-                refreshPartitionCount();
+                routing.refreshPartitionCount();
                 commitProgress();
                 for (ConsumerRecord<byte[], byte[]> record : consumer.poll(Duration.ofMillis(50))) {
                     dispatch(record);
@@ -129,10 +128,7 @@ public final class RequestLoop implements Runnable {
         }
         long offset = record.offset();
         p.received(offset);
-        int canonical = canonicalPartition(record);
-        if (canonical != record.partition()) {
-            p.handled();
-            moveOrRefuse(record, tp, p, canonical);
+        if (routing.movedAway(record, tp, p)) {
             return;
         }
         Event event;
@@ -161,63 +157,6 @@ public final class RequestLoop implements Runnable {
             handler.refuse(to, reason);
         } catch (RuntimeException e) {
             log.warn("answering the invalid request {}@{} failed: {}", tp, offset, e.toString());
-        }
-    }
-
-    /**
-     * The partition Kafka's Java client gives the record's key (murmur2), which owns the family; the record's own
-     * partition if it has no key (the decoder refuses it) or the partition count is not known yet.
-     */
-    private int canonicalPartition(ConsumerRecord<byte[], byte[]> record) {
-        if (record.key() == null || requestPartitions <= 0) {
-            return record.partition();
-        }
-        return Partitions.ofKey(record.key(), requestPartitions);
-    }
-
-    /**
-     * A record off its key's partition (a librdkafka producer hashes with CRC32) is not acted on here: its
-     * family's owner is the worker of the canonical partition. It is moved there once, and only then committed.
-     */
-    private void moveOrRefuse(
-            ConsumerRecord<byte[], byte[]> record, TopicPartition tp, PartitionProgress p, int canonical) {
-        if (record.headers().lastHeader(EventPublisher.MOVED_FROM_HEADER) != null) {
-            deadLetters.send(
-                    record,
-                    tp,
-                    p,
-                    "moved once already and still not on its key's partition " + canonical
-                            + " (did the partition count change?)",
-                    "partition");
-            return;
-        }
-        meters.recordMoved();
-        log.debug("record {}@{} belongs on partition {}: moving it", tp, record.offset(), canonical);
-        writes.write(
-                tp,
-                record.offset(),
-                p,
-                "move to partition " + canonical,
-                () -> publisher.moveToPartition(record, canonical));
-    }
-
-    /** The requests topic's partition count, from the consumer's metadata, once a second. */
-    private void refreshPartitionCount() {
-        long now = System.nanoTime();
-        if (requestPartitions > 0 && now - lastPartitionCountNanos < LAG_SAMPLE_INTERVAL_NANOS) {
-            return;
-        }
-        lastPartitionCountNanos = now;
-        try {
-            List<org.apache.kafka.common.PartitionInfo> infos = consumer.partitionsFor(topic, Duration.ofSeconds(5));
-            if (infos != null && !infos.isEmpty()) {
-                requestPartitions = infos.size();
-            }
-        } catch (org.apache.kafka.common.KafkaException e) {
-            log.warn(
-                    "partition count of {} unknown ({}); records are not checked for their partition until it is",
-                    topic,
-                    e.getMessage());
         }
     }
 

@@ -41,9 +41,6 @@ import org.slf4j.MDC;
  */
 public final class Responder implements RequestHandler {
     private static final Logger log = LoggerFactory.getLogger(Responder.class);
-    /** An invalid request's reason quotes what it got, which may be huge: the answer quotes this much of it. */
-    private static final int LONGEST_REASON = 1_000;
-
     private final Ensurer ensurer;
     private final EventPublisher publisher;
     private final LifecycleAudit audit;
@@ -52,6 +49,7 @@ public final class Responder implements RequestHandler {
     private final Clock clock;
     private final String workerId;
     private final Duration staleAfter;
+    private final Refusals refusals;
 
     public Responder(
             Ensurer ensurer,
@@ -70,6 +68,7 @@ public final class Responder implements RequestHandler {
         this.meters = meters;
         this.clock = clock;
         this.workerId = workerId;
+        this.refusals = new Refusals(publisher, meters, clock, workerId, staleAfter);
     }
 
     @Override
@@ -97,10 +96,10 @@ public final class Responder implements RequestHandler {
         } else if (((RuntimeRequested) event)
                 .deadline()
                 .isBefore(clock.instant().minus(staleAfter))) {
-            return skipStale((RuntimeRequested) event);
+            return refusals.stale((RuntimeRequested) event);
         }
         if (!ensurer.admits(event.userId())) {
-            return refuseUnknownFamily(event);
+            return refusals.unknownFamily(event);
         }
         MDC.put("userId", event.userId().value());
         try {
@@ -238,83 +237,10 @@ public final class Responder implements RequestHandler {
         return CompletableFuture.allOf(recorded, audited, publisher.reply(request, answer));
     }
 
-    /** A replayed request long past its deadline: no runtime, no activity, no reply; the audit says why. */
-    private CompletableFuture<Void> skipStale(RuntimeRequested request) {
-        meters.staleSkipped(request.type());
-        meters.failure(FailureReason.DEADLINE_PASSED.name());
-        String message = "deadline " + request.deadline() + " passed more than " + staleAfter.toSeconds()
-                + " s ago (HERMES_STALE_REQUEST_SEC): not ensured";
-        log.info("request user={} correlationId={} skipped: {}", request.userId(), request.correlationId(), message);
-        return publisher.audit(new RuntimeFailed(
-                EventIds.next(),
-                clock.instant(),
-                request.userId(),
-                request.correlationId(),
-                FailureReason.DEADLINE_PASSED,
-                message,
-                workerId,
-                request.eventId()));
-    }
-
-    /**
-     * An invalid request whose caller can be told: RuntimeFailed INVALID_REQUEST, with the reason naming the field, at
-     * once to its reply coordinates if {@link dev.hermes.worker.kafka.ReplyRoutes} allows them. Not audited: the DLQ
-     * keeps the record. Without a user id to name in the answer (none could be read), nobody is told.
-     */
+    /** An invalid request whose caller can be told gets RuntimeFailed INVALID_REQUEST (see {@link Refusals}). */
     @Override
     public void refuse(ReplyCoordinates to, String reason) {
-        if (to.userId() == null) {
-            log.debug("invalid request correlationId={} names no family: not answered", to.correlationId());
-            return;
-        }
-        RuntimeFailed answer = new RuntimeFailed(
-                EventIds.next(),
-                clock.instant(),
-                to.userId(),
-                to.correlationId(),
-                FailureReason.INVALID_REQUEST,
-                reason.length() > LONGEST_REASON ? reason.substring(0, LONGEST_REASON) + "..." : reason,
-                workerId,
-                null);
-        publisher
-                .reply(to.replyTopic(), to.replyPartition(), to.userId(), answer)
-                .whenComplete((sent, error) -> {
-                    if (error == null) {
-                        meters.failure(FailureReason.INVALID_REQUEST.name());
-                    } else {
-                        log.info(
-                                "invalid request correlationId={} not answered: {}",
-                                to.correlationId(),
-                                error.getMessage());
-                    }
-                });
-    }
-
-    /**
-     * HERMES_ADMISSION=known-accounts and the family has no account: no runtime, no activity (a producer naming
-     * random ids must not grow the last-active topic either); a request gets RuntimeFailed UNKNOWN_FAMILY.
-     */
-    private CompletableFuture<Void> refuseUnknownFamily(Event event) {
-        meters.failure(FailureReason.UNKNOWN_FAMILY.name());
-        String message = new UnknownFamilyException(event.userId()).getMessage();
-        if (!(event instanceof RuntimeRequested request)) {
-            log.debug("heartbeat user={}: {}", event.userId(), message);
-            return CompletableFuture.completedFuture(null);
-        }
-        log.info("request user={} correlationId={} refused: {}", request.userId(), request.correlationId(), message);
-        RuntimeFailed answer = new RuntimeFailed(
-                EventIds.next(),
-                clock.instant(),
-                request.userId(),
-                request.correlationId(),
-                FailureReason.UNKNOWN_FAMILY,
-                message,
-                workerId,
-                request.eventId());
-        CompletableFuture<Void> audited = publisher.audit(answer);
-        return request.expiredAt(clock.instant())
-                ? audited
-                : CompletableFuture.allOf(audited, publisher.reply(request, answer));
+        refusals.invalid(to, reason);
     }
 
     private void auditFactsSoFar(UserId user, UUID causationId, Throwable e) {
