@@ -20,6 +20,10 @@ import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
  */
 public final class TopicAdmin {
     private static final long DAY_MS = 24L * 3600 * 1000;
+    /** Compacted state topics (last-active, accounts): one record per family, cleaned often. */
+    private static final Map<String, String> COMPACTED = Map.of(
+            "cleanup.policy", "compact", "min.cleanable.dirty.ratio", "0.1", "segment.ms", Long.toString(DAY_MS));
+
     private final KafkaAccess kafka;
 
     public TopicAdmin(KafkaAccess kafka) {
@@ -38,17 +42,7 @@ public final class TopicAdmin {
                         partitions,
                         replication,
                         Map.of("cleanup.policy", "delete", "retention.ms", Long.toString(7 * DAY_MS))),
-                topic(
-                        topics.lastActive(),
-                        partitions,
-                        replication,
-                        Map.of(
-                                "cleanup.policy",
-                                "compact",
-                                "min.cleanable.dirty.ratio",
-                                "0.1",
-                                "segment.ms",
-                                Long.toString(DAY_MS))),
+                topic(topics.lastActive(), partitions, replication, COMPACTED),
                 topic(
                         topics.replies(),
                         partitions,
@@ -60,17 +54,7 @@ public final class TopicAdmin {
                         replication,
                         Map.of("cleanup.policy", "delete", "retention.ms", Long.toString(365 * DAY_MS))),
                 // each family's newest AccountUpdated; every worker reads all of it, so no co-partitioning
-                topic(
-                        topics.accounts(),
-                        partitions,
-                        replication,
-                        Map.of(
-                                "cleanup.policy",
-                                "compact",
-                                "min.cleanable.dirty.ratio",
-                                "0.1",
-                                "segment.ms",
-                                Long.toString(DAY_MS))),
+                topic(topics.accounts(), partitions, replication, COMPACTED),
                 topic(
                         topics.events(),
                         partitions,
