@@ -1,27 +1,30 @@
 #!/bin/sh
 # /opt/hermes/docker/entrypoint.sh — stand-in for the upstream hermes-agent image's entrypoint.
 #
-# Upstream prepares $HERMES_HOME (default /opt/data) and ends with `exec hermes "$@"`.
-# Here `hermes` is the static stub server at /opt/hermes/bin/hermes.
-# No privilege drop: whoever started us (root by default) runs the stub.
+# Like upstream (NousResearch/hermes-agent docker/entrypoint.sh): started as root, it fixes the
+# owner of $HERMES_HOME if the top level is wrong and re-execs itself as `hermes` (uid 10000) with
+# gosu; as hermes it creates the standard layout and ends with `exec hermes "$@"`. Here `hermes`
+# is the static stub server at /opt/hermes/bin/hermes. So the stub never runs as root.
 set -e
 
 HERMES_HOME="${HERMES_HOME:-/opt/data}"
 export HERMES_HOME
 
-# Like upstream, make sure the standard layout exists (best effort: the volume may be
-# read-only or owned by someone else). New dirs get the owner of $HERMES_HOME when we are root.
-if [ -d "$HERMES_HOME" ]; then
-    owner=""
-    if [ "$(id -u)" = "0" ]; then
-        owner="$(stat -c '%u:%g' "$HERMES_HOME" 2>/dev/null || true)"
+if [ "$(id -u)" = "0" ]; then
+    hermes_uid="$(id -u hermes)"
+    if [ -d "$HERMES_HOME" ] && [ "$(stat -c %u "$HERMES_HOME" 2>/dev/null)" != "$hermes_uid" ]; then
+        echo "Fixing ownership of $HERMES_HOME to hermes ($hermes_uid)" >&2
+        # -h: never follow a link (the mount point itself is never one, but say so)
+        chown -h hermes:hermes "$HERMES_HOME" 2>/dev/null \
+            || echo "Warning: chown of $HERMES_HOME failed; continuing anyway" >&2
     fi
+    exec gosu hermes "$0" "$@"
+fi
+
+# --- running as hermes from here (best effort: the volume may be read-only) ---
+if [ -d "$HERMES_HOME" ]; then
     for d in cron sessions logs hooks memories skills; do
-        if [ ! -d "$HERMES_HOME/$d" ]; then
-            if mkdir -p "$HERMES_HOME/$d" 2>/dev/null && [ -n "$owner" ]; then
-                chown "$owner" "$HERMES_HOME/$d" 2>/dev/null || true
-            fi
-        fi
+        [ -d "$HERMES_HOME/$d" ] || mkdir -p "$HERMES_HOME/$d" 2>/dev/null || true
     done
 fi
 

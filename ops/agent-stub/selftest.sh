@@ -132,7 +132,7 @@ for mode in init no-init; do
         test "$BODY" = '{"object":"list","data":[{"id":"hermes-agent","object":"model"}]}'
     http "$port" /stub/boot -H "Authorization: Bearer $KEY"
     check "[$mode] /stub/boot 200 (got $CODE)" test "$CODE" = 200
-    check "[$mode] /stub/boot body: $BODY" bash -c '[[ "$1" =~ ^\{\"provider\":\"\",\"model\":\"\",\"base_url\":\"\",\"bootedAt\":[0-9]{13},\"pid\":[0-9]+,\"uid\":0,\"env\":\{\"OPENROUTER_API_KEY\":false,\"OPENAI_API_KEY\":false,\"ANTHROPIC_API_KEY\":false\}\}$ ]]' _ "$BODY"
+    check "[$mode] /stub/boot body: $BODY" bash -c '[[ "$1" =~ ^\{\"provider\":\"\",\"model\":\"\",\"base_url\":\"\",\"bootedAt\":[0-9]{13},\"pid\":[0-9]+,\"uid\":10000,\"env\":\{\"OPENROUTER_API_KEY\":false,\"OPENAI_API_KEY\":false,\"ANTHROPIC_API_KEY\":false\}\}$ ]]' _ "$BODY"
     http "$port" /stub/boot
     check "[$mode] /stub/boot without key -> 401 (got $CODE)" test "$CODE" = 401
     http "$port" /stub/file/nope.txt -H "Authorization: Bearer $KEY"
@@ -291,7 +291,7 @@ if wait_code "$port" /health 200 10000; then
     http "$port" /stub/file/config.yaml -H "Authorization: Bearer $SECRET_KEY"
     check "/stub/file/config.yaml returns the file" contains "$BODY" "# seeded by selftest"
     http "$port" /stub/boot -H "Authorization: Bearer $SECRET_KEY"
-    check "/stub/boot reflects config.yaml + env: $BODY" bash -c '[[ "$1" =~ ^\{\"provider\":\"openrouter\",\"model\":\"anthropic/claude-sonnet-4\ \\\"q\\\"\",\"base_url\":\"https://openrouter.ai/api/v1\",\"bootedAt\":[0-9]+,\"pid\":[0-9]+,\"uid\":0,\"env\":\{\"OPENROUTER_API_KEY\":true,\"OPENAI_API_KEY\":false,\"ANTHROPIC_API_KEY\":false\}\}$ ]]' _ "$BODY"
+    check "/stub/boot reflects config.yaml + env: $BODY" bash -c '[[ "$1" =~ ^\{\"provider\":\"openrouter\",\"model\":\"anthropic/claude-sonnet-4\ \\\"q\\\"\",\"base_url\":\"https://openrouter.ai/api/v1\",\"bootedAt\":[0-9]+,\"pid\":[0-9]+,\"uid\":10000,\"env\":\{\"OPENROUTER_API_KEY\":true,\"OPENAI_API_KEY\":false,\"ANTHROPIC_API_KEY\":false\}\}$ ]]' _ "$BODY"
     http "$port" /v1/models -H "Authorization: Bearer $SECRET_KEY"
     check "/v1/models id is model.default: $BODY" \
         test "$BODY" = '{"object":"list","data":[{"id":"anthropic/claude-sonnet-4 \"q\"","object":"model"}]}'

@@ -19,7 +19,7 @@ import java.util.concurrent.Semaphore;
  * At most {@code maxConcurrentSpawns} creates or starts run at once.
  */
 public final class RuntimeSpawner {
-    private static final List<String> ENTRYPOINT = List.of("/bin/sh", "-c", SeedScript.SCRIPT);
+    private static final List<String> ENTRYPOINT = SeedScript.ENTRYPOINT;
     private final Docker docker;
     private final Clock clock;
     private final Semaphore spawnPermits;

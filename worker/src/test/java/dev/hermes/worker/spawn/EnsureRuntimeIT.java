@@ -43,7 +43,7 @@ class EnsureRuntimeIT {
         InspectContainerResponse c =
                 stack.docker().inspectContainerCmd(handle.containerName()).exec();
         assertThat(c.getState().getRunning()).isTrue();
-        assertThat(c.getConfig().getEntrypoint()).containsExactly("/bin/sh", "-c", SeedScript.SCRIPT);
+        assertThat(c.getConfig().getEntrypoint()).containsExactlyElementsOf(SeedScript.ENTRYPOINT);
         assertThat(c.getConfig().getLabels())
                 .containsEntry("hermes.managed", "true")
                 .containsEntry("hermes.user-id", user.value())

@@ -66,7 +66,8 @@ class ManagedConfigTest {
                 .contains("base64 -d")
                 .contains("exec /usr/bin/tini -g -- " + "/opt/hermes/docker/entrypoint.sh gateway run")
                 .contains("rm -rf \"$data/whatsapp\"")
-                .contains("-name .env -user 0 -exec chown 10000:10000");
+                .contains(
+                        "find -P \"$data\" -xdev -path \"$data/plugins\" -prune -o -user 0 -exec chown -h 10000:10000");
         assertThat(SeedScript.SCRIPT).doesNotContain("eval ");
     }
 }

@@ -88,7 +88,7 @@ public final class RawSpawner {
                 .withName(spec.name())
                 .withLabels(spec.labels())
                 .withEnv(spec.env())
-                .withEntrypoint("/bin/sh", "-c", SeedScript.SCRIPT)
+                .withEntrypoint(SeedScript.ENTRYPOINT)
                 .withExposedPorts(agentPort)
                 .withHostConfig(host)
                 .exec()
