@@ -308,6 +308,19 @@ fi
 ms="$(time_stop "$id")"
 check "docker stop of the seeded container took ${ms} ms (< 1000)" test "$ms" -lt 1000
 
+# ---------------------------------------------------------------- gosu (privilege drop like the real image)
+section "gosu"
+out="$(docker run --rm --label "$LABEL" --entrypoint /usr/sbin/gosu "$IMAGE" hermes /bin/sh -c 'echo "$(id -u):$(id -g):$(id -G):$HOME"' 2>&1)"
+check "gosu hermes runs as 10000:10000 with groups 10000 and HOME /opt/data (got '$out')" test "$out" = "10000:10000:10000:/opt/data"
+out="$(docker run --rm --label "$LABEL" --entrypoint /usr/sbin/gosu "$IMAGE" 10000:65534 /bin/sh -c 'echo "$(id -u):$(id -g):$(id -G)"' 2>&1)"
+check "gosu 10000:65534 sets uid and gid (got '$out')" test "$out" = "10000:65534:65534"
+out="$(docker run --rm --label "$LABEL" --entrypoint /usr/sbin/gosu "$IMAGE" no-such-user true 2>&1)"; code=$?
+check "gosu with an unknown user exits 1 and says so (exit $code: $out)" \
+    bash -c '[ "$1" = 1 ] && [[ "$2" == *"unknown user"* ]]' _ "$code" "$out"
+out="$(docker run --rm --label "$LABEL" --cap-drop SETUID --cap-drop SETGID --entrypoint /usr/sbin/gosu "$IMAGE" hermes true 2>&1)"; code=$?
+check "gosu without SETUID/SETGID fails loudly (exit $code: $out)" \
+    bash -c '[ "$1" = 1 ] && [[ "$2" == *"Operation not permitted"* ]]' _ "$code" "$out"
+
 # ---------------------------------------------------------------- timings
 section "timings: docker run -d -> first /health 200 ($RUNS runs each)"
 for mode in init no-init; do

@@ -74,8 +74,7 @@ class EnvConfigTest {
         assertThat(config.runtimeMemoryMb()).isEqualTo(1024);
         assertThat(config.runtimeCpus()).isEqualTo(1.0);
         assertThat(config.runtimePidsLimit()).isEqualTo(512);
-        assertThat(config.runtimeCapAdd())
-                .containsExactly("CHOWN", "DAC_OVERRIDE", "FOWNER", "SETUID", "SETGID", "KILL");
+        assertThat(config.runtimeCapAdd()).containsExactly("CHOWN", "DAC_OVERRIDE", "SETUID", "SETGID", "KILL");
         assertThat(config.runtimeLogMaxSize()).isEqualTo("10m");
         assertThat(config.runtimeLogMaxFile()).isEqualTo(3);
     }

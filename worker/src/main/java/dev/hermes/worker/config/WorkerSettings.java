@@ -146,9 +146,9 @@ public final class WorkerSettings {
     public static final Setting<List<String>> RUNTIME_CAP_ADD = define(
             "HERMES_RUNTIME_CAP_ADD",
             SettingTypes.capabilities(),
-            List.of("CHOWN", "DAC_OVERRIDE", "FOWNER", "SETUID", "SETGID", "KILL"),
-            "capabilities added back after `CapDrop ALL` (what the seed and the entrypoint need as root; see "
-                    + "[Runtime hardening](#runtime-hardening))");
+            List.of("CHOWN", "DAC_OVERRIDE", "SETUID", "SETGID", "KILL"),
+            "capabilities added back after `CapDrop ALL` (what the seed's root phase needs before it drops to uid "
+                    + "10000; see [Runtime hardening](#runtime-hardening))");
     public static final Setting<String> RUNTIME_LOG_MAX_SIZE = define(
             "HERMES_RUNTIME_LOG_MAX_SIZE", text(), "10m", "json-file log rotation: size of one log file (`10m`, `1g`)");
     public static final Setting<Integer> RUNTIME_LOG_MAX_FILE = define(

@@ -56,7 +56,7 @@ class ContainerSpecFactoryTest {
         assertThat(DEFAULTS.memoryBytes()).isEqualTo(1024L * 1024 * 1024);
         assertThat(DEFAULTS.nanoCpus()).isEqualTo(1_000_000_000L);
         assertThat(DEFAULTS.pidsLimit()).isEqualTo(512);
-        assertThat(DEFAULTS.capAdd()).containsExactly("CHOWN", "DAC_OVERRIDE", "FOWNER", "SETUID", "SETGID", "KILL");
+        assertThat(DEFAULTS.capAdd()).containsExactly("CHOWN", "DAC_OVERRIDE", "SETUID", "SETGID", "KILL");
         assertThat(DEFAULTS.logMaxSize()).isEqualTo("10m");
         assertThat(DEFAULTS.logMaxFile()).isEqualTo(3);
     }

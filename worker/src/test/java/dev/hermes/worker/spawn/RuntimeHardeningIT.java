@@ -41,7 +41,7 @@ class RuntimeHardeningIT {
         HostConfig host = c.getHostConfig();
         assertThat(Arrays.stream(host.getCapDrop()).map(Enum::name)).containsExactly("ALL");
         assertThat(Arrays.stream(host.getCapAdd()).map(Enum::name))
-                .containsExactlyInAnyOrder("CHOWN", "DAC_OVERRIDE", "FOWNER", "SETUID", "SETGID", "KILL");
+                .containsExactlyInAnyOrder("CHOWN", "DAC_OVERRIDE", "SETUID", "SETGID", "KILL");
         assertThat(host.getSecurityOpts()).containsExactly("no-new-privileges");
         assertThat(host.getMemory()).isEqualTo(1024L * 1024 * 1024);
         assertThat(host.getMemorySwap()).isEqualTo(1024L * 1024 * 1024);
