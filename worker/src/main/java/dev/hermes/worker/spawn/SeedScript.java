@@ -45,6 +45,7 @@ public final class SeedScript {
             if command -v gosu >/dev/null 2>&1; then
               exec gosu %1$d:%1$d /bin/sh -c "$1" hermes-seed
             fi
+            echo "hermes-seed: no gosu in the image; dropping to uid %1$d with setpriv" >&2
             exec setpriv --reuid=%1$d --regid=%1$d --clear-groups /bin/sh -c "$1" hermes-seed
             """.formatted(AGENT_UID);
 

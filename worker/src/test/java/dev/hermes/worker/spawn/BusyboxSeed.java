@@ -45,6 +45,19 @@ final class BusyboxSeed {
                         SeedScript.IDENTITY_ENV + "=" + base64(identity)));
     }
 
+    /**
+     * The root phase over {@code data}, with {@code pathDir} first on PATH (a fake {@code gosu} there sees where it
+     * would drop to); its {@code $1} is {@code userPhase}.
+     */
+    Result rootPhase(Path data, Path pathDir, String userPhase) throws IOException, InterruptedException {
+        String script = SeedScript.ROOT_PHASE;
+        if (!script.contains("data=/opt/data\n")) {
+            throw new AssertionError("the root phase no longer has the line this harness replaces");
+        }
+        script = script.replace("data=/opt/data\n", "data='" + data + "'\n");
+        return run(List.of("sh", "-c", script, "hermes-seed", userPhase), List.of("PATH=" + pathDir));
+    }
+
     /** The MEMORY.md rewrite alone: what the awk program prints for {@code memory}. */
     String rewriteMemory(Path memory) throws IOException, InterruptedException {
         Path out = Files.createTempFile(scratch, "awk", ".out");

@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -88,6 +89,26 @@ class SeedUserPhaseTest {
                 .isTrue();
         assertThat(log).contains("config.yaml was not a regular file").contains("MEMORY.md was a symlink");
         assertOutsideUntouched();
+    }
+
+    @Test
+    void aDirectoryWhereAFileBelongsAndAFileWhereADirectoryBelongsAreMovedAsideWithTheirContent() throws Exception {
+        Files.createDirectories(data.resolve("config.yaml"));
+        Files.writeString(data.resolve("config.yaml/inner"), "kept\n");
+        Files.writeString(data.resolve("memories"), "not a dir\n");
+
+        String log = boot();
+
+        assertThat(data.resolve("config.yaml")).isRegularFile();
+        assertThat(data.resolve("memories/MEMORY.md")).isRegularFile();
+        assertThat(log).contains("config.yaml was not a regular file").contains("memories was not a directory");
+        try (Stream<Path> aside = Files.list(data)) {
+            List<Path> moved = aside.filter(p -> p.getFileName().toString().contains(".quarantined-"))
+                    .toList();
+            assertThat(moved).hasSize(2);
+            assertThat(moved).anySatisfy(p -> assertThat(p.resolve("inner")).hasContent("kept"));
+            assertThat(moved).anySatisfy(p -> assertThat(p).hasContent("not a dir"));
+        }
     }
 
     @Test
