@@ -106,8 +106,14 @@ class SeedUserPhaseTest {
             List<Path> moved = aside.filter(p -> p.getFileName().toString().contains(".quarantined-"))
                     .toList();
             assertThat(moved).hasSize(2);
-            assertThat(moved).anySatisfy(p -> assertThat(p.resolve("inner")).hasContent("kept"));
-            assertThat(moved).anySatisfy(p -> assertThat(p).hasContent("not a dir"));
+            assertThat(moved)
+                    .filteredOn(p -> p.getFileName().toString().startsWith("config.yaml.quarantined-"))
+                    .singleElement()
+                    .satisfies(p -> assertThat(p.resolve("inner")).hasContent("kept"));
+            assertThat(moved)
+                    .filteredOn(p -> p.getFileName().toString().startsWith("memories.quarantined-"))
+                    .singleElement()
+                    .satisfies(p -> assertThat(p).isRegularFile().hasContent("not a dir"));
         }
     }
 
