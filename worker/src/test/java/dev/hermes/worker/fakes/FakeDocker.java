@@ -24,6 +24,9 @@ public final class FakeDocker implements Docker {
     private final Map<String, Map<String, String>> volumes = new HashMap<>();
     private final List<String> calls = Collections.synchronizedList(new ArrayList<>());
     private final List<Consumer<ContainerEvent>> eventListeners = new CopyOnWriteArrayList<>();
+    private final Map<String, String> images = new HashMap<>();
+    private final Map<String, String> registry = new HashMap<>();
+    private final List<Consumer<String>> imageListeners = new CopyOnWriteArrayList<>();
     private int nextId = 1;
     private int nextPort = 40000;
 
@@ -176,6 +179,58 @@ public final class FakeDocker implements Docker {
             @Override
             public void close() {
                 eventListeners.remove(onEvent);
+                closed.countDown();
+            }
+        };
+    }
+
+    /** Tags {@code id} as {@code reference} in the engine (a build or load), and tells the image event streams. */
+    public void tagImage(String reference, String id) {
+        synchronized (this) {
+            images.put(reference, id);
+        }
+        imageListeners.forEach(listener -> listener.accept("tag"));
+    }
+
+    /** What a pull of {@code reference} finds in the registry; a reference it has none for fails to pull. */
+    public synchronized void inRegistry(String reference, String id) {
+        registry.put(reference, id);
+    }
+
+    /** Whether an image event stream is open. */
+    public boolean followingImages() {
+        return !imageListeners.isEmpty();
+    }
+
+    @Override
+    public synchronized Optional<String> imageId(String reference) {
+        return Optional.ofNullable(images.get(reference));
+    }
+
+    @Override
+    public synchronized void pull(String reference, java.time.Duration timeout) {
+        calls.add("pull " + reference);
+        String id = registry.get(reference);
+        if (id == null) {
+            throw new dev.hermes.worker.docker.DockerCallFailedException(
+                    "pull access denied for " + reference + ", repository does not exist", null);
+        }
+        images.put(reference, id);
+    }
+
+    @Override
+    public EventStream imageEvents(Consumer<String> onAction) {
+        CountDownLatch closed = new CountDownLatch(1);
+        imageListeners.add(onAction);
+        return new EventStream() {
+            @Override
+            public void awaitCompletion() throws InterruptedException {
+                closed.await();
+            }
+
+            @Override
+            public void close() {
+                imageListeners.remove(onAction);
                 closed.countDown();
             }
         };

@@ -1,0 +1,107 @@
+package dev.hermes.worker.spawn;
+
+import dev.hermes.worker.config.ImagePull;
+import dev.hermes.worker.docker.Docker;
+import dev.hermes.worker.docker.DockerCallFailedException;
+import java.time.Duration;
+import java.util.Objects;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Resolves HERMES_IMAGE to the id of the image it names, pulling as HERMES_IMAGE_PULL says, and holds that id:
+ * every runtime is created from it. Resolved at start, then again periodically and on Docker image events
+ * ({@link ImageWatch}); a new id is what starts an image rollout. A failed resolve keeps the id it had (the
+ * running fleet is not broken by a registry outage); with none, an ensure fails with Docker's message.
+ */
+public final class ImageResolver implements AgentImage {
+    private static final Logger log = LoggerFactory.getLogger(ImageResolver.class);
+    private final Docker docker;
+    private final String reference;
+    private final ImagePull policy;
+    private final Duration pullTimeout;
+    private volatile String id;
+    private volatile String failure = "not resolved yet";
+
+    public ImageResolver(Docker docker, String reference, ImagePull policy, Duration pullTimeout) {
+        this.docker = docker;
+        this.reference = reference;
+        this.policy = policy;
+        this.pullTimeout = pullTimeout;
+    }
+
+    @Override
+    public String reference() {
+        return reference;
+    }
+
+    @Override
+    public String id() {
+        String now = id;
+        if (now == null) {
+            throw new ImageUnavailableException(reference, failure);
+        }
+        return now;
+    }
+
+    /**
+     * Looks the reference up again, pulling first if the policy says so and {@code mayPull} (the periodic check:
+     * an image event only makes it look again). Returns whether the id changed from one it had.
+     */
+    public synchronized boolean resolve(boolean mayPull) {
+        String found;
+        try {
+            found = lookUp(mayPull);
+        } catch (DockerCallFailedException | ImageUnavailableException e) {
+            String why = e.getMessage();
+            if (!why.equals(failure)) {
+                log.warn(
+                        "agent image {} (HERMES_IMAGE_PULL={}) not resolved: {}; {}",
+                        reference,
+                        policy.spelling(),
+                        why,
+                        id == null ? "ensures fail with SPAWN_ERROR until it is" : "runtimes keep image " + id);
+            }
+            failure = why;
+            return false;
+        }
+        failure = "";
+        String before = id;
+        if (Objects.equals(before, found)) {
+            return false;
+        }
+        id = found;
+        if (before == null) {
+            log.info("agent image {} is {}", reference, found);
+            return false;
+        }
+        log.info(
+                "agent image {} is now {} (was {}): runtimes on the old image will be recreated",
+                reference,
+                found,
+                before);
+        return true;
+    }
+
+    private String lookUp(boolean mayPull) {
+        Optional<String> local = policy == ImagePull.ALWAYS && mayPull ? Optional.empty() : docker.imageId(reference);
+        if (local.isPresent()) {
+            return local.get();
+        }
+        if (policy == ImagePull.NEVER) {
+            throw new DockerCallFailedException(
+                    "no such image in the Docker engine, and HERMES_IMAGE_PULL=never does not pull it", null);
+        }
+        if (!mayPull) {
+            throw new DockerCallFailedException("no such image in the Docker engine (yet)", null);
+        }
+        long t0 = System.nanoTime();
+        log.info("pulling agent image {} (HERMES_IMAGE_PULL={})", reference, policy.spelling());
+        docker.pull(reference, pullTimeout);
+        log.info("pulled agent image {} in {} ms", reference, (System.nanoTime() - t0) / 1_000_000);
+        return docker.imageId(reference)
+                .orElseThrow(() ->
+                        new DockerCallFailedException("the pull succeeded but the engine has no such image", null));
+    }
+}
