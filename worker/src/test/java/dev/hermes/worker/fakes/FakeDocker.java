@@ -192,6 +192,11 @@ public final class FakeDocker implements Docker {
         imageListeners.forEach(listener -> listener.accept("tag"));
     }
 
+    /** Tags {@code id} as {@code reference} with no event, as when the event stream missed it. */
+    public synchronized void tagImageQuietly(String reference, String id) {
+        images.put(reference, id);
+    }
+
     /** What a pull of {@code reference} finds in the registry; a reference it has none for fails to pull. */
     public synchronized void inRegistry(String reference, String id) {
         registry.put(reference, id);
