@@ -165,7 +165,7 @@ public final class WorkerSettings {
             "HERMES_IMAGE_CHECK_SEC",
             60,
             "how often the image reference is resolved to its id again (besides on Docker image events); a new id "
-                    + "recreates the running runtimes (see [Rolling out a new agent image](#rolling-out-a-new-agent-image))");
+                    + "recreates the running runtimes (see [Operations](#operations))");
     public static final Setting<Duration> IMAGE_PULL_TIMEOUT =
             seconds("HERMES_IMAGE_PULL_TIMEOUT_SEC", 600, "a pull that takes longer fails");
 

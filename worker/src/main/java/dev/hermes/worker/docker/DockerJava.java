@@ -282,7 +282,10 @@ public final class DockerJava implements Docker {
     private static List<ContainerSummary> summaries(List<Container> containers) {
         return containers.stream()
                 .map(c -> new ContainerSummary(
-                        c.getId(), c.getNames() == null ? List.of() : List.of(c.getNames()), c.getLabels()))
+                        c.getId(),
+                        c.getNames() == null ? List.of() : List.of(c.getNames()),
+                        c.getLabels(),
+                        c.getImageId()))
                 .toList();
     }
 
@@ -303,7 +306,8 @@ public final class DockerJava implements Docker {
                 state == null ? null : state.getExitCodeLong(),
                 c.getConfig() == null ? null : c.getConfig().getLabels(),
                 state == null ? null : state.getStartedAt(),
-                Map.copyOf(published));
+                Map.copyOf(published),
+                c.getImageId());
     }
 
     private static <T> T call(Supplier<T> dockerCall) {

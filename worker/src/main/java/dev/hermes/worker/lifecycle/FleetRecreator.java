@@ -56,7 +56,9 @@ public final class FleetRecreator {
         CurrentBuild build = ensurer.currentBuild();
         long version = build.settingsVersion();
         List<OwnedRuntimes.Owned> stale = owned.list().stream()
-                .filter(r -> build.outdatedBy(r.container().labels()).isPresent())
+                .filter(r -> build.outdatedBy(
+                                r.container().labels(), r.container().imageId())
+                        .isPresent())
                 .toList();
         meters.settingsDrift().set(stale.size());
         if (stale.isEmpty()) {

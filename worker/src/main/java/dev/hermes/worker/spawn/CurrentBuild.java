@@ -23,8 +23,18 @@ public record CurrentBuild(long settingsVersion, String imageId) {
         return Optional.empty();
     }
 
-    /** {@link #outdatedBy(long, String)} of a container, from its labels (the truth). */
-    public Optional<StopReason> outdatedBy(Map<String, String> labels) {
-        return outdatedBy(ContainerLabels.settingsVersion(labels), ContainerLabels.imageId(labels));
+    /**
+     * {@link #outdatedBy(long, String)} of a container, from its labels (the truth); one created before images were
+     * tracked (no {@code hermes.image-id} label) is judged by the image Docker says it runs, so upgrading the worker
+     * recreates nothing by itself.
+     */
+    public Optional<StopReason> outdatedBy(Map<String, String> labels, String dockerImageId) {
+        return outdatedBy(ContainerLabels.settingsVersion(labels), imageOf(labels, dockerImageId));
+    }
+
+    /** The image a container was created from: its label, else what Docker says (null if neither knows). */
+    public static String imageOf(Map<String, String> labels, String dockerImageId) {
+        String label = ContainerLabels.imageId(labels);
+        return label != null ? label : dockerImageId;
     }
 }

@@ -161,7 +161,8 @@ public final class Ensurer {
                 return Optional.empty();
             }
             Map<String, String> labels = running.get().labels();
-            Optional<StopReason> why = new CurrentBuild(current.version(), specs.imageId()).outdatedBy(labels);
+            Optional<StopReason> why = new CurrentBuild(current.version(), specs.imageId())
+                    .outdatedBy(labels, running.get().imageId());
             if (why.isEmpty()) {
                 return Optional.empty();
             }

@@ -53,8 +53,9 @@ public final class ImageResolver implements AgentImage {
         String found;
         try {
             found = lookUp(mayPull);
-        } catch (DockerCallFailedException | ImageUnavailableException e) {
-            String why = e.getMessage();
+        } catch (RuntimeException e) {
+            // Docker's refusal, or no Docker at all (the transport's own exceptions): never fatal here
+            String why = e.getMessage() != null ? e.getMessage() : e.toString();
             if (!why.equals(failure)) {
                 log.warn(
                         "agent image {} (HERMES_IMAGE_PULL={}) not resolved: {}; {}",

@@ -145,7 +145,7 @@ public final class RuntimeSpawner {
                 0,
                 startMs,
                 startedAt,
-                ContainerLabels.imageId(labels));
+                CurrentBuild.imageOf(labels, container.imageId()));
     }
 
     private String create(ContainerSpec spec) {

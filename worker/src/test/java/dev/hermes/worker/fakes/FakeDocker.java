@@ -40,6 +40,13 @@ public final class FakeDocker implements Docker {
         public volatile boolean running;
         public volatile String startedAt;
 
+        /** The image Docker says it runs: the spec's image (an id, as the worker creates from ids) unless set. */
+        public volatile String image;
+
+        String imageId() {
+            return image != null ? image : labels.get(ContainerSpec.LABEL_IMAGE_ID);
+        }
+
         Container(String id, String name, Map<String, String> labels, int agentPort, String hostPort) {
             this.id = id;
             this.name = name;
@@ -90,7 +97,7 @@ public final class FakeDocker implements Docker {
                 .filter(c -> c.running
                         && "true".equals(c.labels.get(ContainerSpec.LABEL_MANAGED))
                         && fleet.equals(c.labels.get(ContainerSpec.LABEL_FLEET)))
-                .map(c -> new ContainerSummary(c.id, List.of("/" + c.name), c.labels))
+                .map(c -> new ContainerSummary(c.id, List.of("/" + c.name), c.labels, c.imageId()))
                 .toList();
     }
 
@@ -99,7 +106,7 @@ public final class FakeDocker implements Docker {
         calls.add("list-named " + namePrefix);
         return byName.values().stream()
                 .filter(c -> c.name.startsWith(namePrefix))
-                .map(c -> new ContainerSummary(c.id, List.of("/" + c.name), c.labels))
+                .map(c -> new ContainerSummary(c.id, List.of("/" + c.name), c.labels, c.imageId()))
                 .toList();
     }
 
@@ -113,7 +120,8 @@ public final class FakeDocker implements Docker {
                         c.running ? null : 0L,
                         c.labels,
                         c.startedAt,
-                        Map.of(c.agentPort, c.hostPort)));
+                        Map.of(c.agentPort, c.hostPort),
+                        c.imageId()));
     }
 
     @Override
@@ -207,8 +215,14 @@ public final class FakeDocker implements Docker {
         return !imageListeners.isEmpty();
     }
 
+    /** When set, every image look-up fails with it, as when Docker cannot be reached. */
+    public volatile RuntimeException imageLookUpFailure;
+
     @Override
     public synchronized Optional<String> imageId(String reference) {
+        if (imageLookUpFailure != null) {
+            throw imageLookUpFailure;
+        }
         return Optional.ofNullable(images.get(reference));
     }
 

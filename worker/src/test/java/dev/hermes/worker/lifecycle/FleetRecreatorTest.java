@@ -120,6 +120,25 @@ class FleetRecreatorTest {
                 .containsEntry(ContainerSpec.LABEL_SETTINGS_VERSION, "4");
     }
 
+    @Test
+    void aRuntimeFromBeforeImageIdsWereLabelledIsJudgedByTheImageItRuns() throws Exception {
+        UserId sameImage = onPartition(0);
+        UserId oldImage = onPartition(1);
+        for (UserId user : List.of(sameImage, oldImage)) {
+            java.util.Map<String, String> labels = new java.util.HashMap<>(fleet.labelsFor(user));
+            labels.remove(ContainerSpec.LABEL_IMAGE_ID);
+            fleet.docker.existing(user.containerName(), labels, 8642, true).image =
+                    user == sameImage ? fleet.imageId : "sha256:older";
+        }
+
+        assertThat(recreator.recreateStale(null)).isEqualTo(1);
+
+        assertThat(fleet.audited(RuntimeStopped.class)).singleElement().satisfies(stopped -> {
+            assertThat(stopped.userId()).isEqualTo(oldImage);
+            assertThat(stopped.reason()).isEqualTo(StopReason.IMAGE_ROLLOUT);
+        });
+    }
+
     private static UserId onPartition(int partition) {
         while (true) {
             UserId user = UserId.random();

@@ -12,33 +12,42 @@ class CurrentBuildTest {
 
     @Test
     void aRuntimeOnTodaysVersionAndImageIsCurrent() {
-        assertThat(TODAY.outdatedBy(labels("5", "sha256:bbb"))).isEmpty();
-        assertThat(TODAY.outdatedBy(labels("6", "sha256:bbb")))
+        assertThat(TODAY.outdatedBy(labels("5", "sha256:bbb"), null)).isEmpty();
+        assertThat(TODAY.outdatedBy(labels("6", "sha256:bbb"), null))
                 .as("a newer version (another worker saw it first)")
                 .isEmpty();
     }
 
     @Test
     void anOlderSettingsVersionIsASettingsRecreateWhateverTheImage() {
-        assertThat(TODAY.outdatedBy(labels("4", "sha256:bbb"))).contains(StopReason.SETTINGS_RECREATE);
-        assertThat(TODAY.outdatedBy(labels("4", "sha256:aaa"))).contains(StopReason.SETTINGS_RECREATE);
+        assertThat(TODAY.outdatedBy(labels("4", "sha256:bbb"), null)).contains(StopReason.SETTINGS_RECREATE);
+        assertThat(TODAY.outdatedBy(labels("4", "sha256:aaa"), null)).contains(StopReason.SETTINGS_RECREATE);
     }
 
     @Test
     void anotherImageIsAnImageRollout() {
-        assertThat(TODAY.outdatedBy(labels("5", "sha256:aaa"))).contains(StopReason.IMAGE_ROLLOUT);
+        assertThat(TODAY.outdatedBy(labels("5", "sha256:aaa"), null)).contains(StopReason.IMAGE_ROLLOUT);
     }
 
     @Test
-    void aRuntimeWithNoImageLabelWasCreatedBeforeImagesWereTrackedAndIsRolledOut() {
-        assertThat(TODAY.outdatedBy(Map.of(ContainerSpec.LABEL_SETTINGS_VERSION, "5")))
-                .contains(StopReason.IMAGE_ROLLOUT);
-        assertThat(TODAY.outdatedBy(5, null)).contains(StopReason.IMAGE_ROLLOUT);
+    void aRuntimeCreatedBeforeImagesWereTrackedIsJudgedByTheImageDockerSaysItRuns() {
+        Map<String, String> noImageLabel = Map.of(ContainerSpec.LABEL_SETTINGS_VERSION, "5");
+        assertThat(TODAY.outdatedBy(noImageLabel, "sha256:bbb"))
+                .as("upgrading the worker alone")
+                .isEmpty();
+        assertThat(TODAY.outdatedBy(noImageLabel, "sha256:aaa")).contains(StopReason.IMAGE_ROLLOUT);
+        assertThat(TODAY.outdatedBy(noImageLabel, null)).as("nobody knows").contains(StopReason.IMAGE_ROLLOUT);
+    }
+
+    @Test
+    void theLabelWinsOverWhatDockerSays() {
+        assertThat(TODAY.outdatedBy(labels("5", "sha256:bbb"), "sha256:other")).isEmpty();
+        assertThat(TODAY.outdatedBy(labels("5", "sha256:aaa"), "sha256:bbb")).contains(StopReason.IMAGE_ROLLOUT);
     }
 
     @Test
     void noLabelsAtAllReadAsTheOldestVersion() {
-        assertThat(TODAY.outdatedBy(null)).contains(StopReason.SETTINGS_RECREATE);
+        assertThat(TODAY.outdatedBy(null, "sha256:bbb")).contains(StopReason.SETTINGS_RECREATE);
     }
 
     private static Map<String, String> labels(String version, String imageId) {

@@ -123,4 +123,16 @@ class ImageResolverTest {
 
         assertThat(resolver.id()).isEqualTo("sha256:aaa");
     }
+
+    @Test
+    void noDockerAtAllIsNeverFatalAndSaysWhy() {
+        docker.imageLookUpFailure = new IllegalStateException("java.net.ConnectException: connection refused");
+        ImageResolver resolver = resolver(ImagePull.IF_NOT_PRESENT);
+
+        assertThat(resolver.resolve(true)).isFalse();
+
+        assertThatThrownBy(resolver::id)
+                .isInstanceOf(ImageUnavailableException.class)
+                .hasMessageContaining("connection refused");
+    }
 }
