@@ -50,9 +50,9 @@ public final class ImageResolver implements AgentImage {
      * an image event only makes it look again). Returns whether the id changed from one it had.
      */
     public synchronized boolean resolve(boolean mayPull) {
-        String found;
+        Optional<String> lookedUp;
         try {
-            found = lookUp(mayPull);
+            lookedUp = lookUp(mayPull);
         } catch (RuntimeException e) {
             // Docker's refusal, or no Docker at all (the transport's own exceptions): never fatal here
             String why = e.getMessage() != null ? e.getMessage() : e.toString();
@@ -67,6 +67,10 @@ public final class ImageResolver implements AgentImage {
             failure = why;
             return false;
         }
+        if (lookedUp.isEmpty()) {
+            return false;
+        }
+        String found = lookedUp.get();
         failure = "";
         String before = id;
         if (Objects.equals(before, found)) {
@@ -85,18 +89,26 @@ public final class ImageResolver implements AgentImage {
         return true;
     }
 
-    private String lookUp(boolean mayPull) {
-        Optional<String> local = policy == ImagePull.ALWAYS && mayPull ? Optional.empty() : docker.imageId(reference);
+    /**
+     * The id, or empty when this look-up cannot tell (an event's look-up may not pull): what is known is kept. Under
+     * {@code always} only a pull says which image the tag names, so only the periodic check looks.
+     */
+    private Optional<String> lookUp(boolean mayPull) {
+        if (policy == ImagePull.ALWAYS) {
+            return mayPull ? Optional.of(pulled()) : Optional.empty();
+        }
+        Optional<String> local = docker.imageId(reference);
         if (local.isPresent()) {
-            return local.get();
+            return local;
         }
         if (policy == ImagePull.NEVER) {
             throw new DockerCallFailedException(
                     "no such image in the Docker engine, and HERMES_IMAGE_PULL=never does not pull it", null);
         }
-        if (!mayPull) {
-            throw new DockerCallFailedException("no such image in the Docker engine (yet)", null);
-        }
+        return mayPull ? Optional.of(pulled()) : Optional.empty();
+    }
+
+    private String pulled() {
         long t0 = System.nanoTime();
         log.info("pulling agent image {} (HERMES_IMAGE_PULL={})", reference, policy.spelling());
         docker.pull(reference, pullTimeout);
