@@ -14,6 +14,10 @@
  *   STUB_BOOT_DELAY_MS  sleep this long before binding (also: $HERMES_HOME/.stub/boot-delay-ms)
  *   STUB_NEVER_HEALTHY  =1: /health answers 503 forever (also: $HERMES_HOME/.stub/never-healthy)
  *
+ * Files:
+ *   /opt/hermes/BUILD   read once at start-up: /health reports it as "build" ("stub" when absent), so a test
+ *                       can tell which image a runtime was created from (an image rollout)
+ *
  * Routes: GET /health, GET /v1/models, GET /stub/boot, GET /stub/file/<relative path>.
  * Never logs the Authorization header or any environment value.
  */
@@ -40,6 +44,7 @@
 static char cfg_provider[512];
 static char cfg_model[512];
 static char cfg_base_url[1024];
+static char build_id[256] = "stub";
 
 static const char *api_key;
 static const char *hermes_home;
@@ -187,6 +192,20 @@ static void parse_scalar(const char *v, char *out, size_t outsz) {
         if (strcmp(out, "~") == 0 || strcmp(out, "null") == 0) o = 0;
     }
     out[o] = '\0';
+}
+
+/* The image's build, from BUILD_FILE: its first line, trimmed; "stub" when there is none. */
+#define BUILD_FILE "/opt/hermes/BUILD"
+static void load_build(void) {
+    char buf[sizeof build_id];
+    if (read_small_file(BUILD_FILE, buf, sizeof buf) < 0) return;
+    size_t n = strcspn(buf, "\r\n");
+    while (n > 0 && (buf[n - 1] == ' ' || buf[n - 1] == '\t')) n--;
+    size_t start = 0;
+    while (start < n && (buf[start] == ' ' || buf[start] == '\t')) start++;
+    if (start == n) return;
+    memcpy(build_id, buf + start, n - start);
+    build_id[n - start] = '\0';
 }
 
 static void load_config(void) {
@@ -508,7 +527,10 @@ static void handle_conn(int fd) {
             send_json(fd, 503, "{\"status\":\"starting\"}", head_only);
         } else {
             status = 200;
-            send_json(fd, 200, "{\"status\":\"ok\",\"platform\":\"hermes-agent\",\"version\":\"stub\"}", head_only);
+            char body[512] = "{\"status\":\"ok\",\"platform\":\"hermes-agent\",\"version\":\"stub\",\"build\":";
+            json_str(body, sizeof body, build_id);
+            appendf(body, sizeof body, "}");
+            send_json(fd, 200, body, head_only);
         }
     } else if (strcmp(target, "/v1/models") == 0 || strcmp(target, "/stub/boot") == 0 ||
                strncmp(target, "/stub/file/", 11) == 0) {
@@ -663,9 +685,11 @@ int main(int argc, char **argv) {
     never_healthy = env_truthy("STUB_NEVER_HEALTHY") || file_exists(sw);
 
     load_config();
+    load_build();
 
-    logline("hermes-stub: gateway run (pid %d, uid %d, HERMES_HOME=%s, provider=%s, model=%s)", (int)server_pid,
-            (int)getuid(), hermes_home, cfg_provider[0] ? cfg_provider : "-", cfg_model[0] ? cfg_model : "-");
+    logline("hermes-stub: gateway run (pid %d, uid %d, HERMES_HOME=%s, provider=%s, model=%s, build=%s)",
+            (int)server_pid, (int)getuid(), hermes_home, cfg_provider[0] ? cfg_provider : "-",
+            cfg_model[0] ? cfg_model : "-", build_id);
 
     if (delay > 0) {
         logline("hermes-stub: boot delay %ld ms", delay);

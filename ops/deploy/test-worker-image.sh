@@ -198,6 +198,7 @@ WORKER_ENV=(
     -e "HERMES_PG_PASSWORD_FILE=/run/secrets/hermes_pg_password"
     -e "HERMES_API_KEY_SECRET_FILE=/run/secrets/hermes_api_key_secret"
     -e "HERMES_IMAGE=${STUB_IMAGE:-hermes-agent-stub:local}"
+    -e "HERMES_IMAGE_PULL=never"
     -e "HERMES_PUBLISH_HOST=127.0.0.1"
     -e "HERMES_PLUGINS_DIR=$WORK/plugins"
     -e "HERMES_HTTP_HOST=127.0.0.1"
@@ -302,6 +303,7 @@ services:
       HERMES_PG_URL: "jdbc:postgresql://127.0.0.1:5432/$TEST_DB"
       HERMES_PG_USER: postgres
       HERMES_IMAGE: "${STUB_IMAGE:-hermes-agent-stub:local}"
+      HERMES_IMAGE_PULL: never
       HERMES_PLUGINS_DIR: "$WORK/plugins"
       HERMES_HTTP_PORT: "$PORT2"
 secrets:

@@ -10,5 +10,7 @@ public enum StopReason {
     FORGET,
     DIED,
     /** Recreated so that it boots with the family's new identity block (AccountUpdated). */
-    ACCOUNT_UPDATED
+    ACCOUNT_UPDATED,
+    /** Recreated from the new image its reference (HERMES_IMAGE) names now: a new build under the same tag. */
+    IMAGE_ROLLOUT
 }

@@ -10,6 +10,9 @@ import static dev.hermes.worker.config.WorkerSettings.HEALTH_TIMEOUT;
 import static dev.hermes.worker.config.WorkerSettings.HTTP_HOST;
 import static dev.hermes.worker.config.WorkerSettings.HTTP_PORT;
 import static dev.hermes.worker.config.WorkerSettings.IMAGE;
+import static dev.hermes.worker.config.WorkerSettings.IMAGE_CHECK;
+import static dev.hermes.worker.config.WorkerSettings.IMAGE_PULL;
+import static dev.hermes.worker.config.WorkerSettings.IMAGE_PULL_TIMEOUT;
 import static dev.hermes.worker.config.WorkerSettings.KAFKA_BOOTSTRAP_SERVERS;
 import static dev.hermes.worker.config.WorkerSettings.KAFKA_PROPERTIES_FILE;
 import static dev.hermes.worker.config.WorkerSettings.LAST_ACTIVE_WRITE_INTERVAL;
@@ -98,6 +101,9 @@ public final class EnvConfig {
                 RUNTIME_PIDS_LIMIT.read(env),
                 RUNTIME_CAP_ADD.read(env),
                 RUNTIME_LOG_MAX_SIZE.read(env),
-                RUNTIME_LOG_MAX_FILE.read(env));
+                RUNTIME_LOG_MAX_FILE.read(env),
+                IMAGE_PULL.read(env),
+                IMAGE_CHECK.read(env),
+                IMAGE_PULL_TIMEOUT.read(env));
     }
 }

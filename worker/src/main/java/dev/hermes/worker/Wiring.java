@@ -35,9 +35,12 @@ import dev.hermes.worker.settings.AccountWatcher;
 import dev.hermes.worker.settings.KnownAccounts;
 import dev.hermes.worker.settings.SettingsCache;
 import dev.hermes.worker.settings.SettingsWatcher;
+import dev.hermes.worker.spawn.AgentImage;
 import dev.hermes.worker.spawn.ContainerSpecFactory;
 import dev.hermes.worker.spawn.Ensurer;
 import dev.hermes.worker.spawn.HealthProbe;
+import dev.hermes.worker.spawn.ImageResolver;
+import dev.hermes.worker.spawn.ImageWatch;
 import dev.hermes.worker.spawn.RuntimeSpawner;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
@@ -151,7 +154,9 @@ public class Wiring {
         RuntimeRegistry registry = new RuntimeRegistry();
         meters.runtimesRunning(registry::size);
         RuntimeSpawner spawner = new RuntimeSpawner(docker, clock, config.maxConcurrentSpawns());
-        Ensurer ensurer = ensurer(spawner, settings, registry, meters, clock, admission);
+        ImageResolver image = new ImageResolver(docker, config.image(), config.imagePull(), config.imagePullTimeout());
+        image.resolve(true);
+        Ensurer ensurer = ensurer(spawner, image, settings, registry, meters, clock, admission);
         ActivityTracker activity = new ActivityTracker(publisher, clock, config.lastActiveWriteInterval());
         KeyedExecutor<UserId> lanes = new KeyedExecutor<>(config.workerThreads(), "hermes-lane");
         RequestLoop loop = new RequestLoop(
@@ -211,6 +216,10 @@ public class Wiring {
                 new FleetRecreator(owned, ensurer, settings, audit, meters, config.recreateConcurrency())
                         ::recreateStale);
         closeables.add(0, settingsWatcher);
+        // a new image under the tag starts the same campaign as a settings change (one at a time, on its thread)
+        closeables.add(
+                0,
+                new ImageWatch(docker, image, config.imageCheckInterval(), () -> settingsWatcher.check(null)).start());
         AccountRecreator accountRecreator =
                 new AccountRecreator(scope, lanes, ensurer, audit, config.recreateConcurrency());
         AccountWatcher accountWatcher = new AccountWatcher(
@@ -261,6 +270,7 @@ public class Wiring {
 
     private Ensurer ensurer(
             RuntimeSpawner spawner,
+            AgentImage image,
             SettingsCache settings,
             RuntimeRegistry registry,
             Meters meters,
@@ -268,7 +278,7 @@ public class Wiring {
             KnownAccounts admission) {
         ContainerSpecFactory specs = new ContainerSpecFactory(
                 ApiKeys.fromSecret(config.apiKeySecret()),
-                config.image(),
+                image,
                 config.pluginsDir(),
                 config.agentPort(),
                 config.publishHost(),

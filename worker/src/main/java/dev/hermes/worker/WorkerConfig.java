@@ -10,6 +10,9 @@ import static dev.hermes.worker.config.WorkerSettings.HEALTH_TIMEOUT;
 import static dev.hermes.worker.config.WorkerSettings.HTTP_HOST;
 import static dev.hermes.worker.config.WorkerSettings.HTTP_PORT;
 import static dev.hermes.worker.config.WorkerSettings.IMAGE;
+import static dev.hermes.worker.config.WorkerSettings.IMAGE_CHECK;
+import static dev.hermes.worker.config.WorkerSettings.IMAGE_PULL;
+import static dev.hermes.worker.config.WorkerSettings.IMAGE_PULL_TIMEOUT;
 import static dev.hermes.worker.config.WorkerSettings.KAFKA_BOOTSTRAP_SERVERS;
 import static dev.hermes.worker.config.WorkerSettings.LAST_ACTIVE_WRITE_INTERVAL;
 import static dev.hermes.worker.config.WorkerSettings.MAX_CONCURRENT_SPAWNS;
@@ -41,6 +44,7 @@ import static dev.hermes.worker.config.WorkerSettings.WORKER_THREADS;
 
 import dev.hermes.schemas.Topics;
 import dev.hermes.worker.config.Admission;
+import dev.hermes.worker.config.ImagePull;
 import dev.hermes.worker.docker.RuntimeLimits;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -93,7 +97,10 @@ public record WorkerConfig(
         int runtimePidsLimit,
         List<String> runtimeCapAdd,
         String runtimeLogMaxSize,
-        int runtimeLogMaxFile) {
+        int runtimeLogMaxFile,
+        ImagePull imagePull,
+        Duration imageCheckInterval,
+        Duration imagePullTimeout) {
 
     public WorkerConfig {
         WORKER_ID.check(workerId);
@@ -135,6 +142,9 @@ public record WorkerConfig(
         runtimeCapAdd = List.copyOf(RUNTIME_CAP_ADD.check(runtimeCapAdd));
         RUNTIME_LOG_MAX_SIZE.check(runtimeLogMaxSize);
         RUNTIME_LOG_MAX_FILE.check(runtimeLogMaxFile);
+        IMAGE_PULL.check(imagePull);
+        IMAGE_CHECK.check(imageCheckInterval);
+        IMAGE_PULL_TIMEOUT.check(imagePullTimeout);
     }
 
     /** The hardening every runtime is created with. */
@@ -146,7 +156,8 @@ public record WorkerConfig(
     @Override
     public String toString() {
         return "WorkerConfig[workerId=" + workerId + ", bootstrapServers=" + bootstrapServers + ", topics="
-                + topics.prefix() + "*, groupId=" + groupId + ", pgUrl=" + pgUrl + ", image=" + image
+                + topics.prefix() + "*, groupId=" + groupId + ", pgUrl=" + pgUrl + ", image=" + image + " (pull "
+                + imagePull.spelling() + ")"
                 + ", apiKeySecret=<redacted>, pgPassword=<redacted>, kafkaProperties=" + kafkaProperties.keySet() + "]";
     }
 }

@@ -68,6 +68,9 @@ class WorkerConfigTest {
         VARIABLE_OF.put("runtimeCapAdd", "HERMES_RUNTIME_CAP_ADD");
         VARIABLE_OF.put("runtimeLogMaxSize", "HERMES_RUNTIME_LOG_MAX_SIZE");
         VARIABLE_OF.put("runtimeLogMaxFile", "HERMES_RUNTIME_LOG_MAX_FILE");
+        VARIABLE_OF.put("imagePull", "HERMES_IMAGE_PULL");
+        VARIABLE_OF.put("imageCheckInterval", "HERMES_IMAGE_CHECK_SEC");
+        VARIABLE_OF.put("imagePullTimeout", "HERMES_IMAGE_PULL_TIMEOUT_SEC");
     }
 
     @TempDir
@@ -218,6 +221,9 @@ class WorkerConfigTest {
         samples.put("HERMES_STALE_REQUEST_SEC", "120");
         samples.put("HERMES_REPLY_TOPICS", "chat.replies,voice-*");
         samples.put("HERMES_ADMISSION", "known-accounts");
+        samples.put("HERMES_IMAGE_PULL", "never");
+        samples.put("HERMES_IMAGE_CHECK_SEC", "5");
+        samples.put("HERMES_IMAGE_PULL_TIMEOUT_SEC", "30");
         return samples;
     }
 

@@ -60,6 +60,30 @@ public final class SettingTypes {
         };
     }
 
+    public static SettingType<ImagePull> imagePull() {
+        return new SettingType<>() {
+            @Override
+            public String describe() {
+                return "`if-not-present`, `always` or `never`";
+            }
+
+            @Override
+            public ImagePull parse(String raw) {
+                for (ImagePull policy : ImagePull.values()) {
+                    if (policy.spelling().equals(raw)) {
+                        return policy;
+                    }
+                }
+                throw new IllegalArgumentException();
+            }
+
+            @Override
+            public String format(ImagePull value) {
+                return value.spelling();
+            }
+        };
+    }
+
     public static SettingType<Topics> topicPrefix() {
         return new SettingType<>() {
             @Override

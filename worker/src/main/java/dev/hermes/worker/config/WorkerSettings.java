@@ -154,6 +154,21 @@ public final class WorkerSettings {
     public static final Setting<Integer> RUNTIME_LOG_MAX_FILE = define(
             "HERMES_RUNTIME_LOG_MAX_FILE", integer(1, 100), 3, "json-file log rotation: log files kept per runtime");
 
+    public static final Setting<ImagePull> IMAGE_PULL = define(
+            "HERMES_IMAGE_PULL",
+            SettingTypes.imagePull(),
+            ImagePull.IF_NOT_PRESENT,
+            "when to pull `HERMES_IMAGE`: `if-not-present` (only when the engine lacks it), `always` (at start and "
+                    + "every image check) or `never` (a locally built image, such as the stand-in); a failed pull "
+                    + "fails ensures with `SPAWN_ERROR` until the image is there");
+    public static final Setting<Duration> IMAGE_CHECK = seconds(
+            "HERMES_IMAGE_CHECK_SEC",
+            60,
+            "how often the image reference is resolved to its id again (besides on Docker image events); a new id "
+                    + "recreates the running runtimes (see [Operations](#operations))");
+    public static final Setting<Duration> IMAGE_PULL_TIMEOUT =
+            seconds("HERMES_IMAGE_PULL_TIMEOUT_SEC", 600, "a pull that takes longer fails");
+
     public static final List<Setting<?>> ALL = List.of(
             KAFKA_BOOTSTRAP_SERVERS,
             TOPIC_PREFIX,
@@ -195,7 +210,10 @@ public final class WorkerSettings {
             RUNTIME_PIDS_LIMIT,
             RUNTIME_CAP_ADD,
             RUNTIME_LOG_MAX_SIZE,
-            RUNTIME_LOG_MAX_FILE);
+            RUNTIME_LOG_MAX_FILE,
+            IMAGE_PULL,
+            IMAGE_CHECK,
+            IMAGE_PULL_TIMEOUT);
 
     private WorkerSettings() {}
 

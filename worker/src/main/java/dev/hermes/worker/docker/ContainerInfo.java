@@ -8,6 +8,7 @@ import java.util.Map;
  * @param labels as Docker gives them; null when it gives none
  * @param startedAt Docker's RFC 3339 start time; may be null
  * @param publishedPorts host port of each published container TCP port
+ * @param imageId the id of the image it was created from ({@code sha256:...}); may be null
  */
 public record ContainerInfo(
         String id,
@@ -16,4 +17,5 @@ public record ContainerInfo(
         Long exitCode,
         Map<String, String> labels,
         String startedAt,
-        Map<Integer, String> publishedPorts) {}
+        Map<Integer, String> publishedPorts,
+        String imageId) {}

@@ -36,4 +36,9 @@ public final class ContainerLabels {
             return 0;
         }
     }
+
+    /** The id of the image it was created from ({@code hermes.image-id}), or null when it carries none. */
+    public static String imageId(Map<String, String> labels) {
+        return labels == null ? null : labels.get(ContainerSpec.LABEL_IMAGE_ID);
+    }
 }

@@ -27,6 +27,8 @@ public record ContainerSpec(
     public static final String LABEL_CONFIG_HASH = "hermes.config-hash";
     /** Which fleet (consumer group) manages it, so two fleets on one Docker host never touch each other's. */
     public static final String LABEL_FLEET = "hermes.fleet";
+    /** The id of the image it was created from (the spec's {@code image}), so a new image under the tag is seen. */
+    public static final String LABEL_IMAGE_ID = "hermes.image-id";
 
     @Override
     public String toString() {

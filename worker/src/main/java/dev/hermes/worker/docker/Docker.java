@@ -1,5 +1,6 @@
 package dev.hermes.worker.docker;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -50,6 +51,22 @@ public interface Docker extends AutoCloseable {
      * stream ends or is closed.
      */
     EventStream containerEvents(String fleet, Consumer<ContainerEvent> onEvent);
+
+    /** The id ({@code sha256:...}) of the image {@code reference} names in this engine, or empty if it has none. */
+    Optional<String> imageId(String reference);
+
+    /**
+     * Pulls {@code reference} (tag {@code latest} when it names none).
+     *
+     * @throws DockerCallFailedException with Docker's message, or when it does not finish within {@code timeout}
+     */
+    void pull(String reference, Duration timeout);
+
+    /**
+     * Follows the engine's image events (tag, untag, load, import, pull, delete) until the stream ends or is
+     * closed; {@code onAction} gets each event's action.
+     */
+    EventStream imageEvents(Consumer<String> onAction);
 
     /** An open event stream. */
     interface EventStream extends AutoCloseable {

@@ -3,6 +3,7 @@ package dev.hermes.worker.docker;
 import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.async.ResultCallback;
 import com.github.dockerjava.api.command.InspectContainerResponse;
+import com.github.dockerjava.api.command.PullImageResultCallback;
 import com.github.dockerjava.api.exception.ConflictException;
 import com.github.dockerjava.api.exception.DockerException;
 import com.github.dockerjava.api.exception.NotFoundException;
@@ -21,10 +22,12 @@ import com.github.dockerjava.api.model.Ports;
 import com.github.dockerjava.api.model.Volume;
 import dev.hermes.admin.DockerClients;
 import java.io.IOException;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 
@@ -194,6 +197,79 @@ public final class DockerJava implements Docker {
         };
     }
 
+    private static EventStream streamOf(ResultCallback.Adapter<Event> callback) {
+        return new EventStream() {
+            @Override
+            public void awaitCompletion() throws InterruptedException {
+                callback.awaitCompletion();
+            }
+
+            @Override
+            public void close() {
+                closeQuietly(callback);
+            }
+        };
+    }
+
+    private static void closeQuietly(java.io.Closeable callback) {
+        if (callback == null) {
+            return;
+        }
+        try {
+            callback.close();
+        } catch (IOException e) {
+            // closing anyway
+        }
+    }
+
+    @Override
+    public Optional<String> imageId(String reference) {
+        try {
+            return Optional.ofNullable(docker.inspectImageCmd(reference).exec().getId());
+        } catch (NotFoundException e) {
+            return Optional.empty();
+        } catch (DockerException e) {
+            throw new DockerCallFailedException(e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public void pull(String reference, Duration timeout) {
+        PullImageResultCallback pull = null;
+        try {
+            pull = docker.pullImageCmd(ImageReferences.withTag(reference)).exec(new PullImageResultCallback());
+            if (!pull.awaitCompletion(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+                throw new DockerCallFailedException(
+                        "pull of " + reference + " did not finish within " + timeout.toSeconds() + " s", null);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new DockerCallFailedException("interrupted while pulling " + reference, e);
+        } catch (DockerCallFailedException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            // a refusal comes as DockerException, an error in the pull's progress stream as DockerClientException
+            throw new DockerCallFailedException("pull of " + reference + " failed: " + e.getMessage(), e);
+        } finally {
+            closeQuietly(pull);
+        }
+    }
+
+    @Override
+    public EventStream imageEvents(Consumer<String> onAction) {
+        ResultCallback.Adapter<Event> callback = new ResultCallback.Adapter<>() {
+            @Override
+            public void onNext(Event event) {
+                onAction.accept(event.getAction());
+            }
+        };
+        docker.eventsCmd()
+                .withEventTypeFilter("image")
+                .withEventFilter("tag", "untag", "load", "import", "pull", "delete")
+                .exec(callback);
+        return streamOf(callback);
+    }
+
     @Override
     public void close() {
         try {
@@ -206,7 +282,10 @@ public final class DockerJava implements Docker {
     private static List<ContainerSummary> summaries(List<Container> containers) {
         return containers.stream()
                 .map(c -> new ContainerSummary(
-                        c.getId(), c.getNames() == null ? List.of() : List.of(c.getNames()), c.getLabels()))
+                        c.getId(),
+                        c.getNames() == null ? List.of() : List.of(c.getNames()),
+                        c.getLabels(),
+                        c.getImageId()))
                 .toList();
     }
 
@@ -227,7 +306,8 @@ public final class DockerJava implements Docker {
                 state == null ? null : state.getExitCodeLong(),
                 c.getConfig() == null ? null : c.getConfig().getLabels(),
                 state == null ? null : state.getStartedAt(),
-                Map.copyOf(published));
+                Map.copyOf(published),
+                c.getImageId());
     }
 
     private static <T> T call(Supplier<T> dockerCall) {

@@ -1,9 +1,9 @@
 package dev.hermes.worker.lifecycle;
 
 import dev.hermes.worker.audit.LifecycleAudit;
-import dev.hermes.worker.docker.ContainerLabels;
 import dev.hermes.worker.metrics.Meters;
 import dev.hermes.worker.settings.SettingsCache;
+import dev.hermes.worker.spawn.CurrentBuild;
 import dev.hermes.worker.spawn.EnsureFailedException;
 import dev.hermes.worker.spawn.Ensurer;
 import java.util.List;
@@ -17,9 +17,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Brings every running runtime this worker owns onto the current settings version: rm -f, spawn,
- * health, through each family's lane, at most HERMES_RECREATE_CONCURRENCY at once. The Docker labels
- * are the truth, so a replayed event or a worker taking over halfway recreates only what is still old.
+ * Brings every running runtime this worker owns onto the current settings version and image (a new build under
+ * the HERMES_IMAGE tag): rm -f, spawn, health, through each family's lane, at most HERMES_RECREATE_CONCURRENCY at
+ * once. The Docker labels are the truth, so a replayed event or a worker taking over halfway recreates only what
+ * is still old.
  */
 public final class FleetRecreator {
     private static final Logger log = LoggerFactory.getLogger(FleetRecreator.class);
@@ -46,17 +47,29 @@ public final class FleetRecreator {
         this.concurrency = concurrency;
     }
 
-    /** Recreates what is stale; returns how many were recreated. Synchronized: one campaign at a time. */
+    /**
+     * Recreates what is stale (an older settings version, another image); returns how many were recreated.
+     * Synchronized: one campaign at a time, whether a settings change or an image rollout started it.
+     */
     public synchronized int recreateStale(UUID causationId) throws InterruptedException {
-        long version = settings.refresh().version();
+        settings.refresh();
+        CurrentBuild build = ensurer.currentBuild();
+        long version = build.settingsVersion();
         List<OwnedRuntimes.Owned> stale = owned.list().stream()
-                .filter(r -> ContainerLabels.settingsVersion(r.container().labels()) < version)
+                .filter(r -> build.outdatedBy(
+                                r.container().labels(), r.container().imageId())
+                        .isPresent())
                 .toList();
         meters.settingsDrift().set(stale.size());
         if (stale.isEmpty()) {
             return 0;
         }
-        log.info("settings version {}: recreating {} runtimes, {} at a time", version, stale.size(), concurrency);
+        log.info(
+                "settings version {}, image {}: recreating {} runtimes, {} at a time",
+                version,
+                build.imageId(),
+                stale.size(),
+                concurrency);
         CountDownLatch done = new CountDownLatch(stale.size());
         AtomicInteger recreated = new AtomicInteger();
         long started = System.nanoTime();
@@ -100,7 +113,7 @@ public final class FleetRecreator {
 
     private void logProgress(long version, int total, CountDownLatch done) {
         log.info(
-                "recreate to settings version {}: {} of {} done, {} still on an older version",
+                "recreate to settings version {}: {} of {} done, {} still on an older version or image",
                 version,
                 total - done.getCount(),
                 total,

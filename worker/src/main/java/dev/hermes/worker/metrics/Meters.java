@@ -82,7 +82,8 @@ public final class Meters {
                 .description("request partitions paused for backpressure or state restore")
                 .register(registry);
         Gauge.builder("hermes.settings.drift.runtimes", settingsDrift, AtomicLong::get)
-                .description("owned running runtimes on an older settings version")
+                .description(
+                        "owned running runtimes on an older settings version or image (a recreate campaign's progress)")
                 .register(registry);
     }
 

@@ -16,7 +16,7 @@ import java.util.Map;
 /** Turns a family, the global settings and its account into the exact container the seed describes. */
 public final class ContainerSpecFactory {
     private final ApiKeys apiKeys;
-    private final String image;
+    private final AgentImage image;
     private final Path pluginsDir;
     private final int agentPort;
     private final String publishHost;
@@ -24,9 +24,23 @@ public final class ContainerSpecFactory {
     private final Map<String, String> extraLabels;
     private final RuntimeLimits limits;
 
+    /** Specs created from {@code image} taken as it is named (unit tests, the benchmark). */
     public ContainerSpecFactory(
             ApiKeys apiKeys,
             String image,
+            Path pluginsDir,
+            int agentPort,
+            String publishHost,
+            String fleet,
+            Map<String, String> extraLabels,
+            RuntimeLimits limits) {
+        this(apiKeys, AgentImage.fixed(image), pluginsDir, agentPort, publishHost, fleet, extraLabels, limits);
+    }
+
+    /** @param image the agent image; each spec is created from the id it resolves to at that moment */
+    public ContainerSpecFactory(
+            ApiKeys apiKeys,
+            AgentImage image,
             Path pluginsDir,
             int agentPort,
             String publishHost,
@@ -48,10 +62,21 @@ public final class ContainerSpecFactory {
         return fleet;
     }
 
+    /**
+     * The id runtimes are created from right now.
+     *
+     * @throws ImageUnavailableException when the image reference names none
+     */
+    public String imageId() {
+        return image.id();
+    }
+
+    /** @throws ImageUnavailableException when the image reference names no image */
     public ContainerSpec specFor(UserId user, GlobalSettings settings, Account account) {
+        String imageId = image.id();
         String config = ManagedConfig.configYaml(settings, agentPort);
         String identity = ManagedConfig.identityBlock(account);
-        String configHash = ManagedConfig.hash(image, config, identity, SeedScript.SCRIPT, limits.fingerprint());
+        String configHash = ManagedConfig.hash(imageId, config, identity, SeedScript.SCRIPT, limits.fingerprint());
         List<String> env = new ArrayList<>();
         env.add("API_SERVER_KEY=" + apiKeys.keyFor(user));
         env.add("API_SERVER_HOST=0.0.0.0");
@@ -71,11 +96,13 @@ public final class ContainerSpecFactory {
                 ContainerSpec.LABEL_CONFIG_HASH,
                 configHash,
                 ContainerSpec.LABEL_FLEET,
-                fleet));
+                fleet,
+                ContainerSpec.LABEL_IMAGE_ID,
+                imageId));
         return new ContainerSpec(
                 user.containerName(),
                 user.volumeName(),
-                image,
+                imageId,
                 pluginsDir,
                 agentPort,
                 publishHost,

@@ -23,7 +23,8 @@ import java.util.UUID;
 /**
  * ensure_runtime for one family, always called on that family's lane: answers a known healthy runtime
  * from memory, otherwise adopts, starts or creates the container and waits for /health. A runtime on
- * an older settings version is recreated first, so every answer runs today's settings.
+ * an older settings version, or adopted from another image than today's, is recreated first, so every answer
+ * runs today's settings.
  *
  * <p>It publishes nothing: it returns what happened ({@link EnsureOutcome#facts()}), or throws
  * {@link EnsureFailedException} with the facts so far; the caller has them audited.
@@ -128,8 +129,14 @@ public final class Ensurer {
         }
     }
 
+    /** What a runtime must have been created from to be current (today's settings version and image id). */
+    public CurrentBuild currentBuild() {
+        return new CurrentBuild(settings.current().version(), specs.imageId());
+    }
+
     /**
-     * Replaces the runtime with one on the current settings, if it is older; empty if nothing ran.
+     * Replaces the runtime with one on the current settings and image, if it is older (audited as SETTINGS_RECREATE)
+     * or was created from another image (IMAGE_ROLLOUT); empty if nothing ran or it is current.
      *
      * @throws EnsureFailedException with the cause and the facts so far
      */
@@ -138,17 +145,29 @@ public final class Ensurer {
         try {
             GlobalSettings current = settings.current();
             Optional<Runtime> known = registry.get(user);
-            long version = known.map(Runtime::settingsVersion)
-                    .orElseGet(() -> spawner.inspect(user.containerName())
-                            .filter(ContainerInfo::running)
-                            .filter(c -> RuntimeSpawner.ofFleet(c, specs.fleet()))
-                            .map(c -> ContainerLabels.settingsVersion(c.labels()))
-                            .orElse(Long.MAX_VALUE));
-            if (version >= current.version()) {
+            if (known.isPresent() && known.get().settingsVersion() < current.version()) {
+                return Optional.of(recreate(
+                        user,
+                        user.containerName(),
+                        known.get().settingsVersion(),
+                        current,
+                        facts,
+                        StopReason.SETTINGS_RECREATE));
+            }
+            Optional<ContainerInfo> running = spawner.inspect(user.containerName())
+                    .filter(ContainerInfo::running)
+                    .filter(c -> RuntimeSpawner.ofFleet(c, specs.fleet()));
+            if (running.isEmpty()) {
                 return Optional.empty();
             }
-            return Optional.of(
-                    recreate(user, user.containerName(), version, current, facts, StopReason.SETTINGS_RECREATE));
+            Map<String, String> labels = running.get().labels();
+            Optional<StopReason> why = new CurrentBuild(current.version(), specs.imageId())
+                    .outdatedBy(labels, running.get().imageId());
+            if (why.isEmpty()) {
+                return Optional.empty();
+            }
+            return Optional.of(recreate(
+                    user, user.containerName(), ContainerLabels.settingsVersion(labels), current, facts, why.get()));
         } catch (RuntimeException e) {
             throw new EnsureFailedException(e, facts);
         }
@@ -219,14 +238,15 @@ public final class Ensurer {
         try {
             meters.dockerCall();
             StartedContainer started = spawner.ensureStartedWithPermit(spec);
-            if (recreateStale && !started.created() && started.settingsVersion() < current.version()) {
+            // a running container adopted on an older settings version or image (a worker that gained the
+            // partition, or restarted) is replaced now, as the campaign would
+            Optional<StopReason> outdated = recreateStale && !started.created()
+                    ? new CurrentBuild(current.version(), spec.image())
+                            .outdatedBy(started.settingsVersion(), started.imageId())
+                    : Optional.empty();
+            if (outdated.isPresent()) {
                 return recreate(
-                        user,
-                        started.containerName(),
-                        started.settingsVersion(),
-                        current,
-                        facts,
-                        StopReason.SETTINGS_RECREATE);
+                        user, started.containerName(), started.settingsVersion(), current, facts, outdated.get());
             }
             if (started.created()) {
                 meters.phase("create", started.createMs());

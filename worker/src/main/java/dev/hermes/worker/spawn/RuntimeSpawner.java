@@ -88,7 +88,8 @@ public final class RuntimeSpawner {
                     true,
                     createMs,
                     startMs,
-                    clock.instant());
+                    clock.instant(),
+                    spec.image());
         }
         throw new SpawnFailedException("container " + spec.name() + " kept appearing and disappearing while it was "
                 + "being created; giving up after 3 attempts");
@@ -143,14 +144,18 @@ public final class RuntimeSpawner {
                 started,
                 0,
                 startMs,
-                startedAt);
+                startedAt,
+                CurrentBuild.imageOf(labels, container.imageId()));
     }
 
     private String create(ContainerSpec spec) {
         Map<String, String> volumeLabels = new java.util.HashMap<>(spec.labels());
         volumeLabels
                 .keySet()
-                .removeAll(java.util.Set.of(ContainerSpec.LABEL_SETTINGS_VERSION, ContainerSpec.LABEL_CONFIG_HASH));
+                .removeAll(java.util.Set.of(
+                        ContainerSpec.LABEL_SETTINGS_VERSION,
+                        ContainerSpec.LABEL_CONFIG_HASH,
+                        ContainerSpec.LABEL_IMAGE_ID));
         Map<String, String> volumeNow = docker.createVolume(spec.volume(), volumeLabels);
         // a volume with no fleet label predates fleets (or an operator made it) and is used; another fleet's is not
         String volumeFleet = ContainerLabels.fleet(volumeNow);

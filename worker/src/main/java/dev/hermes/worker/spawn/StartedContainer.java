@@ -7,6 +7,7 @@ import java.time.Instant;
  *
  * @param created a new container was made by this call (a cold spawn)
  * @param started this call started it (created, or adopted while stopped)
+ * @param imageId the image it was created from (its {@code hermes.image-id} label); null when it carries none
  */
 public record StartedContainer(
         String containerId,
@@ -18,4 +19,5 @@ public record StartedContainer(
         boolean started,
         long createMs,
         long startMs,
-        Instant startedAt) {}
+        Instant startedAt,
+        String imageId) {}

@@ -24,6 +24,9 @@ public final class FakeDocker implements Docker {
     private final Map<String, Map<String, String>> volumes = new HashMap<>();
     private final List<String> calls = Collections.synchronizedList(new ArrayList<>());
     private final List<Consumer<ContainerEvent>> eventListeners = new CopyOnWriteArrayList<>();
+    private final Map<String, String> images = new HashMap<>();
+    private final Map<String, String> registry = new HashMap<>();
+    private final List<Consumer<String>> imageListeners = new CopyOnWriteArrayList<>();
     private int nextId = 1;
     private int nextPort = 40000;
 
@@ -36,6 +39,13 @@ public final class FakeDocker implements Docker {
         public final String hostPort;
         public volatile boolean running;
         public volatile String startedAt;
+
+        /** The image Docker says it runs: the spec's image (an id, as the worker creates from ids) unless set. */
+        public volatile String image;
+
+        String imageId() {
+            return image != null ? image : labels.get(ContainerSpec.LABEL_IMAGE_ID);
+        }
 
         Container(String id, String name, Map<String, String> labels, int agentPort, String hostPort) {
             this.id = id;
@@ -87,7 +97,7 @@ public final class FakeDocker implements Docker {
                 .filter(c -> c.running
                         && "true".equals(c.labels.get(ContainerSpec.LABEL_MANAGED))
                         && fleet.equals(c.labels.get(ContainerSpec.LABEL_FLEET)))
-                .map(c -> new ContainerSummary(c.id, List.of("/" + c.name), c.labels))
+                .map(c -> new ContainerSummary(c.id, List.of("/" + c.name), c.labels, c.imageId()))
                 .toList();
     }
 
@@ -96,7 +106,7 @@ public final class FakeDocker implements Docker {
         calls.add("list-named " + namePrefix);
         return byName.values().stream()
                 .filter(c -> c.name.startsWith(namePrefix))
-                .map(c -> new ContainerSummary(c.id, List.of("/" + c.name), c.labels))
+                .map(c -> new ContainerSummary(c.id, List.of("/" + c.name), c.labels, c.imageId()))
                 .toList();
     }
 
@@ -110,7 +120,8 @@ public final class FakeDocker implements Docker {
                         c.running ? null : 0L,
                         c.labels,
                         c.startedAt,
-                        Map.of(c.agentPort, c.hostPort)));
+                        Map.of(c.agentPort, c.hostPort),
+                        c.imageId()));
     }
 
     @Override
@@ -176,6 +187,69 @@ public final class FakeDocker implements Docker {
             @Override
             public void close() {
                 eventListeners.remove(onEvent);
+                closed.countDown();
+            }
+        };
+    }
+
+    /** Tags {@code id} as {@code reference} in the engine (a build or load), and tells the image event streams. */
+    public void tagImage(String reference, String id) {
+        synchronized (this) {
+            images.put(reference, id);
+        }
+        imageListeners.forEach(listener -> listener.accept("tag"));
+    }
+
+    /** Tags {@code id} as {@code reference} with no event, as when the event stream missed it. */
+    public synchronized void tagImageQuietly(String reference, String id) {
+        images.put(reference, id);
+    }
+
+    /** What a pull of {@code reference} finds in the registry; a reference it has none for fails to pull. */
+    public synchronized void inRegistry(String reference, String id) {
+        registry.put(reference, id);
+    }
+
+    /** Whether an image event stream is open. */
+    public boolean followingImages() {
+        return !imageListeners.isEmpty();
+    }
+
+    /** When set, every image look-up fails with it, as when Docker cannot be reached. */
+    public volatile RuntimeException imageLookUpFailure;
+
+    @Override
+    public synchronized Optional<String> imageId(String reference) {
+        if (imageLookUpFailure != null) {
+            throw imageLookUpFailure;
+        }
+        return Optional.ofNullable(images.get(reference));
+    }
+
+    @Override
+    public synchronized void pull(String reference, java.time.Duration timeout) {
+        calls.add("pull " + reference);
+        String id = registry.get(reference);
+        if (id == null) {
+            throw new dev.hermes.worker.docker.DockerCallFailedException(
+                    "pull access denied for " + reference + ", repository does not exist", null);
+        }
+        images.put(reference, id);
+    }
+
+    @Override
+    public EventStream imageEvents(Consumer<String> onAction) {
+        CountDownLatch closed = new CountDownLatch(1);
+        imageListeners.add(onAction);
+        return new EventStream() {
+            @Override
+            public void awaitCompletion() throws InterruptedException {
+                closed.await();
+            }
+
+            @Override
+            public void close() {
+                imageListeners.remove(onAction);
                 closed.countDown();
             }
         };

@@ -13,9 +13,11 @@ import dev.hermes.worker.kafka.ReplyRoutes;
 import dev.hermes.worker.metrics.Meters;
 import dev.hermes.worker.runtime.RuntimeRegistry;
 import dev.hermes.worker.settings.SettingsCache;
+import dev.hermes.worker.spawn.AgentImage;
 import dev.hermes.worker.spawn.ContainerSpecFactory;
 import dev.hermes.worker.spawn.Ensurer;
 import dev.hermes.worker.spawn.HealthCheck;
+import dev.hermes.worker.spawn.ImageUnavailableException;
 import dev.hermes.worker.spawn.RuntimeSpawner;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -56,9 +58,26 @@ public final class FakeFleet {
                     clock));
 
     public final LifecycleAudit audit = new LifecycleAudit(publisher, WORKER);
+    /** The id HERMES_IMAGE resolves to now (null: none); a test moves it to roll out a new image. */
+    public volatile String imageId = "sha256:image-a";
+
     public final ContainerSpecFactory specs = new ContainerSpecFactory(
             ApiKeys.fromSecret("a-test-secret-of-enough-bytes"),
-            "hermes-agent:test",
+            new AgentImage() {
+                @Override
+                public String reference() {
+                    return "hermes-agent:test";
+                }
+
+                @Override
+                public String id() {
+                    String now = imageId;
+                    if (now == null) {
+                        throw new ImageUnavailableException(reference(), "no such image in the Docker engine");
+                    }
+                    return now;
+                }
+            },
             Path.of("/plugins"),
             8642,
             "127.0.0.1",

@@ -7,6 +7,7 @@ import dev.hermes.schemas.RuntimeRecreated;
 import dev.hermes.schemas.RuntimeStopped;
 import dev.hermes.schemas.StopReason;
 import dev.hermes.schemas.UserId;
+import dev.hermes.worker.docker.ContainerSpec;
 import dev.hermes.worker.fakes.FakeFleet;
 import dev.hermes.worker.kafka.Partitions;
 import dev.hermes.worker.lanes.KeyedExecutor;
@@ -73,6 +74,69 @@ class FleetRecreatorTest {
 
         assertThat(fleet.audited()).hasSize(events);
         assertThat(fleet.docker.calls()).hasSize(dockerCalls + 1).last().isEqualTo("list " + FakeFleet.FLEET);
+    }
+
+    @Test
+    void aNewImageRecreatesTheRuntimesOnTheOldOneOnceAsARollout() throws Exception {
+        UserId onOldImage = onPartition(0);
+        UserId alreadyOnNew = onPartition(1);
+        fleet.existingAtVersion(onOldImage, 3, true);
+        fleet.imageId = "sha256:image-b";
+        fleet.existingAtVersion(alreadyOnNew, 3, true);
+
+        assertThat(recreator.recreateStale(null)).isEqualTo(1);
+
+        List<Event> audited = fleet.audited();
+        assertThat(audited).allSatisfy(event -> assertThat(event.userId()).isEqualTo(onOldImage));
+        assertThat(((RuntimeStopped) audited.get(0)).reason()).isEqualTo(StopReason.IMAGE_ROLLOUT);
+        RuntimeRecreated recreated = (RuntimeRecreated) audited.get(audited.size() - 1);
+        assertThat(recreated.fromSettingsVersion()).isEqualTo(3);
+        assertThat(recreated.settingsVersion()).isEqualTo(3);
+        assertThat(fleet.docker.container(onOldImage.containerName()).orElseThrow().labels)
+                .containsEntry(ContainerSpec.LABEL_IMAGE_ID, "sha256:image-b");
+        assertThat(fleet.docker.calls()).doesNotContain("remove " + alreadyOnNew.containerName());
+        assertThat(fleet.meters.settingsDrift().get()).isZero();
+
+        assertThat(recreator.recreateStale(null))
+                .as("the labels are the truth: done is done")
+                .isZero();
+        assertThat(fleet.audited()).hasSize(audited.size());
+    }
+
+    @Test
+    void aSettingsChangeAndANewImageTogetherRecreateEachRuntimeOnce() throws Exception {
+        UserId user = onPartition(0);
+        fleet.existingAtVersion(user, 3, true);
+        fleet.imageId = "sha256:image-b";
+        fleet.settingsChangedTo(4);
+
+        assertThat(recreator.recreateStale(null)).isEqualTo(1);
+
+        assertThat(fleet.audited(RuntimeStopped.class))
+                .singleElement()
+                .satisfies(stopped -> assertThat(stopped.reason()).isEqualTo(StopReason.SETTINGS_RECREATE));
+        assertThat(fleet.docker.container(user.containerName()).orElseThrow().labels)
+                .containsEntry(ContainerSpec.LABEL_IMAGE_ID, "sha256:image-b")
+                .containsEntry(ContainerSpec.LABEL_SETTINGS_VERSION, "4");
+    }
+
+    @Test
+    void aRuntimeFromBeforeImageIdsWereLabelledIsJudgedByTheImageItRuns() throws Exception {
+        UserId sameImage = onPartition(0);
+        UserId oldImage = onPartition(1);
+        for (UserId user : List.of(sameImage, oldImage)) {
+            java.util.Map<String, String> labels = new java.util.HashMap<>(fleet.labelsFor(user));
+            labels.remove(ContainerSpec.LABEL_IMAGE_ID);
+            fleet.docker.existing(user.containerName(), labels, 8642, true).image =
+                    user == sameImage ? fleet.imageId : "sha256:older";
+        }
+
+        assertThat(recreator.recreateStale(null)).isEqualTo(1);
+
+        assertThat(fleet.audited(RuntimeStopped.class)).singleElement().satisfies(stopped -> {
+            assertThat(stopped.userId()).isEqualTo(oldImage);
+            assertThat(stopped.reason()).isEqualTo(StopReason.IMAGE_ROLLOUT);
+        });
     }
 
     private static UserId onPartition(int partition) {

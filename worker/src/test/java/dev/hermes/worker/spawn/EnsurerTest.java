@@ -145,4 +145,47 @@ class EnsurerTest {
                 .hasValueSatisfying(c -> assertThat(c.running).isFalse());
         assertThat(fleet.registry.find(user)).isNull();
     }
+
+    @Test
+    void aRunningContainerOnAnOldImageIsRecreatedOnEnsureAsARollout() {
+        String oldId = fleet.existingAtVersion(user, 3, true).id;
+        fleet.imageId = "sha256:image-b"; // a worker that gained the partition, or restarted, after a rollout
+
+        EnsureOutcome outcome = fleet.ensurer.ensure(user, correlationId);
+
+        assertThat(outcome.runtime().containerId()).isNotEqualTo(oldId);
+        assertThat(outcome.facts().get(0))
+                .isInstanceOfSatisfying(
+                        RuntimeFact.Stopped.class,
+                        stopped -> assertThat(stopped.reason()).isEqualTo(StopReason.IMAGE_ROLLOUT));
+        assertThat(outcome.facts()).last().isInstanceOf(RuntimeFact.Recreated.class);
+        assertThat(fleet.docker.container(user.containerName()).orElseThrow().labels)
+                .containsEntry(dev.hermes.worker.docker.ContainerSpec.LABEL_IMAGE_ID, "sha256:image-b");
+    }
+
+    @Test
+    void aStoppedContainerOnAnOldImageIsReplacedNotStarted() {
+        String oldId = fleet.existingAtVersion(user, 3, false).id;
+        fleet.imageId = "sha256:image-b";
+
+        EnsureOutcome outcome = fleet.ensurer.ensure(user, correlationId);
+
+        assertThat(outcome.runtime().containerId()).isNotEqualTo(oldId);
+        assertThat(fleet.docker.calls())
+                .contains("remove " + user.containerName())
+                .doesNotContain("start " + oldId);
+        assertThat(fleet.docker.container(user.containerName()).orElseThrow().labels)
+                .containsEntry(dev.hermes.worker.docker.ContainerSpec.LABEL_IMAGE_ID, "sha256:image-b");
+    }
+
+    @Test
+    void anUnavailableImageFailsTheEnsureWithTheReasonAndCreatesNothing() {
+        fleet.imageId = null;
+
+        assertThatThrownBy(() -> fleet.ensurer.ensure(user, correlationId))
+                .isInstanceOf(EnsureFailedException.class)
+                .hasCauseInstanceOf(ImageUnavailableException.class)
+                .hasMessageContaining("agent image hermes-agent:test is not available: no such image");
+        assertThat(fleet.docker.calls()).noneMatch(call -> call.startsWith("create") || call.startsWith("volume"));
+    }
 }

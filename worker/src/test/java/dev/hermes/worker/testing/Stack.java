@@ -122,6 +122,7 @@ public final class Stack implements ExtensionContext.Store.CloseableResource {
         env.put("HERMES_PG_USER", "postgres");
         env.put("HERMES_API_KEY_SECRET", SECRET);
         env.put("HERMES_IMAGE", IMAGE);
+        env.put("HERMES_IMAGE_PULL", "never"); // the stand-in is built locally; there is no registry
         env.put("HERMES_PLUGINS_DIR", pluginsDir.toString());
         env.put("HERMES_HTTP_PORT", "0");
         env.put("HERMES_HEALTH_TIMEOUT_SEC", "30");

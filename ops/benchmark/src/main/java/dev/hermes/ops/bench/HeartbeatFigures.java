@@ -141,6 +141,7 @@ public final class HeartbeatFigures {
         Map<String, String> env = new HashMap<>(stack.env().env());
         env.put("HERMES_TOPIC_PREFIX", prefix);
         env.put("MALLOC_ARENA_MAX", "2");
+        env.putIfAbsent("HERMES_IMAGE_PULL", "never"); // the stand-in is built locally; there is no registry
         env.put("HERMES_GROUP_ID", group);
         env.put("HERMES_WORKER_ID", "bench-fleet-" + stack.runId());
         env.put("HERMES_HTTP_HOST", "127.0.0.1");
