@@ -21,24 +21,35 @@ import com.github.dockerjava.api.model.Ports;
 import com.github.dockerjava.api.model.Volume;
 import dev.hermes.admin.DockerClients;
 import java.io.IOException;
+import java.time.Clock;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 /** {@link Docker} on docker-java. Docker-java's exceptions stay in here. */
 public final class DockerJava implements Docker {
     private final DockerClient docker;
+    private final Clock clock;
+    /** The fleet network's id, resolved once per worker (a worker has one fleet, so one entry). */
+    private final Map<RuntimeNetwork, FleetNetwork> networks = new ConcurrentHashMap<>();
 
-    public DockerJava(DockerClient docker) {
+    public DockerJava(DockerClient docker, Clock clock) {
         this.docker = docker;
+        this.clock = clock;
     }
 
     /** Connects with the httpclient5 transport, sized for {@code maxConnections} concurrent calls. */
+    public static DockerJava connect(String dockerHost, int maxConnections, Clock clock) {
+        return new DockerJava(DockerClients.connect(dockerHost, maxConnections), clock);
+    }
+
+    /** {@link #connect(String, int, Clock)} on the system clock. */
     public static DockerJava connect(String dockerHost, int maxConnections) {
-        return new DockerJava(DockerClients.connect(dockerHost, maxConnections));
+        return connect(dockerHost, maxConnections, Clock.systemUTC());
     }
 
     @Override
@@ -82,8 +93,31 @@ public final class DockerJava implements Docker {
         }
     }
 
+    /**
+     * Attaches the container to the fleet's network by id, never by name (the name may be ambiguous); if Docker says
+     * that network is gone, resolves it again and retries once.
+     */
     @Override
     public String createContainer(ContainerSpec spec, List<String> entrypoint) {
+        FleetNetwork network =
+                networks.computeIfAbsent(spec.network(), n -> new FleetNetwork(docker, n, clock, FleetNetwork.SETTLE));
+        String networkId = network.id();
+        try {
+            return createOn(networkId, spec, entrypoint);
+        } catch (NotFoundException e) {
+            if (!call(() -> network.gone(networkId))) {
+                throw new DockerCallFailedException(e.getMessage(), e);
+            }
+        }
+        try {
+            return createOn(network.id(), spec, entrypoint);
+        } catch (NotFoundException e) {
+            throw new DockerCallFailedException(e.getMessage(), e);
+        }
+    }
+
+    /** @throws NotFoundException as Docker's own, when the image or the network is missing */
+    private String createOn(String networkId, ContainerSpec spec, List<String> entrypoint) {
         ExposedPort agentPort = ExposedPort.tcp(spec.agentPort());
         HostConfig host = HostConfig.newHostConfig()
                 .withBinds(
@@ -91,6 +125,7 @@ public final class DockerJava implements Docker {
                         new Bind(spec.pluginsDir().toString(), new Volume("/opt/data/plugins"), AccessMode.ro))
                 .withPortBindings(new PortBinding(Ports.Binding.bindIp(spec.publishHost()), agentPort))
                 .withInit(true)
+                .withNetworkMode(networkId)
                 .withCapDrop(Capability.ALL)
                 .withCapAdd(
                         spec.limits().capAdd().stream().map(Capability::valueOf).toArray(Capability[]::new))
@@ -118,6 +153,8 @@ public final class DockerJava implements Docker {
                     .getId();
         } catch (ConflictException e) {
             throw new ContainerNameTakenException(e.getMessage(), e);
+        } catch (NotFoundException e) {
+            throw e;
         } catch (DockerException e) {
             throw new DockerCallFailedException(e.getMessage(), e);
         }

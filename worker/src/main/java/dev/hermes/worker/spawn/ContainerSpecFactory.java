@@ -6,6 +6,7 @@ import dev.hermes.schemas.ApiKeys;
 import dev.hermes.schemas.UserId;
 import dev.hermes.worker.docker.ContainerSpec;
 import dev.hermes.worker.docker.RuntimeLimits;
+import dev.hermes.worker.docker.RuntimeNetwork;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -23,6 +24,7 @@ public final class ContainerSpecFactory {
     private final String fleet;
     private final Map<String, String> extraLabels;
     private final RuntimeLimits limits;
+    private final RuntimeNetwork network;
 
     public ContainerSpecFactory(
             ApiKeys apiKeys,
@@ -34,6 +36,7 @@ public final class ContainerSpecFactory {
             Map<String, String> extraLabels,
             RuntimeLimits limits) {
         this.limits = limits;
+        this.network = RuntimeNetwork.forFleet(fleet, extraLabels);
         this.fleet = fleet;
         this.extraLabels = extraLabels;
         this.apiKeys = apiKeys;
@@ -51,7 +54,8 @@ public final class ContainerSpecFactory {
     public ContainerSpec specFor(UserId user, GlobalSettings settings, Account account) {
         String config = ManagedConfig.configYaml(settings, agentPort);
         String identity = ManagedConfig.identityBlock(account);
-        String configHash = ManagedConfig.hash(image, config, identity, SeedScript.SCRIPT, limits.fingerprint());
+        String configHash = ManagedConfig.hash(
+                image, config, identity, SeedScript.SCRIPT, limits.fingerprint(), network.fingerprint());
         List<String> env = new ArrayList<>();
         env.add("API_SERVER_KEY=" + apiKeys.keyFor(user));
         env.add("API_SERVER_HOST=0.0.0.0");
@@ -83,7 +87,8 @@ public final class ContainerSpecFactory {
                 List.copyOf(env),
                 settings.version(),
                 configHash,
-                limits);
+                limits,
+                network);
     }
 
     public int agentPort() {

@@ -66,7 +66,8 @@ public final class RawSpawner {
                 spec.env(),
                 spec.settingsVersion(),
                 spec.configHash(),
-                spec.limits());
+                spec.limits(),
+                spec.network());
     }
 
     /** volume + create + start + inspect, then health; returns the runtime's base URL. */
