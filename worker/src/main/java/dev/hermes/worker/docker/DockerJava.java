@@ -160,14 +160,44 @@ public final class DockerJava implements Docker {
         }
     }
 
+    /**
+     * @throws RuntimeNetworkGoneException when Docker refuses because the fleet network it was created on is gone
+     *     (Docker 20.10 checks the network at start, not at create)
+     */
     @Override
     public void start(String idOrName) {
         try {
             docker.startContainerCmd(idOrName).exec();
         } catch (NotModifiedException e) {
             // already running
+        } catch (NotFoundException e) {
+            if (call(() -> networkGoneOf(idOrName))) {
+                throw new RuntimeNetworkGoneException(e.getMessage(), e);
+            }
+            throw new DockerCallFailedException(e.getMessage(), e);
         } catch (DockerException e) {
             throw new DockerCallFailedException(e.getMessage(), e);
+        }
+    }
+
+    /** Whether the container exists and the network it was created on does not (forgotten by its resolver, if ours). */
+    private boolean networkGoneOf(String idOrName) {
+        String networkMode;
+        try {
+            HostConfig host = docker.inspectContainerCmd(idOrName).exec().getHostConfig();
+            networkMode = host == null ? null : host.getNetworkMode();
+        } catch (NotFoundException e) {
+            return false;
+        }
+        if (networkMode == null || networkMode.isEmpty() || networkMode.equals("default")) {
+            return false;
+        }
+        try {
+            docker.inspectNetworkCmd().withNetworkId(networkMode).exec();
+            return false;
+        } catch (NotFoundException e) {
+            networks.values().forEach(network -> network.gone(networkMode));
+            return true;
         }
     }
 

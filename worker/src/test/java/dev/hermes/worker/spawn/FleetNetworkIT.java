@@ -1,6 +1,7 @@
 package dev.hermes.worker.spawn;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.github.dockerjava.api.command.InspectContainerResponse;
 import com.github.dockerjava.api.model.Network;
@@ -97,7 +98,7 @@ class FleetNetworkIT {
                             new FleetNetwork(stack.docker(), network, Clock.systemUTC(), FleetNetwork.SETTLE);
                     ids.add(CompletableFuture.supplyAsync(
                             () -> {
-                                await(go);
+                                awaitGo(go);
                                 return resolver.id();
                             },
                             pool));
@@ -151,6 +152,54 @@ class FleetNetworkIT {
         fleet.stopWorkers();
     }
 
+    @Test
+    void aWorkerWhoseNetworkWasRemovedMakesItAgainAndRecreatesAStoppedRuntimeOntoIt(Stack stack) {
+        Stack fleet = stack.anotherFleet("FleetNetworkGone");
+        fleet.startWorker();
+        RuntimeClient client = fleet.client();
+        UserId stopped = fleet.newUser();
+        UserId removed = fleet.newUser();
+        client.ensureRuntime(stopped, Duration.ofSeconds(60));
+        client.ensureRuntime(removed, Duration.ofSeconds(60));
+        String before = onlyNetworkOf(fleet, "hermes-" + fleet.fleet()).getId();
+        String stoppedId = fleet.docker()
+                .inspectContainerCmd(stopped.containerName())
+                .exec()
+                .getId();
+        fleet.docker().stopContainerCmd(stopped.containerName()).withTimeout(2).exec();
+        fleet.removeQuietly(removed);
+        fleet.docker().removeNetworkCmd(before).exec();
+
+        UserId fresh = fleet.newUser();
+        RuntimeHandle handle = client.ensureRuntime(fresh, Duration.ofSeconds(60));
+
+        Network again = onlyNetworkOf(fleet, "hermes-" + fleet.fleet());
+        assertThat(again.getId()).isNotEqualTo(before);
+        assertThat(again.getOptions()).containsEntry("com.docker.network.bridge.enable_icc", "false");
+        assertThat(networkModeOf(fleet, handle.containerName())).isEqualTo(again.getId());
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
+            RuntimeHandle back = client.ensureRuntime(stopped, Duration.ofSeconds(30));
+            assertThat(networkModeOf(fleet, back.containerName())).isEqualTo(again.getId());
+            assertThat(fleet.docker()
+                            .inspectContainerCmd(back.containerName())
+                            .exec()
+                            .getId())
+                    .as("created again: a stopped container cannot move to another network")
+                    .isNotEqualTo(stoppedId);
+            assertThat(Agent.status(back.url(), "/v1/models", KEYS.keyFor(stopped)))
+                    .isEqualTo(200);
+        });
+        fleet.stopWorkers();
+    }
+
+    private static String networkModeOf(Stack stack, String container) {
+        return stack.docker()
+                .inspectContainerCmd(container)
+                .exec()
+                .getHostConfig()
+                .getNetworkMode();
+    }
+
     /** The one network named exactly {@code name} (Docker's name filter matches substrings), inspected. */
     private static Network onlyNetworkOf(Stack stack, String name) {
         List<Network> named = stack.docker().listNetworksCmd().withNameFilter(name).exec().stream()
@@ -163,7 +212,7 @@ class FleetNetworkIT {
                 .exec();
     }
 
-    private static void await(CountDownLatch go) {
+    private static void awaitGo(CountDownLatch go) {
         try {
             go.await();
         } catch (InterruptedException e) {
