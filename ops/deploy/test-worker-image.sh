@@ -84,6 +84,10 @@ cleanup() {
         docker volume rm -f "hermes-user-$hex-data" >/dev/null 2>&1 || true
     fi
     for v in $(docker volume ls -q --filter "name=$COMPOSE_PROJECT" 2>/dev/null); do docker volume rm -f "$v" >/dev/null 2>&1 || true; done
+    # the fleet networks the tested workers made for their runtimes (hermes-<group id>, label hermes.fleet)
+    for fleet in "deploytest-$RUN_ID" "deploytest-compose-$RUN_ID"; do
+        docker_rm_labelled networks "hermes.fleet=$fleet" >/dev/null 2>&1 || true
+    done
     for n in $(docker network ls -q --filter "name=$COMPOSE_PROJECT" 2>/dev/null); do docker network rm "$n" >/dev/null 2>&1 || true; done
     if stack_pid_alive "$WORK/kafka.pid" kafka.Kafka; then
         stack_stop_pids "the throwaway broker" 10 "$(stack_pid_of "$WORK/kafka.pid")"

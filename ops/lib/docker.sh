@@ -5,9 +5,10 @@
 #   . ops/lib/docker.sh
 #   ensure_docker          # docker CLI + a reachable engine (installs/starts it if root on Debian)
 #   ensure_build_tools     # busybox-static, tini (tini-static), gcc + static libc (for ops/agent-stub)
-#   docker_rm_labelled containers|volumes LABEL[=VALUE] [MIN_AGE_SEC]
+#   docker_rm_labelled containers|volumes|networks LABEL[=VALUE] [MIN_AGE_SEC]
 #                          # removes those with the label (containers forcibly), only those at least
 #                          # MIN_AGE_SEC old if given; prints how many it tried; fails if docker does
+#                          # (a network a container still uses, or a volume one still mounts, is refused)
 #
 # Usage, executed:
 #   ops/lib/docker.sh ensure               # ensure_docker && ensure_build_tools
@@ -204,19 +205,26 @@ docker_rm_labelled() {
     case "$kind" in
         containers) mapfile -t ids < <(docker ps -aq --filter "label=$label") ;;
         volumes) mapfile -t ids < <(docker volume ls -q --filter "label=$label") ;;
-        *) _hermes_docker_log "docker_rm_labelled: containers or volumes, not $kind"; return 2 ;;
+        networks) mapfile -t ids < <(docker network ls -q --no-trunc --filter "label=$label") ;;
+        *) _hermes_docker_log "docker_rm_labelled: containers, volumes or networks, not $kind"; return 2 ;;
     esac
     if [ -n "$min_age" ] && [ "${#ids[@]}" -gt 0 ]; then
         now=$(date +%s)
         while read -r id created; do
             [ $(( now - $(date -d "$created" +%s 2>/dev/null || echo 0) )) -ge "$min_age" ] && aged+=("$id")
-        done < <(if [ "$kind" = containers ]; then docker inspect --format '{{.Id}} {{.Created}}' "${ids[@]}"
-                 else docker volume inspect --format '{{.Name}} {{.CreatedAt}}' "${ids[@]}"; fi 2>/dev/null)
+        done < <(case "$kind" in
+                     containers) docker inspect --format '{{.Id}} {{.Created}}' "${ids[@]}" ;;
+                     networks) docker network inspect --format '{{.Id}} {{.Created}}' "${ids[@]}" ;;
+                     *) docker volume inspect --format '{{.Name}} {{.CreatedAt}}' "${ids[@]}" ;;
+                 esac 2>/dev/null)
         ids=("${aged[@]+"${aged[@]}"}")
     fi
     if [ "${#ids[@]}" -gt 0 ]; then
-        if [ "$kind" = containers ]; then docker rm -f "${ids[@]}" >/dev/null || rc=$?
-        else docker volume rm "${ids[@]}" >/dev/null || rc=$?; fi
+        case "$kind" in
+            containers) docker rm -f "${ids[@]}" >/dev/null || rc=$? ;;
+            networks) docker network rm "${ids[@]}" >/dev/null || rc=$? ;;
+            *) docker volume rm "${ids[@]}" >/dev/null || rc=$? ;;
+        esac
     fi
     echo "${#ids[@]}"
     return "$rc"

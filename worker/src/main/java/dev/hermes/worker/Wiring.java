@@ -78,7 +78,7 @@ public class Wiring {
     }
 
     protected Docker docker() {
-        return DockerJava.connect(config.dockerHost(), Math.max(16, config.maxConcurrentSpawns() * 4));
+        return DockerJava.connect(config.dockerHost(), Math.max(16, config.maxConcurrentSpawns() * 4), clock());
     }
 
     protected Producer<byte[], byte[]> producer(Map<String, Object> properties) {

@@ -19,7 +19,8 @@ public record ContainerSpec(
         List<String> env,
         long settingsVersion,
         String configHash,
-        RuntimeLimits limits) {
+        RuntimeLimits limits,
+        RuntimeNetwork network) {
 
     public static final String LABEL_MANAGED = "hermes.managed";
     public static final String LABEL_USER = "hermes.user-id";

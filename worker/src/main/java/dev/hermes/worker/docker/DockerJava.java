@@ -22,11 +22,13 @@ import com.github.dockerjava.api.model.Ports;
 import com.github.dockerjava.api.model.Volume;
 import dev.hermes.admin.DockerClients;
 import java.io.IOException;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
@@ -34,14 +36,23 @@ import java.util.function.Supplier;
 /** {@link Docker} on docker-java. Docker-java's exceptions stay in here. */
 public final class DockerJava implements Docker {
     private final DockerClient docker;
+    private final Clock clock;
+    /** The fleet network's id, resolved once per worker (a worker has one fleet, so one entry). */
+    private final Map<RuntimeNetwork, FleetNetwork> networks = new ConcurrentHashMap<>();
 
-    public DockerJava(DockerClient docker) {
+    public DockerJava(DockerClient docker, Clock clock) {
         this.docker = docker;
+        this.clock = clock;
     }
 
     /** Connects with the httpclient5 transport, sized for {@code maxConnections} concurrent calls. */
+    public static DockerJava connect(String dockerHost, int maxConnections, Clock clock) {
+        return new DockerJava(DockerClients.connect(dockerHost, maxConnections), clock);
+    }
+
+    /** {@link #connect(String, int, Clock)} on the system clock. */
     public static DockerJava connect(String dockerHost, int maxConnections) {
-        return new DockerJava(DockerClients.connect(dockerHost, maxConnections));
+        return connect(dockerHost, maxConnections, Clock.systemUTC());
     }
 
     @Override
@@ -85,8 +96,31 @@ public final class DockerJava implements Docker {
         }
     }
 
+    /**
+     * Attaches the container to the fleet's network by id, never by name (the name may be ambiguous); if Docker says
+     * that network is gone, resolves it again and retries once.
+     */
     @Override
     public String createContainer(ContainerSpec spec, List<String> entrypoint) {
+        FleetNetwork network =
+                networks.computeIfAbsent(spec.network(), n -> new FleetNetwork(docker, n, clock, FleetNetwork.SETTLE));
+        String networkId = network.id();
+        try {
+            return createOn(networkId, spec, entrypoint);
+        } catch (NotFoundException e) {
+            if (!call(() -> network.gone(networkId))) {
+                throw new DockerCallFailedException(e.getMessage(), e);
+            }
+        }
+        try {
+            return createOn(network.id(), spec, entrypoint);
+        } catch (NotFoundException e) {
+            throw new DockerCallFailedException(e.getMessage(), e);
+        }
+    }
+
+    /** @throws NotFoundException as Docker's own, when the image or the network is missing */
+    private String createOn(String networkId, ContainerSpec spec, List<String> entrypoint) {
         ExposedPort agentPort = ExposedPort.tcp(spec.agentPort());
         HostConfig host = HostConfig.newHostConfig()
                 .withBinds(
@@ -94,6 +128,7 @@ public final class DockerJava implements Docker {
                         new Bind(spec.pluginsDir().toString(), new Volume("/opt/data/plugins"), AccessMode.ro))
                 .withPortBindings(new PortBinding(Ports.Binding.bindIp(spec.publishHost()), agentPort))
                 .withInit(true)
+                .withNetworkMode(networkId)
                 .withCapDrop(Capability.ALL)
                 .withCapAdd(
                         spec.limits().capAdd().stream().map(Capability::valueOf).toArray(Capability[]::new))
@@ -121,19 +156,51 @@ public final class DockerJava implements Docker {
                     .getId();
         } catch (ConflictException e) {
             throw new ContainerNameTakenException(e.getMessage(), e);
+        } catch (NotFoundException e) {
+            throw e;
         } catch (DockerException e) {
             throw new DockerCallFailedException(e.getMessage(), e);
         }
     }
 
+    /**
+     * @throws RuntimeNetworkGoneException when Docker refuses because the fleet network it was created on is gone
+     *     (Docker 20.10 checks the network at start, not at create)
+     */
     @Override
     public void start(String idOrName) {
         try {
             docker.startContainerCmd(idOrName).exec();
         } catch (NotModifiedException e) {
             // already running
+        } catch (NotFoundException e) {
+            if (call(() -> networkGoneOf(idOrName))) {
+                throw new RuntimeNetworkGoneException(e.getMessage(), e);
+            }
+            throw new DockerCallFailedException(e.getMessage(), e);
         } catch (DockerException e) {
             throw new DockerCallFailedException(e.getMessage(), e);
+        }
+    }
+
+    /** Whether the container exists and the network it was created on does not (forgotten by its resolver, if ours). */
+    private boolean networkGoneOf(String idOrName) {
+        String networkMode;
+        try {
+            HostConfig host = docker.inspectContainerCmd(idOrName).exec().getHostConfig();
+            networkMode = host == null ? null : host.getNetworkMode();
+        } catch (NotFoundException e) {
+            return false;
+        }
+        if (networkMode == null || networkMode.isEmpty() || networkMode.equals("default")) {
+            return false;
+        }
+        try {
+            docker.inspectNetworkCmd().withNetworkId(networkMode).exec();
+            return false;
+        } catch (NotFoundException e) {
+            networks.values().forEach(network -> network.gone(networkMode));
+            return true;
         }
     }
 

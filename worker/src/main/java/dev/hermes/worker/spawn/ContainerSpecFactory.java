@@ -6,6 +6,7 @@ import dev.hermes.schemas.ApiKeys;
 import dev.hermes.schemas.UserId;
 import dev.hermes.worker.docker.ContainerSpec;
 import dev.hermes.worker.docker.RuntimeLimits;
+import dev.hermes.worker.docker.RuntimeNetwork;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -23,6 +24,7 @@ public final class ContainerSpecFactory {
     private final String fleet;
     private final Map<String, String> extraLabels;
     private final RuntimeLimits limits;
+    private final RuntimeNetwork network;
 
     /** Specs created from {@code image} taken as it is named (unit tests, the benchmark). */
     public ContainerSpecFactory(
@@ -48,6 +50,7 @@ public final class ContainerSpecFactory {
             Map<String, String> extraLabels,
             RuntimeLimits limits) {
         this.limits = limits;
+        this.network = RuntimeNetwork.forFleet(fleet, extraLabels);
         this.fleet = fleet;
         this.extraLabels = extraLabels;
         this.apiKeys = apiKeys;
@@ -76,7 +79,8 @@ public final class ContainerSpecFactory {
         String imageId = image.id();
         String config = ManagedConfig.configYaml(settings, agentPort);
         String identity = ManagedConfig.identityBlock(account);
-        String configHash = ManagedConfig.hash(imageId, config, identity, SeedScript.SCRIPT, limits.fingerprint());
+        String configHash = ManagedConfig.hash(
+                imageId, config, identity, SeedScript.SCRIPT, limits.fingerprint(), network.fingerprint());
         List<String> env = new ArrayList<>();
         env.add("API_SERVER_KEY=" + apiKeys.keyFor(user));
         env.add("API_SERVER_HOST=0.0.0.0");
@@ -110,7 +114,8 @@ public final class ContainerSpecFactory {
                 List.copyOf(env),
                 settings.version(),
                 configHash,
-                limits);
+                limits,
+                network);
     }
 
     public int agentPort() {

@@ -6,6 +6,7 @@ import dev.hermes.worker.docker.ContainerNameTakenException;
 import dev.hermes.worker.docker.ContainerSpec;
 import dev.hermes.worker.docker.Docker;
 import dev.hermes.worker.docker.DockerCallFailedException;
+import dev.hermes.worker.docker.RuntimeNetworkGoneException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -72,11 +73,21 @@ public final class RuntimeSpawner {
                     remove(spec.name());
                     continue;
                 }
-                return adopt(existing.get(), spec);
+                try {
+                    return adopt(existing.get(), spec);
+                } catch (RuntimeNetworkGoneException gone) {
+                    remove(spec.name()); // stopped on a network since removed: create it again (the volume stays)
+                    continue;
+                }
             }
             long createMs = millisSince(t0);
             long t1 = System.nanoTime();
-            start(id, spec.name());
+            try {
+                start(id, spec.name());
+            } catch (RuntimeNetworkGoneException e) {
+                remove(spec.name()); // the network went between resolve and start: create it again
+                continue;
+            }
             long startMs = millisSince(t1);
             return new StartedContainer(
                     id,
@@ -175,6 +186,8 @@ public final class RuntimeSpawner {
     private void start(String containerId, String name) {
         try {
             docker.start(containerId);
+        } catch (RuntimeNetworkGoneException e) {
+            throw e;
         } catch (DockerCallFailedException e) {
             throw new SpawnFailedException("docker refused to start " + name + ": " + e.getMessage(), e);
         }

@@ -6,6 +6,7 @@ import dev.hermes.worker.docker.ContainerNameTakenException;
 import dev.hermes.worker.docker.ContainerSpec;
 import dev.hermes.worker.docker.ContainerSummary;
 import dev.hermes.worker.docker.Docker;
+import dev.hermes.worker.docker.RuntimeNetworkGoneException;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -27,6 +28,7 @@ public final class FakeDocker implements Docker {
     private final Map<String, String> images = new HashMap<>();
     private final Map<String, String> registry = new HashMap<>();
     private final List<Consumer<String>> imageListeners = new CopyOnWriteArrayList<>();
+    private final java.util.Set<String> networkGone = new java.util.HashSet<>();
     private int nextId = 1;
     private int nextPort = 40000;
 
@@ -148,10 +150,19 @@ public final class FakeDocker implements Docker {
         return c.id;
     }
 
+    /** The next start of container {@code name} fails as Docker's does when the network it was created on is gone. */
+    public synchronized void networkGoneAtNextStart(String name) {
+        networkGone.add(name);
+    }
+
     @Override
     public synchronized void start(String idOrName) {
         calls.add("start " + idOrName);
-        find(idOrName).ifPresent(c -> {
+        Optional<Container> found = find(idOrName);
+        if (found.isPresent() && networkGone.remove(found.get().name)) {
+            throw new RuntimeNetworkGoneException("network 0123456789ab not found", null);
+        }
+        found.ifPresent(c -> {
             c.running = true;
             c.startedAt = clock.instant().toString();
         });

@@ -30,6 +30,37 @@ class ContainerSpecFactoryTest {
     }
 
     @Test
+    void runtimesJoinTheirFleetsNetworkWhichIsInTheConfigHashByNameNotId() {
+        ContainerSpec spec = specWith(DEFAULTS);
+
+        assertThat(spec.network().name()).isEqualTo("hermes-fleet");
+        assertThat(spec.network().labels())
+                .containsEntry(ContainerSpec.LABEL_MANAGED, "true")
+                .containsEntry(ContainerSpec.LABEL_FLEET, "fleet");
+        ContainerSpec otherFleet = specFor("staging fleet", DEFAULTS);
+        assertThat(otherFleet.network().name()).isEqualTo("hermes-staging-fleet");
+        assertThat(otherFleet.configHash()).isNotEqualTo(spec.configHash());
+    }
+
+    @Test
+    void aRuntimeFromBeforeTheNetworkHasAnotherConfigHashSoItIsRecreatedOntoIt() {
+        ContainerSpec spec = specWith(DEFAULTS);
+        String config = ManagedConfig.configYaml(SETTINGS, 8642);
+        String identity = ManagedConfig.identityBlock(Account.unknown(USER));
+        String withoutNetwork =
+                ManagedConfig.hash("hermes-agent:test", config, identity, SeedScript.SCRIPT, DEFAULTS.fingerprint());
+        String withNetwork = ManagedConfig.hash(
+                "hermes-agent:test",
+                config,
+                identity,
+                SeedScript.SCRIPT,
+                DEFAULTS.fingerprint(),
+                spec.network().fingerprint());
+
+        assertThat(spec.configHash()).isEqualTo(withNetwork).isNotEqualTo(withoutNetwork);
+    }
+
+    @Test
     void theConfigHashIsStableForTheSameLimits() {
         assertThat(specWith(RuntimeLimits.defaults()).configHash())
                 .isEqualTo(specWith(DEFAULTS).configHash());
@@ -62,13 +93,17 @@ class ContainerSpecFactoryTest {
     }
 
     private static ContainerSpec specWith(RuntimeLimits limits) {
+        return specFor("fleet", limits);
+    }
+
+    private static ContainerSpec specFor(String fleet, RuntimeLimits limits) {
         return new ContainerSpecFactory(
                         ApiKeys.fromSecret("a-test-secret-of-enough-bytes"),
                         "hermes-agent:test",
                         Path.of("/plugins"),
                         8642,
                         "127.0.0.1",
-                        "fleet",
+                        fleet,
                         Map.of(),
                         limits)
                 .specFor(USER, SETTINGS, Account.unknown(USER));

@@ -2,6 +2,7 @@ package dev.hermes.worker.testing;
 
 import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.exception.NotFoundException;
+import com.github.dockerjava.api.model.Network;
 import dev.hermes.admin.DockerClients;
 import dev.hermes.admin.KafkaAccess;
 import dev.hermes.admin.TopicAdmin;
@@ -117,7 +118,7 @@ public final class Stack implements ExtensionContext.Store.CloseableResource {
         Map<String, String> env = new HashMap<>();
         env.put("KAFKA_BOOTSTRAP_SERVERS", bootstrap);
         env.put("HERMES_TOPIC_PREFIX", topics.prefix());
-        env.put("HERMES_GROUP_ID", topics.prefix() + "workers");
+        env.put("HERMES_GROUP_ID", fleet());
         env.put("HERMES_PG_URL", pgUrl());
         env.put("HERMES_PG_USER", "postgres");
         env.put("HERMES_API_KEY_SECRET", SECRET);
@@ -127,9 +128,19 @@ public final class Stack implements ExtensionContext.Store.CloseableResource {
         env.put("HERMES_HTTP_PORT", "0");
         env.put("HERMES_HEALTH_TIMEOUT_SEC", "30");
         env.put("HERMES_REVOKE_TIMEOUT_SEC", "10");
-        env.put("HERMES_EXTRA_LABELS", "hermes.test=" + topics.prefix().replaceAll("[^a-z0-9-]", ""));
+        env.put("HERMES_EXTRA_LABELS", "hermes.test=" + testLabel());
         env.putAll(overrides);
         return env;
+    }
+
+    /** This stack's workers' consumer group: the {@code hermes.fleet} label of all they create. */
+    public String fleet() {
+        return topics.prefix() + "workers";
+    }
+
+    /** The {@code hermes.test} label value on everything this stack's workers create. */
+    public String testLabel() {
+        return topics.prefix().replaceAll("[^a-z0-9-]", "");
     }
 
     public WorkerConfig workerConfig(Map<String, String> overrides) {
@@ -183,6 +194,7 @@ public final class Stack implements ExtensionContext.Store.CloseableResource {
         for (UserId user : users) {
             removeQuietly(user);
         }
+        removeNetworksQuietly();
         try (var connection = DriverManager.getConnection(PG_BASE, "postgres", "")) {
             connection.createStatement().execute("DROP SCHEMA IF EXISTS " + schema + " CASCADE");
         } catch (Exception e) {
@@ -192,6 +204,25 @@ public final class Stack implements ExtensionContext.Store.CloseableResource {
             docker.close();
         } catch (IOException e) {
             System.err.println("closing docker client: " + e);
+        }
+    }
+
+    /** The fleet networks this stack's workers created (labelled with its {@code hermes.test} value). */
+    private void removeNetworksQuietly() {
+        try {
+            for (Network network : docker.listNetworksCmd()
+                    .withFilter("label", List.of("hermes.test=" + testLabel()))
+                    .exec()) {
+                try {
+                    docker.removeNetworkCmd(network.getId()).exec();
+                } catch (NotFoundException e) {
+                    // removed already
+                } catch (RuntimeException e) {
+                    System.err.println("removing network " + network.getName() + ": " + e.getMessage());
+                }
+            }
+        } catch (RuntimeException e) {
+            System.err.println("listing networks labelled hermes.test=" + testLabel() + ": " + e.getMessage());
         }
     }
 

@@ -146,6 +146,7 @@ public final class BenchRun {
         try {
             stack.janitor().cleanSystem();
             stack.janitor().cleanRaw();
+            stack.janitor().cleanRawNetwork();
         } catch (RuntimeException e) {
             progress.printf("[bench]   cleanup after the failure: %s%n", e);
         }

@@ -110,6 +110,7 @@ public final class BenchStack implements AutoCloseable {
         clients.clear();
         janitor.cleanSystem();
         janitor.cleanRaw();
+        janitor.cleanRawNetwork();
         topics.deleteAll();
         topics.close();
         publisher.close();

@@ -3,6 +3,7 @@ package dev.hermes.ops.bench;
 import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.exception.NotFoundException;
 import com.github.dockerjava.api.model.Container;
+import com.github.dockerjava.api.model.Network;
 import dev.hermes.admin.FamilyForgetter;
 import dev.hermes.schemas.UserId;
 import dev.hermes.worker.docker.ContainerSpec;
@@ -20,7 +21,7 @@ import org.slf4j.LoggerFactory;
 /**
  * Removes everything the benchmark made. The fleet's runtimes of bench users are forgotten the way
  * `ops/hermes forget --delete-data` does (container, volume, last-active tombstone, audit); raw
- * containers (label hermes.bench=raw) and their volumes are removed directly.
+ * containers (label hermes.bench=raw), their volumes and their network are removed directly.
  */
 public final class Janitor {
     static final String LABEL_BENCH = "hermes.bench";
@@ -81,6 +82,11 @@ public final class Janitor {
                 .toList());
     }
 
+    /** Removes the raw containers' network of this run (at the end: every raw spawn of the run shares it). */
+    public void cleanRawNetwork() {
+        removeNetworks(List.of(LABEL_BENCH + "=raw", LABEL_RUN + "=" + runId));
+    }
+
     /** Removes containers that a fleet (consumer group) of the benchmark's own made, if any. */
     public int cleanFleet(String fleet) {
         List<Container> found = docker.listContainersCmd()
@@ -90,7 +96,22 @@ public final class Janitor {
         inParallel(found.stream()
                 .map(c -> (Runnable) () -> remove(c.getNames()[0].substring(1)))
                 .toList());
+        removeNetworks(List.of(ContainerSpec.LABEL_FLEET + "=" + fleet));
         return found.size();
+    }
+
+    /** The networks with all of {@code labels} (a fleet's, after its containers are gone). */
+    private void removeNetworks(List<String> labels) {
+        for (Network network :
+                docker.listNetworksCmd().withFilter("label", labels).exec()) {
+            try {
+                docker.removeNetworkCmd(network.getId()).exec();
+            } catch (NotFoundException e) {
+                // already gone
+            } catch (RuntimeException e) {
+                log.warn("could not remove network {}: {}", network.getName(), e.getMessage());
+            }
+        }
     }
 
     private void remove(String name) {

@@ -13,8 +13,10 @@ import dev.hermes.admin.Account;
 import dev.hermes.admin.GlobalSettings;
 import dev.hermes.schemas.UserId;
 import dev.hermes.worker.docker.ContainerSpec;
+import dev.hermes.worker.docker.FleetNetwork;
 import dev.hermes.worker.spawn.ContainerSpecFactory;
 import dev.hermes.worker.spawn.SeedScript;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -24,7 +26,9 @@ import java.util.Map;
  * worker's own spec (ContainerSpecFactory: same image, env, seed entrypoint, volume at /opt/data,
  * plugins read-only, 8642 published on 127.0.0.1, init), created the way RuntimeSpawner creates it:
  * volume + create + start + inspect, then /health polled every 5 ms. Named hermes-bench-raw-<hex> and
- * labelled hermes.bench=raw (no hermes.managed), so no worker ever touches it.
+ * labelled hermes.bench=raw (no hermes.managed), so no worker ever touches it. It joins a network like the
+ * worker's (bridge, inter-container traffic off, by id: {@code hermes-hermes-bench-raw}), resolved before any
+ * timing starts, so the baseline attaches to a user-defined bridge as the system does.
  */
 public final class RawSpawner {
     private static final Duration HEALTH_TIMEOUT = Duration.ofSeconds(120);
@@ -35,6 +39,7 @@ public final class RawSpawner {
     private final String runId;
     private final HealthPoller health = new HealthPoller();
     private final SpawnPhases phases = new SpawnPhases();
+    private FleetNetwork network;
 
     public RawSpawner(
             DockerClient docker, ContainerSpecFactory specs, GlobalSettings settings, Janitor janitor, String runId) {
@@ -49,6 +54,7 @@ public final class RawSpawner {
     public ContainerSpec newSpec() {
         UserId user = UserId.random();
         ContainerSpec spec = specs.specFor(user, settings, Account.unknown(user));
+        networkId(spec);
         Map<String, String> labels = new LinkedHashMap<>(spec.labels());
         labels.remove(ContainerSpec.LABEL_MANAGED);
         labels.remove(ContainerSpec.LABEL_FLEET);
@@ -66,7 +72,8 @@ public final class RawSpawner {
                 spec.env(),
                 spec.settingsVersion(),
                 spec.configHash(),
-                spec.limits());
+                spec.limits(),
+                spec.network());
     }
 
     /** volume + create + start + inspect, then health; returns the runtime's base URL. */
@@ -83,7 +90,8 @@ public final class RawSpawner {
                         new Bind(spec.volume(), new Volume("/opt/data")),
                         new Bind(spec.pluginsDir().toString(), new Volume("/opt/data/plugins"), AccessMode.ro))
                 .withPortBindings(new PortBinding(Ports.Binding.bindIp(spec.publishHost()), agentPort))
-                .withInit(true);
+                .withInit(true)
+                .withNetworkMode(networkId(spec));
         String id = docker.createContainerCmd(spec.image())
                 .withName(spec.name())
                 .withLabels(spec.labels())
@@ -105,6 +113,14 @@ public final class RawSpawner {
         phases.record("start", t2 - t1);
         phases.record("health", System.nanoTime() - t2);
         return url;
+    }
+
+    /** The network's id, resolved on the first call (from {@link #newSpec}, before any timing). */
+    private synchronized String networkId(ContainerSpec spec) {
+        if (network == null) {
+            network = new FleetNetwork(docker, spec.network(), Clock.systemUTC(), FleetNetwork.SETTLE);
+        }
+        return network.id();
     }
 
     /** Mean ms per phase of the raw spawns since the last call ("raw_create_mean_ms", ...). */
