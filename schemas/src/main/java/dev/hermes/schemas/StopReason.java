@@ -10,5 +10,10 @@ public enum StopReason {
     FORGET,
     DIED,
     /** Recreated so that it boots with the family's new identity block (AccountUpdated). */
-    ACCOUNT_UPDATED
+    ACCOUNT_UPDATED,
+    /**
+     * Stopped like an idle reap (volume kept) to make room for another family's cold start: the engine was at
+     * HERMES_MAX_RUNTIMES and this was the least recently active runtime idle at least HERMES_EVICT_MIN_IDLE_SEC.
+     */
+    EVICTED
 }
