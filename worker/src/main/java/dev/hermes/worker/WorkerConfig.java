@@ -4,6 +4,7 @@ import static dev.hermes.worker.config.WorkerSettings.ADMISSION;
 import static dev.hermes.worker.config.WorkerSettings.AGENT_PORT;
 import static dev.hermes.worker.config.WorkerSettings.API_KEY_SECRET;
 import static dev.hermes.worker.config.WorkerSettings.DOCKER_HOST;
+import static dev.hermes.worker.config.WorkerSettings.EVICT_MIN_IDLE;
 import static dev.hermes.worker.config.WorkerSettings.EXTRA_LABELS;
 import static dev.hermes.worker.config.WorkerSettings.GROUP_ID;
 import static dev.hermes.worker.config.WorkerSettings.HEALTH_TIMEOUT;
@@ -13,6 +14,7 @@ import static dev.hermes.worker.config.WorkerSettings.IMAGE;
 import static dev.hermes.worker.config.WorkerSettings.KAFKA_BOOTSTRAP_SERVERS;
 import static dev.hermes.worker.config.WorkerSettings.LAST_ACTIVE_WRITE_INTERVAL;
 import static dev.hermes.worker.config.WorkerSettings.MAX_CONCURRENT_SPAWNS;
+import static dev.hermes.worker.config.WorkerSettings.MAX_RUNTIMES;
 import static dev.hermes.worker.config.WorkerSettings.ORPHAN_SWEEP;
 import static dev.hermes.worker.config.WorkerSettings.PARTITION_BUFFER_LIMIT;
 import static dev.hermes.worker.config.WorkerSettings.PG_PASSWORD;
@@ -93,7 +95,9 @@ public record WorkerConfig(
         int runtimePidsLimit,
         List<String> runtimeCapAdd,
         String runtimeLogMaxSize,
-        int runtimeLogMaxFile) {
+        int runtimeLogMaxFile,
+        int maxRuntimes,
+        Duration evictMinIdle) {
 
     public WorkerConfig {
         WORKER_ID.check(workerId);
@@ -135,12 +139,19 @@ public record WorkerConfig(
         runtimeCapAdd = List.copyOf(RUNTIME_CAP_ADD.check(runtimeCapAdd));
         RUNTIME_LOG_MAX_SIZE.check(runtimeLogMaxSize);
         RUNTIME_LOG_MAX_FILE.check(runtimeLogMaxFile);
+        MAX_RUNTIMES.check(maxRuntimes);
+        EVICT_MIN_IDLE.check(evictMinIdle);
     }
 
     /** The hardening every runtime is created with. */
     public RuntimeLimits runtimeLimits() {
         return new RuntimeLimits(
                 runtimeMemoryMb, runtimeCpus, runtimePidsLimit, runtimeCapAdd, runtimeLogMaxSize, runtimeLogMaxFile);
+    }
+
+    /** Whether HERMES_MAX_RUNTIMES is {@code auto}: derived from the engine's memory at start. */
+    public boolean maxRuntimesAuto() {
+        return maxRuntimes == 0;
     }
 
     @Override

@@ -68,6 +68,8 @@ class WorkerConfigTest {
         VARIABLE_OF.put("runtimeCapAdd", "HERMES_RUNTIME_CAP_ADD");
         VARIABLE_OF.put("runtimeLogMaxSize", "HERMES_RUNTIME_LOG_MAX_SIZE");
         VARIABLE_OF.put("runtimeLogMaxFile", "HERMES_RUNTIME_LOG_MAX_FILE");
+        VARIABLE_OF.put("maxRuntimes", "HERMES_MAX_RUNTIMES");
+        VARIABLE_OF.put("evictMinIdle", "HERMES_EVICT_MIN_IDLE_SEC");
     }
 
     @TempDir
@@ -184,6 +186,8 @@ class WorkerConfigTest {
         samples.put("HERMES_RUNTIME_CAP_ADD", "CHOWN");
         samples.put("HERMES_RUNTIME_LOG_MAX_SIZE", "50m");
         samples.put("HERMES_RUNTIME_LOG_MAX_FILE", "5");
+        samples.put("HERMES_MAX_RUNTIMES", "3");
+        samples.put("HERMES_EVICT_MIN_IDLE_SEC", "60");
         samples.put("KAFKA_BOOTSTRAP_SERVERS", "kafka:9092");
         samples.put("HERMES_TOPIC_PREFIX", "t1.");
         samples.put("HERMES_GROUP_ID", "group-b");
