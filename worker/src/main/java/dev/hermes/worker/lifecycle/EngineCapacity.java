@@ -15,8 +15,9 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Listing the engine's containers on every cold start would cost a Docker call each (10k runtimes: a big list), so
  * the count is an estimate: the last listing, plus this worker's starts and evictions since, plus the cold starts in
- * flight (each holds a slot from before its create until it ends, so a burst cannot overshoot). Only when the estimate
- * reaches the bound is the engine listed again (one call), and on the housekeeping tick. The estimate errs high (a
+ * flight (each holds a slot from before its create until it ends, so a burst cannot overshoot). The first cold start
+ * lists the engine; after that only one whose estimate reaches the bound lists it again (one call), and the
+ * housekeeping tick. The estimate errs high (a
  * start in flight at a listing is counted twice until the next one; a reap or a crash elsewhere is seen at the next
  * listing), which costs a listing, never an overshoot. Several workers sharing an engine each count the others'
  * runtimes at their last listing, so together they overshoot by at most their cold starts in flight.
@@ -33,6 +34,7 @@ public final class EngineCapacity implements CapacityGate {
     private final IntSupplier runningOnEngine;
     private final Evictor evictor;
     private final Meters meters;
+    private boolean everListed;
     private int listed;
     private int startedSinceListing;
     private int inFlight;
@@ -115,6 +117,7 @@ public final class EngineCapacity implements CapacityGate {
         meters.dockerCall();
         listed = runningOnEngine.getAsInt();
         startedSinceListing = 0;
+        everListed = true;
     }
 
     /** How many runtimes the engine runs as far as this worker knows, cold starts in flight included. */
@@ -123,8 +126,8 @@ public final class EngineCapacity implements CapacityGate {
     }
 
     private synchronized boolean tryReserve(boolean relist) {
-        if (relist) {
-            recount();
+        if (relist || !everListed) {
+            recount(); // the first cold start learns what runs already: other fleets, earlier workers
         }
         if (estimate() >= bound) {
             return false;

@@ -63,15 +63,28 @@ class EngineCapacityTest {
     }
 
     @Test
-    void belowTheBoundNoColdStartListsTheEngine() {
+    void belowTheBoundOnlyTheFirstColdStartListsTheEngine() {
         Ensurer ensurer = ensurer(capacity(3));
 
         cold(ensurer, UserId.random());
         cold(ensurer, UserId.random());
         cold(ensurer, UserId.random());
 
-        assertThat(fleet.docker.calls()).noneMatch(c -> c.equals("count managed"));
+        assertThat(fleet.docker.calls()).filteredOn("count managed"::equals).hasSize(1);
         assertThat(runningCount()).isEqualTo(3);
+    }
+
+    @Test
+    void whatRunsAlreadyOnTheEngineCountsFromTheFirstColdStart() {
+        Ensurer ensurer = ensurer(capacity(2));
+        java.util.Map<String, String> anotherFleet = new java.util.HashMap<>(fleet.labelsFor(UserId.random()));
+        anotherFleet.put("hermes.fleet", "fleet-b");
+        fleet.docker.existing("hermes-user-of-another-fleet", anotherFleet, 8642, true);
+        cold(ensurer, UserId.random());
+
+        assertThatThrownBy(() -> ensurer.ensure(UserId.random(), null))
+                .cause()
+                .isInstanceOf(CapacityExceededException.class);
     }
 
     @Test
