@@ -182,6 +182,7 @@ public class Wiring {
                         config.evictMinIdle(),
                         config.removeOnReap()),
                 meters);
+        meters.engineCapacity(capacity::bound, capacity::estimate);
         Ensurer ensurer = ensurer(spawner, settings, registry, meters, clock, admission, capacity);
         RequestLoop loop = new RequestLoop(
                 consumer(requestConsumerProps()),

@@ -147,6 +147,20 @@ class CapacityIT {
     }
 
     @Test
+    void autoDerivesTheBoundFromTheEnginesMemoryAndTheRuntimeMemoryLimit(Stack stack) {
+        long memTotal = stack.docker().infoCmd().exec().getMemTotal();
+        try (Worker worker =
+                startWorker(stack, Map.of("HERMES_MAX_RUNTIMES", "auto", "HERMES_RUNTIME_MEMORY_MB", "512"))) {
+            assertThat(worker.meters()
+                            .registry()
+                            .get("hermes.engine.runtimes.bound")
+                            .gauge()
+                            .value())
+                    .isEqualTo((double) Math.max(1, (long) (memTotal * 0.9) / (512L << 20)));
+        }
+    }
+
+    @Test
     void aBurstOfColdStartsAtTheBoundDoesNotOvershoot(Stack stack) {
         try (Worker worker = startWorker(stack, Map.of("HERMES_MAX_RUNTIMES", "3"))) {
             RuntimeClient client = stack.client();

@@ -162,6 +162,17 @@ class ResponderTest {
         assertThat(fleet.docker.container(user.containerName()))
                 .as("nothing spawned")
                 .isEmpty();
+
+        Instant beat = fleet.clock.instant();
+        atCapacity
+                .handle(new Heartbeat(UUID.randomUUID(), beat, user, "phone", "app"), 5)
+                .join();
+
+        assertThat(fleet.audited())
+                .as("a heartbeat's refusal is not audited: nobody waits for it")
+                .hasSize(1);
+        assertThat(activity.get(user).lastActiveAt()).isEqualTo(beat);
+        assertThat(fleet.docker.container(user.containerName())).isEmpty();
     }
 
     @Test
