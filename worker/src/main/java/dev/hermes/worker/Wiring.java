@@ -166,7 +166,7 @@ public class Wiring {
                 () -> publisher.partitionCount(config.topics().requests()));
         OwnedRuntimes owned = new OwnedRuntimes(docker, scope, lanes, meters);
         EngineCapacity capacity = new EngineCapacity(
-                EngineCapacity.boundFor(
+                () -> EngineCapacity.boundFor(
                         config.maxRuntimes(),
                         docker::engineMemoryBytes,
                         config.runtimeLimits().memoryBytes()),
@@ -182,7 +182,7 @@ public class Wiring {
                         config.evictMinIdle(),
                         config.removeOnReap()),
                 meters);
-        meters.engineCapacity(capacity::bound, capacity::estimate);
+        meters.engineCapacity(capacity::knownBound, capacity::estimate);
         Ensurer ensurer = ensurer(spawner, settings, registry, meters, clock, admission, capacity);
         RequestLoop loop = new RequestLoop(
                 consumer(requestConsumerProps()),

@@ -1,6 +1,7 @@
 package dev.hermes.worker.lifecycle;
 
 import dev.hermes.schemas.UserId;
+import dev.hermes.worker.docker.DockerCallFailedException;
 import dev.hermes.worker.metrics.Meters;
 import dev.hermes.worker.spawn.CapacityExceededException;
 import dev.hermes.worker.spawn.CapacityGate;
@@ -30,10 +31,13 @@ public final class EngineCapacity implements CapacityGate {
     /** Evictions one cold start may try before giving up: each can lose its room to a concurrent start. */
     private static final int MOST_EVICTIONS_PER_START = 3;
 
-    private final int bound;
+    private final IntSupplier boundSource;
     private final IntSupplier runningOnEngine;
     private final Evictor evictor;
     private final Meters meters;
+    /** 0 until {@link #boundSource} has answered (auto asks Docker, which may be down at start). */
+    private int bound;
+
     private boolean everListed;
     private int listed;
     private int startedSinceListing;
@@ -44,13 +48,25 @@ public final class EngineCapacity implements CapacityGate {
      * @param runningOnEngine one Docker list: the managed containers running on the engine, of every fleet
      */
     public EngineCapacity(int bound, IntSupplier runningOnEngine, Evictor evictor, Meters meters) {
-        if (bound < 1) {
-            throw new IllegalArgumentException("HERMES_MAX_RUNTIMES must be at least 1, got " + bound);
-        }
-        this.bound = bound;
+        this(() -> bound, runningOnEngine, evictor, meters);
+    }
+
+    /**
+     * @param boundSource the bound ({@link #boundFor}): asked now, and if that fails (Docker down at start) again at
+     *     each cold start until it answers
+     */
+    public EngineCapacity(IntSupplier boundSource, IntSupplier runningOnEngine, Evictor evictor, Meters meters) {
+        this.boundSource = boundSource;
         this.runningOnEngine = runningOnEngine;
         this.evictor = evictor;
         this.meters = meters;
+        try {
+            bound();
+        } catch (DockerCallFailedException e) {
+            log.warn(
+                    "HERMES_MAX_RUNTIMES: cannot ask Docker yet ({}); asking again at the first cold start",
+                    e.getMessage());
+        }
     }
 
     /**
@@ -81,7 +97,20 @@ public final class EngineCapacity implements CapacityGate {
         return bound;
     }
 
-    public int bound() {
+    /** The bound, asked of its source the first time (and until it answers). */
+    public synchronized int bound() {
+        if (bound == 0) {
+            int asked = boundSource.getAsInt();
+            if (asked < 1) {
+                throw new IllegalArgumentException("HERMES_MAX_RUNTIMES must be at least 1, got " + asked);
+            }
+            bound = asked;
+        }
+        return bound;
+    }
+
+    /** The bound once known, else 0: for the gauge, which must not call Docker. */
+    public synchronized int knownBound() {
         return bound;
     }
 
@@ -109,7 +138,7 @@ public final class EngineCapacity implements CapacityGate {
             running = listed + startedSinceListing;
         }
         throw new CapacityExceededException(
-                bound, running, attempt == null || attempt.evicted() ? Evictor.LEAST_RETRY : attempt.retryAfter());
+                bound(), running, attempt == null || attempt.evicted() ? Evictor.LEAST_RETRY : attempt.retryAfter());
     }
 
     /** Lists the engine again (also the housekeeping tick): corrects what the estimate cannot see. */
@@ -129,7 +158,7 @@ public final class EngineCapacity implements CapacityGate {
         if (relist || !everListed) {
             recount(); // the first cold start learns what runs already: other fleets, earlier workers
         }
-        if (estimate() >= bound) {
+        if (estimate() >= bound()) {
             return false;
         }
         inFlight++;
@@ -168,6 +197,6 @@ public final class EngineCapacity implements CapacityGate {
 
     @Override
     public String toString() {
-        return "EngineCapacity[bound=" + bound + ", estimate=" + estimate() + "]";
+        return "EngineCapacity[bound=" + knownBound() + ", estimate=" + estimate() + "]";
     }
 }

@@ -8,6 +8,7 @@ import dev.hermes.schemas.RuntimeStopped;
 import dev.hermes.schemas.StopReason;
 import dev.hermes.schemas.UserId;
 import dev.hermes.worker.activity.ActivityTracker;
+import dev.hermes.worker.docker.DockerCallFailedException;
 import dev.hermes.worker.fakes.FakeFleet;
 import dev.hermes.worker.kafka.Partitions;
 import dev.hermes.worker.lanes.KeyedExecutor;
@@ -24,6 +25,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -60,6 +62,31 @@ class EngineCapacityTest {
                         },
                         1024L << 20))
                 .isEqualTo(7);
+    }
+
+    @Test
+    void anAutoBoundDockerCannotAnswerAtStartIsAskedAgainAtTheFirstColdStart() {
+        AtomicInteger asked = new AtomicInteger();
+        EngineCapacity capacity = new EngineCapacity(
+                () -> {
+                    if (asked.incrementAndGet() == 1) {
+                        throw new DockerCallFailedException("connection refused", null);
+                    }
+                    return 1;
+                },
+                fleet.docker::countRunningManagedOfAnyFleet,
+                evictor(),
+                fleet.meters);
+        assertThat(capacity.knownBound()).isZero();
+        Ensurer ensurer = ensurer(capacity);
+
+        cold(ensurer, UserId.random());
+
+        assertThat(capacity.knownBound()).isEqualTo(1);
+        assertThatThrownBy(() -> ensurer.ensure(UserId.random(), null))
+                .cause()
+                .isInstanceOf(CapacityExceededException.class);
+        assertThat(asked).hasValue(2);
     }
 
     @Test
@@ -246,7 +273,11 @@ class EngineCapacityTest {
     }
 
     private EngineCapacity capacity(int bound) {
-        Evictor evictor = new Evictor(
+        return new EngineCapacity(bound, fleet.docker::countRunningManagedOfAnyFleet, evictor(), fleet.meters);
+    }
+
+    private Evictor evictor() {
+        return new Evictor(
                 owned,
                 activity,
                 fleet.registry,
@@ -256,7 +287,6 @@ class EngineCapacityTest {
                 fleet.clock,
                 MIN_IDLE,
                 false);
-        return new EngineCapacity(bound, fleet.docker::countRunningManagedOfAnyFleet, evictor, fleet.meters);
     }
 
     private Ensurer ensurer(EngineCapacity capacity) {
