@@ -16,6 +16,7 @@ import dev.hermes.worker.kafka.EventPublisher;
 import dev.hermes.worker.kafka.ReplyRoutes;
 import dev.hermes.worker.lanes.KeyedExecutor;
 import dev.hermes.worker.lifecycle.AccountRecreator;
+import dev.hermes.worker.lifecycle.EngineBound;
 import dev.hermes.worker.lifecycle.EngineCapacity;
 import dev.hermes.worker.lifecycle.Evictor;
 import dev.hermes.worker.lifecycle.FleetRecreator;
@@ -166,7 +167,7 @@ public class Wiring {
                 () -> publisher.partitionCount(config.topics().requests()));
         OwnedRuntimes owned = new OwnedRuntimes(docker, scope, lanes, meters);
         EngineCapacity capacity = new EngineCapacity(
-                () -> EngineCapacity.boundFor(
+                () -> EngineBound.of(
                         config.maxRuntimes(),
                         docker::engineMemoryBytes,
                         config.runtimeLimits().memoryBytes()),

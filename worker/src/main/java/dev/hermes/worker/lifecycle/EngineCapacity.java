@@ -7,7 +7,6 @@ import dev.hermes.worker.spawn.CapacityExceededException;
 import dev.hermes.worker.spawn.CapacityGate;
 import java.util.function.BooleanSupplier;
 import java.util.function.IntSupplier;
-import java.util.function.LongSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -52,7 +51,7 @@ public final class EngineCapacity implements CapacityGate {
     }
 
     /**
-     * @param boundSource the bound ({@link #boundFor}): asked now, and if that fails (Docker down at start) again at
+     * @param boundSource the bound ({@link EngineBound#of}): asked now, and if that fails (Docker down at start) again at
      *     each cold start until it answers
      */
     public EngineCapacity(IntSupplier boundSource, IntSupplier runningOnEngine, Evictor evictor, Meters meters) {
@@ -67,34 +66,6 @@ public final class EngineCapacity implements CapacityGate {
                     "HERMES_MAX_RUNTIMES: cannot ask Docker yet ({}); asking again at the first cold start",
                     e.getMessage());
         }
-    }
-
-    /**
-     * HERMES_MAX_RUNTIMES=auto: 90% of the engine's memory (the rest for the engine, the worker and the page cache) over
-     * each runtime's memory limit, at least 1.
-     */
-    public static int autoBound(long engineMemoryBytes, long runtimeMemoryBytes) {
-        return (int) Math.max(1, Math.min(Integer.MAX_VALUE, (long) (engineMemoryBytes * 0.9) / runtimeMemoryBytes));
-    }
-
-    /**
-     * The bound a worker runs with: {@code configured}, or with 0 (auto) {@link #autoBound} of the engine's memory
-     * (asked of Docker once); logged with its numbers either way.
-     */
-    public static int boundFor(int configured, LongSupplier engineMemoryBytes, long runtimeMemoryBytes) {
-        if (configured > 0) {
-            log.info("HERMES_MAX_RUNTIMES={}: at most {} runtimes on this Docker engine", configured, configured);
-            return configured;
-        }
-        long engine = engineMemoryBytes.getAsLong();
-        int bound = autoBound(engine, runtimeMemoryBytes);
-        log.info(
-                "HERMES_MAX_RUNTIMES=auto: engine MemTotal {} MiB x 0.9 / HERMES_RUNTIME_MEMORY_MB {} MiB = at most {} "
-                        + "runtimes on this Docker engine",
-                engine >> 20,
-                runtimeMemoryBytes >> 20,
-                bound);
-        return bound;
     }
 
     /** The bound, asked of its source the first time (and until it answers). */

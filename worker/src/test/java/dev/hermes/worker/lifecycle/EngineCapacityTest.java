@@ -51,11 +51,11 @@ class EngineCapacityTest {
 
     @Test
     void autoIsNinetyPercentOfTheEnginesMemoryOverTheRuntimeLimitAndAtLeastOne() {
-        assertThat(EngineCapacity.autoBound(25_276_510_208L, 1024L << 20)).isEqualTo(21);
-        assertThat(EngineCapacity.autoBound(10L << 30, 512L << 20)).isEqualTo(18);
-        assertThat(EngineCapacity.autoBound(512L << 20, 1024L << 20)).isEqualTo(1);
-        assertThat(EngineCapacity.boundFor(0, () -> 4L << 30, 1024L << 20)).isEqualTo(3);
-        assertThat(EngineCapacity.boundFor(
+        assertThat(EngineBound.auto(25_276_510_208L, 1024L << 20)).isEqualTo(21);
+        assertThat(EngineBound.auto(10L << 30, 512L << 20)).isEqualTo(18);
+        assertThat(EngineBound.auto(512L << 20, 1024L << 20)).isEqualTo(1);
+        assertThat(EngineBound.of(0, () -> 4L << 30, 1024L << 20)).isEqualTo(3);
+        assertThat(EngineBound.of(
                         7,
                         () -> {
                             throw new AssertionError("a configured bound asks nothing of Docker");
