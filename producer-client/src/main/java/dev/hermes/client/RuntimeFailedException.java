@@ -4,6 +4,8 @@ import dev.hermes.schemas.FailureReason;
 import dev.hermes.schemas.HermesException;
 import dev.hermes.schemas.RuntimeFailed;
 import dev.hermes.schemas.UserId;
+import java.time.Duration;
+import java.util.Optional;
 
 /**
  * The worker answered RuntimeFailed; {@link #reason()} is its stable code. An {@code INVALID_REQUEST} answer is the
@@ -30,6 +32,14 @@ public class RuntimeFailedException extends HermesException {
 
     public FailureReason reason() {
         return failed.reason();
+    }
+
+    /**
+     * When trying again may succeed: given with {@link FailureReason#CAPACITY} (the engine is full and nothing of the
+     * worker's was idle long enough to make room), empty for every other reason.
+     */
+    public Optional<Duration> retryAfter() {
+        return Optional.ofNullable(failed.retryAfterMs()).map(Duration::ofMillis);
     }
 
     public UserId userId() {

@@ -120,8 +120,35 @@ class RuntimeClientTest {
                 .cause()
                 .isInstanceOf(RuntimeFailedException.class)
                 .hasMessageContaining("no 200 from /health")
-                .satisfies(
-                        e -> assertThat(((RuntimeFailedException) e).reason()).isEqualTo(FailureReason.HEALTH_TIMEOUT));
+                .satisfies(e -> {
+                    assertThat(((RuntimeFailedException) e).reason()).isEqualTo(FailureReason.HEALTH_TIMEOUT);
+                    assertThat(((RuntimeFailedException) e).retryAfter()).isEmpty();
+                });
+    }
+
+    @Test
+    void aCapacityAnswerCarriesItsRetryAfterHint() {
+        RuntimeClient runtimes = client();
+        CompletableFuture<RuntimeHandle> ensured = runtimes.ensureRuntimeAsync(USER, Duration.ofSeconds(30));
+
+        reply(new RuntimeFailed(
+                UUID.randomUUID(),
+                NOW,
+                USER,
+                lastRequest().correlationId(),
+                FailureReason.CAPACITY,
+                "the engine is full",
+                "worker-1",
+                null,
+                42_000L));
+
+        assertThatThrownBy(() -> ensured.get(10, TimeUnit.SECONDS))
+                .cause()
+                .isInstanceOf(RuntimeFailedException.class)
+                .satisfies(e -> {
+                    assertThat(((RuntimeFailedException) e).reason()).isEqualTo(FailureReason.CAPACITY);
+                    assertThat(((RuntimeFailedException) e).retryAfter()).contains(Duration.ofSeconds(42));
+                });
     }
 
     @Test

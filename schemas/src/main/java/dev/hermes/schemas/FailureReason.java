@@ -21,5 +21,10 @@ public enum FailureReason {
      * A container or volume of the family's name on this Docker engine belongs to another fleet (its hermes.fleet
      * label differs, or it is managed and has none); the worker touched nothing (reply and audit).
      */
-    FLEET_CONFLICT
+    FLEET_CONFLICT,
+    /**
+     * The Docker engine runs HERMES_MAX_RUNTIMES runtimes and none of this worker's is idle long enough to be evicted:
+     * nothing was spawned or stopped; {@code retryAfterMs} says when to try again (reply and audit).
+     */
+    CAPACITY
 }

@@ -12,5 +12,10 @@ public enum StopReason {
     /** Recreated so that it boots with the family's new identity block (AccountUpdated). */
     ACCOUNT_UPDATED,
     /** Recreated from the new image its reference (HERMES_IMAGE) names now: a new build under the same tag. */
-    IMAGE_ROLLOUT
+    IMAGE_ROLLOUT,
+    /**
+     * Stopped like an idle reap (volume kept) to make room for another family's cold start: the engine was at
+     * HERMES_MAX_RUNTIMES and this was the least recently active runtime idle at least HERMES_EVICT_MIN_IDLE_SEC.
+     */
+    EVICTED
 }

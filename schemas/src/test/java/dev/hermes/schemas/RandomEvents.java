@@ -59,7 +59,8 @@ final class RandomEvents {
                         pick(FailureReason.values()),
                         text(),
                         maybe(text()),
-                        maybe(id()));
+                        maybe(id()),
+                        maybe(count()));
             case 5 -> new LastActive(id(), time(), user(), time(), text());
             case 6 ->
                 new RuntimeSpawned(

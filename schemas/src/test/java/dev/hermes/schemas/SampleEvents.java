@@ -107,7 +107,7 @@ final class SampleEvents {
                                 "worker-1",
                                 CAUSATION_ID)),
                 new Sample(
-                        "RuntimeFailed (all fields)",
+                        "RuntimeFailed (HEALTH_TIMEOUT, no retry-after hint)",
                         new RuntimeFailed(
                                 EVENT_ID,
                                 NANOS,
@@ -117,6 +117,18 @@ final class SampleEvents {
                                 "no 200 from /health within 120 s",
                                 "worker-2",
                                 CAUSATION_ID)),
+                new Sample(
+                        "RuntimeFailed (all fields)",
+                        new RuntimeFailed(
+                                EVENT_ID,
+                                NANOS,
+                                USER,
+                                CORRELATION_ID,
+                                FailureReason.CAPACITY,
+                                "the Docker engine runs 3 of at most 3 runtimes and none is idle long enough",
+                                "worker-2",
+                                CAUSATION_ID,
+                                42_000L)),
                 new Sample(
                         "RuntimeFailed (optional fields absent)",
                         new RuntimeFailed(

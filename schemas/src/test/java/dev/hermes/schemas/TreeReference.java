@@ -100,7 +100,8 @@ final class TreeReference {
                         r.code("reason", FailureReason.class),
                         r.text("message"),
                         r.optText("workerId"),
-                        r.optUuid("causationId"));
+                        r.optUuid("causationId"),
+                        r.has("retryAfterMs") ? r.nonNegative("retryAfterMs") : null);
             case "LastActive" ->
                 new LastActive(
                         r.uuid("eventId"),

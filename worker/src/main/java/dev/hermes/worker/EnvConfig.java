@@ -4,6 +4,7 @@ import static dev.hermes.worker.config.WorkerSettings.ADMISSION;
 import static dev.hermes.worker.config.WorkerSettings.AGENT_PORT;
 import static dev.hermes.worker.config.WorkerSettings.API_KEY_SECRET;
 import static dev.hermes.worker.config.WorkerSettings.DOCKER_HOST;
+import static dev.hermes.worker.config.WorkerSettings.EVICT_MIN_IDLE;
 import static dev.hermes.worker.config.WorkerSettings.EXTRA_LABELS;
 import static dev.hermes.worker.config.WorkerSettings.GROUP_ID;
 import static dev.hermes.worker.config.WorkerSettings.HEALTH_TIMEOUT;
@@ -18,6 +19,7 @@ import static dev.hermes.worker.config.WorkerSettings.KAFKA_PROPERTIES_FILE;
 import static dev.hermes.worker.config.WorkerSettings.LAST_ACTIVE_WRITE_INTERVAL;
 import static dev.hermes.worker.config.WorkerSettings.LOG_JSON;
 import static dev.hermes.worker.config.WorkerSettings.MAX_CONCURRENT_SPAWNS;
+import static dev.hermes.worker.config.WorkerSettings.MAX_RUNTIMES;
 import static dev.hermes.worker.config.WorkerSettings.ORPHAN_SWEEP;
 import static dev.hermes.worker.config.WorkerSettings.PARTITION_BUFFER_LIMIT;
 import static dev.hermes.worker.config.WorkerSettings.PG_PASSWORD;
@@ -104,6 +106,8 @@ public final class EnvConfig {
                 RUNTIME_LOG_MAX_FILE.read(env),
                 IMAGE_PULL.read(env),
                 IMAGE_CHECK.read(env),
-                IMAGE_PULL_TIMEOUT.read(env));
+                IMAGE_PULL_TIMEOUT.read(env),
+                MAX_RUNTIMES.read(env),
+                EVICT_MIN_IDLE.read(env));
     }
 }

@@ -16,6 +16,9 @@ import dev.hermes.worker.kafka.EventPublisher;
 import dev.hermes.worker.kafka.ReplyRoutes;
 import dev.hermes.worker.lanes.KeyedExecutor;
 import dev.hermes.worker.lifecycle.AccountRecreator;
+import dev.hermes.worker.lifecycle.EngineBound;
+import dev.hermes.worker.lifecycle.EngineCapacity;
+import dev.hermes.worker.lifecycle.Evictor;
 import dev.hermes.worker.lifecycle.FleetRecreator;
 import dev.hermes.worker.lifecycle.FleetScope;
 import dev.hermes.worker.lifecycle.Housekeeping;
@@ -36,6 +39,7 @@ import dev.hermes.worker.settings.KnownAccounts;
 import dev.hermes.worker.settings.SettingsCache;
 import dev.hermes.worker.settings.SettingsWatcher;
 import dev.hermes.worker.spawn.AgentImage;
+import dev.hermes.worker.spawn.CapacityGate;
 import dev.hermes.worker.spawn.ContainerSpecFactory;
 import dev.hermes.worker.spawn.Ensurer;
 import dev.hermes.worker.spawn.HealthProbe;
@@ -51,9 +55,11 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.BooleanSupplier;
+import java.util.function.IntSupplier;
 import java.util.function.Supplier;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.consumer.Consumer;
@@ -156,9 +162,34 @@ public class Wiring {
         RuntimeSpawner spawner = new RuntimeSpawner(docker, clock, config.maxConcurrentSpawns());
         ImageResolver image = new ImageResolver(docker, config.image(), config.imagePull(), config.imagePullTimeout());
         image.resolve(true);
-        Ensurer ensurer = ensurer(spawner, image, settings, registry, meters, clock, admission);
         ActivityTracker activity = new ActivityTracker(publisher, clock, config.lastActiveWriteInterval());
         KeyedExecutor<UserId> lanes = new KeyedExecutor<>(config.workerThreads(), "hermes-lane");
+        // the loop owns the partitions, and the loop needs the ensurer, which needs the runtimes the loop owns
+        AtomicReference<RequestLoop> loopRef = new AtomicReference<>();
+        FleetScope scope = new FleetScope(
+                config.groupId(),
+                () -> loopRef.get() == null ? Set.of() : loopRef.get().ownedPartitions(),
+                () -> publisher.partitionCount(config.topics().requests()));
+        OwnedRuntimes owned = new OwnedRuntimes(docker, scope, lanes, meters);
+        EngineCapacity capacity = new EngineCapacity(
+                () -> EngineBound.of(
+                        config.maxRuntimes(),
+                        docker::engineMemoryBytes,
+                        config.runtimeLimits().memoryBytes()),
+                runtimesOnEngine(docker),
+                new Evictor(
+                        owned,
+                        activity,
+                        registry,
+                        spawner,
+                        audit,
+                        meters,
+                        clock,
+                        config.evictMinIdle(),
+                        config.removeOnReap()),
+                meters);
+        meters.engineCapacity(capacity::knownBound, capacity::estimate);
+        Ensurer ensurer = ensurer(spawner, image, settings, registry, meters, clock, admission, capacity);
         RequestLoop loop = new RequestLoop(
                 consumer(requestConsumerProps()),
                 config.topics().requests(),
@@ -182,11 +213,7 @@ public class Wiring {
         DockerEventWatcher watcher =
                 new DockerEventWatcher(docker, config.groupId(), ContainerSpec.LABEL_USER, registry, id -> {}).start();
         closeables.add(watcher);
-        FleetScope scope = new FleetScope(
-                config.groupId(),
-                loop::ownedPartitions,
-                () -> publisher.partitionCount(config.topics().requests()));
-        OwnedRuntimes owned = new OwnedRuntimes(docker, scope, lanes, meters);
+        loopRef.set(loop);
         Housekeeping housekeeping = new Housekeeping();
         closeables.add(housekeeping);
         housekeeping.every(
@@ -209,6 +236,7 @@ public class Wiring {
                                 new ReapPolicy(
                                         config.idleTimeout(), config.removeOnReap(), config.maxConcurrentSpawns()))
                         ::reapIdle);
+        housekeeping.every("capacity recount", config.reapInterval(), config.reapInterval(), capacity::recount);
         SettingsWatcher settingsWatcher = new SettingsWatcher(
                 consumer(Map.of(ConsumerConfig.CLIENT_ID_CONFIG, "hermes-settings-" + config.workerId())),
                 config.topics().settings(),
@@ -275,7 +303,8 @@ public class Wiring {
             RuntimeRegistry registry,
             Meters meters,
             Clock clock,
-            KnownAccounts admission) {
+            KnownAccounts admission,
+            CapacityGate capacity) {
         ContainerSpecFactory specs = new ContainerSpecFactory(
                 ApiKeys.fromSecret(config.apiKeySecret()),
                 image,
@@ -286,7 +315,23 @@ public class Wiring {
                 config.extraLabels(),
                 config.runtimeLimits());
         return new Ensurer(
-                spawner, new HealthProbe(config.healthTimeout()), specs, settings, registry, meters, clock, admission);
+                spawner,
+                new HealthProbe(config.healthTimeout()),
+                specs,
+                settings,
+                registry,
+                meters,
+                clock,
+                admission,
+                capacity);
+    }
+
+    /**
+     * One Docker list: the managed runtimes running on the engine, of every fleet (HERMES_MAX_RUNTIMES bounds them
+     * all). A test on an engine shared with other suites narrows it to its own.
+     */
+    protected IntSupplier runtimesOnEngine(Docker docker) {
+        return docker::countRunningManagedOfAnyFleet;
     }
 
     private StateRestorer restorer(EventCodec codec, ActivityTracker activity) {

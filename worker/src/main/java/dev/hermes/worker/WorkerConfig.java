@@ -4,6 +4,7 @@ import static dev.hermes.worker.config.WorkerSettings.ADMISSION;
 import static dev.hermes.worker.config.WorkerSettings.AGENT_PORT;
 import static dev.hermes.worker.config.WorkerSettings.API_KEY_SECRET;
 import static dev.hermes.worker.config.WorkerSettings.DOCKER_HOST;
+import static dev.hermes.worker.config.WorkerSettings.EVICT_MIN_IDLE;
 import static dev.hermes.worker.config.WorkerSettings.EXTRA_LABELS;
 import static dev.hermes.worker.config.WorkerSettings.GROUP_ID;
 import static dev.hermes.worker.config.WorkerSettings.HEALTH_TIMEOUT;
@@ -16,6 +17,7 @@ import static dev.hermes.worker.config.WorkerSettings.IMAGE_PULL_TIMEOUT;
 import static dev.hermes.worker.config.WorkerSettings.KAFKA_BOOTSTRAP_SERVERS;
 import static dev.hermes.worker.config.WorkerSettings.LAST_ACTIVE_WRITE_INTERVAL;
 import static dev.hermes.worker.config.WorkerSettings.MAX_CONCURRENT_SPAWNS;
+import static dev.hermes.worker.config.WorkerSettings.MAX_RUNTIMES;
 import static dev.hermes.worker.config.WorkerSettings.ORPHAN_SWEEP;
 import static dev.hermes.worker.config.WorkerSettings.PARTITION_BUFFER_LIMIT;
 import static dev.hermes.worker.config.WorkerSettings.PG_PASSWORD;
@@ -100,7 +102,9 @@ public record WorkerConfig(
         int runtimeLogMaxFile,
         ImagePull imagePull,
         Duration imageCheckInterval,
-        Duration imagePullTimeout) {
+        Duration imagePullTimeout,
+        int maxRuntimes,
+        Duration evictMinIdle) {
 
     public WorkerConfig {
         WORKER_ID.check(workerId);
@@ -145,12 +149,19 @@ public record WorkerConfig(
         IMAGE_PULL.check(imagePull);
         IMAGE_CHECK.check(imageCheckInterval);
         IMAGE_PULL_TIMEOUT.check(imagePullTimeout);
+        MAX_RUNTIMES.check(maxRuntimes);
+        EVICT_MIN_IDLE.check(evictMinIdle);
     }
 
     /** The hardening every runtime is created with. */
     public RuntimeLimits runtimeLimits() {
         return new RuntimeLimits(
                 runtimeMemoryMb, runtimeCpus, runtimePidsLimit, runtimeCapAdd, runtimeLogMaxSize, runtimeLogMaxFile);
+    }
+
+    /** Whether HERMES_MAX_RUNTIMES is {@code auto}: derived from the engine's memory at start. */
+    public boolean maxRuntimesAuto() {
+        return maxRuntimes == 0;
     }
 
     @Override

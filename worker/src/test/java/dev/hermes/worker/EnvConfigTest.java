@@ -77,6 +77,23 @@ class EnvConfigTest {
         assertThat(config.runtimeCapAdd()).containsExactly("CHOWN", "DAC_OVERRIDE", "SETUID", "SETGID", "KILL");
         assertThat(config.runtimeLogMaxSize()).isEqualTo("10m");
         assertThat(config.runtimeLogMaxFile()).isEqualTo(3);
+        assertThat(config.maxRuntimesAuto()).isTrue();
+        assertThat(config.evictMinIdle()).isEqualTo(Duration.ofMinutes(5));
+    }
+
+    @Test
+    void theCapacityBoundIsAutoOrAPositiveInteger() {
+        assertThat(load(Map.of("HERMES_MAX_RUNTIMES", "auto")).maxRuntimesAuto())
+                .isTrue();
+        WorkerConfig three = load(Map.of("HERMES_MAX_RUNTIMES", "3", "HERMES_EVICT_MIN_IDLE_SEC", "0.5"));
+        assertThat(three.maxRuntimes()).isEqualTo(3);
+        assertThat(three.maxRuntimesAuto()).isFalse();
+        assertThat(three.evictMinIdle()).isEqualTo(Duration.ofMillis(500));
+        for (String bad : new String[] {"0", "-2", "many", "AUTO"}) {
+            assertThatThrownBy(() -> load(Map.of("HERMES_MAX_RUNTIMES", bad)))
+                    .isInstanceOf(InvalidSettingException.class)
+                    .hasMessageContaining("HERMES_MAX_RUNTIMES must be `auto` or an integer >= 1");
+        }
     }
 
     @Test

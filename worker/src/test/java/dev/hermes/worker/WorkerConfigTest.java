@@ -71,6 +71,8 @@ class WorkerConfigTest {
         VARIABLE_OF.put("imagePull", "HERMES_IMAGE_PULL");
         VARIABLE_OF.put("imageCheckInterval", "HERMES_IMAGE_CHECK_SEC");
         VARIABLE_OF.put("imagePullTimeout", "HERMES_IMAGE_PULL_TIMEOUT_SEC");
+        VARIABLE_OF.put("maxRuntimes", "HERMES_MAX_RUNTIMES");
+        VARIABLE_OF.put("evictMinIdle", "HERMES_EVICT_MIN_IDLE_SEC");
     }
 
     @TempDir
@@ -187,6 +189,8 @@ class WorkerConfigTest {
         samples.put("HERMES_RUNTIME_CAP_ADD", "CHOWN");
         samples.put("HERMES_RUNTIME_LOG_MAX_SIZE", "50m");
         samples.put("HERMES_RUNTIME_LOG_MAX_FILE", "5");
+        samples.put("HERMES_MAX_RUNTIMES", "3");
+        samples.put("HERMES_EVICT_MIN_IDLE_SEC", "60");
         samples.put("KAFKA_BOOTSTRAP_SERVERS", "kafka:9092");
         samples.put("HERMES_TOPIC_PREFIX", "t1.");
         samples.put("HERMES_GROUP_ID", "group-b");

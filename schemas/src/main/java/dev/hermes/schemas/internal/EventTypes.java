@@ -88,7 +88,8 @@ public final class EventTypes {
                         code("reason", FailureReason.class, RuntimeFailed::reason),
                         required("message", TEXT, RuntimeFailed::message),
                         optional("workerId", TEXT, RuntimeFailed::workerId),
-                        optional("causationId", UUID, RuntimeFailed::causationId)));
+                        optional("causationId", UUID, RuntimeFailed::causationId),
+                        optional("retryAfterMs", COUNT, RuntimeFailed::retryAfterMs)));
         addWithEnvelope(
                 LastActive.class,
                 List.of(

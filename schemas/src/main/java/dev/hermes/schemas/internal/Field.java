@@ -81,7 +81,7 @@ public record Field<E>(
             case UUID -> UUID.class;
             case USER_ID -> UserId.class;
             case TIMESTAMP -> Instant.class;
-            case COUNT -> long.class;
+            case COUNT -> required ? long.class : Long.class; // an optional count may be absent: null
             case SMALL_COUNT -> int.class;
             case FLAG -> boolean.class;
             case CODE -> codes;

@@ -84,6 +84,44 @@ public final class SettingTypes {
         };
     }
 
+    /** {@code auto} (read as 0: derive it from the engine's memory) or a positive integer. */
+    public static SettingType<Integer> autoOrPositive() {
+        return new SettingType<>() {
+            @Override
+            public String describe() {
+                return "`auto` or an integer >= 1";
+            }
+
+            @Override
+            public Integer parse(String raw) {
+                if ("auto".equals(raw)) {
+                    return 0;
+                }
+                try {
+                    int value = Integer.parseInt(raw);
+                    if (value < 1) {
+                        throw new IllegalArgumentException();
+                    }
+                    return value;
+                } catch (NumberFormatException e) {
+                    throw new IllegalArgumentException();
+                }
+            }
+
+            @Override
+            public void validate(Integer value) {
+                if (value == null || value < 0) {
+                    throw new IllegalArgumentException();
+                }
+            }
+
+            @Override
+            public String format(Integer value) {
+                return value != null && value == 0 ? "auto" : String.valueOf(value);
+            }
+        };
+    }
+
     public static SettingType<Topics> topicPrefix() {
         return new SettingType<>() {
             @Override

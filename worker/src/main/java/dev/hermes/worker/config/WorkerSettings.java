@@ -153,6 +153,20 @@ public final class WorkerSettings {
             "HERMES_RUNTIME_LOG_MAX_SIZE", text(), "10m", "json-file log rotation: size of one log file (`10m`, `1g`)");
     public static final Setting<Integer> RUNTIME_LOG_MAX_FILE = define(
             "HERMES_RUNTIME_LOG_MAX_FILE", integer(1, 100), 3, "json-file log rotation: log files kept per runtime");
+    public static final Setting<Integer> MAX_RUNTIMES = define(
+            "HERMES_MAX_RUNTIMES",
+            SettingTypes.autoOrPositive(),
+            0,
+            "running runtimes on this Docker engine, every fleet's counted (memory is the host's); `auto`: the engine's "
+                    + "memory x 0.9 / `HERMES_RUNTIME_MEMORY_MB`, at least 1 (logged at start). At the bound a cold "
+                    + "start evicts the least recently active idle runtime or is answered RuntimeFailed `CAPACITY`; see "
+                    + "[Capacity](#capacity)");
+    public static final Setting<Duration> EVICT_MIN_IDLE = seconds(
+            "HERMES_EVICT_MIN_IDLE_SEC",
+            300,
+            "a runtime idle this long may be stopped (`EVICTED`, volume kept) to make room at `HERMES_MAX_RUNTIMES`; "
+                    + "5 min: longer than a conversation's pauses (and 10 heartbeats of a paired device), far shorter "
+                    + "than `RUNTIME_IDLE_SEC`, so a full engine turns over before anyone waits long");
 
     public static final Setting<ImagePull> IMAGE_PULL = define(
             "HERMES_IMAGE_PULL",
@@ -213,7 +227,9 @@ public final class WorkerSettings {
             RUNTIME_LOG_MAX_FILE,
             IMAGE_PULL,
             IMAGE_CHECK,
-            IMAGE_PULL_TIMEOUT);
+            IMAGE_PULL_TIMEOUT,
+            MAX_RUNTIMES,
+            EVICT_MIN_IDLE);
 
     private WorkerSettings() {}
 

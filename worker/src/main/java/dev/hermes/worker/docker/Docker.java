@@ -79,4 +79,13 @@ public interface Docker extends AutoCloseable {
 
     @Override
     void close();
+
+    /**
+     * How many containers labelled managed run on this engine, of every fleet (one list): memory is the host's, so the
+     * capacity bound counts them all.
+     */
+    int countRunningManagedOfAnyFleet();
+
+    /** The engine's total memory in bytes, as {@code docker info} reports it (MemTotal). */
+    long engineMemoryBytes();
 }

@@ -377,6 +377,24 @@ public final class DockerJava implements Docker {
                 c.getImageId());
     }
 
+    @Override
+    public int countRunningManagedOfAnyFleet() {
+        return call(() -> docker.listContainersCmd()
+                .withStatusFilter(List.of("running"))
+                .withLabelFilter(Map.of(ContainerSpec.LABEL_MANAGED, "true"))
+                .exec()
+                .size());
+    }
+
+    @Override
+    public long engineMemoryBytes() {
+        Long memTotal = call(() -> docker.infoCmd().exec().getMemTotal());
+        if (memTotal == null || memTotal <= 0) {
+            throw new DockerCallFailedException("docker info reported no MemTotal", null);
+        }
+        return memTotal;
+    }
+
     private static <T> T call(Supplier<T> dockerCall) {
         try {
             return dockerCall.get();

@@ -77,4 +77,13 @@ public final class OwnedRuntimes {
         }
         return queued;
     }
+
+    /**
+     * Runs {@code work} at once on the calling thread while holding the runtime's lane, if nothing is queued or running
+     * on it; returns false and does nothing otherwise (the family is busy: a request or another chore has it). Never
+     * waits for a lane, so a caller that holds another family's lane cannot deadlock on it.
+     */
+    public boolean runNowIfLaneIdle(Owned runtime, Runnable work) {
+        return lanes.runInlineIfIdle(runtime.user(), work);
+    }
 }

@@ -6,7 +6,6 @@ import dev.hermes.worker.activity.ActivityTracker;
 import dev.hermes.worker.audit.LifecycleAudit;
 import dev.hermes.worker.audit.RuntimeFact;
 import dev.hermes.worker.metrics.Meters;
-import dev.hermes.worker.runtime.Runtime;
 import dev.hermes.worker.runtime.RuntimeRegistry;
 import dev.hermes.worker.spawn.RuntimeSpawner;
 import java.time.Clock;
@@ -35,6 +34,7 @@ public final class Reaper {
     private final ReapPolicy policy;
     private final Semaphore concurrency;
     private final Set<UserId> pending = ConcurrentHashMap.newKeySet();
+    private final LastActivity lastActivity;
 
     public Reaper(
             OwnedRuntimes owned,
@@ -54,6 +54,7 @@ public final class Reaper {
         this.clock = clock;
         this.policy = policy;
         this.concurrency = new Semaphore(policy.maxConcurrentReaps());
+        this.lastActivity = new LastActivity(activity, registry, spawner, clock);
     }
 
     /** One cycle: returns how many reaps were queued. */
@@ -61,7 +62,7 @@ public final class Reaper {
         Instant cutoff = clock.instant().minus(policy.idleTimeout());
         return owned.throughLanes(
                 owned.list(),
-                runtime -> lastActive(runtime).isBefore(cutoff) && pending.add(runtime.user()),
+                runtime -> lastActivity.of(runtime).isBefore(cutoff) && pending.add(runtime.user()),
                 concurrency,
                 runtime -> {
                     try {
@@ -70,20 +71,6 @@ public final class Reaper {
                         pending.remove(runtime.user());
                     }
                 });
-    }
-
-    private Instant lastActive(OwnedRuntimes.Owned owned) {
-        ActivityTracker.Activity known = activity.get(owned.user());
-        if (known != null) {
-            return known.lastActiveAt();
-        }
-        Runtime runtime = registry.get(owned.user()).orElse(null);
-        if (runtime != null) {
-            return runtime.startedAt();
-        }
-        return spawner.inspect(owned.container().id())
-                .map(c -> Instant.parse(c.startedAt()))
-                .orElse(clock.instant());
     }
 
     /** Runs on the family's lane: a request that came in since the cycle started wins. */

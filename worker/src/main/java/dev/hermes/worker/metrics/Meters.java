@@ -208,6 +208,20 @@ public final class Meters {
                 .register(registry);
     }
 
+    /**
+     * HERMES_MAX_RUNTIMES and this worker's estimate of the runtimes on the engine (cold starts in flight included);
+     * refusals are {@code hermes.failures{reason=CAPACITY}}, evictions {@code hermes.reaps{reason=EVICTED}}.
+     */
+    public void engineCapacity(Supplier<Number> bound, Supplier<Number> estimate) {
+        Gauge.builder("hermes.engine.runtimes.bound", bound)
+                .description("HERMES_MAX_RUNTIMES: the most runtimes this Docker engine may run")
+                .register(registry);
+        Gauge.builder("hermes.engine.runtimes.estimate", estimate)
+                .description(
+                        "runtimes on this Docker engine as far as this worker knows, cold starts in flight included")
+                .register(registry);
+    }
+
     /** Per-partition gauges, registered while the partition is owned. */
     public void partitionOwned(int partition, Supplier<Number> queueDepth, Supplier<Number> lag) {
         Tags tags = Tags.of("partition", Integer.toString(partition));

@@ -16,6 +16,7 @@ import dev.hermes.worker.consumer.RequestHandler;
 import dev.hermes.worker.kafka.EventPublisher;
 import dev.hermes.worker.metrics.Meters;
 import dev.hermes.worker.runtime.Runtime;
+import dev.hermes.worker.spawn.CapacityExceededException;
 import dev.hermes.worker.spawn.EnsureFailedException;
 import dev.hermes.worker.spawn.EnsureOutcome;
 import dev.hermes.worker.spawn.Ensurer;
@@ -129,7 +130,13 @@ public final class Responder implements RequestHandler {
                 return CompletableFuture.completedFuture(null);
             }
             auditFactsSoFar(heartbeat.userId(), heartbeat.eventId(), e);
-            log.warn("heartbeat ensure for user={} failed: {}", heartbeat.userId(), e.toString(), e);
+            if (e instanceof EnsureFailedException f && f.getCause() instanceof CapacityExceededException) {
+                // the engine is full: the device's next heartbeat tries again; not worth a warning every 30 s
+                meters.failure(FailureReason.CAPACITY.name());
+                log.debug("heartbeat user={}: {}", heartbeat.userId(), f.getMessage());
+            } else {
+                log.warn("heartbeat ensure for user={} failed: {}", heartbeat.userId(), e.toString(), e);
+            }
             return activity.touchNow(heartbeat.userId(), partition, heartbeat.source());
         }
         // keyed by the runtime's own UserId: one id object per family in memory, not one per map
@@ -193,9 +200,8 @@ public final class Responder implements RequestHandler {
         } catch (RuntimeException | Error e) {
             // anything, Docker's own exceptions and Errors included, becomes an answer: a caller never waits in vain
             auditFactsSoFar(request.userId(), request.eventId(), e);
-            FailureReason reason = e instanceof RuntimeException r
-                    ? reasonOf(r instanceof EnsureFailedException f ? f.getCause() : r)
-                    : FailureReason.SPAWN_ERROR;
+            Throwable cause = e instanceof EnsureFailedException f ? f.getCause() : e;
+            FailureReason reason = cause instanceof RuntimeException r ? reasonOf(r) : FailureReason.SPAWN_ERROR;
             meters.failure(reason.name());
             String message = e.getMessage() != null ? e.getMessage() : e.toString();
             answer = new RuntimeFailed(
@@ -206,7 +212,10 @@ public final class Responder implements RequestHandler {
                     reason,
                     message,
                     workerId,
-                    request.eventId());
+                    request.eventId(),
+                    cause instanceof CapacityExceededException full
+                            ? full.retryAfter().toMillis()
+                            : null);
             if (e instanceof Error) {
                 log.error(
                         "ensure user={} correlationId={} FAILED {}",
@@ -261,6 +270,9 @@ public final class Responder implements RequestHandler {
         }
         if (e instanceof FleetConflictException) {
             return FailureReason.FLEET_CONFLICT;
+        }
+        if (e instanceof CapacityExceededException) {
+            return FailureReason.CAPACITY;
         }
         return FailureReason.SPAWN_ERROR;
     }

@@ -38,6 +38,7 @@ public final class Ensurer {
     private final Meters meters;
     private final Clock clock;
     private final KnownAccounts admission;
+    private final CapacityGate capacity;
 
     /** An Ensurer that admits every family. */
     public Ensurer(
@@ -61,6 +62,21 @@ public final class Ensurer {
             Meters meters,
             Clock clock,
             KnownAccounts admission) {
+        this(spawner, health, specs, settings, registry, meters, clock, admission, CapacityGate.unbounded());
+    }
+
+    /** @param capacity the engine's bound on running runtimes (HERMES_MAX_RUNTIMES), asked by cold starts only */
+    public Ensurer(
+            RuntimeSpawner spawner,
+            HealthCheck health,
+            ContainerSpecFactory specs,
+            SettingsCache settings,
+            RuntimeRegistry registry,
+            Meters meters,
+            Clock clock,
+            KnownAccounts admission,
+            CapacityGate capacity) {
+        this.capacity = capacity;
         this.admission = admission;
         this.spawner = spawner;
         this.health = health;
@@ -123,7 +139,7 @@ public final class Ensurer {
                         facts,
                         StopReason.SETTINGS_RECREATE);
             }
-            return spawn(user, current, correlationId, true, facts);
+            return coldStart(user, current, correlationId, facts);
         } catch (RuntimeException e) {
             throw new EnsureFailedException(e, facts);
         }
@@ -205,6 +221,28 @@ public final class Ensurer {
         } catch (RuntimeException e) {
             throw new EnsureFailedException(e, facts);
         }
+    }
+
+    /**
+     * A start that may add a running runtime to the engine: within a capacity slot. A recreate replaces one and needs
+     * none.
+     */
+    private EnsureOutcome coldStart(UserId user, GlobalSettings current, UUID correlationId, List<RuntimeFact> facts) {
+        try (CapacityGate.Slot slot = capacity.reserve(user, () -> runsAlready(user))) {
+            EnsureOutcome outcome = spawn(user, current, correlationId, true, facts);
+            if (facts.stream().anyMatch(RuntimeFact.Started.class::isInstance)) {
+                slot.started();
+            }
+            return outcome;
+        }
+    }
+
+    private boolean runsAlready(UserId user) {
+        meters.dockerCall();
+        return spawner.inspect(user.containerName())
+                .filter(ContainerInfo::running)
+                .filter(c -> RuntimeSpawner.ofFleet(c, specs.fleet()))
+                .isPresent();
     }
 
     private EnsureOutcome recreate(

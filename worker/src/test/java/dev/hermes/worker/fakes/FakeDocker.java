@@ -31,6 +31,7 @@ public final class FakeDocker implements Docker {
     private final java.util.Set<String> networkGone = new java.util.HashSet<>();
     private int nextId = 1;
     private int nextPort = 40000;
+    private volatile long memoryBytes = 64L << 30;
 
     /** One container, as Docker keeps it. */
     public static final class Container {
@@ -268,6 +269,25 @@ public final class FakeDocker implements Docker {
 
     @Override
     public void close() {}
+
+    @Override
+    public synchronized int countRunningManagedOfAnyFleet() {
+        calls.add("count managed");
+        return (int) byName.values().stream()
+                .filter(c -> c.running && "true".equals(c.labels.get(ContainerSpec.LABEL_MANAGED)))
+                .count();
+    }
+
+    @Override
+    public long engineMemoryBytes() {
+        calls.add("info");
+        return memoryBytes;
+    }
+
+    /** What {@link #engineMemoryBytes()} reports from now on (64 GiB until set). */
+    public void memoryBytes(long bytes) {
+        this.memoryBytes = bytes;
+    }
 
     private Optional<Container> find(String idOrName) {
         Container byId = byName.values().stream()

@@ -81,6 +81,7 @@ class ResponderTest {
         assertThat(failed.reason()).isEqualTo(FailureReason.HEALTH_TIMEOUT);
         assertThat(failed.message()).contains("did not answer GET /health with 200 within 3000 ms (last: HTTP 503)");
         assertThat(failed).isEqualTo(audited.get(3));
+        assertThat(failed.retryAfterMs()).as("only CAPACITY gives a hint").isNull();
     }
 
     @Test
@@ -125,6 +126,53 @@ class ResponderTest {
         assertThat(failed.reason()).isEqualTo(FailureReason.FLEET_CONFLICT);
         assertThat(failed.message()).contains("fleet-b").contains(FakeFleet.FLEET);
         assertThat(fleet.audited(RuntimeFailed.class)).singleElement().isEqualTo(failed);
+    }
+
+    @Test
+    void aFullEngineIsAnsweredCapacityWithItsRetryAfterHintAndAudited() {
+        dev.hermes.worker.spawn.Ensurer full = new dev.hermes.worker.spawn.Ensurer(
+                fleet.spawner,
+                fleet.health,
+                fleet.specs,
+                fleet.settings,
+                fleet.registry,
+                fleet.meters,
+                fleet.clock,
+                dev.hermes.worker.settings.KnownAccounts.any(),
+                (who, alreadyRunning) -> {
+                    throw new dev.hermes.worker.spawn.CapacityExceededException(3, 3, Duration.ofSeconds(42));
+                });
+        Responder atCapacity = new Responder(
+                full,
+                fleet.publisher,
+                fleet.audit,
+                activity,
+                fleet.meters,
+                fleet.clock,
+                FakeFleet.WORKER,
+                Duration.ofSeconds(60));
+
+        atCapacity.handle(request(fleet.clock.instant().plusSeconds(30)), 5).join();
+
+        RuntimeFailed failed = (RuntimeFailed) fleet.codec.decode(onlyReply().value());
+        assertThat(failed.reason()).isEqualTo(FailureReason.CAPACITY);
+        assertThat(failed.retryAfterMs()).isEqualTo(42_000L);
+        assertThat(failed.message()).contains("HERMES_MAX_RUNTIMES=3");
+        assertThat(fleet.audited()).singleElement().isEqualTo(failed);
+        assertThat(fleet.docker.container(user.containerName()))
+                .as("nothing spawned")
+                .isEmpty();
+
+        Instant beat = fleet.clock.instant();
+        atCapacity
+                .handle(new Heartbeat(UUID.randomUUID(), beat, user, "phone", "app"), 5)
+                .join();
+
+        assertThat(fleet.audited())
+                .as("a heartbeat's refusal is not audited: nobody waits for it")
+                .hasSize(1);
+        assertThat(activity.get(user).lastActiveAt()).isEqualTo(beat);
+        assertThat(fleet.docker.container(user.containerName())).isEmpty();
     }
 
     @Test

@@ -129,6 +129,10 @@ public final class Stack implements ExtensionContext.Store.CloseableResource {
         env.put("HERMES_HEALTH_TIMEOUT_SEC", "30");
         env.put("HERMES_REVOKE_TIMEOUT_SEC", "10");
         env.put("HERMES_EXTRA_LABELS", "hermes.test=" + testLabel());
+        // the bound counts every suite's runtimes on the shared engine, and `auto` (engine memory x 0.9 / 1 GiB: 21 on
+        // a 24 GB machine) would refuse the burst and fuzz ITs, which start a hundred or more stand-ins of ~10 MB each;
+        // a test of the bound itself overrides this (CapacityIT)
+        env.put("HERMES_MAX_RUNTIMES", "1000");
         env.putAll(overrides);
         return env;
     }
