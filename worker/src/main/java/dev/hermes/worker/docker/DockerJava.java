@@ -8,18 +8,11 @@ import com.github.dockerjava.api.exception.ConflictException;
 import com.github.dockerjava.api.exception.DockerException;
 import com.github.dockerjava.api.exception.NotFoundException;
 import com.github.dockerjava.api.exception.NotModifiedException;
-import com.github.dockerjava.api.model.AccessMode;
-import com.github.dockerjava.api.model.Bind;
-import com.github.dockerjava.api.model.Capability;
 import com.github.dockerjava.api.model.Container;
 import com.github.dockerjava.api.model.Event;
 import com.github.dockerjava.api.model.ExposedPort;
 import com.github.dockerjava.api.model.HostConfig;
 import com.github.dockerjava.api.model.InternetProtocol;
-import com.github.dockerjava.api.model.LogConfig;
-import com.github.dockerjava.api.model.PortBinding;
-import com.github.dockerjava.api.model.Ports;
-import com.github.dockerjava.api.model.Volume;
 import dev.hermes.admin.DockerClients;
 import java.io.IOException;
 import java.time.Clock;
@@ -121,29 +114,8 @@ public final class DockerJava implements Docker {
 
     /** @throws NotFoundException as Docker's own, when the image or the network is missing */
     private String createOn(String networkId, ContainerSpec spec, List<String> entrypoint) {
-        ExposedPort agentPort = ExposedPort.tcp(spec.agentPort());
-        HostConfig host = HostConfig.newHostConfig()
-                .withBinds(
-                        new Bind(spec.volume(), new Volume("/opt/data")),
-                        new Bind(spec.pluginsDir().toString(), new Volume("/opt/data/plugins"), AccessMode.ro))
-                .withPortBindings(new PortBinding(Ports.Binding.bindIp(spec.publishHost()), agentPort))
-                .withInit(true)
-                .withNetworkMode(networkId)
-                .withCapDrop(Capability.ALL)
-                .withCapAdd(
-                        spec.limits().capAdd().stream().map(Capability::valueOf).toArray(Capability[]::new))
-                .withSecurityOpts(List.of("no-new-privileges"))
-                .withMemory(spec.limits().memoryBytes())
-                .withMemorySwap(spec.limits().memoryBytes())
-                .withNanoCPUs(spec.limits().nanoCpus())
-                .withPidsLimit(spec.limits().pidsLimit())
-                .withLogConfig(new LogConfig(
-                        LogConfig.LoggingType.JSON_FILE,
-                        Map.of(
-                                "max-size",
-                                spec.limits().logMaxSize(),
-                                "max-file",
-                                Integer.toString(spec.limits().logMaxFile()))));
+        ExposedPort agentPort = RuntimeHostConfig.agentPort(spec);
+        HostConfig host = RuntimeHostConfig.of(spec, networkId);
         try {
             return docker.createContainerCmd(spec.image())
                     .withName(spec.name())

@@ -2,18 +2,15 @@ package dev.hermes.ops.bench;
 
 import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.command.InspectContainerResponse;
-import com.github.dockerjava.api.model.AccessMode;
-import com.github.dockerjava.api.model.Bind;
 import com.github.dockerjava.api.model.ExposedPort;
 import com.github.dockerjava.api.model.HostConfig;
-import com.github.dockerjava.api.model.PortBinding;
 import com.github.dockerjava.api.model.Ports;
-import com.github.dockerjava.api.model.Volume;
 import dev.hermes.admin.Account;
 import dev.hermes.admin.GlobalSettings;
 import dev.hermes.schemas.UserId;
 import dev.hermes.worker.docker.ContainerSpec;
 import dev.hermes.worker.docker.FleetNetwork;
+import dev.hermes.worker.docker.RuntimeHostConfig;
 import dev.hermes.worker.spawn.ContainerSpecFactory;
 import dev.hermes.worker.spawn.SeedScript;
 import java.time.Clock;
@@ -24,7 +21,8 @@ import java.util.Map;
 /**
  * The raw baseline: the Docker API calls a spawn needs and nothing else. The container is the
  * worker's own spec (ContainerSpecFactory: same image, env, seed entrypoint, volume at /opt/data,
- * plugins read-only, 8642 published on 127.0.0.1, init), created the way RuntimeSpawner creates it:
+ * plugins read-only, 8642 published on 127.0.0.1, init, and the same least-privilege limits through
+ * RuntimeHostConfig), created the way RuntimeSpawner creates it:
  * volume + create + start + inspect, then /health polled every 5 ms. Named hermes-bench-raw-<hex> and
  * labelled hermes.bench=raw (no hermes.managed), so no worker ever touches it. It joins a network like the
  * worker's (bridge, inter-container traffic off, by id: {@code hermes-hermes-bench-raw}), resolved before any
@@ -84,14 +82,8 @@ public final class RawSpawner {
                 .withName(spec.volume())
                 .withLabels(Map.of(Janitor.LABEL_BENCH, "raw", Janitor.LABEL_RUN, runId))
                 .exec();
-        ExposedPort agentPort = ExposedPort.tcp(spec.agentPort());
-        HostConfig host = HostConfig.newHostConfig()
-                .withBinds(
-                        new Bind(spec.volume(), new Volume("/opt/data")),
-                        new Bind(spec.pluginsDir().toString(), new Volume("/opt/data/plugins"), AccessMode.ro))
-                .withPortBindings(new PortBinding(Ports.Binding.bindIp(spec.publishHost()), agentPort))
-                .withInit(true)
-                .withNetworkMode(networkId(spec));
+        ExposedPort agentPort = RuntimeHostConfig.agentPort(spec);
+        HostConfig host = RuntimeHostConfig.of(spec, networkId(spec));
         String id = docker.createContainerCmd(spec.image())
                 .withName(spec.name())
                 .withLabels(spec.labels())

@@ -2,6 +2,8 @@ package dev.hermes.ops.bench;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.github.dockerjava.api.model.Capability;
+import com.github.dockerjava.api.model.HostConfig;
 import com.github.dockerjava.api.model.Network;
 import dev.hermes.admin.GlobalSettings;
 import dev.hermes.schemas.ApiKeys;
@@ -47,12 +49,14 @@ class RawSpawnerIT {
             assertThat(networks).hasSize(1);
             Network network = networks.get(0);
             assertThat(network.getOptions()).containsEntry("com.docker.network.bridge.enable_icc", "false");
-            assertThat(stack.docker()
-                            .inspectContainerCmd(spec.name())
-                            .exec()
-                            .getHostConfig()
-                            .getNetworkMode())
-                    .isEqualTo(network.getId());
+            HostConfig host =
+                    stack.docker().inspectContainerCmd(spec.name()).exec().getHostConfig();
+            assertThat(host.getNetworkMode()).isEqualTo(network.getId());
+            // the baseline runs under the same limits as the worker's runtimes, so the figures compare like with like
+            assertThat(host.getCapDrop()).containsExactly(Capability.ALL);
+            assertThat(host.getSecurityOpts()).containsExactly("no-new-privileges");
+            assertThat(host.getMemory()).isEqualTo(RuntimeLimits.defaults().memoryBytes());
+            assertThat(host.getPidsLimit()).isEqualTo(RuntimeLimits.defaults().pidsLimit());
         } finally {
             janitor.cleanRaw();
             janitor.cleanRawNetwork();
