@@ -22,8 +22,9 @@ public final class Database implements AutoCloseable {
     }
 
     /**
-     * Connects and migrates. While the database is unreachable it retries with exponential backoff up
-     * to {@code patience}, logging the first failure once and then a reminder every 30 s, not a storm.
+     * Connects and migrates. While the database is unreachable it retries with exponential backoff (capped at 5 s)
+     * up to {@code patience}, logging "waiting for PostgreSQL at URL: reason" at the first failure and then every
+     * 5 s, not a storm.
      */
     public static Database open(String url, String user, String password, int poolSize, Duration patience) {
         HikariConfig config = new HikariConfig();
@@ -68,8 +69,8 @@ public final class Database implements AutoCloseable {
                 return;
             } catch (Exception e) {
                 long now = System.nanoTime();
-                if (attempt == 1 || now - lastReminder > Duration.ofSeconds(30).toNanos()) {
-                    log.warn("database {} unreachable ({}); retrying with backoff", url, e.getMessage());
+                if (attempt == 1 || now - lastReminder >= Duration.ofSeconds(5).toNanos()) {
+                    log.warn("waiting for PostgreSQL at {}: {}", url, e.getMessage());
                     lastReminder = now;
                 }
                 if (now > deadline) {
