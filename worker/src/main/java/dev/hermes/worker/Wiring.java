@@ -37,6 +37,7 @@ import dev.hermes.worker.settings.AccountSink;
 import dev.hermes.worker.settings.AccountWatcher;
 import dev.hermes.worker.settings.KnownAccounts;
 import dev.hermes.worker.settings.SettingsCache;
+import dev.hermes.worker.settings.SettingsSource;
 import dev.hermes.worker.settings.SettingsWatcher;
 import dev.hermes.worker.spawn.AgentImage;
 import dev.hermes.worker.spawn.CapacityGate;
@@ -126,6 +127,11 @@ public class Wiring {
                 config.pgUrl(), config.pgUser(), config.pgPassword(), config.pgPoolSize(), Duration.ofDays(3650));
     }
 
+    /** Where the worker reads the global settings and the accounts: PostgreSQL (a test may make it fail). */
+    protected SettingsSource settingsSource(SettingsStore store) {
+        return SettingsSource.of(store);
+    }
+
     protected Consumer<byte[], byte[]> consumer(Map<String, Object> overrides) {
         return new KafkaConsumer<>(
                 KafkaClientProperties.consumer(config, overrides),
@@ -156,7 +162,7 @@ public class Wiring {
         EventPublisher publisher = publisher(codec, replyRoutes(admin, clock));
         LifecycleAudit audit = new LifecycleAudit(publisher, config.workerId());
         SettingsStore store = new SettingsStore(database.jdbi());
-        SettingsCache settings = new SettingsCache(store);
+        SettingsCache settings = new SettingsCache(settingsSource(store));
         settings.refresh();
         meters.degraded("postgres", () -> settings.outage() != null);
         KnownAccounts admission = new KnownAccounts(

@@ -84,17 +84,23 @@ public final class SettingsCache {
      * identity block in the family's volume is then left as it is).
      */
     public Optional<Account> account(UserId userId) {
-        if (outage == null) {
-            try {
-                Account read = store.account(userId).orElseGet(() -> Account.unknown(userId));
-                accounts.put(userId, read);
-                reachable();
-                return Optional.of(read);
-            } catch (RuntimeException e) {
-                unreachable(e);
-            }
+        return outage == null ? freshAccount(userId) : Optional.ofNullable(accounts.get(userId));
+    }
+
+    /**
+     * The family's account read from the database even while it counts as down (an account update was just stored,
+     * so it answers again); the last one read if the read fails.
+     */
+    public Optional<Account> freshAccount(UserId userId) {
+        try {
+            Account read = store.account(userId).orElseGet(() -> Account.unknown(userId));
+            accounts.put(userId, read);
+            reachable();
+            return Optional.of(read);
+        } catch (RuntimeException e) {
+            unreachable(e);
+            return Optional.ofNullable(accounts.get(userId));
         }
-        return Optional.ofNullable(accounts.get(userId));
     }
 
     /** Why the database counts as down (the last failed read), or null while it answers. */

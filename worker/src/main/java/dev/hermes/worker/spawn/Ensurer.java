@@ -232,7 +232,7 @@ public final class Ensurer {
                 return Optional.empty();
             }
             GlobalSettings current = settings.current();
-            Optional<Account> account = settings.account(user);
+            Optional<Account> account = settings.freshAccount(user);
             if (account.isEmpty()) {
                 // PostgreSQL is down and the account was never read: a runtime without its identity is no better
                 log.warn("account of user={} unknown while PostgreSQL is down; its runtime is left as it is", user);

@@ -79,4 +79,25 @@ class EnsurerPostgresDownTest {
         assertThat(fleet.docker.container(user.containerName()).orElseThrow().id)
                 .isEqualTo(cold.runtime().containerId());
     }
+
+    @Test
+    void anIdentityLessRuntimeGetsItsBlockOnceAtTheNextAccountUpdateAndIsThenLeftAlone() {
+        fleet.ensurer.ensure(UserId.random(), UUID.randomUUID());
+        postgresDown();
+        EnsureOutcome cold = fleet.ensurer.ensure(user, UUID.randomUUID());
+        fleet.settingsSource.settingsDown = false;
+        fleet.settingsSource.accountsDown = false;
+        fleet.settingsSource.saveAccount(new Account(user, "The Curies", null, null, null, null));
+
+        EnsureOutcome recreated = fleet.ensurer.recreateIfIdentityChanged(user).orElseThrow();
+
+        assertThat(recreated.runtime().containerId())
+                .isNotEqualTo(cold.runtime().containerId());
+        assertThat(hashOfRunningContainer())
+                .isEqualTo(fleet.specs
+                        .specFor(user, fleet.settings.current(), fleet.settings.account(user))
+                        .configHash());
+        assertThat(fleet.ensurer.recreateIfIdentityChanged(user)).isEmpty();
+        assertThat(fleet.ensurer.recreateIfStale(user)).isEmpty();
+    }
 }
