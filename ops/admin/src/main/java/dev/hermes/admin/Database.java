@@ -70,7 +70,7 @@ public final class Database implements AutoCloseable {
             } catch (Exception e) {
                 long now = System.nanoTime();
                 if (attempt == 1 || now - lastReminder >= Duration.ofSeconds(5).toNanos()) {
-                    log.warn("waiting for PostgreSQL at {}: {}", url, e.getMessage());
+                    log.warn("waiting for PostgreSQL at {}: {}", url, rootCause(e));
                     lastReminder = now;
                 }
                 if (now > deadline) {
@@ -83,6 +83,15 @@ public final class Database implements AutoCloseable {
                 backoffMs = Math.min(backoffMs * 2, 5_000);
             }
         }
+    }
+
+    /** The pool's "connection is not available" wraps the reason (refused, unknown host, auth): say that one. */
+    private static String rootCause(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
     }
 
     private static void sleep(long ms) {

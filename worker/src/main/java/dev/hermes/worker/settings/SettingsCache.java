@@ -122,10 +122,19 @@ public final class SettingsCache {
             log.warn(
                     "cannot read settings or accounts from PostgreSQL ({}); going on with settings version {} and the "
                             + "{} accounts read so far until it answers again",
-                    e.getMessage(),
+                    reason(e),
                     current.get() == null ? "none" : current.get().version(),
                     accounts.size());
         }
-        outage = e.getClass().getSimpleName() + ": " + e.getMessage();
+        outage = reason(e);
+    }
+
+    /** The innermost cause: the pool's "connection is not available" wraps the reason (refused, auth, ...). */
+    private static String reason(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
     }
 }
