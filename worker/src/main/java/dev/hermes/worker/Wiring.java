@@ -269,6 +269,12 @@ public class Wiring {
                 admission,
                 accountRecreator::accountChanged);
         closeables.add(0, accountWatcher);
+        // an account recreate that failed (old runtime left serving) is tried again at the settings check's pace
+        housekeeping.every(
+                "account recreate retry",
+                config.settingsPollInterval(),
+                config.settingsPollInterval(),
+                accountRecreator::retryFailed);
         housekeeping.every(
                 "settings version check",
                 config.settingsPollInterval(),
