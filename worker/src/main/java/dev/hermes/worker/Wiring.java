@@ -37,6 +37,7 @@ import dev.hermes.worker.settings.AccountSink;
 import dev.hermes.worker.settings.AccountWatcher;
 import dev.hermes.worker.settings.KnownAccounts;
 import dev.hermes.worker.settings.SettingsCache;
+import dev.hermes.worker.settings.SettingsSource;
 import dev.hermes.worker.settings.SettingsWatcher;
 import dev.hermes.worker.spawn.AgentImage;
 import dev.hermes.worker.spawn.CapacityGate;
@@ -120,9 +121,15 @@ public class Wiring {
         return Admin.create(KafkaClientProperties.admin(config));
     }
 
+    /** Waits for PostgreSQL as long as it takes (logging every 5 s why), then migrates. */
     protected Database database() {
         return Database.open(
-                config.pgUrl(), config.pgUser(), config.pgPassword(), config.pgPoolSize(), Duration.ofMinutes(5));
+                config.pgUrl(), config.pgUser(), config.pgPassword(), config.pgPoolSize(), Duration.ofDays(3650));
+    }
+
+    /** Where the worker reads the global settings and the accounts: PostgreSQL (a test may make it fail). */
+    protected SettingsSource settingsSource(SettingsStore store) {
+        return SettingsSource.of(store);
     }
 
     protected Consumer<byte[], byte[]> consumer(Map<String, Object> overrides) {
@@ -143,17 +150,21 @@ public class Wiring {
         Meters meters = new Meters(prometheus);
         AtomicReference<BooleanSupplier> live = new AtomicReference<>(() -> true);
         AtomicReference<Supplier<String>> ready = new AtomicReference<>(() -> "starting");
-        HttpEndpoints http = http(prometheus, live, ready);
+        AtomicReference<Supplier<String>> degraded = new AtomicReference<>(() -> null);
+        HttpEndpoints http = http(prometheus, live, ready, degraded);
         List<AutoCloseable> closeables = new ArrayList<>();
+        ready.set(() -> "waiting for PostgreSQL at " + config.pgUrl());
         Database database = database();
+        ready.set(() -> "starting");
         Docker docker = docker();
         EventCodec codec = new EventCodec();
         Admin admin = admin();
         EventPublisher publisher = publisher(codec, replyRoutes(admin, clock));
         LifecycleAudit audit = new LifecycleAudit(publisher, config.workerId());
         SettingsStore store = new SettingsStore(database.jdbi());
-        SettingsCache settings = new SettingsCache(store);
+        SettingsCache settings = new SettingsCache(settingsSource(store));
         settings.refresh();
+        meters.degraded("postgres", () -> settings.outage() != null);
         KnownAccounts admission = new KnownAccounts(
                 config.admission(), store::accountIds, store::hasAccount, clock, Duration.ofSeconds(10));
         admission.load();
@@ -258,6 +269,12 @@ public class Wiring {
                 admission,
                 accountRecreator::accountChanged);
         closeables.add(0, accountWatcher);
+        // an account recreate that failed (old runtime left serving) is tried again at the settings check's pace
+        housekeeping.every(
+                "account recreate retry",
+                config.settingsPollInterval(),
+                config.settingsPollInterval(),
+                accountRecreator::retryFailed);
         housekeeping.every(
                 "settings version check",
                 config.settingsPollInterval(),
@@ -267,8 +284,13 @@ public class Wiring {
                 config.bootstrapServers(),
                 config.kafkaProperties(),
                 docker,
-                () -> watcher.connected() ? loop.notReadyReason() : "Docker event stream not connected");
+                () -> watcher.connected() ? loop.notReadyReason() : "Docker event stream not connected",
+                settings::outage);
         readiness.probe();
+        // on its own thread: while PostgreSQL is down each read waits out the pool's connection timeout
+        Housekeeping postgresProbe = new Housekeeping();
+        closeables.add(postgresProbe);
+        postgresProbe.every("PostgreSQL probe", Readiness.interval(), Readiness.interval(), settings::probe);
         housekeeping.every("readiness probe", Readiness.interval(), Readiness.interval(), readiness::probe);
         closeables.addAll(List.of(readiness, http, lanes, publisher, admin, docker, database));
         CompletableFuture<Throwable> loopDied = new CompletableFuture<>();
@@ -281,6 +303,7 @@ public class Wiring {
             }
         });
         ready.set(readiness::notReadyReason);
+        degraded.set(readiness::degradedReason);
         live.set(() -> loopThread.isAlive() && loop.polledRecently());
         return new Worker(
                 config,
@@ -345,14 +368,16 @@ public class Wiring {
     private HttpEndpoints http(
             PrometheusMeterRegistry prometheus,
             AtomicReference<BooleanSupplier> live,
-            AtomicReference<Supplier<String>> notReady) {
+            AtomicReference<Supplier<String>> notReady,
+            AtomicReference<Supplier<String>> degraded) {
         try {
             return new HttpEndpoints(
                     config.httpHost(),
                     config.httpPort(),
                     prometheus::scrape,
                     () -> live.get().getAsBoolean(),
-                    () -> notReady.get().get());
+                    () -> notReady.get().get(),
+                    () -> degraded.get().get());
         } catch (IOException e) {
             throw new UncheckedIOException("cannot serve metrics on " + config.httpHost() + ":" + config.httpPort(), e);
         }

@@ -22,8 +22,9 @@ public final class Database implements AutoCloseable {
     }
 
     /**
-     * Connects and migrates. While the database is unreachable it retries with exponential backoff up
-     * to {@code patience}, logging the first failure once and then a reminder every 30 s, not a storm.
+     * Connects and migrates. While the database is unreachable it retries with exponential backoff (capped at 5 s)
+     * up to {@code patience}, logging "waiting for PostgreSQL at URL: reason" at the first failure and then every
+     * 5 s, not a storm.
      */
     public static Database open(String url, String user, String password, int poolSize, Duration patience) {
         HikariConfig config = new HikariConfig();
@@ -68,8 +69,8 @@ public final class Database implements AutoCloseable {
                 return;
             } catch (Exception e) {
                 long now = System.nanoTime();
-                if (attempt == 1 || now - lastReminder > Duration.ofSeconds(30).toNanos()) {
-                    log.warn("database {} unreachable ({}); retrying with backoff", url, e.getMessage());
+                if (attempt == 1 || now - lastReminder >= Duration.ofSeconds(5).toNanos()) {
+                    log.warn("waiting for PostgreSQL at {}: {}", url, rootCause(e));
                     lastReminder = now;
                 }
                 if (now > deadline) {
@@ -82,6 +83,15 @@ public final class Database implements AutoCloseable {
                 backoffMs = Math.min(backoffMs * 2, 5_000);
             }
         }
+    }
+
+    /** The pool's "connection is not available" wraps the reason (refused, unknown host, auth): say that one. */
+    private static String rootCause(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
     }
 
     private static void sleep(long ms) {

@@ -88,4 +88,10 @@ public interface Docker extends AutoCloseable {
 
     /** The engine's total memory in bytes, as {@code docker info} reports it (MemTotal). */
     long engineMemoryBytes();
+
+    /**
+     * The id of the fleet's network {@code network}, found or created (as a create would): asked before a recreate
+     * removes the old container, so that a network Docker cannot give leaves the old one serving.
+     */
+    String fleetNetworkId(RuntimeNetwork network);
 }

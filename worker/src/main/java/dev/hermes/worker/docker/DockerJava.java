@@ -94,6 +94,13 @@ public final class DockerJava implements Docker {
      * that network is gone, resolves it again and retries once.
      */
     @Override
+    public String fleetNetworkId(RuntimeNetwork network) {
+        return call(() -> networks.computeIfAbsent(
+                        network, n -> new FleetNetwork(docker, n, clock, FleetNetwork.SETTLE))
+                .id());
+    }
+
+    @Override
     public String createContainer(ContainerSpec spec, List<String> entrypoint) {
         FleetNetwork network =
                 networks.computeIfAbsent(spec.network(), n -> new FleetNetwork(docker, n, clock, FleetNetwork.SETTLE));

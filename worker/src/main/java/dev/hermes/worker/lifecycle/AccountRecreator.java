@@ -6,8 +6,10 @@ import dev.hermes.worker.kafka.Partitions;
 import dev.hermes.worker.lanes.KeyedExecutor;
 import dev.hermes.worker.spawn.EnsureFailedException;
 import dev.hermes.worker.spawn.Ensurer;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Semaphore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -25,6 +27,8 @@ public final class AccountRecreator {
     private final Ensurer ensurer;
     private final LifecycleAudit audit;
     private final Semaphore permits;
+    /** Families whose recreate failed (old runtime left serving), with the update that asked for it. */
+    private final Map<UserId, UUID> failed = new ConcurrentHashMap<>();
 
     public AccountRecreator(
             FleetScope scope, KeyedExecutor<UserId> lanes, Ensurer ensurer, LifecycleAudit audit, int concurrency) {
@@ -33,6 +37,21 @@ public final class AccountRecreator {
         this.ensurer = ensurer;
         this.audit = audit;
         this.permits = new Semaphore(concurrency);
+    }
+
+    /**
+     * Queues the check again for every family whose recreate failed (periodically: a recreate that failed before
+     * removing anything left the old runtime serving); returns how many were queued.
+     */
+    public int retryFailed() {
+        int queued = 0;
+        for (UserId user : Set.copyOf(failed.keySet())) {
+            UUID causationId = failed.remove(user);
+            if (causationId != null && accountChanged(user, causationId)) {
+                queued++;
+            }
+        }
+        return queued;
     }
 
     /** Queues the check on the family's lane if this worker owns it; returns whether it was queued. */
@@ -54,11 +73,16 @@ public final class AccountRecreator {
                     audit.record(user, causationId, outcome.facts());
                     log.info("runtime of user={} recreated with its new account", user);
                 });
+                failed.remove(user);
             } catch (EnsureFailedException e) {
                 audit.record(user, causationId, e.factsSoFar());
-                log.warn("recreate of user={} after an account update failed: {}", user, e.getMessage());
+                failed.put(user, causationId);
+                log.warn(
+                        "recreate of user={} after an account update failed (retried later): {}", user, e.getMessage());
             } catch (RuntimeException e) {
-                log.warn("recreate of user={} after an account update failed: {}", user, e.getMessage());
+                failed.put(user, causationId);
+                log.warn(
+                        "recreate of user={} after an account update failed (retried later): {}", user, e.getMessage());
             } finally {
                 permits.release();
             }

@@ -18,17 +18,35 @@ public final class HttpEndpoints implements AutoCloseable {
     public HttpEndpoints(
             String host, int port, Supplier<String> scrape, BooleanSupplier live, Supplier<String> notReady)
             throws IOException {
+        this(host, port, scrape, live, notReady, () -> null);
+    }
+
+    /**
+     * @param degraded why a ready worker serves degraded, or null: /readyz then answers 200 {@code degraded: reason}
+     *     (it keeps its traffic: it serves)
+     */
+    public HttpEndpoints(
+            String host,
+            int port,
+            Supplier<String> scrape,
+            BooleanSupplier live,
+            Supplier<String> notReady,
+            Supplier<String> degraded)
+            throws IOException {
         server = HttpServer.create(new InetSocketAddress(host, port), 16);
         server.createContext(
                 "/metrics", ex -> respond(ex, 200, "text/plain; version=0.0.4; charset=utf-8", scrape.get()));
         server.createContext("/livez", ex -> probe(ex, live.getAsBoolean()));
         server.createContext("/readyz", ex -> {
             String reason = notReady.get();
+            String degradedBy = reason == null ? degraded.get() : null;
             respond(
                     ex,
                     reason == null ? 200 : 503,
                     "text/plain",
-                    reason == null ? "ok\n" : "not ready: " + reason + "\n");
+                    reason != null
+                            ? "not ready: " + reason + "\n"
+                            : degradedBy != null ? "degraded: " + degradedBy + "\n" : "ok\n");
         });
         server.setExecutor(Executors.newFixedThreadPool(2, r -> {
             Thread t = new Thread(r, "hermes-http");

@@ -222,6 +222,17 @@ public final class Meters {
                 .register(registry);
     }
 
+    /**
+     * {@code hermes_degraded{dependency}}: 1 while the worker serves without {@code dependency} (PostgreSQL: cold
+     * spawns on the last settings and accounts read), 0 otherwise.
+     */
+    public void degraded(String dependency, java.util.function.BooleanSupplier down) {
+        Gauge.builder("hermes.degraded", () -> down.getAsBoolean() ? 1 : 0)
+                .description("1 while the worker serves without this dependency, on what it read last")
+                .tag("dependency", dependency)
+                .register(registry);
+    }
+
     /** Per-partition gauges, registered while the partition is owned. */
     public void partitionOwned(int partition, Supplier<Number> queueDepth, Supplier<Number> lag) {
         Tags tags = Tags.of("partition", Integer.toString(partition));

@@ -12,17 +12,29 @@ import org.apache.kafka.clients.admin.DescribeClusterOptions;
 /**
  * Whether the worker should get traffic: its loop is polling and no gained partition is restoring,
  * and Kafka and Docker both answered the last probe. Probes run on the housekeeping thread, so
- * /readyz itself never blocks.
+ * /readyz itself never blocks. PostgreSQL down makes it degraded, not unready.
  */
 public final class Readiness implements AutoCloseable {
     private final Admin admin;
     private final Docker docker;
     private final Supplier<String> loopProblem;
+    private final Supplier<String> postgresOutage;
     private volatile boolean kafkaReachable;
     private volatile boolean dockerReachable;
 
     public Readiness(
             String bootstrapServers, Map<String, String> kafkaProperties, Docker docker, Supplier<String> loopProblem) {
+        this(bootstrapServers, kafkaProperties, docker, loopProblem, () -> null);
+    }
+
+    /** @param postgresOutage why PostgreSQL counts as down, or null while it answers */
+    public Readiness(
+            String bootstrapServers,
+            Map<String, String> kafkaProperties,
+            Docker docker,
+            Supplier<String> loopProblem,
+            Supplier<String> postgresOutage) {
+        this.postgresOutage = postgresOutage;
         Map<String, Object> props = new java.util.HashMap<>(kafkaProperties);
         props.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
         props.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 3000);
@@ -63,6 +75,15 @@ public final class Readiness implements AutoCloseable {
             return "Docker unreachable";
         }
         return loopProblem.get();
+    }
+
+    /**
+     * Why the worker serves degraded, or null if it is not: PostgreSQL is down, so cold spawns use the last settings
+     * and accounts read. Ready all the same (/readyz 200 with this in the body): warm answers and cold spawns go on.
+     */
+    public String degradedReason() {
+        String outage = postgresOutage.get();
+        return outage == null ? null : "PostgreSQL unreachable (" + outage + ")";
     }
 
     public boolean kafkaReachable() {

@@ -13,9 +13,13 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /** Turns a family, the global settings and its account into the exact container the seed describes. */
 public final class ContainerSpecFactory {
+    /** What the config hash covers in place of the identity block when none is known. */
+    static final String IDENTITY_KEPT = "(identity block kept as it is in the volume)";
+
     private final ApiKeys apiKeys;
     private final AgentImage image;
     private final Path pluginsDir;
@@ -76,11 +80,27 @@ public final class ContainerSpecFactory {
 
     /** @throws ImageUnavailableException when the image reference names no image */
     public ContainerSpec specFor(UserId user, GlobalSettings settings, Account account) {
+        return specFor(user, settings, Optional.of(account));
+    }
+
+    /**
+     * @param account the family's account; empty when it is not known (PostgreSQL down and never read): the seed
+     *     then leaves the identity block in the volume as it is, and the config hash says so ({@link
+     *     #IDENTITY_KEPT}), so that the runtime is recreated with its identity once the account is read and stored
+     *     again, and never on its own
+     * @throws ImageUnavailableException when the image reference names no image
+     */
+    public ContainerSpec specFor(UserId user, GlobalSettings settings, Optional<Account> account) {
         String imageId = image.id();
         String config = ManagedConfig.configYaml(settings, agentPort);
-        String identity = ManagedConfig.identityBlock(account);
+        String identity = account.map(ManagedConfig::identityBlock).orElse("");
         String configHash = ManagedConfig.hash(
-                imageId, config, identity, SeedScript.SCRIPT, limits.fingerprint(), network.fingerprint());
+                imageId,
+                config,
+                identity.isEmpty() ? IDENTITY_KEPT : identity,
+                SeedScript.SCRIPT,
+                limits.fingerprint(),
+                network.fingerprint());
         List<String> env = new ArrayList<>();
         env.add("API_SERVER_KEY=" + apiKeys.keyFor(user));
         env.add("API_SERVER_HOST=0.0.0.0");

@@ -1,5 +1,6 @@
 package dev.hermes.worker.spawn;
 
+import dev.hermes.admin.Account;
 import dev.hermes.admin.DatabaseUnavailableException;
 import dev.hermes.admin.GlobalSettings;
 import dev.hermes.schemas.StopReason;
@@ -19,6 +20,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * ensure_runtime for one family, always called on that family's lane: answers a known healthy runtime
@@ -30,6 +33,7 @@ import java.util.UUID;
  * {@link EnsureFailedException} with the facts so far; the caller has them audited.
  */
 public final class Ensurer {
+    private static final Logger log = LoggerFactory.getLogger(Ensurer.class);
     private final RuntimeSpawner spawner;
     private final HealthCheck health;
     private final ContainerSpecFactory specs;
@@ -131,11 +135,26 @@ public final class Ensurer {
                 return EnsureOutcome.warm(known.get());
             }
             if (known.isPresent()) {
+                ContainerSpec spec;
+                try {
+                    spec = replacementSpec(user, current);
+                } catch (RuntimeException e) {
+                    // the old runtime keeps serving; the settings campaign recreates it on its next pass
+                    log.warn(
+                            "cannot build the new runtime of user={} on settings version {} ({}); "
+                                    + "answering with the one on version {}",
+                            user,
+                            current.version(),
+                            e.getMessage(),
+                            known.get().settingsVersion());
+                    return EnsureOutcome.warm(known.get());
+                }
                 return recreate(
                         user,
                         known.get().containerName(),
                         known.get().settingsVersion(),
                         current,
+                        spec,
                         facts,
                         StopReason.SETTINGS_RECREATE);
             }
@@ -167,6 +186,7 @@ public final class Ensurer {
                         user.containerName(),
                         known.get().settingsVersion(),
                         current,
+                        replacementSpec(user, current),
                         facts,
                         StopReason.SETTINGS_RECREATE));
             }
@@ -183,7 +203,13 @@ public final class Ensurer {
                 return Optional.empty();
             }
             return Optional.of(recreate(
-                    user, user.containerName(), ContainerLabels.settingsVersion(labels), current, facts, why.get()));
+                    user,
+                    user.containerName(),
+                    ContainerLabels.settingsVersion(labels),
+                    current,
+                    replacementSpec(user, current),
+                    facts,
+                    why.get()));
         } catch (RuntimeException e) {
             throw new EnsureFailedException(e, facts);
         }
@@ -206,16 +232,25 @@ public final class Ensurer {
                 return Optional.empty();
             }
             GlobalSettings current = settings.current();
-            ContainerSpec spec = specs.specFor(user, current, settings.account(user));
+            Optional<Account> account = settings.freshAccount(user);
+            if (account.isEmpty()) {
+                // PostgreSQL is down and the account was never read: a runtime without its identity is no better
+                log.warn("account of user={} unknown while PostgreSQL is down; its runtime is left as it is", user);
+                return Optional.empty();
+            }
+            ContainerSpec spec = specs.specFor(user, current, account);
             Map<String, String> labels = running.get().labels();
             if (spec.configHash().equals(labels.get(ContainerSpec.LABEL_CONFIG_HASH))) {
                 return Optional.empty();
             }
+            meters.dockerCall();
+            spawner.fleetNetwork(spec);
             return Optional.of(recreate(
                     user,
                     user.containerName(),
                     ContainerLabels.settingsVersion(labels),
                     current,
+                    spec,
                     facts,
                     StopReason.ACCOUNT_UPDATED));
         } catch (RuntimeException e) {
@@ -229,7 +264,7 @@ public final class Ensurer {
      */
     private EnsureOutcome coldStart(UserId user, GlobalSettings current, UUID correlationId, List<RuntimeFact> facts) {
         try (CapacityGate.Slot slot = capacity.reserve(user, () -> runsAlready(user))) {
-            EnsureOutcome outcome = spawn(user, current, correlationId, true, facts);
+            EnsureOutcome outcome = spawn(user, current, newSpec(user, current), correlationId, true, facts);
             if (facts.stream().anyMatch(RuntimeFact.Started.class::isInstance)) {
                 slot.started();
             }
@@ -245,11 +280,38 @@ public final class Ensurer {
                 .isPresent();
     }
 
+    /**
+     * What a cold start creates: with the family's account, or while PostgreSQL is down the last one read, or none
+     * (the identity block in the volume is then left as it is).
+     */
+    private ContainerSpec newSpec(UserId user, GlobalSettings current) {
+        return specs.specFor(user, current, settings.account(user));
+    }
+
+    /**
+     * What replaces a running runtime, with everything that can fail read before the old container is touched: the
+     * account (the last one read will do; none will not: the old runtime has its identity), the image id, and the
+     * fleet network, found or created. If one fails, the old runtime keeps serving.
+     *
+     * @throws DatabaseUnavailableException when the account was never read and PostgreSQL is down
+     */
+    private ContainerSpec replacementSpec(UserId user, GlobalSettings current) {
+        Account account = settings.account(user)
+                .orElseThrow(() -> new DatabaseUnavailableException(
+                        "account of user " + user + " never read and PostgreSQL is down: " + settings.outage(), null));
+        ContainerSpec spec = specs.specFor(user, current, account);
+        meters.dockerCall();
+        spawner.fleetNetwork(spec);
+        return spec;
+    }
+
+    /** @param spec the new container, built by {@link #replacementSpec} before this removes the old one */
     private EnsureOutcome recreate(
             UserId user,
             String containerName,
             long fromVersion,
             GlobalSettings current,
+            ContainerSpec spec,
             List<RuntimeFact> facts,
             StopReason why) {
         long t0 = System.nanoTime();
@@ -257,7 +319,7 @@ public final class Ensurer {
         meters.dockerCall();
         spawner.remove(containerName);
         facts.add(new RuntimeFact.Stopped(clock.instant(), containerName, why, true, false));
-        EnsureOutcome fresh = spawn(user, current, null, false, facts);
+        EnsureOutcome fresh = spawn(user, current, spec, null, false, facts);
         meters.recreated();
         facts.add(new RuntimeFact.Recreated(
                 clock.instant(),
@@ -270,8 +332,12 @@ public final class Ensurer {
     }
 
     private EnsureOutcome spawn(
-            UserId user, GlobalSettings current, UUID correlationId, boolean recreateStale, List<RuntimeFact> facts) {
-        ContainerSpec spec = specs.specFor(user, current, settings.account(user));
+            UserId user,
+            GlobalSettings current,
+            ContainerSpec spec,
+            UUID correlationId,
+            boolean recreateStale,
+            List<RuntimeFact> facts) {
         meters.spawnsPending().incrementAndGet();
         try {
             meters.dockerCall();
@@ -284,7 +350,7 @@ public final class Ensurer {
                     : Optional.empty();
             if (outdated.isPresent()) {
                 return recreate(
-                        user, started.containerName(), started.settingsVersion(), current, facts, outdated.get());
+                        user, started.containerName(), started.settingsVersion(), current, spec, facts, outdated.get());
             }
             if (started.created()) {
                 meters.phase("create", started.createMs());

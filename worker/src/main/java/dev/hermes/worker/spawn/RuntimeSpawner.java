@@ -35,6 +35,11 @@ public final class RuntimeSpawner {
         return docker.inspect(containerIdOrName);
     }
 
+    /** The fleet network's id, found or created: asked before a recreate removes anything. */
+    public String fleetNetwork(ContainerSpec spec) {
+        return docker.fleetNetworkId(spec.network());
+    }
+
     /** {@link #ensureStarted} once a spawn slot is free. */
     public StartedContainer ensureStartedWithPermit(ContainerSpec spec) {
         try {

@@ -11,7 +11,9 @@ import java.util.List;
  * with {@code chown -h} from a {@code find -P -xdev} walk, then drops to uid 10000 with {@code gosu} (or {@code
  * setpriv}). {@link #USER_PHASE}, its {@code $1}, runs as uid 10000 with the agent's own rights: a managed path that
  * is a symlink or of the wrong type is renamed aside, files are written to {@code mktemp} files and renamed over
- * their target, and the image's entrypoint is exec'd as uid 10000, so upstream's root branch never runs.
+ * their target, and the image's entrypoint is exec'd as uid 10000, so upstream's root branch never runs. An empty
+ * {@link #IDENTITY_ENV} (the worker knew no identity: PostgreSQL was down and the family's account never read) leaves
+ * MEMORY.md as it is, identity block included.
  */
 public final class SeedScript {
     public static final String IDENTITY_BEGIN = "<!-- hermes:identity:begin (managed; rewritten on every boot) -->";
@@ -78,19 +80,24 @@ public final class SeedScript {
             want_file "$data/config.yaml"
             want_file "$mem"
             cfg="$(mktemp "$data/.config.yaml.XXXXXX")"
-            new="$(mktemp "$data/memories/.MEMORY.md.XXXXXX")"
-            trap 'rm -f "$cfg" "$new"' EXIT
+            trap 'rm -f "$cfg"' EXIT
             printf '%%s' "$%2$s" | base64 -d > "$cfg"
             chmod 640 "$cfg"
             mv -f "$cfg" "$data/config.yaml"
-            {
-              printf '%%s\\n' '%3$s'
-              printf '%%s' "$%4$s" | base64 -d
-              printf '\\n%%s\\n' '%5$s'
-              if [ -f "$mem" ]; then awk -v b='%3$s' -v e='%5$s' '%6$s' "$mem" "$mem"; fi
-            } > "$new"
-            chmod 644 "$new"
-            mv -f "$new" "$mem"
+            if [ -n "$%4$s" ]; then
+              new="$(mktemp "$data/memories/.MEMORY.md.XXXXXX")"
+              trap 'rm -f "$new"' EXIT
+              {
+                printf '%%s\\n' '%3$s'
+                printf '%%s' "$%4$s" | base64 -d
+                printf '\\n%%s\\n' '%5$s'
+                if [ -f "$mem" ]; then awk -v b='%3$s' -v e='%5$s' '%6$s' "$mem" "$mem"; fi
+              } > "$new"
+              chmod 644 "$new"
+              mv -f "$new" "$mem"
+            else
+              echo "hermes-seed: no identity given (PostgreSQL was down at spawn); MEMORY.md left as it is" >&2
+            fi
             rm -rf "$data/whatsapp"
             trap - EXIT
             unset %2$s %4$s

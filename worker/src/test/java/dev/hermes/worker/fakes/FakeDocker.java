@@ -289,6 +289,19 @@ public final class FakeDocker implements Docker {
         this.memoryBytes = bytes;
     }
 
+    /** Thrown by {@link #fleetNetworkId} while set (Docker cannot give the fleet network). */
+    public volatile RuntimeException networkFailure;
+
+    @Override
+    public String fleetNetworkId(dev.hermes.worker.docker.RuntimeNetwork network) {
+        calls.add("network " + network.name());
+        RuntimeException failure = networkFailure;
+        if (failure != null) {
+            throw failure;
+        }
+        return "net-" + network.name();
+    }
+
     private Optional<Container> find(String idOrName) {
         Container byId = byName.values().stream()
                 .filter(c -> c.id.equals(idOrName))

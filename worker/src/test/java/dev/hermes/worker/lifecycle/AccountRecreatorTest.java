@@ -73,4 +73,32 @@ class AccountRecreatorTest {
         assertThat(fleet.docker.calls()).hasSize(calls);
         assertThat(fleet.audited()).isEmpty();
     }
+
+    @Test
+    void aRecreateThatFailedBeforeTouchingTheOldRuntimeIsRetriedUntilItWorks() {
+        UserId user = onPartition(0);
+        String oldId = fleet.ensurer.ensure(user, UUID.randomUUID()).runtime().containerId();
+        fleet.settingsSource.saveAccount(new Account(user, "New Name", null, null, null, null));
+        fleet.imageId = null; // the new container cannot be built
+        UUID causation = UUID.randomUUID();
+
+        assertThat(recreator.accountChanged(user, causation)).isTrue();
+        await().atMost(Duration.ofSeconds(5)).until(() -> recreator.retryFailed() == 1);
+        await().atMost(Duration.ofSeconds(5)).until(() -> recreator.retryFailed() == 1);
+
+        assertThat(fleet.docker.container(user.containerName()).orElseThrow().id)
+                .isEqualTo(oldId);
+        assertThat(fleet.docker.container(user.containerName()).orElseThrow().running)
+                .isTrue();
+        assertThat(fleet.audited(RuntimeStopped.class)).isEmpty();
+
+        fleet.imageId = "sha256:image-a";
+        await().atMost(Duration.ofSeconds(5)).until(() -> {
+            recreator.retryFailed();
+            return fleet.audited(RuntimeRecreated.class).size() == 1;
+        });
+        assertThat(fleet.audited(RuntimeStopped.class).get(0).causationId()).isEqualTo(causation);
+        await().atMost(Duration.ofSeconds(5)).until(() -> recreator.retryFailed() == 0);
+        assertThat(fleet.audited(RuntimeRecreated.class)).as("recreated once").hasSize(1);
+    }
 }

@@ -135,4 +135,30 @@ class SeedUserPhaseTest {
             assertThat(left.map(p -> p.getFileName().toString())).containsExactly("MEMORY.md");
         }
     }
+
+    @Test
+    void anEmptyIdentityLeavesMemoryAsItIsBlockIncludedAndCreatesNoneWhereThereWasNone() throws Exception {
+        Files.createDirectories(data.resolve("memories"));
+        String family = IDENTITY_BEGIN + "\n" + IDENTITY + "\n" + IDENTITY_END + "\nlikes tea\r\n";
+        Files.writeString(data.resolve("memories/MEMORY.md"), family, StandardCharsets.UTF_8);
+
+        BusyboxSeed.Result kept = seed.userPhase(data, CONFIG, "");
+
+        assertThat(kept.exitCode()).as(kept.stderr()).isZero();
+        assertThat(kept.stderr()).contains("no identity given").contains("MEMORY.md left as it is");
+        assertThat(memory()).isEqualTo(family);
+        assertThat(data.resolve("config.yaml")).hasContent(CONFIG.strip());
+        try (Stream<Path> left = Files.list(data.resolve("memories"))) {
+            assertThat(left.map(p -> p.getFileName().toString())).containsExactly("MEMORY.md");
+        }
+
+        Files.delete(data.resolve("memories/MEMORY.md"));
+        BusyboxSeed.Result none = seed.userPhase(data, CONFIG, "");
+
+        assertThat(none.exitCode()).as(none.stderr()).isZero();
+        assertThat(data.resolve("memories/MEMORY.md")).doesNotExist();
+        try (Stream<Path> left = Files.list(data.resolve("memories"))) {
+            assertThat(left).isEmpty();
+        }
+    }
 }

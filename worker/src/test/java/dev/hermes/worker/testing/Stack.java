@@ -152,9 +152,14 @@ public final class Stack implements ExtensionContext.Store.CloseableResource {
     }
 
     public Worker startWorker(Map<String, String> overrides) {
+        return startWorker(overrides, Wiring::new);
+    }
+
+    /** A worker wired by {@code wiring} (a test's override of one part), with this stack's environment. */
+    public Worker startWorker(Map<String, String> overrides, java.util.function.Function<WorkerConfig, Wiring> wiring) {
         Map<String, String> env = new HashMap<>(overrides);
         env.putIfAbsent("HERMES_WORKER_ID", topics.prefix() + "worker-" + workerIds.incrementAndGet());
-        Worker worker = new Wiring(workerConfig(env)).start();
+        Worker worker = wiring.apply(workerConfig(env)).start();
         closeables.add(worker);
         workers.add(worker);
         return worker;
