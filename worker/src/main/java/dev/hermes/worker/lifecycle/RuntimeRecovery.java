@@ -22,7 +22,8 @@ import org.slf4j.LoggerFactory;
  * What happens to a warm runtime found dead (a Docker {@code die}/{@code oom} event, or a re-list) or hung (the
  * liveness check), once it left the warm set: it is audited RuntimeStopped DIED or OOM_KILLED with its exit code, or
  * its hung container is removed on the family's lane and audited UNHEALTHY. Then, if the family was active within
- * RUNTIME_IDLE_SEC, an ensure on its lane brings it back (audited as usual); otherwise it stays stopped. Everything
+ * RUNTIME_IDLE_SEC, an ensure on its lane brings it back (audited as usual); otherwise it stays stopped, as does one
+ * stopped on purpose ({@code docker stop}): the family's next request starts it. Everything
  * that touches Docker runs on the family's lane, so it never interleaves with a request, recreate or reap; the
  * caller (the event thread, an HTTP callback) only queues.
  */
@@ -55,13 +56,17 @@ public final class RuntimeRecovery implements RuntimeDeathListener {
     }
 
     @Override
-    public void died(Runtime runtime, StopReason reason, Long exitCode) {
+    public void died(Runtime runtime, StopReason reason, Long exitCode, boolean stopAsked) {
         UserId user = runtime.userId();
         meters.reaped(reason.name());
         audit.record(
                 user,
                 null,
                 new RuntimeFact.Stopped(clock.instant(), runtime.containerName(), reason, false, false, exitCode));
+        if (stopAsked) {
+            log.info("runtime of user={} was stopped on purpose (SIGTERM): not brought back", user);
+            return;
+        }
         lanes.submit(user, () -> {
             List<RuntimeFact> facts = new ArrayList<>();
             restartIfActive(user, facts);

@@ -15,7 +15,8 @@ import org.slf4j.LoggerFactory;
  * What a container event means for the warm set. {@code die}, {@code stop} and {@code destroy} take the runtime out at
  * once; if it was warm (the worker did not stop it itself: every stop of the worker leaves the warm set first), the
  * listener hears of it, with the exit code of the {@code die} event, as OOM_KILLED after an {@code oom} event. A
- * {@code kill} only sends a signal: the container may live on, and its {@code die} follows if it does not.
+ * {@code kill} only sends a signal: the container may live on, and its {@code die} follows if it does not. A death
+ * after SIGTERM ({@code docker stop}, an operator's) is told as asked for, so it is not brought back.
  */
 public final class ContainerDeaths {
     private static final Logger log = LoggerFactory.getLogger(ContainerDeaths.class);
@@ -23,6 +24,7 @@ public final class ContainerDeaths {
     private final String userLabel;
     private final RuntimeDeathListener listener;
     private final Set<String> outOfMemory = ConcurrentHashMap.newKeySet();
+    private final Set<String> terminated = ConcurrentHashMap.newKeySet();
 
     public ContainerDeaths(RuntimeRegistry registry, String userLabel, RuntimeDeathListener listener) {
         this.registry = registry;
@@ -37,6 +39,11 @@ public final class ContainerDeaths {
         }
         switch (event.action()) {
             case "oom" -> outOfMemory.add(id);
+            case "kill" -> {
+                if (isSigterm(event.attributes())) {
+                    terminated.add(id);
+                }
+            }
             case "die", "stop", "destroy" -> gone(event, id);
             default -> {}
         }
@@ -44,6 +51,7 @@ public final class ContainerDeaths {
 
     private void gone(ContainerEvent event, String id) {
         boolean oom = outOfMemory.remove(id);
+        boolean stopAsked = terminated.remove(id) && !oom;
         Optional<Runtime> gone = registry.containerGone(userOf(event), id);
         if (gone.isEmpty()) {
             return;
@@ -52,12 +60,13 @@ public final class ContainerDeaths {
         Long exitCode = "die".equals(event.action()) ? exitCode(event.attributes()) : null;
         StopReason reason = oom ? StopReason.OOM_KILLED : StopReason.DIED;
         log.info(
-                "runtime {} of user {} is gone ({}, exit code {})",
+                "runtime {} of user {} is gone ({}{}, exit code {})",
                 runtime.containerName(),
                 runtime.userId(),
                 event.action(),
+                stopAsked ? " after SIGTERM" : "",
                 exitCode);
-        listener.died(runtime, reason, exitCode);
+        listener.died(runtime, reason, exitCode, stopAsked);
     }
 
     /** The family, from the container's user-id label that Docker copies into the event; null if absent. */
@@ -65,6 +74,11 @@ public final class ContainerDeaths {
         Map<String, String> attributes = event.attributes();
         String value = attributes == null ? null : attributes.get(userLabel);
         return value == null ? null : UserId.parse(value.getBytes(StandardCharsets.US_ASCII));
+    }
+
+    private static boolean isSigterm(Map<String, String> attributes) {
+        String signal = attributes == null ? null : attributes.get("signal");
+        return signal != null && (signal.equals("15") || signal.equals("SIGTERM") || signal.equals("TERM"));
     }
 
     private static Long exitCode(Map<String, String> attributes) {

@@ -54,7 +54,7 @@ public final class WarmSetReconciler {
                         "runtime {} of user {} no longer runs (found by re-listing the fleet)",
                         runtime.containerName(),
                         runtime.userId());
-                listener.died(runtime, StopReason.DIED, exitCodeOf(runtime));
+                listener.died(runtime, StopReason.DIED, exitCodeOf(runtime), false);
             }
         }
         return dropped;

@@ -41,7 +41,7 @@ class RuntimeRecoveryTest {
         Runtime dead = warmAndDead(user);
         activity.restored(user, 0, fleet.clock.instant().minus(IDLE).plusSeconds(60));
 
-        recovery.died(dead, StopReason.OOM_KILLED, 137L);
+        recovery.died(dead, StopReason.OOM_KILLED, 137L, false);
 
         await().atMost(Duration.ofSeconds(5)).until(() -> fleet.registry.find(user) != null);
         assertThat(fleet.docker.container(user.containerName()).orElseThrow().running)
@@ -62,8 +62,8 @@ class RuntimeRecoveryTest {
         UserId unknown = UserId.random();
         Runtime deadUnknown = warmAndDead(unknown);
 
-        recovery.died(dead, StopReason.DIED, 1L);
-        recovery.died(deadUnknown, StopReason.DIED, null);
+        recovery.died(dead, StopReason.DIED, 1L, false);
+        recovery.died(deadUnknown, StopReason.DIED, null, false);
         drain(user);
         drain(unknown);
 
@@ -76,6 +76,22 @@ class RuntimeRecoveryTest {
                 .containsExactly(
                         org.assertj.core.groups.Tuple.tuple(StopReason.DIED, 1L),
                         org.assertj.core.groups.Tuple.tuple(StopReason.DIED, null));
+    }
+
+    @Test
+    void aRuntimeStoppedOnPurposeIsAuditedButNotBroughtBackEvenIfActive() {
+        UserId user = UserId.random();
+        Runtime dead = warmAndDead(user);
+        activity.restored(user, 0, fleet.clock.instant());
+
+        recovery.died(dead, StopReason.DIED, 143L, true);
+        drain(user);
+
+        assertThat(fleet.docker.container(user.containerName()).orElseThrow().running)
+                .isFalse();
+        assertThat(fleet.audited(RuntimeStopped.class))
+                .singleElement()
+                .satisfies(s -> assertThat(s.exitCode()).isEqualTo(143L));
     }
 
     @Test

@@ -17,7 +17,8 @@ class ContainerDeathsTest {
     private final ContainerDeaths deaths = new ContainerDeaths(
             registry,
             ContainerSpec.LABEL_USER,
-            (runtime, reason, exitCode) -> died.add(runtime.containerId() + " " + reason + " " + exitCode));
+            (runtime, reason, exitCode, asked) ->
+                    died.add(runtime.containerId() + " " + reason + " " + exitCode + (asked ? " asked" : "")));
 
     private Runtime warm(String containerId) {
         Runtime runtime = Runtime.of(UserId.random(), containerId, "http://127.0.0.1:40001", 1, Instant.EPOCH);
@@ -47,6 +48,21 @@ class ContainerDeathsTest {
 
         assertThat(registry.find(runtime.userId())).isNull();
         assertThat(died).containsExactly("c1 DIED 137");
+    }
+
+    @Test
+    void aDeathAfterSigtermIsAStopAskedForAndASigkillIsNot() {
+        Runtime stopped = warm("c6");
+        Runtime killed = warm("c7");
+
+        deaths.on(new ContainerEvent(
+                "c6", "kill", Map.of(ContainerSpec.LABEL_USER, stopped.userId().value(), "signal", "15")));
+        event(stopped, "die", "143");
+        deaths.on(new ContainerEvent(
+                "c7", "kill", Map.of(ContainerSpec.LABEL_USER, killed.userId().value(), "signal", "9")));
+        event(killed, "die", "137");
+
+        assertThat(died).containsExactly("c6 DIED 143 asked", "c7 DIED 137");
     }
 
     @Test

@@ -16,8 +16,8 @@ import org.junit.jupiter.api.Test;
 class DockerEventWatcherTest {
     private final FakeFleet fleet = new FakeFleet();
     private final List<String> died = new CopyOnWriteArrayList<>();
-    private final RuntimeDeathListener listener =
-            (runtime, reason, exitCode) -> died.add(runtime.containerId() + " " + reason + " " + exitCode);
+    private final RuntimeDeathListener listener = (runtime, reason, exitCode, asked) ->
+            died.add(runtime.containerId() + " " + reason + " " + exitCode + (asked ? " asked" : ""));
 
     private DockerEventWatcher watcher() {
         return new DockerEventWatcher(

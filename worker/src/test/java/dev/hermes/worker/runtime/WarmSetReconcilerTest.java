@@ -15,7 +15,8 @@ class WarmSetReconcilerTest {
             fleet.docker,
             FakeFleet.FLEET,
             fleet.registry,
-            (runtime, reason, exitCode) -> died.add(runtime.containerId() + " " + reason));
+            (runtime, reason, exitCode, asked) ->
+                    died.add(runtime.containerId() + " " + reason + (asked ? " asked" : "")));
 
     @Test
     void dropsRuntimesWhoseContainerStoppedOrWasReplacedAndKeepsTheRunningOnes() {
