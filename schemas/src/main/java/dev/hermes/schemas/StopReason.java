@@ -17,5 +17,12 @@ public enum StopReason {
      * Stopped like an idle reap (volume kept) to make room for another family's cold start: the engine was at
      * HERMES_MAX_RUNTIMES and this was the least recently active runtime idle at least HERMES_EVICT_MIN_IDLE_SEC.
      */
-    EVICTED
+    EVICTED,
+    /**
+     * Stopped and removed (volume kept) because its {@code /health} failed HERMES_LIVENESS_FAILURES checks in a row
+     * after it had been ready: the agent hangs.
+     */
+    UNHEALTHY,
+    /** It died after Docker reported it out of memory (an {@code oom} event); the exit code is given when known. */
+    OOM_KILLED
 }

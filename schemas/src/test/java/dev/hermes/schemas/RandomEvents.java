@@ -107,7 +107,16 @@ final class RandomEvents {
     private RuntimeStopped stopped(StopReason reason) {
         UserId user = reason == StopReason.ORPHAN ? maybe(user()) : user();
         return new RuntimeStopped(
-                id(), time(), user, maybe(id()), text(), text(), reason, random.nextBoolean(), random.nextBoolean());
+                id(),
+                time(),
+                user,
+                maybe(id()),
+                text(),
+                text(),
+                reason,
+                random.nextBoolean(),
+                random.nextBoolean(),
+                maybe(count()));
     }
 
     private UUID id() {

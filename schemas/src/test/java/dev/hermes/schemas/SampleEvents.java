@@ -55,7 +55,7 @@ final class SampleEvents {
 
     static RuntimeStopped runtimeStoppedIdle() {
         return new RuntimeStopped(
-                EVENT_ID, NANOS, USER, CAUSATION_ID, "worker-1", CONTAINER, StopReason.IDLE, false, false);
+                EVENT_ID, NANOS, USER, CAUSATION_ID, "worker-1", CONTAINER, StopReason.IDLE, false, false, 137L);
     }
 
     static List<Sample> all() {

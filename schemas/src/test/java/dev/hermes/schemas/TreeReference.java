@@ -173,7 +173,8 @@ final class TreeReference {
                 r.text("containerName"),
                 reason,
                 r.bool("removed"),
-                r.bool("dataDeleted"));
+                r.bool("dataDeleted"),
+                r.has("exitCode") ? r.nonNegative("exitCode") : null);
     }
 
     /** Typed fields of one JSON object, naming the field in every error (the former FieldReader). */

@@ -17,6 +17,8 @@ import static dev.hermes.worker.config.WorkerSettings.IMAGE_PULL_TIMEOUT;
 import static dev.hermes.worker.config.WorkerSettings.KAFKA_BOOTSTRAP_SERVERS;
 import static dev.hermes.worker.config.WorkerSettings.KAFKA_PROPERTIES_FILE;
 import static dev.hermes.worker.config.WorkerSettings.LAST_ACTIVE_WRITE_INTERVAL;
+import static dev.hermes.worker.config.WorkerSettings.LIVENESS_FAILURES;
+import static dev.hermes.worker.config.WorkerSettings.LIVENESS_INTERVAL;
 import static dev.hermes.worker.config.WorkerSettings.LOG_JSON;
 import static dev.hermes.worker.config.WorkerSettings.MAX_CONCURRENT_SPAWNS;
 import static dev.hermes.worker.config.WorkerSettings.MAX_RUNTIMES;
@@ -108,6 +110,8 @@ public final class EnvConfig {
                 IMAGE_CHECK.read(env),
                 IMAGE_PULL_TIMEOUT.read(env),
                 MAX_RUNTIMES.read(env),
-                EVICT_MIN_IDLE.read(env));
+                EVICT_MIN_IDLE.read(env),
+                LIVENESS_INTERVAL.read(env),
+                LIVENESS_FAILURES.read(env));
     }
 }

@@ -22,17 +22,22 @@ import dev.hermes.worker.lifecycle.Evictor;
 import dev.hermes.worker.lifecycle.FleetRecreator;
 import dev.hermes.worker.lifecycle.FleetScope;
 import dev.hermes.worker.lifecycle.Housekeeping;
+import dev.hermes.worker.lifecycle.HttpLivenessProbe;
+import dev.hermes.worker.lifecycle.LivenessChecker;
 import dev.hermes.worker.lifecycle.OrphanSweeper;
 import dev.hermes.worker.lifecycle.OwnedRuntimes;
 import dev.hermes.worker.lifecycle.ReapPolicy;
 import dev.hermes.worker.lifecycle.Reaper;
+import dev.hermes.worker.lifecycle.RuntimeRecovery;
 import dev.hermes.worker.metrics.HttpEndpoints;
 import dev.hermes.worker.metrics.Meters;
 import dev.hermes.worker.metrics.Readiness;
 import dev.hermes.worker.requests.OwnedState;
 import dev.hermes.worker.requests.Responder;
+import dev.hermes.worker.runtime.ContainerDeaths;
 import dev.hermes.worker.runtime.DockerEventWatcher;
 import dev.hermes.worker.runtime.RuntimeRegistry;
+import dev.hermes.worker.runtime.WarmSetReconciler;
 import dev.hermes.worker.settings.AccountSink;
 import dev.hermes.worker.settings.AccountWatcher;
 import dev.hermes.worker.settings.KnownAccounts;
@@ -201,6 +206,11 @@ public class Wiring {
                 meters);
         meters.engineCapacity(capacity::knownBound, capacity::estimate);
         Ensurer ensurer = ensurer(spawner, image, settings, registry, meters, clock, admission, capacity);
+        Housekeeping housekeeping = new Housekeeping();
+        closeables.add(housekeeping);
+        RuntimeRecovery recovery =
+                new RuntimeRecovery(lanes, ensurer, activity, audit, meters, clock, config.idleTimeout());
+        WarmSetReconciler reconciler = new WarmSetReconciler(docker, config.groupId(), registry, recovery);
         RequestLoop loop = new RequestLoop(
                 consumer(requestConsumerProps()),
                 config.topics().requests(),
@@ -216,17 +226,31 @@ public class Wiring {
                         config.workerId(),
                         config.staleRequestAfter()),
                 publisher,
-                new OwnedState(restorer(codec, activity), activity, registry),
+                new OwnedState(
+                        restorer(codec, activity),
+                        activity,
+                        registry,
+                        () -> housekeeping.once("warm set reconcile", reconciler::reconcile)),
                 meters,
                 config.partitionBufferLimit(),
                 config.revokeTimeout(),
                 config.workerId());
-        DockerEventWatcher watcher =
-                new DockerEventWatcher(docker, config.groupId(), ContainerSpec.LABEL_USER, registry, id -> {}).start();
+        DockerEventWatcher watcher = new DockerEventWatcher(
+                        docker,
+                        config.groupId(),
+                        registry,
+                        new ContainerDeaths(registry, ContainerSpec.LABEL_USER, recovery),
+                        reconciler)
+                .start();
         closeables.add(watcher);
         loopRef.set(loop);
-        Housekeeping housekeeping = new Housekeeping();
-        closeables.add(housekeeping);
+        LivenessChecker liveness = new LivenessChecker(
+                registry,
+                new HttpLivenessProbe(HttpLivenessProbe.timeoutFor(config.livenessInterval())),
+                config.livenessFailures(),
+                recovery::unhealthy);
+        Duration livenessTick = LivenessChecker.tickPeriod(config.livenessInterval());
+        housekeeping.every("liveness check", livenessTick, livenessTick, liveness::tick);
         housekeeping.every(
                 "orphan sweep",
                 Duration.ZERO,

@@ -16,6 +16,8 @@ import static dev.hermes.worker.config.WorkerSettings.IMAGE_PULL;
 import static dev.hermes.worker.config.WorkerSettings.IMAGE_PULL_TIMEOUT;
 import static dev.hermes.worker.config.WorkerSettings.KAFKA_BOOTSTRAP_SERVERS;
 import static dev.hermes.worker.config.WorkerSettings.LAST_ACTIVE_WRITE_INTERVAL;
+import static dev.hermes.worker.config.WorkerSettings.LIVENESS_FAILURES;
+import static dev.hermes.worker.config.WorkerSettings.LIVENESS_INTERVAL;
 import static dev.hermes.worker.config.WorkerSettings.MAX_CONCURRENT_SPAWNS;
 import static dev.hermes.worker.config.WorkerSettings.MAX_RUNTIMES;
 import static dev.hermes.worker.config.WorkerSettings.ORPHAN_SWEEP;
@@ -104,7 +106,9 @@ public record WorkerConfig(
         Duration imageCheckInterval,
         Duration imagePullTimeout,
         int maxRuntimes,
-        Duration evictMinIdle) {
+        Duration evictMinIdle,
+        Duration livenessInterval,
+        int livenessFailures) {
 
     public WorkerConfig {
         WORKER_ID.check(workerId);
@@ -151,6 +155,8 @@ public record WorkerConfig(
         IMAGE_PULL_TIMEOUT.check(imagePullTimeout);
         MAX_RUNTIMES.check(maxRuntimes);
         EVICT_MIN_IDLE.check(evictMinIdle);
+        LIVENESS_INTERVAL.check(livenessInterval);
+        LIVENESS_FAILURES.check(livenessFailures);
     }
 
     /** The hardening every runtime is created with. */

@@ -73,6 +73,8 @@ class WorkerConfigTest {
         VARIABLE_OF.put("imagePullTimeout", "HERMES_IMAGE_PULL_TIMEOUT_SEC");
         VARIABLE_OF.put("maxRuntimes", "HERMES_MAX_RUNTIMES");
         VARIABLE_OF.put("evictMinIdle", "HERMES_EVICT_MIN_IDLE_SEC");
+        VARIABLE_OF.put("livenessInterval", "HERMES_LIVENESS_INTERVAL_SEC");
+        VARIABLE_OF.put("livenessFailures", "HERMES_LIVENESS_FAILURES");
     }
 
     @TempDir
@@ -191,6 +193,8 @@ class WorkerConfigTest {
         samples.put("HERMES_RUNTIME_LOG_MAX_FILE", "5");
         samples.put("HERMES_MAX_RUNTIMES", "3");
         samples.put("HERMES_EVICT_MIN_IDLE_SEC", "60");
+        samples.put("HERMES_LIVENESS_INTERVAL_SEC", "5");
+        samples.put("HERMES_LIVENESS_FAILURES", "2");
         samples.put("KAFKA_BOOTSTRAP_SERVERS", "kafka:9092");
         samples.put("HERMES_TOPIC_PREFIX", "t1.");
         samples.put("HERMES_GROUP_ID", "group-b");

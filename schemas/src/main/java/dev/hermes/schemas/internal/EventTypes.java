@@ -128,7 +128,8 @@ public final class EventTypes {
                         required("containerName", TEXT, RuntimeStopped::containerName),
                         code("reason", StopReason.class, RuntimeStopped::reason),
                         required("removed", FLAG, RuntimeStopped::removed),
-                        required("dataDeleted", FLAG, RuntimeStopped::dataDeleted)));
+                        required("dataDeleted", FLAG, RuntimeStopped::dataDeleted),
+                        optional("exitCode", COUNT, RuntimeStopped::exitCode)));
         addWithEnvelope(
                 RuntimeRecreated.class,
                 List.of(

@@ -84,7 +84,8 @@ public final class LifecycleAudit {
                     s.containerName(),
                     s.reason(),
                     s.removed(),
-                    s.dataDeleted());
+                    s.dataDeleted(),
+                    s.exitCode());
         }
         if (fact instanceof RuntimeFact.Recreated r) {
             return new RuntimeRecreated(

@@ -35,9 +35,20 @@ public sealed interface RuntimeFact {
     record Adopted(Instant at, String containerName, String containerId, long settingsVersion, boolean wasRunning)
             implements RuntimeFact {}
 
-    /** A container was stopped or removed, and why. {@code containerName} is set even when the user is unknown. */
-    record Stopped(Instant at, String containerName, StopReason reason, boolean removed, boolean dataDeleted)
-            implements RuntimeFact {}
+    /**
+     * A container was stopped or removed, and why. {@code containerName} is set even when the user is unknown.
+     *
+     * @param exitCode the exit code of a container that died by itself, when Docker told it; null otherwise
+     */
+    record Stopped(
+            Instant at, String containerName, StopReason reason, boolean removed, boolean dataDeleted, Long exitCode)
+            implements RuntimeFact {
+
+        /** A stop the worker made itself: no exit code. */
+        public Stopped(Instant at, String containerName, StopReason reason, boolean removed, boolean dataDeleted) {
+            this(at, containerName, reason, removed, dataDeleted, null);
+        }
+    }
 
     /** A runtime on an older settings version was replaced by one on {@code toVersion}. */
     record Recreated(Instant at, String containerName, long fromVersion, long toVersion, long tookMs)

@@ -168,6 +168,17 @@ public final class WorkerSettings {
                     + "5 min: longer than a conversation's pauses (and 10 heartbeats of a paired device), far shorter "
                     + "than `RUNTIME_IDLE_SEC`, so a full engine turns over before anyone waits long");
 
+    public static final Setting<Duration> LIVENESS_INTERVAL = seconds(
+            "HERMES_LIVENESS_INTERVAL_SEC",
+            30,
+            "how often the owner re-checks `/health` of each warm runtime after it was ready (the checks are spread "
+                    + "over the interval); see [Liveness](#liveness)");
+    public static final Setting<Integer> LIVENESS_FAILURES = define(
+            "HERMES_LIVENESS_FAILURES",
+            integer(1, 100),
+            3,
+            "failed liveness checks in a row after which a warm runtime is removed (RuntimeStopped `UNHEALTHY`)");
+
     public static final Setting<ImagePull> IMAGE_PULL = define(
             "HERMES_IMAGE_PULL",
             SettingTypes.imagePull(),
@@ -229,7 +240,9 @@ public final class WorkerSettings {
             IMAGE_CHECK,
             IMAGE_PULL_TIMEOUT,
             MAX_RUNTIMES,
-            EVICT_MIN_IDLE);
+            EVICT_MIN_IDLE,
+            LIVENESS_INTERVAL,
+            LIVENESS_FAILURES);
 
     private WorkerSettings() {}
 

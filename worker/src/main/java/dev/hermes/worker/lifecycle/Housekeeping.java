@@ -38,6 +38,19 @@ public final class Housekeeping implements AutoCloseable {
         return this;
     }
 
+    /** Runs {@code chore} once, soon, on the chores' thread; a failure is logged. */
+    public void once(String name, Chore chore) {
+        scheduler.execute(() -> {
+            try {
+                chore.run();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            } catch (Exception e) {
+                log.warn("{} failed: {}", name, e.toString());
+            }
+        });
+    }
+
     @Override
     public void close() {
         scheduler.shutdownNow();

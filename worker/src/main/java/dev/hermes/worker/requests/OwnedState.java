@@ -6,21 +6,31 @@ import dev.hermes.worker.consumer.PartitionListener;
 import dev.hermes.worker.runtime.RuntimeRegistry;
 import java.util.Set;
 
-/** Restores a gained partition's activity and drops a released partition's families from memory. */
+/**
+ * Restores a gained partition's activity and drops a released partition's families from memory. After a gain it asks
+ * for the warm set to be reconciled with Docker ({@code onGained}, which only queues it: this runs on the poll thread).
+ */
 public final class OwnedState implements PartitionListener {
     private final StateRestorer restorer;
     private final ActivityTracker activity;
     private final RuntimeRegistry registry;
+    private final Runnable onGained;
 
     public OwnedState(StateRestorer restorer, ActivityTracker activity, RuntimeRegistry registry) {
+        this(restorer, activity, registry, () -> {});
+    }
+
+    public OwnedState(StateRestorer restorer, ActivityTracker activity, RuntimeRegistry registry, Runnable onGained) {
         this.restorer = restorer;
         this.activity = activity;
         this.registry = registry;
+        this.onGained = onGained;
     }
 
     @Override
     public void restore(Set<Integer> partitions) {
         restorer.restore(partitions);
+        onGained.run();
     }
 
     @Override

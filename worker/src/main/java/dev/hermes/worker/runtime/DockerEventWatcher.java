@@ -1,42 +1,41 @@
 package dev.hermes.worker.runtime;
 
-import dev.hermes.schemas.UserId;
-import dev.hermes.worker.docker.ContainerEvent;
 import dev.hermes.worker.docker.Docker;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Follows Docker's event stream for managed containers, so the worker learns at once when a runtime
- * dies, instead of polling inspect per user. If the stream breaks, every cached runtime is forgotten
- * (an event may have been missed) and the stream is reopened with backoff.
+ * Follows Docker's event stream for managed containers, so the worker learns at once when a runtime dies, instead of
+ * polling inspect per user ({@link ContainerDeaths}). Each time the stream opens (at start, and after it broke) the
+ * fleet's running containers are listed and the warm set reconciled ({@link WarmSetReconciler}): a death while no
+ * stream was open is found there. From the moment the stream breaks until that reconcile, the warm set is marked
+ * unverified, and a warm answer is checked against Docker first. The stream is reopened with backoff.
  */
 public final class DockerEventWatcher implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(DockerEventWatcher.class);
     private final Docker docker;
+    private final String fleet;
     private final RuntimeRegistry registry;
-    private final Consumer<String> onContainerGone;
+    private final ContainerDeaths deaths;
+    private final WarmSetReconciler reconciler;
     private final AtomicBoolean running = new AtomicBoolean(true);
     private final Thread thread;
     private volatile Docker.EventStream stream;
     private volatile boolean connected;
 
-    private final String fleet;
-    private final String userLabel;
-
-    /** {@code userLabel}: the container label that holds the family's user id. */
     public DockerEventWatcher(
-            Docker docker, String fleet, String userLabel, RuntimeRegistry registry, Consumer<String> onContainerGone) {
+            Docker docker,
+            String fleet,
+            RuntimeRegistry registry,
+            ContainerDeaths deaths,
+            WarmSetReconciler reconciler) {
         this.docker = docker;
         this.fleet = fleet;
-        this.userLabel = userLabel;
         this.registry = registry;
-        this.onContainerGone = onContainerGone;
+        this.deaths = deaths;
+        this.reconciler = reconciler;
         this.thread = new Thread(this::run, "hermes-docker-events");
         thread.setDaemon(true);
     }
@@ -46,6 +45,7 @@ public final class DockerEventWatcher implements AutoCloseable {
         return this;
     }
 
+    /** Whether the stream is open and the warm set was reconciled since it opened. */
     public boolean connected() {
         return connected;
     }
@@ -55,10 +55,17 @@ public final class DockerEventWatcher implements AutoCloseable {
         boolean outageLogged = false;
         while (running.get()) {
             long opened = System.nanoTime();
+            Docker.EventStream events = null;
             try {
-                Docker.EventStream events = docker.containerEvents(fleet, this::handle);
+                events = docker.containerEvents(fleet, deaths::on);
                 stream = events;
+                // opened first, listed second: a death after the list is an event, one before it is not in the list
+                int dropped = reconciler.reconcile();
+                registry.unverified(false);
                 connected = true;
+                if (outageLogged || dropped > 0) {
+                    log.info("docker event stream open again; {} runtimes found dead by re-listing", dropped);
+                }
                 events.awaitCompletion();
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
@@ -68,36 +75,38 @@ public final class DockerEventWatcher implements AutoCloseable {
                     log.warn("docker event stream failed: {}; reconnecting with backoff", e.getMessage());
                     outageLogged = true;
                 }
+            } finally {
+                closeQuietly(events);
             }
             connected = false;
+            if (!running.get()) {
+                return;
+            }
+            // an event may be missed until the stream is open again and the fleet re-listed
+            registry.unverified(true);
             if (System.nanoTime() - opened > Duration.ofSeconds(10).toNanos()) {
                 backoffMs = 200;
                 outageLogged = false;
             }
-            if (running.get()) {
-                registry.clear();
-                sleep(backoffMs);
-                backoffMs = Math.min(backoffMs * 2, Duration.ofSeconds(10).toMillis());
-            }
+            sleep(backoffMs);
+            backoffMs = Math.min(backoffMs * 2, Duration.ofSeconds(10).toMillis());
         }
     }
 
-    private void handle(ContainerEvent event) {
-        String id = event.containerId();
-        if (id == null) {
+    /** Ends the open stream, as a Docker restart does: the watcher reopens it and re-lists the fleet. */
+    public void reopen() {
+        closeQuietly(stream);
+    }
+
+    private static void closeQuietly(Docker.EventStream events) {
+        if (events == null) {
             return;
         }
-        registry.containerGone(userOf(event), id)
-                .ifPresent(r ->
-                        log.info("runtime {} of user {} is gone ({})", r.containerName(), r.userId(), event.action()));
-        onContainerGone.accept(id);
-    }
-
-    /** The family, from the container's user-id label that Docker copies into the event; null if absent. */
-    private UserId userOf(ContainerEvent event) {
-        Map<String, String> attributes = event.attributes();
-        String value = attributes == null ? null : attributes.get(userLabel);
-        return value == null ? null : UserId.parse(value.getBytes(StandardCharsets.US_ASCII));
+        try {
+            events.close();
+        } catch (RuntimeException e) {
+            log.debug("closing docker event stream", e);
+        }
     }
 
     private static void sleep(long ms) {
@@ -111,14 +120,7 @@ public final class DockerEventWatcher implements AutoCloseable {
     @Override
     public void close() {
         running.set(false);
-        try {
-            Docker.EventStream s = stream;
-            if (s != null) {
-                s.close();
-            }
-        } catch (Exception e) {
-            log.debug("closing docker event stream", e);
-        }
+        closeQuietly(stream);
         thread.interrupt();
     }
 }

@@ -13,6 +13,10 @@ import java.util.function.Predicate;
  */
 public final class RuntimeRegistry {
     private final Map<UserId, Runtime> byUser = new ConcurrentHashMap<>();
+    /** Runtimes taken out of the warm set as hung, whose container is still to be removed on the family's lane. */
+    private final Map<UserId, Runtime> unhealthy = new ConcurrentHashMap<>();
+
+    private volatile boolean unverified;
 
     public Optional<Runtime> get(UserId userId) {
         return Optional.ofNullable(byUser.get(userId));
@@ -51,10 +55,42 @@ public final class RuntimeRegistry {
 
     public void removeIf(Predicate<UserId> predicate) {
         byUser.keySet().stream().filter(predicate).toList().forEach(this::remove);
+        unhealthy.keySet().removeIf(predicate);
     }
 
     public void clear() {
         byUser.clear();
+        unhealthy.clear();
+    }
+
+    /**
+     * Takes {@code runtime} out of the warm set as hung, if it is still the family's runtime; its container is then
+     * removed by whoever next holds the family's lane ({@link #takeUnhealthy}). Returns whether it was taken out.
+     */
+    public boolean markUnhealthy(Runtime runtime) {
+        if (!byUser.remove(runtime.userId(), runtime)) {
+            return false;
+        }
+        unhealthy.put(runtime.userId(), runtime);
+        return true;
+    }
+
+    /** The family's runtime marked hung whose container is still to be removed, or null; it is no longer marked. */
+    public Runtime takeUnhealthy(UserId userId) {
+        return unhealthy.remove(userId);
+    }
+
+    /**
+     * Whether the warm set may hold a runtime whose death was missed: set while the Docker event stream is broken,
+     * cleared once the running containers were listed and the warm set reconciled. Meanwhile a warm answer is
+     * checked against Docker first.
+     */
+    public boolean unverified() {
+        return unverified;
+    }
+
+    public void unverified(boolean value) {
+        unverified = value;
     }
 
     public Collection<Runtime> all() {

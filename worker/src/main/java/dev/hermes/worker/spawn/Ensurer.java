@@ -108,10 +108,15 @@ public final class Ensurer {
         return warm(user) != null;
     }
 
-    /** The runtime an ensure would answer from memory right now, or null if it would need more. */
+    /**
+     * The runtime an ensure would answer from memory right now, or null if it would need more: also while the warm set
+     * is unverified (the Docker event stream broke and the fleet was not re-listed yet).
+     */
     public Runtime warm(UserId user) {
         Runtime known = registry.find(user);
-        return known != null && known.settingsVersion() >= settings.current().version() ? known : null;
+        return known != null && known.settingsVersion() >= settings.current().version() && !registry.unverified()
+                ? known
+                : null;
     }
 
     /**
@@ -124,6 +129,10 @@ public final class Ensurer {
             Runtime warm = warm(user);
             if (warm != null) {
                 return EnsureOutcome.warm(warm);
+            }
+            retireUnhealthy(user, facts);
+            if (registry.unverified()) {
+                forgetIfDead(user, facts);
             }
             if (!admission.admits(user)) {
                 throw new UnknownFamilyException(user);
@@ -161,6 +170,40 @@ public final class Ensurer {
             return coldStart(user, current, correlationId, facts);
         } catch (RuntimeException e) {
             throw new EnsureFailedException(e, facts);
+        }
+    }
+
+    /**
+     * Removes the container of the family's runtime that the liveness check took out of the warm set as hung, if one
+     * is still to be removed (volume kept), so that it is never adopted again and its port is free; adds the
+     * RuntimeStopped UNHEALTHY fact. Call on the family's lane. Returns whether there was one.
+     */
+    public boolean retireUnhealthy(UserId user, List<RuntimeFact> facts) {
+        Runtime hung = registry.takeUnhealthy(user);
+        if (hung == null) {
+            return false;
+        }
+        meters.dockerCall();
+        spawner.remove(hung.containerId());
+        facts.add(new RuntimeFact.Stopped(clock.instant(), hung.containerName(), StopReason.UNHEALTHY, true, false));
+        return true;
+    }
+
+    /** While the warm set is unverified: asks Docker whether the known runtime's container still runs. */
+    private void forgetIfDead(UserId user, List<RuntimeFact> facts) {
+        Runtime known = registry.find(user);
+        if (known == null) {
+            return;
+        }
+        meters.dockerCall();
+        Optional<ContainerInfo> container = spawner.inspect(known.containerId());
+        if (container.filter(ContainerInfo::running).isPresent()) {
+            return;
+        }
+        if (registry.containerGone(user, known.containerId()).isPresent()) {
+            Long exitCode = container.map(ContainerInfo::exitCode).orElse(null);
+            facts.add(new RuntimeFact.Stopped(
+                    clock.instant(), known.containerName(), StopReason.DIED, false, false, exitCode));
         }
     }
 

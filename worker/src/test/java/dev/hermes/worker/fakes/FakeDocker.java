@@ -186,8 +186,18 @@ public final class FakeDocker implements Docker {
     @Override
     public void ping() {}
 
+    private volatile boolean eventsFail;
+
+    /** While true, opening a container event stream fails, as while Docker cannot be reached. */
+    public void failEvents(boolean fail) {
+        eventsFail = fail;
+    }
+
     @Override
     public EventStream containerEvents(String fleet, Consumer<ContainerEvent> onEvent) {
+        if (eventsFail) {
+            throw new dev.hermes.worker.docker.DockerCallFailedException("events: Docker cannot be reached", null);
+        }
         CountDownLatch closed = new CountDownLatch(1);
         eventListeners.add(onEvent);
         return new EventStream() {

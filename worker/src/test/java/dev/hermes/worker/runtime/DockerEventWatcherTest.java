@@ -15,25 +15,69 @@ import org.junit.jupiter.api.Test;
 
 class DockerEventWatcherTest {
     private final FakeFleet fleet = new FakeFleet();
+    private final List<String> died = new CopyOnWriteArrayList<>();
+    private final RuntimeDeathListener listener = (runtime, reason, exitCode, asked) ->
+            died.add(runtime.containerId() + " " + reason + " " + exitCode + (asked ? " asked" : ""));
+
+    private DockerEventWatcher watcher() {
+        return new DockerEventWatcher(
+                        fleet.docker,
+                        FakeFleet.FLEET,
+                        fleet.registry,
+                        new ContainerDeaths(fleet.registry, ContainerSpec.LABEL_USER, listener),
+                        new WarmSetReconciler(fleet.docker, FakeFleet.FLEET, fleet.registry, listener))
+                .start();
+    }
 
     @Test
-    void aRuntimeWhoseContainerDiesIsForgottenAtOnce() {
+    void aRuntimeWhoseContainerDiesIsForgottenAtOnceWithItsExitCode() {
         UserId dying = UserId.random();
         UserId other = UserId.random();
         Runtime runtime = fleet.ensurer.ensure(dying, null).runtime();
         fleet.ensurer.ensure(other, null);
-        List<String> gone = new CopyOnWriteArrayList<>();
-        try (DockerEventWatcher watcher = new DockerEventWatcher(
-                        fleet.docker, FakeFleet.FLEET, ContainerSpec.LABEL_USER, fleet.registry, gone::add)
-                .start()) {
+        try (DockerEventWatcher watcher = watcher()) {
             await().atMost(Duration.ofSeconds(5)).until(() -> watcher.connected() && fleet.docker.following());
 
-            fleet.docker.emit(
-                    new ContainerEvent(runtime.containerId(), "die", Map.of(ContainerSpec.LABEL_USER, dying.value())));
+            fleet.docker.emit(new ContainerEvent(
+                    runtime.containerId(), "die", Map.of(ContainerSpec.LABEL_USER, dying.value(), "exitCode", "137")));
 
             assertThat(fleet.registry.find(dying)).isNull();
             assertThat(fleet.registry.find(other)).isNotNull();
-            assertThat(gone).containsExactly(runtime.containerId());
+            assertThat(died).containsExactly(runtime.containerId() + " DIED 137");
+        }
+    }
+
+    @Test
+    void aDeathWhileTheStreamWasBrokenIsFoundByTheReListAndTheWarmSetIsUnverifiedMeanwhile() {
+        UserId dying = UserId.random();
+        UserId other = UserId.random();
+        Runtime runtime = fleet.ensurer.ensure(dying, null).runtime();
+        fleet.ensurer.ensure(other, null);
+        try (DockerEventWatcher watcher = watcher()) {
+            await().atMost(Duration.ofSeconds(5)).until(() -> watcher.connected() && fleet.docker.following());
+            assertThat(fleet.registry.unverified()).isFalse();
+
+            fleet.docker.failEvents(true);
+            watcher.reopen();
+            await().atMost(Duration.ofSeconds(5)).until(() -> !watcher.connected());
+            // the death happens while no stream is open: no event will ever tell it
+            fleet.docker.container(dying.containerName()).orElseThrow().running = false;
+            assertThat(fleet.registry.unverified()).isTrue();
+            assertThat(fleet.ensurer.warm(other))
+                    .as("no warm answer unverified")
+                    .isNull();
+            assertThat(fleet.registry.find(dying))
+                    .as("still in the warm set until re-listed")
+                    .isNotNull();
+
+            fleet.docker.failEvents(false);
+            await().atMost(Duration.ofSeconds(5)).until(watcher::connected);
+
+            assertThat(fleet.registry.find(dying)).isNull();
+            assertThat(fleet.registry.find(other)).isNotNull();
+            assertThat(fleet.registry.unverified()).isFalse();
+            assertThat(fleet.ensurer.warm(other)).isNotNull();
+            assertThat(died).containsExactly(runtime.containerId() + " DIED 0");
         }
     }
 }
