@@ -6,6 +6,7 @@ import dev.hermes.worker.docker.ContainerSpec;
 import dev.hermes.worker.docker.ContainerSummary;
 import dev.hermes.worker.docker.Docker;
 import dev.hermes.worker.docker.DockerCallFailedException;
+import dev.hermes.worker.docker.RuntimeNetwork;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -120,5 +121,10 @@ public final class DeafDocker implements Docker {
     @Override
     public long engineMemoryBytes() {
         return docker.engineMemoryBytes();
+    }
+
+    @Override
+    public String fleetNetworkId(RuntimeNetwork network) {
+        return docker.fleetNetworkId(network);
     }
 }
