@@ -3,6 +3,9 @@ package dev.hermes.worker;
 import static dev.hermes.worker.config.WorkerSettings.ADMISSION;
 import static dev.hermes.worker.config.WorkerSettings.AGENT_PORT;
 import static dev.hermes.worker.config.WorkerSettings.API_KEY_SECRET;
+import static dev.hermes.worker.config.WorkerSettings.CRASH_LOOP_AFTER;
+import static dev.hermes.worker.config.WorkerSettings.CRASH_LOOP_BACKOFF_MAX;
+import static dev.hermes.worker.config.WorkerSettings.CRASH_LOOP_BACKOFF_MIN;
 import static dev.hermes.worker.config.WorkerSettings.DOCKER_HOST;
 import static dev.hermes.worker.config.WorkerSettings.EVICT_MIN_IDLE;
 import static dev.hermes.worker.config.WorkerSettings.EXTRA_LABELS;
@@ -108,6 +111,9 @@ public final class EnvConfig {
                 IMAGE_CHECK.read(env),
                 IMAGE_PULL_TIMEOUT.read(env),
                 MAX_RUNTIMES.read(env),
-                EVICT_MIN_IDLE.read(env));
+                EVICT_MIN_IDLE.read(env),
+                CRASH_LOOP_AFTER.read(env),
+                CRASH_LOOP_BACKOFF_MIN.read(env),
+                CRASH_LOOP_BACKOFF_MAX.read(env));
     }
 }

@@ -41,6 +41,7 @@ import dev.hermes.worker.settings.SettingsWatcher;
 import dev.hermes.worker.spawn.AgentImage;
 import dev.hermes.worker.spawn.CapacityGate;
 import dev.hermes.worker.spawn.ContainerSpecFactory;
+import dev.hermes.worker.spawn.CrashLoopGuard;
 import dev.hermes.worker.spawn.Ensurer;
 import dev.hermes.worker.spawn.HealthProbe;
 import dev.hermes.worker.spawn.ImageResolver;
@@ -323,7 +324,9 @@ public class Wiring {
                 meters,
                 clock,
                 admission,
-                capacity);
+                capacity,
+                new CrashLoopGuard(
+                        config.crashLoopAfter(), config.crashLoopBackoffMin(), config.crashLoopBackoffMax(), clock));
     }
 
     /**

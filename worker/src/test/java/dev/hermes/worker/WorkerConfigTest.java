@@ -73,6 +73,9 @@ class WorkerConfigTest {
         VARIABLE_OF.put("imagePullTimeout", "HERMES_IMAGE_PULL_TIMEOUT_SEC");
         VARIABLE_OF.put("maxRuntimes", "HERMES_MAX_RUNTIMES");
         VARIABLE_OF.put("evictMinIdle", "HERMES_EVICT_MIN_IDLE_SEC");
+        VARIABLE_OF.put("crashLoopAfter", "HERMES_CRASH_LOOP_AFTER");
+        VARIABLE_OF.put("crashLoopBackoffMin", "HERMES_CRASH_LOOP_BACKOFF_MIN_SEC");
+        VARIABLE_OF.put("crashLoopBackoffMax", "HERMES_CRASH_LOOP_BACKOFF_MAX_SEC");
     }
 
     @TempDir
@@ -191,6 +194,9 @@ class WorkerConfigTest {
         samples.put("HERMES_RUNTIME_LOG_MAX_FILE", "5");
         samples.put("HERMES_MAX_RUNTIMES", "3");
         samples.put("HERMES_EVICT_MIN_IDLE_SEC", "60");
+        samples.put("HERMES_CRASH_LOOP_AFTER", "5");
+        samples.put("HERMES_CRASH_LOOP_BACKOFF_MIN_SEC", "20");
+        samples.put("HERMES_CRASH_LOOP_BACKOFF_MAX_SEC", "900");
         samples.put("KAFKA_BOOTSTRAP_SERVERS", "kafka:9092");
         samples.put("HERMES_TOPIC_PREFIX", "t1.");
         samples.put("HERMES_GROUP_ID", "group-b");

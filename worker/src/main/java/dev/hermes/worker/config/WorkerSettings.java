@@ -168,6 +168,22 @@ public final class WorkerSettings {
                     + "5 min: longer than a conversation's pauses (and 10 heartbeats of a paired device), far shorter "
                     + "than `RUNTIME_IDLE_SEC`, so a full engine turns over before anyone waits long");
 
+    public static final Setting<Integer> CRASH_LOOP_AFTER = define(
+            "HERMES_CRASH_LOOP_AFTER",
+            integer(1, NO_MAX),
+            3,
+            "failed spawns of a family in a row (`HEALTH_TIMEOUT`, or its container exited while booting) after "
+                    + "which it is answered RuntimeFailed `CRASH_LOOP` at once, with no Docker call, until its backoff "
+                    + "expires; see [Crash loops](#crash-loops)");
+    public static final Setting<Duration> CRASH_LOOP_BACKOFF_MIN = seconds(
+            "HERMES_CRASH_LOOP_BACKOFF_MIN_SEC",
+            10,
+            "a family's first crash-loop backoff; each failed try after one doubles it");
+    public static final Setting<Duration> CRASH_LOOP_BACKOFF_MAX = seconds(
+            "HERMES_CRASH_LOOP_BACKOFF_MAX_SEC",
+            600,
+            "the longest crash-loop backoff (at least `HERMES_CRASH_LOOP_BACKOFF_MIN_SEC`)");
+
     public static final Setting<ImagePull> IMAGE_PULL = define(
             "HERMES_IMAGE_PULL",
             SettingTypes.imagePull(),
@@ -229,7 +245,10 @@ public final class WorkerSettings {
             IMAGE_CHECK,
             IMAGE_PULL_TIMEOUT,
             MAX_RUNTIMES,
-            EVICT_MIN_IDLE);
+            EVICT_MIN_IDLE,
+            CRASH_LOOP_AFTER,
+            CRASH_LOOP_BACKOFF_MIN,
+            CRASH_LOOP_BACKOFF_MAX);
 
     private WorkerSettings() {}
 
