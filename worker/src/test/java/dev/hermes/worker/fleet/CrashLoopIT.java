@@ -106,15 +106,26 @@ class CrashLoopIT {
         await().atMost(Duration.ofSeconds(10))
                 .pollInterval(Duration.ofMillis(20))
                 .until(() -> !startedAt(stack, failing).equals(startedAt));
+        double mergedBefore = merged(worker);
         for (int i = 0; i < 50; i++) {
             client.heartbeat(failing, "speaker-" + i);
         }
+        client.flush();
+        // the worker has the burst: merged into one queued heartbeat, or (were they not merged) enough of them
+        // waiting behind the running try to pause the partition, so that the next request would wait on Kafka
+        await().atMost(Duration.ofSeconds(10))
+                .pollInterval(Duration.ofMillis(10))
+                .until(() -> merged(worker) - mergedBefore >= 49
+                        || worker.meters().partitionsPaused().get() > 0);
+        boolean paused = worker.meters().partitionsPaused().get() > 0;
         long sent = System.nanoTime();
         RuntimeHandle otherWarm = client.ensureRuntime(other, Duration.ofSeconds(30));
         long otherMs = (System.nanoTime() - sent) / 1_000_000;
         CompletableFuture<RuntimeHandle> voice = client.ensureRuntimeAsync(failing, Duration.ofSeconds(30));
         boolean retryStillRunning = !retry.isDone();
 
+        System.out.printf("CRASH_LOOP burst: partition paused %s; other family answered in %d ms%n", paused, otherMs);
+        assertThat(paused).as("the partition was not paused by the burst").isFalse();
         assertThat(otherWarm.coldStart()).isFalse();
         assertThat(otherWarm.url()).isEqualTo(otherCold.url());
         assertThat(otherMs)
@@ -150,6 +161,14 @@ class CrashLoopIT {
         assertThat(crashLoopEntries(stack, failing))
                 .as("re-entering the backoff is audited once")
                 .hasSize(2);
+    }
+
+    private static double merged(Worker worker) {
+        return worker.meters()
+                .registry()
+                .get("hermes.heartbeats.merged")
+                .counter()
+                .count();
     }
 
     private static RuntimeFailedException failure(RuntimeClient client, UserId user) {
