@@ -315,6 +315,9 @@ public class Wiring {
                 config.groupId(),
                 config.extraLabels(),
                 config.runtimeLimits());
+        CrashLoopGuard crashLoop = new CrashLoopGuard(
+                config.crashLoopAfter(), config.crashLoopBackoffMin(), config.crashLoopBackoffMax(), clock);
+        meters.crashLoopFamilies(crashLoop::inBackoff);
         return new Ensurer(
                 spawner,
                 new HealthProbe(config.healthTimeout()),
@@ -325,8 +328,7 @@ public class Wiring {
                 clock,
                 admission,
                 capacity,
-                new CrashLoopGuard(
-                        config.crashLoopAfter(), config.crashLoopBackoffMin(), config.crashLoopBackoffMax(), clock));
+                crashLoop);
     }
 
     /**

@@ -216,6 +216,13 @@ public final class Meters {
                 .register(registry);
     }
 
+    /** Families this worker answers CRASH_LOOP right now (in their crash-loop backoff). */
+    public void crashLoopFamilies(Supplier<Number> count) {
+        Gauge.builder("hermes.crash.loop.families", count)
+                .description("families in their crash-loop backoff: answered CRASH_LOOP with no Docker call")
+                .register(registry);
+    }
+
     /**
      * HERMES_MAX_RUNTIMES and this worker's estimate of the runtimes on the engine (cold starts in flight included);
      * refusals are {@code hermes.failures{reason=CAPACITY}}, evictions {@code hermes.reaps{reason=EVICTED}}.

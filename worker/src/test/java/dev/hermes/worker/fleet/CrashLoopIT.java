@@ -93,6 +93,12 @@ class CrashLoopIT {
         assertThat(crashLoopEntries(stack, failing))
                 .as("entering the backoff is audited once")
                 .hasSize(1);
+        assertThat(worker.meters()
+                        .registry()
+                        .get("hermes.crash.loop.families")
+                        .gauge()
+                        .value())
+                .isEqualTo(1.0);
 
         // a warm family on the same partition
         RuntimeHandle otherCold = client.ensureRuntime(other, Duration.ofSeconds(60));
