@@ -26,5 +26,11 @@ public enum FailureReason {
      * The Docker engine runs HERMES_MAX_RUNTIMES runtimes and none of this worker's is idle long enough to be evicted:
      * nothing was spawned or stopped; {@code retryAfterMs} says when to try again (reply and audit).
      */
-    CAPACITY
+    CAPACITY,
+    /**
+     * The family's runtime failed to become healthy HERMES_CRASH_LOOP_AFTER times in a row: until its backoff expires
+     * the worker answers at once and makes no Docker call; {@code retryAfterMs} says when it tries again (reply and
+     * audit; the audit also gets one with no correlationId each time the family enters the backoff).
+     */
+    CRASH_LOOP
 }

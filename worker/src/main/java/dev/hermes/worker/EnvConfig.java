@@ -3,6 +3,9 @@ package dev.hermes.worker;
 import static dev.hermes.worker.config.WorkerSettings.ADMISSION;
 import static dev.hermes.worker.config.WorkerSettings.AGENT_PORT;
 import static dev.hermes.worker.config.WorkerSettings.API_KEY_SECRET;
+import static dev.hermes.worker.config.WorkerSettings.CRASH_LOOP_AFTER;
+import static dev.hermes.worker.config.WorkerSettings.CRASH_LOOP_BACKOFF_MAX;
+import static dev.hermes.worker.config.WorkerSettings.CRASH_LOOP_BACKOFF_MIN;
 import static dev.hermes.worker.config.WorkerSettings.DOCKER_HOST;
 import static dev.hermes.worker.config.WorkerSettings.EVICT_MIN_IDLE;
 import static dev.hermes.worker.config.WorkerSettings.EXTRA_LABELS;
@@ -112,6 +115,9 @@ public final class EnvConfig {
                 MAX_RUNTIMES.read(env),
                 EVICT_MIN_IDLE.read(env),
                 LIVENESS_INTERVAL.read(env),
-                LIVENESS_FAILURES.read(env));
+                LIVENESS_FAILURES.read(env),
+                CRASH_LOOP_AFTER.read(env),
+                CRASH_LOOP_BACKOFF_MIN.read(env),
+                CRASH_LOOP_BACKOFF_MAX.read(env));
     }
 }

@@ -47,6 +47,7 @@ import dev.hermes.worker.settings.SettingsWatcher;
 import dev.hermes.worker.spawn.AgentImage;
 import dev.hermes.worker.spawn.CapacityGate;
 import dev.hermes.worker.spawn.ContainerSpecFactory;
+import dev.hermes.worker.spawn.CrashLoopGuard;
 import dev.hermes.worker.spawn.Ensurer;
 import dev.hermes.worker.spawn.HealthProbe;
 import dev.hermes.worker.spawn.ImageResolver;
@@ -361,6 +362,9 @@ public class Wiring {
                 config.groupId(),
                 config.extraLabels(),
                 config.runtimeLimits());
+        CrashLoopGuard crashLoop = new CrashLoopGuard(
+                config.crashLoopAfter(), config.crashLoopBackoffMin(), config.crashLoopBackoffMax(), clock);
+        meters.crashLoopFamilies(crashLoop::inBackoff);
         return new Ensurer(
                 spawner,
                 new HealthProbe(config.healthTimeout()),
@@ -370,7 +374,8 @@ public class Wiring {
                 meters,
                 clock,
                 admission,
-                capacity);
+                capacity,
+                crashLoop);
     }
 
     /**

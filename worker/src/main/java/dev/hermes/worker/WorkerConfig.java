@@ -3,6 +3,9 @@ package dev.hermes.worker;
 import static dev.hermes.worker.config.WorkerSettings.ADMISSION;
 import static dev.hermes.worker.config.WorkerSettings.AGENT_PORT;
 import static dev.hermes.worker.config.WorkerSettings.API_KEY_SECRET;
+import static dev.hermes.worker.config.WorkerSettings.CRASH_LOOP_AFTER;
+import static dev.hermes.worker.config.WorkerSettings.CRASH_LOOP_BACKOFF_MAX;
+import static dev.hermes.worker.config.WorkerSettings.CRASH_LOOP_BACKOFF_MIN;
 import static dev.hermes.worker.config.WorkerSettings.DOCKER_HOST;
 import static dev.hermes.worker.config.WorkerSettings.EVICT_MIN_IDLE;
 import static dev.hermes.worker.config.WorkerSettings.EXTRA_LABELS;
@@ -49,6 +52,7 @@ import static dev.hermes.worker.config.WorkerSettings.WORKER_THREADS;
 import dev.hermes.schemas.Topics;
 import dev.hermes.worker.config.Admission;
 import dev.hermes.worker.config.ImagePull;
+import dev.hermes.worker.config.InvalidSettingException;
 import dev.hermes.worker.docker.RuntimeLimits;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -108,7 +112,10 @@ public record WorkerConfig(
         int maxRuntimes,
         Duration evictMinIdle,
         Duration livenessInterval,
-        int livenessFailures) {
+        int livenessFailures,
+        int crashLoopAfter,
+        Duration crashLoopBackoffMin,
+        Duration crashLoopBackoffMax) {
 
     public WorkerConfig {
         WORKER_ID.check(workerId);
@@ -157,6 +164,14 @@ public record WorkerConfig(
         EVICT_MIN_IDLE.check(evictMinIdle);
         LIVENESS_INTERVAL.check(livenessInterval);
         LIVENESS_FAILURES.check(livenessFailures);
+        CRASH_LOOP_AFTER.check(crashLoopAfter);
+        CRASH_LOOP_BACKOFF_MIN.check(crashLoopBackoffMin);
+        CRASH_LOOP_BACKOFF_MAX.check(crashLoopBackoffMax);
+        if (crashLoopBackoffMax.compareTo(crashLoopBackoffMin) < 0) {
+            throw new InvalidSettingException("HERMES_CRASH_LOOP_BACKOFF_MAX_SEC (" + crashLoopBackoffMax.toMillis()
+                    + " ms) is shorter than HERMES_CRASH_LOOP_BACKOFF_MIN_SEC (" + crashLoopBackoffMin.toMillis()
+                    + " ms)");
+        }
     }
 
     /** The hardening every runtime is created with. */

@@ -75,6 +75,9 @@ class WorkerConfigTest {
         VARIABLE_OF.put("evictMinIdle", "HERMES_EVICT_MIN_IDLE_SEC");
         VARIABLE_OF.put("livenessInterval", "HERMES_LIVENESS_INTERVAL_SEC");
         VARIABLE_OF.put("livenessFailures", "HERMES_LIVENESS_FAILURES");
+        VARIABLE_OF.put("crashLoopAfter", "HERMES_CRASH_LOOP_AFTER");
+        VARIABLE_OF.put("crashLoopBackoffMin", "HERMES_CRASH_LOOP_BACKOFF_MIN_SEC");
+        VARIABLE_OF.put("crashLoopBackoffMax", "HERMES_CRASH_LOOP_BACKOFF_MAX_SEC");
     }
 
     @TempDir
@@ -195,6 +198,9 @@ class WorkerConfigTest {
         samples.put("HERMES_EVICT_MIN_IDLE_SEC", "60");
         samples.put("HERMES_LIVENESS_INTERVAL_SEC", "5");
         samples.put("HERMES_LIVENESS_FAILURES", "2");
+        samples.put("HERMES_CRASH_LOOP_AFTER", "5");
+        samples.put("HERMES_CRASH_LOOP_BACKOFF_MIN_SEC", "20");
+        samples.put("HERMES_CRASH_LOOP_BACKOFF_MAX_SEC", "900");
         samples.put("KAFKA_BOOTSTRAP_SERVERS", "kafka:9092");
         samples.put("HERMES_TOPIC_PREFIX", "t1.");
         samples.put("HERMES_GROUP_ID", "group-b");

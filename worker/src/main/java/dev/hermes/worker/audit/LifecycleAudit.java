@@ -2,6 +2,8 @@ package dev.hermes.worker.audit;
 
 import dev.hermes.schemas.Event;
 import dev.hermes.schemas.EventIds;
+import dev.hermes.schemas.FailureReason;
+import dev.hermes.schemas.RuntimeFailed;
 import dev.hermes.schemas.RuntimeRecreated;
 import dev.hermes.schemas.RuntimeSpawned;
 import dev.hermes.schemas.RuntimeStarted;
@@ -98,6 +100,21 @@ public final class LifecycleAudit {
                     r.fromVersion(),
                     r.toVersion(),
                     r.tookMs());
+        }
+        if (fact instanceof RuntimeFact.CrashLooping c) {
+            return new RuntimeFailed(
+                    EventIds.next(),
+                    c.at(),
+                    user,
+                    null,
+                    FailureReason.CRASH_LOOP,
+                    "the runtime " + c.containerName() + " failed to become healthy " + c.failures()
+                            + " times in a row; ensures are answered CRASH_LOOP for "
+                            + c.backoff().toMillis()
+                            + " ms",
+                    workerId,
+                    causationId,
+                    c.backoff().toMillis());
         }
         return null; // RuntimeFact.Adopted: the audit log has no event for it
     }

@@ -1,6 +1,7 @@
 package dev.hermes.worker.audit;
 
 import dev.hermes.schemas.StopReason;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
 
@@ -53,4 +54,10 @@ public sealed interface RuntimeFact {
     /** A runtime on an older settings version was replaced by one on {@code toVersion}. */
     record Recreated(Instant at, String containerName, long fromVersion, long toVersion, long tookMs)
             implements RuntimeFact {}
+
+    /**
+     * The family's runtime failed to become healthy {@code failures} times in a row: it is refused (CRASH_LOOP, no
+     * Docker call) for {@code backoff}.
+     */
+    record CrashLooping(Instant at, String containerName, int failures, Duration backoff) implements RuntimeFact {}
 }

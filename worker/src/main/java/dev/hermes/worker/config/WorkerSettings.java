@@ -178,6 +178,21 @@ public final class WorkerSettings {
             integer(1, 100),
             3,
             "failed liveness checks in a row after which a warm runtime is removed (RuntimeStopped `UNHEALTHY`)");
+    public static final Setting<Integer> CRASH_LOOP_AFTER = define(
+            "HERMES_CRASH_LOOP_AFTER",
+            integer(1, NO_MAX),
+            3,
+            "failed spawns of a family in a row (`HEALTH_TIMEOUT`, or its container exited while booting) after "
+                    + "which it is answered RuntimeFailed `CRASH_LOOP` at once, with no Docker call, until its backoff "
+                    + "expires; see [Crash loops](#crash-loops)");
+    public static final Setting<Duration> CRASH_LOOP_BACKOFF_MIN = seconds(
+            "HERMES_CRASH_LOOP_BACKOFF_MIN_SEC",
+            10,
+            "a family's first crash-loop backoff; each failed try after one doubles it");
+    public static final Setting<Duration> CRASH_LOOP_BACKOFF_MAX = seconds(
+            "HERMES_CRASH_LOOP_BACKOFF_MAX_SEC",
+            600,
+            "the longest crash-loop backoff (at least `HERMES_CRASH_LOOP_BACKOFF_MIN_SEC`)");
 
     public static final Setting<ImagePull> IMAGE_PULL = define(
             "HERMES_IMAGE_PULL",
@@ -242,7 +257,10 @@ public final class WorkerSettings {
             MAX_RUNTIMES,
             EVICT_MIN_IDLE,
             LIVENESS_INTERVAL,
-            LIVENESS_FAILURES);
+            LIVENESS_FAILURES,
+            CRASH_LOOP_AFTER,
+            CRASH_LOOP_BACKOFF_MIN,
+            CRASH_LOOP_BACKOFF_MAX);
 
     private WorkerSettings() {}
 

@@ -140,7 +140,7 @@ public final class RequestLoop implements Runnable {
             decoder.replyCoordinates(record).ifPresent(to -> refuse(to, e.getMessage(), tp, offset));
             return;
         }
-        Runnable task = new RecordTask(handler, event, record, tp, p, deadLetters);
+        Runnable task = new RecordTask(handler, event, record, tp, p, deadLetters, meters);
         if (!handler.isQuick(event) || !lanes.runInlineIfIdle(event.userId(), task)) {
             lanes.submit(event.userId(), task);
         }

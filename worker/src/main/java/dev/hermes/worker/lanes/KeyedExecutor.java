@@ -1,7 +1,7 @@
 package dev.hermes.worker.lanes;
 
 import java.util.ArrayDeque;
-import java.util.Queue;
+import java.util.Deque;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
@@ -12,15 +12,16 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Runs tasks one at a time per key and concurrently across keys, on a bounded pool: a family's events
- * stay in order while a slow spawn for one family never holds up another.
+ * stay in order while a slow spawn for one family never holds up another. A waiting {@link Supersedable} task that
+ * a newer one of its key makes redundant is dropped (see {@link #submit}).
  */
 public final class KeyedExecutor<K> implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(KeyedExecutor.class);
     /** The lane of a key whose task runs with nothing behind it: shared, never added to, so idle work allocates nothing. */
-    private static final Queue<Runnable> NOTHING_QUEUED = new ArrayDeque<>(1);
+    private static final Deque<Runnable> NOTHING_QUEUED = new ArrayDeque<>(1);
 
     private final ExecutorService pool;
-    private final LaneTable<K, Queue<Runnable>> lanes = new LaneTable<>();
+    private final LaneTable<K, Deque<Runnable>> lanes = new LaneTable<>();
 
     public KeyedExecutor(int threads, String name) {
         AtomicInteger counter = new AtomicInteger();
@@ -34,21 +35,44 @@ public final class KeyedExecutor<K> implements AutoCloseable {
         this.pool = executor;
     }
 
-    /** Queues {@code task} behind every earlier task of the same key. */
+    /**
+     * Queues {@code task} behind every earlier task of the same key. If the task queued last (waiting, not running)
+     * is {@link Supersedable} and superseded by {@code task}, it is dropped from the lane and completed through
+     * {@link Supersedable#superseded()} on the calling thread: a lane holds at most one heartbeat per run of them.
+     */
     public void submit(K key, Runnable task) {
+        Supersedable dropped = null;
         synchronized (lanes) {
-            Queue<Runnable> lane = lanes.get(key);
-            if (lane != null) {
+            Deque<Runnable> lane = lanes.get(key);
+            if (lane == null) {
+                lanes.put(key, NOTHING_QUEUED);
+            } else {
                 if (lane == NOTHING_QUEUED) {
                     lane = new ArrayDeque<>();
                     lanes.put(key, lane);
+                } else if (lane.peekLast() instanceof Supersedable waiting && waiting.supersededBy(task)) {
+                    lane.pollLast();
+                    dropped = waiting;
                 }
                 lane.add(task);
-                return;
+                task = null;
             }
-            lanes.put(key, NOTHING_QUEUED);
         }
-        pool.execute(() -> drain(key, task));
+        if (dropped != null) {
+            completeDropped(key, dropped);
+        }
+        if (task != null) {
+            Runnable first = task;
+            pool.execute(() -> drain(key, first));
+        }
+    }
+
+    private static void completeDropped(Object key, Supersedable dropped) {
+        try {
+            dropped.superseded();
+        } catch (RuntimeException | Error e) { // the submitter must keep going
+            log.error("completing a superseded task for key {} failed", key, e);
+        }
     }
 
     /**
@@ -91,7 +115,7 @@ public final class KeyedExecutor<K> implements AutoCloseable {
                 log.error("task for key {} failed", key, e);
             }
             synchronized (lanes) {
-                Queue<Runnable> lane = lanes.get(key);
+                Deque<Runnable> lane = lanes.get(key);
                 next = lane.poll();
                 if (next == null) {
                     lanes.remove(key);

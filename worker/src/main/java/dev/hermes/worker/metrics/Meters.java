@@ -50,6 +50,7 @@ public final class Meters {
     private final Counter dockerCalls;
     private final Counter recordsMoved;
     private final Counter writeRetries;
+    private final Counter heartbeatsMerged;
     private final AtomicInteger partitionsHalted = new AtomicInteger();
     private final Map<Integer, Meter.Id> partitionGauges = new ConcurrentHashMap<>();
 
@@ -71,6 +72,9 @@ public final class Meters {
                 .register(registry);
         this.writeRetries = Counter.builder("hermes.record.write.retries")
                 .description("DLQ or move writes retried before their record may be committed")
+                .register(registry);
+        this.heartbeatsMerged = Counter.builder("hermes.heartbeats.merged")
+                .description("heartbeats completed without work: a newer heartbeat or ensure of the family was queued")
                 .register(registry);
         Gauge.builder("hermes.partitions.halted", partitionsHalted, AtomicInteger::get)
                 .description("request partitions stopped because a record's DLQ or move write keeps failing")
@@ -117,6 +121,10 @@ public final class Meters {
                                 .description("duration of one spawn phase")
                                 .register(registry))
                 .record(Duration.ofMillis(millis));
+    }
+
+    public void heartbeatMerged() {
+        heartbeatsMerged.increment();
     }
 
     public void failure(String reason) {
@@ -205,6 +213,13 @@ public final class Meters {
     public void runtimesRunning(Supplier<Number> count) {
         Gauge.builder("hermes.runtimes.running", count)
                 .description("healthy runtimes this worker owns")
+                .register(registry);
+    }
+
+    /** Families this worker answers CRASH_LOOP right now (in their crash-loop backoff). */
+    public void crashLoopFamilies(Supplier<Number> count) {
+        Gauge.builder("hermes.crash.loop.families", count)
+                .description("families in their crash-loop backoff: answered CRASH_LOOP with no Docker call")
                 .register(registry);
     }
 

@@ -17,6 +17,7 @@ import dev.hermes.worker.kafka.EventPublisher;
 import dev.hermes.worker.metrics.Meters;
 import dev.hermes.worker.runtime.Runtime;
 import dev.hermes.worker.spawn.CapacityExceededException;
+import dev.hermes.worker.spawn.CrashLoopException;
 import dev.hermes.worker.spawn.EnsureFailedException;
 import dev.hermes.worker.spawn.EnsureOutcome;
 import dev.hermes.worker.spawn.Ensurer;
@@ -130,9 +131,12 @@ public final class Responder implements RequestHandler {
                 return CompletableFuture.completedFuture(null);
             }
             auditFactsSoFar(heartbeat.userId(), heartbeat.eventId(), e);
-            if (e instanceof EnsureFailedException f && f.getCause() instanceof CapacityExceededException) {
-                // the engine is full: the device's next heartbeat tries again; not worth a warning every 30 s
-                meters.failure(FailureReason.CAPACITY.name());
+            if (e instanceof EnsureFailedException f
+                    && (f.getCause() instanceof CapacityExceededException
+                            || f.getCause() instanceof CrashLoopException)) {
+                // the engine is full, or the family is in its crash-loop backoff (its entry was audited): the
+                // device's next heartbeat tries again; not worth a warning every 30 s
+                meters.failure(reasonOf(f.getCause()).name());
                 log.debug("heartbeat user={}: {}", heartbeat.userId(), f.getMessage());
             } else {
                 log.warn("heartbeat ensure for user={} failed: {}", heartbeat.userId(), e.toString(), e);
@@ -213,9 +217,7 @@ public final class Responder implements RequestHandler {
                     message,
                     workerId,
                     request.eventId(),
-                    cause instanceof CapacityExceededException full
-                            ? full.retryAfter().toMillis()
-                            : null);
+                    retryAfterMs(cause));
             if (e instanceof Error) {
                 log.error(
                         "ensure user={} correlationId={} FAILED {}",
@@ -223,6 +225,13 @@ public final class Responder implements RequestHandler {
                         request.correlationId(),
                         reason,
                         e);
+            } else if (cause instanceof CrashLoopException) {
+                log.info(
+                        "ensure user={} correlationId={} FAILED {}: {}",
+                        request.userId(),
+                        request.correlationId(),
+                        reason,
+                        message);
             } else {
                 log.warn(
                         "ensure user={} correlationId={} FAILED {}: {}",
@@ -258,7 +267,21 @@ public final class Responder implements RequestHandler {
         }
     }
 
+    /** When trying again may succeed: given with CAPACITY and CRASH_LOOP, otherwise null. */
+    private static Long retryAfterMs(Throwable cause) {
+        if (cause instanceof CapacityExceededException full) {
+            return full.retryAfter().toMillis();
+        }
+        if (cause instanceof CrashLoopException looping) {
+            return looping.retryAfter().toMillis();
+        }
+        return null;
+    }
+
     static FailureReason reasonOf(RuntimeException e) {
+        if (e instanceof CrashLoopException) {
+            return FailureReason.CRASH_LOOP;
+        }
         if (e instanceof HealthTimeoutException) {
             return FailureReason.HEALTH_TIMEOUT;
         }

@@ -43,6 +43,7 @@ public final class Ensurer {
     private final Clock clock;
     private final KnownAccounts admission;
     private final CapacityGate capacity;
+    private final CrashLoopGuard crashLoop;
 
     /** An Ensurer that admits every family. */
     public Ensurer(
@@ -80,6 +81,22 @@ public final class Ensurer {
             Clock clock,
             KnownAccounts admission,
             CapacityGate capacity) {
+        this(spawner, health, specs, settings, registry, meters, clock, admission, capacity, CrashLoopGuard.off());
+    }
+
+    /** @param crashLoop refuses a family whose runtime keeps failing to become healthy (HERMES_CRASH_LOOP_AFTER) */
+    public Ensurer(
+            RuntimeSpawner spawner,
+            HealthCheck health,
+            ContainerSpecFactory specs,
+            SettingsCache settings,
+            RuntimeRegistry registry,
+            Meters meters,
+            Clock clock,
+            KnownAccounts admission,
+            CapacityGate capacity,
+            CrashLoopGuard crashLoop) {
+        this.crashLoop = crashLoop;
         this.capacity = capacity;
         this.admission = admission;
         this.spawner = spawner;
@@ -137,38 +154,18 @@ public final class Ensurer {
             if (!admission.admits(user)) {
                 throw new UnknownFamilyException(user);
             }
-            Optional<Runtime> known = registry.get(user);
-            // off the warm path: read the settings fresh, so a change saved a moment ago is never missed
-            GlobalSettings current = settings.refresh();
-            if (known.isPresent() && known.get().settingsVersion() >= current.version()) {
-                return EnsureOutcome.warm(known.get());
-            }
-            if (known.isPresent()) {
-                ContainerSpec spec;
-                try {
-                    spec = replacementSpec(user, current);
-                } catch (RuntimeException e) {
-                    // the old runtime keeps serving; the settings campaign recreates it on its next pass
-                    log.warn(
-                            "cannot build the new runtime of user={} on settings version {} ({}); "
-                                    + "answering with the one on version {}",
-                            user,
-                            current.version(),
-                            e.getMessage(),
-                            known.get().settingsVersion());
-                    return EnsureOutcome.warm(known.get());
-                }
-                return recreate(
-                        user,
-                        known.get().containerName(),
-                        known.get().settingsVersion(),
-                        current,
-                        spec,
-                        facts,
-                        StopReason.SETTINGS_RECREATE);
-            }
-            return coldStart(user, current, correlationId, facts);
+            // a family in its crash-loop backoff is answered now: no database and no Docker call
+            crashLoop.check(user);
+            EnsureOutcome outcome = ensureNotWarm(user, correlationId, facts);
+            crashLoop.succeeded(user);
+            return outcome;
         } catch (RuntimeException e) {
+            if (CrashLoopGuard.counts(e)) {
+                crashLoop
+                        .failed(user)
+                        .ifPresent(backoff -> facts.add(new RuntimeFact.CrashLooping(
+                                clock.instant(), user.containerName(), backoff.failures(), backoff.length())));
+            }
             throw new EnsureFailedException(e, facts);
         }
     }
@@ -205,6 +202,40 @@ public final class Ensurer {
             facts.add(new RuntimeFact.Stopped(
                     clock.instant(), known.containerName(), StopReason.DIED, false, false, exitCode));
         }
+    }
+
+    private EnsureOutcome ensureNotWarm(UserId user, UUID correlationId, List<RuntimeFact> facts) {
+        Optional<Runtime> known = registry.get(user);
+        // off the warm path: read the settings fresh, so a change saved a moment ago is never missed
+        GlobalSettings current = settings.refresh();
+        if (known.isPresent() && known.get().settingsVersion() >= current.version()) {
+            return EnsureOutcome.warm(known.get());
+        }
+        if (known.isPresent()) {
+            ContainerSpec spec;
+            try {
+                spec = replacementSpec(user, current);
+            } catch (RuntimeException e) {
+                // the old runtime keeps serving; the settings campaign recreates it on its next pass
+                log.warn(
+                        "cannot build the new runtime of user={} on settings version {} ({}); "
+                                + "answering with the one on version {}",
+                        user,
+                        current.version(),
+                        e.getMessage(),
+                        known.get().settingsVersion());
+                return EnsureOutcome.warm(known.get());
+            }
+            return recreate(
+                    user,
+                    known.get().containerName(),
+                    known.get().settingsVersion(),
+                    current,
+                    spec,
+                    facts,
+                    StopReason.SETTINGS_RECREATE);
+        }
+        return coldStart(user, current, correlationId, facts);
     }
 
     /** What a runtime must have been created from to be current (today's settings version and image id). */

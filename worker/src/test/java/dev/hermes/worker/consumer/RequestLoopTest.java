@@ -96,6 +96,57 @@ class RequestLoopTest {
     }
 
     @Test
+    void queuedHeartbeatsOfAFamilyAreMergedIntoTheNewestAndTheCommitPointNeverPassesWorkNotDone() throws Exception {
+        UserId user = UserId.random();
+        int p = Partitions.of(user, PARTITIONS);
+        java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+        start(event -> {
+            if (handled.size() == 1) {
+                try { // the first heartbeat's spawn hangs, as one waiting out a health timeout does
+                    release.await();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+            return CompletableFuture.completedFuture(null);
+        });
+        add(p, 0, user, heartbeat(user));
+        await().atMost(Duration.ofSeconds(10)).until(() -> handled.size() == 1);
+
+        RuntimeRequested ensure = new RuntimeRequested(
+                UUID.randomUUID(),
+                Instant.now(),
+                user,
+                UUID.randomUUID(),
+                "caller.replies",
+                0,
+                Instant.now().plusSeconds(30),
+                "voice");
+        for (int offset = 1; offset <= 50; offset++) {
+            add(p, offset, user, offset == 30 ? ensure : heartbeat(user));
+        }
+        TopicPartition tp = new TopicPartition(topic, p);
+        await().atMost(Duration.ofSeconds(10)).until(() -> position(tp) == 51);
+        Thread.sleep(300); // several commit intervals: nothing may be committed past the running heartbeat
+        assertThat(committed(p)).as("offset 0 is still running").isIn(null, 0L);
+
+        release.countDown();
+        await().atMost(Duration.ofSeconds(10))
+                .untilAsserted(() -> assertThat(committed(p)).isEqualTo(51));
+        assertThat(handled)
+                .as("the running heartbeat, the ensure (never merged away) and the newest heartbeat")
+                .hasSize(3);
+        assertThat(handled.get(1)).isEqualTo(ensure);
+        assertThat(handled.get(2)).isInstanceOf(Heartbeat.class);
+    }
+
+    private long position(TopicPartition tp) {
+        synchronized (consumer) {
+            return consumer.position(tp);
+        }
+    }
+
+    @Test
     void aRecordOffItsKeysPartitionIsMovedOnceWithItsSourceAndNotHandled() {
         UserId user = UserId.random();
         int canonical = Partitions.of(user, PARTITIONS);

@@ -26,6 +26,59 @@ class KeyedExecutorTest {
         lanes.close();
     }
 
+    /** A task that is superseded by any later one of the kind "heartbeat", as RecordTask's heartbeats are. */
+    private record Beat(String name, List<String> log) implements Supersedable {
+        @Override
+        public boolean supersededBy(Runnable later) {
+            return later instanceof Beat;
+        }
+
+        @Override
+        public void superseded() {
+            log.add("dropped " + name);
+        }
+
+        @Override
+        public void run() {
+            log.add("ran " + name);
+        }
+    }
+
+    @Test
+    void aWaitingSupersedableTaskIsDroppedWhenANewerOneIsQueuedButNeverTheRunningOneNorAcrossAnotherTask()
+            throws InterruptedException {
+        List<String> log = Collections.synchronizedList(new ArrayList<>());
+        CountDownLatch running = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        lanes.submit("a", () -> {
+            running.countDown();
+            try {
+                release.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            log.add("ran blocker");
+        });
+        running.await();
+        lanes.submit("a", new Beat("b1", log));
+        lanes.submit("a", new Beat("b2", log));
+        lanes.submit("a", new Beat("b3", log));
+        lanes.submit("a", () -> log.add("ran plain"));
+        lanes.submit("a", new Beat("b4", log));
+        lanes.submit("a", new Beat("b5", log));
+        lanes.submit("other", new Beat("o1", log));
+        await().atMost(Duration.ofSeconds(5)).until(() -> log.contains("ran o1"));
+        assertThat(log)
+                .as("dropped at once, on the submitting thread")
+                .contains("dropped b1", "dropped b2", "dropped b4");
+
+        release.countDown();
+        await().atMost(Duration.ofSeconds(5)).until(() -> lanes.activeKeys() == 0);
+        assertThat(log.stream().filter(line -> line.startsWith("ran ") && !line.equals("ran o1")))
+                .containsExactly("ran blocker", "ran b3", "ran plain", "ran b5");
+        assertThat(log).hasSize(8);
+    }
+
     @Test
     void tasksOfOneKeyRunInSubmissionOrderAndNeverOverlap() throws InterruptedException {
         int keys = 5;
