@@ -38,7 +38,7 @@ class DatabaseIT {
         }
         assertThat(Duration.ofNanos(System.nanoTime() - t0)).isGreaterThanOrEqualTo(Duration.ofSeconds(3));
         assertThat(logs.list)
-                .filteredOn(e -> e.getFormattedMessage().contains("unreachable"))
+                .filteredOn(e -> e.getFormattedMessage().contains("waiting for PostgreSQL at"))
                 .hasSize(1);
     }
 

@@ -1,13 +1,11 @@
 package dev.hermes.worker.spawn;
 
-import dev.hermes.admin.Account;
 import dev.hermes.admin.DatabaseUnavailableException;
 import dev.hermes.admin.GlobalSettings;
 import dev.hermes.schemas.StopReason;
 import dev.hermes.schemas.UserId;
 import dev.hermes.worker.audit.RuntimeFact;
 import dev.hermes.worker.docker.ContainerInfo;
-import dev.hermes.worker.docker.ContainerLabels;
 import dev.hermes.worker.docker.ContainerSpec;
 import dev.hermes.worker.metrics.Meters;
 import dev.hermes.worker.runtime.Runtime;
@@ -17,7 +15,6 @@ import dev.hermes.worker.settings.SettingsCache;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.slf4j.Logger;
@@ -44,6 +41,8 @@ public final class Ensurer {
     private final KnownAccounts admission;
     private final CapacityGate capacity;
     private final CrashLoopGuard crashLoop;
+    private final Launch launch;
+    private final Replacements replacements;
 
     /** An Ensurer that admits every family. */
     public Ensurer(
@@ -106,6 +105,8 @@ public final class Ensurer {
         this.registry = registry;
         this.meters = meters;
         this.clock = clock;
+        this.launch = new Launch(spawner, health, registry, meters, clock);
+        this.replacements = new Replacements(launch, spawner, specs, settings, registry, meters);
     }
 
     /**
@@ -214,7 +215,7 @@ public final class Ensurer {
         if (known.isPresent()) {
             ContainerSpec spec;
             try {
-                spec = replacementSpec(user, current);
+                spec = replacements.replacementSpec(user, current);
             } catch (RuntimeException e) {
                 // the old runtime keeps serving; the settings campaign recreates it on its next pass
                 log.warn(
@@ -226,7 +227,7 @@ public final class Ensurer {
                         known.get().settingsVersion());
                 return EnsureOutcome.warm(known.get());
             }
-            return recreate(
+            return launch.recreate(
                     user,
                     known.get().containerName(),
                     known.get().settingsVersion(),
@@ -238,107 +239,13 @@ public final class Ensurer {
         return coldStart(user, current, correlationId, facts);
     }
 
-    /** What a runtime must have been created from to be current (today's settings version and image id). */
-    public CurrentBuild currentBuild() {
-        return new CurrentBuild(settings.current().version(), specs.imageId());
-    }
-
-    /**
-     * Replaces the runtime with one on the current settings and image, if it is older (audited as SETTINGS_RECREATE)
-     * or was created from another image (IMAGE_ROLLOUT); empty if nothing ran or it is current.
-     *
-     * @throws EnsureFailedException with the cause and the facts so far
-     */
-    public Optional<EnsureOutcome> recreateIfStale(UserId user) {
-        List<RuntimeFact> facts = new ArrayList<>();
-        try {
-            GlobalSettings current = settings.current();
-            Optional<Runtime> known = registry.get(user);
-            if (known.isPresent() && known.get().settingsVersion() < current.version()) {
-                return Optional.of(recreate(
-                        user,
-                        user.containerName(),
-                        known.get().settingsVersion(),
-                        current,
-                        replacementSpec(user, current),
-                        facts,
-                        StopReason.SETTINGS_RECREATE));
-            }
-            Optional<ContainerInfo> running = spawner.inspect(user.containerName())
-                    .filter(ContainerInfo::running)
-                    .filter(c -> RuntimeSpawner.ofFleet(c, specs.fleet()));
-            if (running.isEmpty()) {
-                return Optional.empty();
-            }
-            Map<String, String> labels = running.get().labels();
-            Optional<StopReason> why = new CurrentBuild(current.version(), specs.imageId())
-                    .outdatedBy(labels, running.get().imageId());
-            if (why.isEmpty()) {
-                return Optional.empty();
-            }
-            return Optional.of(recreate(
-                    user,
-                    user.containerName(),
-                    ContainerLabels.settingsVersion(labels),
-                    current,
-                    replacementSpec(user, current),
-                    facts,
-                    why.get()));
-        } catch (RuntimeException e) {
-            throw new EnsureFailedException(e, facts);
-        }
-    }
-
-    /**
-     * Replaces the running runtime if it was not built from today's account and settings (its config-hash label
-     * differs from the spec's: the identity block is part of the hash); empty if none runs or it is current.
-     *
-     * @throws EnsureFailedException with the cause and the facts so far
-     */
-    public Optional<EnsureOutcome> recreateIfIdentityChanged(UserId user) {
-        List<RuntimeFact> facts = new ArrayList<>();
-        try {
-            meters.dockerCall();
-            Optional<ContainerInfo> running = spawner.inspect(user.containerName())
-                    .filter(ContainerInfo::running)
-                    .filter(c -> RuntimeSpawner.ofFleet(c, specs.fleet()));
-            if (running.isEmpty() || running.get().labels() == null) {
-                return Optional.empty();
-            }
-            GlobalSettings current = settings.current();
-            Optional<Account> account = settings.freshAccount(user);
-            if (account.isEmpty()) {
-                // PostgreSQL is down and the account was never read: a runtime without its identity is no better
-                log.warn("account of user={} unknown while PostgreSQL is down; its runtime is left as it is", user);
-                return Optional.empty();
-            }
-            ContainerSpec spec = specs.specFor(user, current, account);
-            Map<String, String> labels = running.get().labels();
-            if (spec.configHash().equals(labels.get(ContainerSpec.LABEL_CONFIG_HASH))) {
-                return Optional.empty();
-            }
-            meters.dockerCall();
-            spawner.fleetNetwork(spec);
-            return Optional.of(recreate(
-                    user,
-                    user.containerName(),
-                    ContainerLabels.settingsVersion(labels),
-                    current,
-                    spec,
-                    facts,
-                    StopReason.ACCOUNT_UPDATED));
-        } catch (RuntimeException e) {
-            throw new EnsureFailedException(e, facts);
-        }
-    }
-
     /**
      * A start that may add a running runtime to the engine: within a capacity slot. A recreate replaces one and needs
      * none.
      */
     private EnsureOutcome coldStart(UserId user, GlobalSettings current, UUID correlationId, List<RuntimeFact> facts) {
         try (CapacityGate.Slot slot = capacity.reserve(user, () -> runsAlready(user))) {
-            EnsureOutcome outcome = spawn(user, current, newSpec(user, current), correlationId, true, facts);
+            EnsureOutcome outcome = launch.spawn(user, current, newSpec(user, current), correlationId, true, facts);
             if (facts.stream().anyMatch(RuntimeFact.Started.class::isInstance)) {
                 slot.started();
             }
@@ -362,126 +269,28 @@ public final class Ensurer {
         return specs.specFor(user, current, settings.account(user));
     }
 
+    /** What a runtime must have been created from to be current (today's settings version and image id). */
+    public CurrentBuild currentBuild() {
+        return replacements.currentBuild();
+    }
+
     /**
-     * What replaces a running runtime, with everything that can fail read before the old container is touched: the
-     * account (the last one read will do; none will not: the old runtime has its identity), the image id, and the
-     * fleet network, found or created. If one fails, the old runtime keeps serving.
+     * Replaces the runtime with one on the current settings and image, if it is older (audited as SETTINGS_RECREATE)
+     * or was created from another image (IMAGE_ROLLOUT); empty if nothing ran or it is current.
      *
-     * @throws DatabaseUnavailableException when the account was never read and PostgreSQL is down
+     * @throws EnsureFailedException with the cause and the facts so far
      */
-    private ContainerSpec replacementSpec(UserId user, GlobalSettings current) {
-        Account account = settings.account(user)
-                .orElseThrow(() -> new DatabaseUnavailableException(
-                        "account of user " + user + " never read and PostgreSQL is down: " + settings.outage(), null));
-        ContainerSpec spec = specs.specFor(user, current, account);
-        meters.dockerCall();
-        spawner.fleetNetwork(spec);
-        return spec;
+    public Optional<EnsureOutcome> recreateIfStale(UserId user) {
+        return replacements.recreateIfStale(user);
     }
 
-    /** @param spec the new container, built by {@link #replacementSpec} before this removes the old one */
-    private EnsureOutcome recreate(
-            UserId user,
-            String containerName,
-            long fromVersion,
-            GlobalSettings current,
-            ContainerSpec spec,
-            List<RuntimeFact> facts,
-            StopReason why) {
-        long t0 = System.nanoTime();
-        registry.remove(user);
-        meters.dockerCall();
-        spawner.remove(containerName);
-        facts.add(new RuntimeFact.Stopped(clock.instant(), containerName, why, true, false));
-        EnsureOutcome fresh = spawn(user, current, spec, null, false, facts);
-        meters.recreated();
-        facts.add(new RuntimeFact.Recreated(
-                clock.instant(),
-                containerName,
-                fromVersion,
-                fresh.runtime().settingsVersion(),
-                (System.nanoTime() - t0) / 1_000_000));
-        return new EnsureOutcome(
-                fresh.runtime(), fresh.cold(), fresh.createMs(), fresh.startMs(), fresh.healthMs(), facts);
-    }
-
-    private EnsureOutcome spawn(
-            UserId user,
-            GlobalSettings current,
-            ContainerSpec spec,
-            UUID correlationId,
-            boolean recreateStale,
-            List<RuntimeFact> facts) {
-        meters.spawnsPending().incrementAndGet();
-        try {
-            meters.dockerCall();
-            StartedContainer started = spawner.ensureStartedWithPermit(spec);
-            // a running container adopted on an older settings version or image (a worker that gained the
-            // partition, or restarted) is replaced now, as the campaign would
-            Optional<StopReason> outdated = recreateStale && !started.created()
-                    ? new CurrentBuild(current.version(), spec.image())
-                            .outdatedBy(started.settingsVersion(), started.imageId())
-                    : Optional.empty();
-            if (outdated.isPresent()) {
-                return recreate(
-                        user, started.containerName(), started.settingsVersion(), current, spec, facts, outdated.get());
-            }
-            if (started.created()) {
-                meters.phase("create", started.createMs());
-                facts.add(new RuntimeFact.Spawned(
-                        clock.instant(),
-                        correlationId,
-                        spec.name(),
-                        started.containerId(),
-                        started.settingsVersion(),
-                        started.configHash(),
-                        started.createMs()));
-            } else {
-                facts.add(new RuntimeFact.Adopted(
-                        clock.instant(),
-                        spec.name(),
-                        started.containerId(),
-                        started.settingsVersion(),
-                        !started.started()));
-            }
-            if (started.started()) {
-                meters.phase("start", started.startMs());
-                facts.add(new RuntimeFact.Started(
-                        clock.instant(),
-                        correlationId,
-                        spec.name(),
-                        started.containerId(),
-                        !started.created(),
-                        started.startMs()));
-            }
-            long t0 = System.nanoTime();
-            boolean wasAlreadyUp = awaitHealthy(started, facts);
-            long healthMs = (System.nanoTime() - t0) / 1_000_000;
-            // adopting a container that was still booting made the caller wait like a cold start
-            boolean cold = started.started() || !wasAlreadyUp;
-            if (started.started()) {
-                meters.phase("health", healthMs);
-            }
-            Runtime runtime = Runtime.of(
-                    user, started.containerId(), started.url(), started.settingsVersion(), started.startedAt());
-            registry.put(runtime);
-            return new EnsureOutcome(runtime, cold, started.createMs(), started.startMs(), healthMs, facts);
-        } finally {
-            meters.spawnsPending().decrementAndGet();
-        }
-    }
-
-    private boolean awaitHealthy(StartedContainer started, List<RuntimeFact> facts) {
-        try {
-            return health.awaitHealthy(
-                    started.containerName(),
-                    started.url(),
-                    () -> spawner.assertRunning(started.containerId(), started.containerName()));
-        } catch (HealthTimeoutException e) {
-            spawner.stop(started.containerId());
-            facts.add(new RuntimeFact.Stopped(
-                    clock.instant(), started.containerName(), StopReason.HEALTH_TIMEOUT, false, false));
-            throw e;
-        }
+    /**
+     * Replaces the running runtime if it was not built from today's account and settings (its config-hash label
+     * differs from the spec's: the identity block is part of the hash); empty if none runs or it is current.
+     *
+     * @throws EnsureFailedException with the cause and the facts so far
+     */
+    public Optional<EnsureOutcome> recreateIfIdentityChanged(UserId user) {
+        return replacements.recreateIfIdentityChanged(user);
     }
 }
