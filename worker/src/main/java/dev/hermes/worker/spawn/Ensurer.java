@@ -53,37 +53,24 @@ public final class Ensurer {
             RuntimeRegistry registry,
             Meters meters,
             Clock clock) {
-        this(spawner, health, specs, settings, registry, meters, clock, KnownAccounts.any());
+        this(
+                spawner,
+                health,
+                specs,
+                settings,
+                registry,
+                meters,
+                clock,
+                KnownAccounts.any(),
+                CapacityGate.unbounded(),
+                CrashLoopGuard.off());
     }
 
-    /** @param admission which families may get a runtime (HERMES_ADMISSION) */
-    public Ensurer(
-            RuntimeSpawner spawner,
-            HealthCheck health,
-            ContainerSpecFactory specs,
-            SettingsCache settings,
-            RuntimeRegistry registry,
-            Meters meters,
-            Clock clock,
-            KnownAccounts admission) {
-        this(spawner, health, specs, settings, registry, meters, clock, admission, CapacityGate.unbounded());
-    }
-
-    /** @param capacity the engine's bound on running runtimes (HERMES_MAX_RUNTIMES), asked by cold starts only */
-    public Ensurer(
-            RuntimeSpawner spawner,
-            HealthCheck health,
-            ContainerSpecFactory specs,
-            SettingsCache settings,
-            RuntimeRegistry registry,
-            Meters meters,
-            Clock clock,
-            KnownAccounts admission,
-            CapacityGate capacity) {
-        this(spawner, health, specs, settings, registry, meters, clock, admission, capacity, CrashLoopGuard.off());
-    }
-
-    /** @param crashLoop refuses a family whose runtime keeps failing to become healthy (HERMES_CRASH_LOOP_AFTER) */
+    /**
+     * @param admission which families may get a runtime (HERMES_ADMISSION)
+     * @param capacity the engine's bound on running runtimes (HERMES_MAX_RUNTIMES), asked by cold starts only
+     * @param crashLoop refuses a family whose runtime keeps failing to become healthy (HERMES_CRASH_LOOP_AFTER)
+     */
     public Ensurer(
             RuntimeSpawner spawner,
             HealthCheck health,

@@ -13,6 +13,7 @@ import dev.hermes.worker.fakes.FakeFleet;
 import dev.hermes.worker.kafka.Partitions;
 import dev.hermes.worker.lanes.KeyedExecutor;
 import dev.hermes.worker.spawn.CapacityExceededException;
+import dev.hermes.worker.spawn.CrashLoopGuard;
 import dev.hermes.worker.spawn.EnsureFailedException;
 import dev.hermes.worker.spawn.Ensurer;
 import dev.hermes.worker.spawn.HealthTimeoutException;
@@ -299,7 +300,8 @@ class EngineCapacityTest {
                 fleet.meters,
                 fleet.clock,
                 dev.hermes.worker.settings.KnownAccounts.any(),
-                capacity);
+                capacity,
+                CrashLoopGuard.off());
     }
 
     /** A cold start answered, with its family active now, as a request makes it. */

@@ -11,6 +11,8 @@ import dev.hermes.worker.activity.ActivityTracker;
 import dev.hermes.worker.config.Admission;
 import dev.hermes.worker.fakes.FakeFleet;
 import dev.hermes.worker.settings.KnownAccounts;
+import dev.hermes.worker.spawn.CapacityGate;
+import dev.hermes.worker.spawn.CrashLoopGuard;
 import dev.hermes.worker.spawn.Ensurer;
 import java.time.Duration;
 import java.util.Set;
@@ -46,7 +48,9 @@ class ResponderAdmissionTest {
                 fleet.registry,
                 fleet.meters,
                 fleet.clock,
-                accounts);
+                accounts,
+                CapacityGate.unbounded(),
+                CrashLoopGuard.off());
     }
 
     private RuntimeRequested request(UserId user) {

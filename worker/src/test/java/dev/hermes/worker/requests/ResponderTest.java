@@ -141,7 +141,8 @@ class ResponderTest {
                 dev.hermes.worker.settings.KnownAccounts.any(),
                 (who, alreadyRunning) -> {
                     throw new dev.hermes.worker.spawn.CapacityExceededException(3, 3, Duration.ofSeconds(42));
-                });
+                },
+                dev.hermes.worker.spawn.CrashLoopGuard.off());
         Responder atCapacity = new Responder(
                 full,
                 fleet.publisher,

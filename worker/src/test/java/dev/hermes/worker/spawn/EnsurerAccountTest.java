@@ -75,7 +75,9 @@ class EnsurerAccountTest {
                 fleet.registry,
                 fleet.meters,
                 fleet.clock,
-                new KnownAccounts(Admission.KNOWN_ACCOUNTS, Set::of, u -> false, fleet.clock, Duration.ofSeconds(10)));
+                new KnownAccounts(Admission.KNOWN_ACCOUNTS, Set::of, u -> false, fleet.clock, Duration.ofSeconds(10)),
+                CapacityGate.unbounded(),
+                CrashLoopGuard.off());
 
         assertThatThrownBy(() -> ensurer.ensure(user, UUID.randomUUID()))
                 .isInstanceOfSatisfying(EnsureFailedException.class, e -> {
@@ -98,7 +100,9 @@ class EnsurerAccountTest {
                 fleet.registry,
                 fleet.meters,
                 fleet.clock,
-                known);
+                known,
+                CapacityGate.unbounded(),
+                CrashLoopGuard.off());
 
         assertThat(ensurer.ensure(user, UUID.randomUUID()).cold()).isTrue();
     }
