@@ -5,7 +5,8 @@
 # Default tag: hermes-kafka:<kafka.version of the root pom> (4.1.2). The ITs and ops/chaos use it as a
 # compatible substitute for apache/kafka. Built FROM nothing with `tar | docker import`:
 #   - a JRE made by jlink from the installed JDK 17 (java.desktop included: the broker's logging needs it);
-#   - the broker's jars (org.apache.kafka:kafka_2.13 with its runtime dependencies, and logback-classic),
+#   - the broker's jars (org.apache.kafka:kafka_2.13 with its runtime dependencies, logback-classic and
+#     slf4j-api 2 so logback binds),
 #     resolved by Maven from a throwaway pom (offline first, then online);
 #   - static busybox with its applet links (sh, sleep, [ ...: KafkaContainer's command needs them) and
 #     Debian's /bin/bash with the shared libraries it and the JRE need (KafkaContainer's start script is
@@ -41,6 +42,7 @@ pom_property() { sed -n "s|.*<$1>\(.*\)</$1>.*|\1|p" "$ROOT/pom.xml" | head -n1;
 
 KAFKA_VERSION="$(pom_property kafka.version)"
 LOGBACK_VERSION="$(pom_property logback.version)"
+SLF4J_VERSION="$(pom_property slf4j.version)"
 TAG="${TAG:-hermes-kafka:$KAFKA_VERSION}"
 JDK_HOME="/usr/lib/jvm/java-17-openjdk-amd64"
 [ -x "$JDK_HOME/bin/jlink" ] || JDK_HOME="$(dirname "$(dirname "$(readlink -f "$(command -v jlink)")")")"
@@ -99,7 +101,7 @@ EOF
 
 source_hash() {
     {
-        echo "format=1 kafka=$KAFKA_VERSION logback=$LOGBACK_VERSION modules=$MODULES"
+        echo "format=1 kafka=$KAFKA_VERSION logback=$LOGBACK_VERSION slf4j=$SLF4J_VERSION modules=$MODULES"
         printf 'script '; sha256sum < "$HERE/kafka-image.sh"
         printf 'busybox '; sha256sum < /bin/busybox
         printf 'bash '; sha256sum < /bin/bash
@@ -132,6 +134,8 @@ cat > "$WORK/pom/pom.xml" <<EOF
   <dependencies>
     <dependency><groupId>org.apache.kafka</groupId><artifactId>kafka_2.13</artifactId><version>$KAFKA_VERSION</version></dependency>
     <dependency><groupId>ch.qos.logback</groupId><artifactId>logback-classic</artifactId><version>$LOGBACK_VERSION</version></dependency>
+    <!-- kafka_2.13 asks for slf4j 1.7; logback 1.5 binds only through slf4j 2 -->
+    <dependency><groupId>org.slf4j</groupId><artifactId>slf4j-api</artifactId><version>$SLF4J_VERSION</version></dependency>
   </dependencies>
 </project>
 EOF
