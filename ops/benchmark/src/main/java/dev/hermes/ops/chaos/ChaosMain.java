@@ -39,10 +39,26 @@ public final class ChaosMain {
         String runId = ChaosStack.newRunId();
         Instant started = Instant.now();
         ChaosConfig config = ChaosConfig.fromEnv(System.getenv(), Map.of());
+        List<Fault> faults = Scenarios.selected(options.only(), options.quick());
+        PrivatePostgres postgres = null;
+        if (Scenarios.stopPostgres(faults)) {
+            // the PostgreSQL scenarios stop the server: the whole run uses one of its own, never the shared one
+            postgres = PrivatePostgres.start();
+            config = config.withPg(postgres.jdbcUrl(), "postgres");
+            System.err.println("[chaos] private PostgreSQL on " + postgres.jdbcUrl());
+        }
         System.err.printf(
                 "[chaos] run %s: %s, %d workers, broker image %s, agent image %s%n",
                 runId, options.quick() ? "quick" : "full", options.workers(), config.kafkaImage(), config.agentImage());
-        ChaosStack stack = new ChaosStack(config, runId);
+        ChaosStack stack;
+        try {
+            stack = new ChaosStack(config, runId).withPrivatePostgres(postgres);
+        } catch (Exception e) {
+            if (postgres != null) {
+                postgres.close();
+            }
+            throw e;
+        }
         AtomicBoolean cleaned = new AtomicBoolean();
         Runnable cleanUp = () -> {
             if (cleaned.compareAndSet(false, true)) {
@@ -55,7 +71,7 @@ public final class ChaosMain {
         try {
             stack.up(options.workers());
             ScenarioRunner runner = new ScenarioRunner(stack, options.shape(), System.err);
-            for (Fault fault : Scenarios.selected(options.only(), options.quick())) {
+            for (Fault fault : faults) {
                 results.add(runner.run(fault));
             }
         } finally {

@@ -49,7 +49,22 @@ public final class ChaosStack implements AutoCloseable {
     private Database database;
     private EventPublisher publisher;
     private RuntimeClient client;
+    private PrivatePostgres postgres;
     private int workerCount;
+
+    /** The PostgreSQL server the stack runs on when it is the suite's own (so it may be stopped); closed with it. */
+    public ChaosStack withPrivatePostgres(PrivatePostgres postgres) {
+        this.postgres = postgres;
+        return this;
+    }
+
+    /** The suite's own PostgreSQL server; fails when the stack runs on a shared one. */
+    public PrivatePostgres privatePostgres() {
+        if (postgres == null) {
+            throw new IllegalStateException("this stack runs on a shared PostgreSQL server, which is never stopped");
+        }
+        return postgres;
+    }
 
     public ChaosStack(ChaosConfig config, String runId) throws Exception {
         this.config = config;
@@ -173,6 +188,7 @@ public final class ChaosStack implements AutoCloseable {
         }
         closeQuietly(broker);
         closeQuietly(docker);
+        closeQuietly(postgres);
     }
 
     /** Removes every container (broker included), volume and network labelled hermes.x-chaos=<run>. */

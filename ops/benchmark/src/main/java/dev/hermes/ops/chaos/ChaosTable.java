@@ -9,7 +9,7 @@ final class ChaosTable {
 
     static String render(List<ScenarioResult> results) {
         StringBuilder out = new StringBuilder();
-        String format = "%-22s %6s %8s %6s %8s %6s %11s %10s %17s  %s%n";
+        String format = "%-22s %6s %8s %6s %8s %6s %11s %10s %18s  %s%n";
         out.append(String.format(
                 Locale.ROOT,
                 format,
@@ -17,6 +17,7 @@ final class ChaosTable {
                 "sent",
                 "in_time",
                 "late",
+                "expired",
                 "lost",
                 "duplicates",
                 "recover_s",

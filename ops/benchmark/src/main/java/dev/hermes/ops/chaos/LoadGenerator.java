@@ -57,6 +57,13 @@ public final class LoadGenerator {
         families.forEach(f -> agentFamilies.put(f, true));
     }
 
+    /** {@code count} ensures of new families at once, on top of the steady load. */
+    public void burst(int count) {
+        for (int i = 0; i < count; i++) {
+            coldRequest();
+        }
+    }
+
     public void stopAgents() {
         agentFamilies.clear();
     }

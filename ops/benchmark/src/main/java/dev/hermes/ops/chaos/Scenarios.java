@@ -4,7 +4,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Set;
 
-/** The scenarios in priority order; --quick shortens the broker pause and the agents' time. */
+/** The scenarios in priority order; --quick shortens the broker pause, the agents' time and the burst. */
 public final class Scenarios {
     private Scenarios() {}
 
@@ -13,7 +13,14 @@ public final class Scenarios {
                 new BrokerKill(Duration.ofSeconds(10)),
                 new BrokerPause(Duration.ofSeconds(quick ? 5 : 20)),
                 new WorkerKillInRecreate(Duration.ofMillis(500)),
-                new AgentFaults(Duration.ofSeconds(quick ? 20 : 30)));
+                new AgentFaults(Duration.ofSeconds(quick ? 20 : 30)),
+                new PostgresDown(false, Duration.ofSeconds(20), quick ? 5 : 10),
+                new PostgresDown(true, Duration.ofSeconds(20), 0));
+    }
+
+    /** Whether any of them stops PostgreSQL (then the run needs a {@link PrivatePostgres}). */
+    public static boolean stopPostgres(List<Fault> faults) {
+        return faults.stream().anyMatch(f -> f instanceof PostgresDown);
     }
 
     public static List<String> names() {

@@ -84,6 +84,14 @@ class ChaosArithmeticTest {
                 .containsExactly(4L, 1L, 1L, 1L, 1L);
         assertThat(result.duplicates()).isEqualTo(1);
         assertThat(ChaosTable.ok(result)).isFalse();
+        assertThat(ChaosTable.render(List.of(result, ScenarioResult.failed("t", "boom")))
+                        .lines())
+                .containsExactly(
+                        "scenario                 sent  in_time   late  expired   lost  duplicates  recover_s"
+                                + "  warm_p99_fault_ms  ok?",
+                        "s                           4        1      1        1      1           1      never"
+                                + "                  5  NO",
+                        "t                      ERROR boom");
     }
 
     @Test
