@@ -1,9 +1,6 @@
 package dev.hermes.ops.chaos;
 
 import com.github.dockerjava.api.DockerClient;
-import com.github.dockerjava.api.exception.NotFoundException;
-import com.github.dockerjava.api.model.Container;
-import com.github.dockerjava.api.model.Network;
 import dev.hermes.admin.Database;
 import dev.hermes.admin.DockerClients;
 import dev.hermes.admin.KafkaAccess;
@@ -180,7 +177,7 @@ public final class ChaosStack implements AutoCloseable {
         for (ChaosWorker worker : workers) {
             closeQuietly(worker);
         }
-        reap(docker, runId);
+        ChaosReaper.reap(docker, runId);
         try (var connection = DriverManager.getConnection(config.pgBase(), config.pgUser(), config.pgPassword())) {
             connection.createStatement().execute("DROP SCHEMA IF EXISTS " + schema + " CASCADE");
         } catch (Exception e) {
@@ -189,43 +186,6 @@ public final class ChaosStack implements AutoCloseable {
         closeQuietly(broker);
         closeQuietly(docker);
         closeQuietly(postgres);
-    }
-
-    /** Removes every container (broker included), volume and network labelled hermes.x-chaos=<run>. */
-    public static void reap(DockerClient docker, String runId) {
-        String label = LABEL + "=" + runId;
-        for (Container c : docker.listContainersCmd()
-                .withShowAll(true)
-                .withLabelFilter(List.of(label))
-                .exec()) {
-            try {
-                docker.removeContainerCmd(c.getId())
-                        .withForce(true)
-                        .withRemoveVolumes(true)
-                        .exec();
-            } catch (NotFoundException e) {
-                // gone already
-            }
-        }
-        docker.listVolumesCmd()
-                .withFilter("label", List.of(label))
-                .exec()
-                .getVolumes()
-                .forEach(v -> {
-                    try {
-                        docker.removeVolumeCmd(v.getName()).exec();
-                    } catch (RuntimeException e) {
-                        log.warn("could not remove volume {}: {}", v.getName(), e.getMessage());
-                    }
-                });
-        for (Network n :
-                docker.listNetworksCmd().withFilter("label", List.of(label)).exec()) {
-            try {
-                docker.removeNetworkCmd(n.getId()).exec();
-            } catch (RuntimeException e) {
-                log.warn("could not remove network {}: {}", n.getName(), e.getMessage());
-            }
-        }
     }
 
     private static void closeQuietly(AutoCloseable closeable) {
