@@ -13,6 +13,12 @@
  *   HERMES_HOME         data dir (default /opt/data); config.yaml is read from here at boot
  *   STUB_BOOT_DELAY_MS  sleep this long before binding (also: $HERMES_HOME/.stub/boot-delay-ms)
  *   STUB_NEVER_HEALTHY  =1: /health answers 503 forever (also: $HERMES_HOME/.stub/never-healthy)
+ *   STUB_HANG_AFTER_MS  N: N ms after the first /health 200 the server freezes: it keeps accepting
+ *                       connections but never answers one again (an agent frozen after ready)
+ *                       (also: $HERMES_HOME/.stub/hang-after-ms; 0 = right after the first 200)
+ *   STUB_DIE_AFTER_MS   N: the process exits with status 3 N ms after it started (an agent that dies
+ *                       every N ms when restarted) (also: $HERMES_HOME/.stub/die-after-ms)
+ *   For the files, the smaller value of file and variable wins when both are set.
  *
  * Files:
  *   /opt/hermes/BUILD   read once at start-up: /health reports it as "build" ("stub" when absent), so a test
@@ -32,6 +38,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/socket.h>
+#include <sys/mman.h>
 #include <sys/stat.h>
 #include <sys/time.h>
 #include <sys/types.h>
@@ -51,6 +58,8 @@ static const char *hermes_home;
 static long long booted_at_ms;
 static pid_t server_pid;
 static int never_healthy;
+static long hang_after_ms = -1;        /* -1: never hangs */
+static long long *first_health_ok_ms; /* shared with the forked connection handlers; 0 = not yet */
 static int env_openrouter, env_openai, env_anthropic;
 
 /* ------------------------------------------------------------------ utilities */
@@ -139,6 +148,41 @@ static void sleep_ms(long ms) {
     struct timespec ts = {ms / 1000, (ms % 1000) * 1000000L};
     while (nanosleep(&ts, &ts) != 0 && errno == EINTR) {
     }
+}
+
+/* A switch in ms from the variable and/or the file under $HERMES_HOME: -1 when neither is set. */
+static long switch_ms(const char *env_name, const char *file_name) {
+    long v = -1;
+    const char *e = getenv(env_name);
+    if (e != NULL && e[0] != '\0') v = parse_ms(e);
+    char path[4096], buf[64];
+    path_join(path, sizeof path, hermes_home, file_name);
+    if (read_small_file(path, buf, sizeof buf) >= 0) {
+        long f = parse_ms(buf);
+        if (v < 0 || f < v) v = f;
+    }
+    return v;
+}
+
+/* hang-after-ms: has the freeze begun (the first /health 200 was at least hang_after_ms ago)? */
+static int hung(void) {
+    if (hang_after_ms < 0 || first_health_ok_ms == NULL) return 0;
+    long long first = __atomic_load_n(first_health_ok_ms, __ATOMIC_SEQ_CST);
+    return first > 0 && now_ms() - first >= hang_after_ms;
+}
+
+static void note_health_ok(void) {
+    if (first_health_ok_ms == NULL) return;
+    long long expected = 0;
+    __atomic_compare_exchange_n(first_health_ok_ms, &expected, now_ms(), 0, __ATOMIC_SEQ_CST, __ATOMIC_SEQ_CST);
+}
+
+static void on_die_timer(int sig) {
+    (void)sig;
+    static const char msg[] = "hermes-stub: die-after-ms reached, exiting with status 3\n";
+    ssize_t w = write(STDOUT_FILENO, msg, sizeof msg - 1);
+    (void)w;
+    _exit(3);
 }
 
 /* ------------------------------------------------------------------ config.yaml */
@@ -482,6 +526,9 @@ static void handle_conn(int fd) {
         if ((end = strstr(req, "\r\n\r\n")) != NULL) break;
     }
     req[len] = '\0';
+    if (hung()) { /* frozen after ready: hold the connection, never answer */
+        for (;;) pause();
+    }
     if (end == NULL) {
         if (len == 0) return; /* nothing sent (e.g. a TCP probe) */
         int st = len >= REQ_MAX ? 413 : 400;
@@ -527,6 +574,7 @@ static void handle_conn(int fd) {
             send_json(fd, 503, "{\"status\":\"starting\"}", head_only);
         } else {
             status = 200;
+            note_health_ok();
             char body[512] = "{\"status\":\"ok\",\"platform\":\"hermes-agent\",\"version\":\"stub\",\"build\":";
             json_str(body, sizeof body, build_id);
             appendf(body, sizeof body, "}");
@@ -683,6 +731,27 @@ int main(int argc, char **argv) {
     }
     path_join(sw, sizeof sw, hermes_home, ".stub/never-healthy");
     never_healthy = env_truthy("STUB_NEVER_HEALTHY") || file_exists(sw);
+    hang_after_ms = switch_ms("STUB_HANG_AFTER_MS", ".stub/hang-after-ms");
+    if (hang_after_ms >= 0) {
+        void *shared = mmap(NULL, sizeof(long long), PROT_READ | PROT_WRITE, MAP_SHARED | MAP_ANONYMOUS, -1, 0);
+        if (shared == MAP_FAILED) {
+            perror("mmap");
+            return 1;
+        }
+        first_health_ok_ms = shared;
+        *first_health_ok_ms = 0;
+    }
+    long die_after_ms = switch_ms("STUB_DIE_AFTER_MS", ".stub/die-after-ms");
+    if (die_after_ms >= 0) { /* an interval timer is not inherited by the forked handlers */
+        struct sigaction da;
+        memset(&da, 0, sizeof da);
+        da.sa_handler = on_die_timer;
+        sigemptyset(&da.sa_mask);
+        sigaction(SIGALRM, &da, NULL);
+        long ms = die_after_ms > 0 ? die_after_ms : 1;
+        struct itimerval it = {{0, 0}, {ms / 1000, (ms % 1000) * 1000L}};
+        setitimer(ITIMER_REAL, &it, NULL);
+    }
 
     load_config();
     load_build();
@@ -717,6 +786,12 @@ int main(int argc, char **argv) {
     }
     booted_at_ms = now_ms();
     logline("hermes-stub: api_server listening on %s:%ld%s", host, port, never_healthy ? " (never healthy)" : "");
+    if (hang_after_ms >= 0) logline("hermes-stub: hangs %ld ms after the first /health 200", hang_after_ms);
+    if (die_after_ms >= 0) logline("hermes-stub: dies %ld ms after start", die_after_ms);
+
+    int held[256]; /* connections accepted while frozen: held open, never answered (oldest closed when full) */
+    size_t held_next = 0;
+    for (size_t i = 0; i < sizeof held / sizeof held[0]; i++) held[i] = -1;
 
     for (;;) {
         int c = accept4(ls, NULL, NULL, SOCK_CLOEXEC);
@@ -727,6 +802,12 @@ int main(int argc, char **argv) {
                 continue;
             }
             perror("accept");
+            continue;
+        }
+        if (hung()) {
+            size_t slot = held_next++ % (sizeof held / sizeof held[0]);
+            if (held[slot] >= 0) close(held[slot]);
+            held[slot] = c;
             continue;
         }
         pid_t pid = fork();

@@ -260,6 +260,48 @@ else
 fi
 docker rm -f "$id" >/dev/null 2>&1
 
+# ---------------------------------------------------------------- hang after ready
+section "hang after ready"
+id="$(run_stub -e API_SERVER_KEY="$KEY" -e STUB_HANG_AFTER_MS=1500 "$IMAGE")"
+port="$(port_of "$id")"
+if wait_code "$port" /health 200 10000; then
+    pass "STUB_HANG_AFTER_MS=1500: /health 200 first"
+    sleep 2
+    http "$port" /health
+    check "STUB_HANG_AFTER_MS=1500: /health no longer answers 2 s after the first 200 (got '$CODE')" test "$CODE" = 000
+    check "STUB_HANG_AFTER_MS=1500: the container still runs" \
+        test "$(docker inspect --format '{{.State.Running}}' "$id" 2>/dev/null)" = true
+else
+    fail "STUB_HANG_AFTER_MS=1500: never healthy"
+fi
+docker rm -f "$id" >/dev/null 2>&1
+
+id="$(docker run -d --label "$LABEL" -p 127.0.0.1::8642 -e API_SERVER_HOST=0.0.0.0 -e API_SERVER_KEY="$KEY" \
+    --entrypoint /bin/sh "$IMAGE" -c 'mkdir -p /opt/data/.stub && echo 0 > /opt/data/.stub/hang-after-ms && exec /usr/bin/tini -g -- /opt/hermes/docker/entrypoint.sh gateway run')"
+port="$(port_of "$id")"
+if wait_code "$port" /health 200 10000; then
+    http "$port" /health
+    check "\$HERMES_HOME/.stub/hang-after-ms=0: only the first /health answers (then got '$CODE')" test "$CODE" = 000
+else
+    fail "\$HERMES_HOME/.stub/hang-after-ms=0: never healthy"
+fi
+docker rm -f "$id" >/dev/null 2>&1
+
+# ---------------------------------------------------------------- die after
+section "die after"
+id="$(run_stub -e API_SERVER_KEY="$KEY" -e STUB_DIE_AFTER_MS=1500 "$IMAGE")"
+port="$(port_of "$id")"
+if wait_code "$port" /health 200 10000; then pass "STUB_DIE_AFTER_MS=1500: healthy first"; else fail "STUB_DIE_AFTER_MS=1500: never healthy"; fi
+code="$(timeout 10 docker wait "$id" 2>/dev/null || echo timeout)"
+check "STUB_DIE_AFTER_MS=1500: the container exits with status 3 (got $code)" test "$code" = 3
+docker rm -f "$id" >/dev/null 2>&1
+
+id="$(docker run -d --label "$LABEL" -e API_SERVER_KEY="$KEY" --entrypoint /bin/sh "$IMAGE" \
+    -c 'mkdir -p /opt/data/.stub && echo 500 > /opt/data/.stub/die-after-ms && exec /usr/bin/tini -g -- /opt/hermes/docker/entrypoint.sh gateway run')"
+code="$(timeout 10 docker wait "$id" 2>/dev/null || echo timeout)"
+check "\$HERMES_HOME/.stub/die-after-ms=500: the container exits with status 3 (got $code)" test "$code" = 3
+docker rm -f "$id" >/dev/null 2>&1
+
 # ---------------------------------------------------------------- seeded volume via entrypoint override
 section "seed script (entrypoint override) + config.yaml + secrets"
 SECRET_KEY="sk-selftest-api-key-9f3a"

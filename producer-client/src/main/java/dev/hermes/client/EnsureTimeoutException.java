@@ -9,12 +9,14 @@ import java.util.UUID;
 public final class EnsureTimeoutException extends HermesException {
     private final UserId userId;
     private final Duration waited;
+    private final UUID correlationId;
 
     public EnsureTimeoutException(UserId userId, Duration waited, UUID correlationId) {
         super("no answer for user " + userId + " after waiting " + waited.toMillis() + " ms (correlationId "
                 + correlationId + ")");
         this.userId = userId;
         this.waited = waited;
+        this.correlationId = correlationId;
     }
 
     public UserId userId() {
@@ -23,5 +25,10 @@ public final class EnsureTimeoutException extends HermesException {
 
     public Duration waited() {
         return waited;
+    }
+
+    /** The request's correlation id: its answer, if one comes after all, carries it. */
+    public UUID correlationId() {
+        return correlationId;
     }
 }
