@@ -313,7 +313,7 @@ public class Wiring {
                 settings::outage);
         readiness.probe();
         // on its own thread: while PostgreSQL is down each read waits out the pool's connection timeout
-        Housekeeping postgresProbe = new Housekeeping();
+        Housekeeping postgresProbe = new Housekeeping("hermes-postgres-probe");
         closeables.add(postgresProbe);
         postgresProbe.every("PostgreSQL probe", Readiness.interval(), Readiness.interval(), settings::probe);
         housekeeping.every("readiness probe", Readiness.interval(), Readiness.interval(), readiness::probe);

@@ -10,11 +10,20 @@ import org.slf4j.LoggerFactory;
 /** Runs the periodic chores on their own thread, so they never hold up the poll loop or a family's lane. */
 public final class Housekeeping implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(Housekeeping.class);
-    private final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
-        Thread t = new Thread(r, "hermes-housekeeping");
-        t.setDaemon(true);
-        return t;
-    });
+    private final ScheduledExecutorService scheduler;
+
+    public Housekeeping() {
+        this("hermes-housekeeping");
+    }
+
+    /** @param threadName the name of its thread, as thread dumps show it */
+    public Housekeeping(String threadName) {
+        this.scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, threadName);
+            t.setDaemon(true);
+            return t;
+        });
+    }
 
     /** A chore that may fail; a failure is logged and the chore runs again next time. */
     public interface Chore {
