@@ -110,6 +110,27 @@ class ChaosArithmeticTest {
     }
 
     @Test
+    void theDockerdRestartsRunOnlyWhenNamed() {
+        ChaosOptions named = ChaosOptions.parse(List.of("--only", "dockerd_restart_live,broker_kill"));
+
+        assertThat(Scenarios.selected(Set.of(), false))
+                .extracting(Fault::name)
+                .doesNotContain("dockerd_restart", "dockerd_restart_live")
+                .hasSize(6);
+        assertThat(Scenarios.selected(named.only(), false))
+                .extracting(Fault::name)
+                .containsExactly("broker_kill", "dockerd_restart_live");
+        assertThat(Scenarios.selected(Set.of("dockerd_restart"), false))
+                .singleElement()
+                .isEqualTo(new DockerdRestart(
+                        false,
+                        10,
+                        java.nio.file.Path.of(System.getenv()
+                                .getOrDefault("HERMES_CHAOS_DOCKERD_SCRIPT", "ops/lib/dockerd-restart.sh"))));
+        assertThat(ChaosOptions.USAGE).contains("dockerd_restart_live").contains("only with --only");
+    }
+
+    @Test
     void aReadyAnswerWhoseUrlDidNotAnswerIsInTimeButCountedAsADeadUrl() {
         Sent deadReady =
                 new Sent(Sent.Kind.WARM, USER, 1_000, 11_000, Sent.Answer.READY, 1_050, null, "ready", Boolean.FALSE);
