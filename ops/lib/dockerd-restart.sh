@@ -8,9 +8,11 @@
 #   ops/lib/dockerd-restart.sh live-restore-on   save /etc/docker/daemon.json (or that there was none), write
 #                                                it with "live-restore": true, reload dockerd (SIGHUP, a
 #                                                reloadable option) and wait until `docker info` says so
-#   ops/lib/dockerd-restart.sh config-restore    put the saved daemon.json back (or remove it if there was
-#                                                none), reload, wait for `Live Restore Enabled` to match;
-#                                                a no-op when nothing is saved (ops/chaos calls it on exit)
+#   ops/lib/dockerd-restart.sh config-restore    reload with the saved config's live-restore made explicit
+#                                                (false if it had none), wait for `docker info` to match,
+#                                                then put the saved daemon.json back (or remove it if there
+#                                                was none); a no-op when nothing is saved (ops/chaos calls
+#                                                it on exit)
 #
 # The saved state lives in $HERMES_DOCKERD_SAVE (default /var/tmp/hermes-chaos-daemon.json.saved).
 set -euo pipefail
@@ -95,16 +97,31 @@ PY
         ;;
     config-restore)
         [ -e "$SAVED" ] || exit 0
-        if [ "$(cat "$SAVED")" = "absent" ]; then
-            rm -f "$CONFIG"
-        else
-            cp -p "$SAVED" "$CONFIG"
-        fi
-        rm -f "$SAVED"
-        want=false
-        [ -e "$CONFIG" ] && grep -q '"live-restore": *true' "$CONFIG" && want=true
+        # A reload without the file (or without the key) keeps the running value, so reload first with
+        # the saved config plus its live-restore value made explicit, then put the saved file back as it was.
+        original=""
+        [ "$(cat "$SAVED")" = "absent" ] || original="$SAVED"
+        want="$(python3 - "$original" "$CONFIG" <<'PY'
+import json, sys
+original, path = sys.argv[1], sys.argv[2]
+config = {}
+if original:
+    with open(original) as f:
+        config = json.load(f)
+config["live-restore"] = bool(config.get("live-restore", False))
+with open(path, "w") as f:
+    json.dump(config, f, indent=2)
+print("true" if config["live-restore"] else "false")
+PY
+)"
         reload
         live_restore_is "$want"
+        if [ -n "$original" ]; then
+            cp -p "$SAVED" "$CONFIG"
+        else
+            rm -f "$CONFIG"
+        fi
+        rm -f "$SAVED"
         log "daemon config restored (live-restore $want)"
         ;;
     *)
