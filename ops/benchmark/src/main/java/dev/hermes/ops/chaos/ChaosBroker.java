@@ -68,6 +68,12 @@ public final class ChaosBroker implements AutoCloseable {
         return Instant.now();
     }
 
+    /** Whether the container is running (after a dockerd restart without live-restore it is not). */
+    public boolean running() {
+        return Boolean.TRUE.equals(
+                docker().inspectContainerCmd(containerId()).exec().getState().getRunning());
+    }
+
     public Instant pause() {
         docker().pauseContainerCmd(containerId()).exec();
         return Instant.now();

@@ -7,7 +7,8 @@ import java.util.List;
 
 /**
  * A scenario's result as ops/bench figures: {@code <scenario>.sent}, {@code .in_time}, {@code .late}, {@code .expired},
- * {@code .lost} (target 0), {@code .duplicates} (target 0), {@code .recover_s}, {@code .warm_p99_fault_ms};
+ * {@code .lost} (target 0), {@code .duplicates} (target 0), {@code .recover_s}, {@code .warm_p99_fault_ms}, {@code .dead_urls} (target 0: READY answers
+ * whose URL did not answer {@code GET /health});
  * the per-kind counts and the fault ride along as extras of {@code .lost}.
  */
 final class ChaosFigures {
@@ -32,6 +33,7 @@ final class ChaosFigures {
         }
         figures.add(lost);
         figures.add(Figure.of(n + "duplicates", r.duplicates(), null, "families", Target.atMost(0)));
+        figures.add(Figure.of(n + "dead_urls", r.deadUrls(), null, "requests", Target.atMost(0)));
         figures.add(
                 r.recoverSeconds() == null
                         ? Figure.failed(n + "recover_s", "s", Target.none(), "not recovered before the load stopped")

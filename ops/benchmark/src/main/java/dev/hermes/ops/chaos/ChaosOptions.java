@@ -9,7 +9,9 @@ import java.util.Set;
 public record ChaosOptions(Path out, Set<String> only, boolean quick, int workers) {
 
     public static final String USAGE = "usage: ops/chaos [--out FILE] [--only a,b,...] [--quick] [--workers N]\n"
-            + "  scenarios: " + String.join(", ", Scenarios.names()) + "\n  --workers: 2 or 3 (default 3)";
+            + "  scenarios: " + String.join(", ", Scenarios.names())
+            + "\n  (dockerd_restart, dockerd_restart_live: only with --only, never by default)"
+            + "\n  --workers: 2 or 3 (default 3)";
 
     public LoadShape shape() {
         return quick ? LoadShape.quick() : LoadShape.full();

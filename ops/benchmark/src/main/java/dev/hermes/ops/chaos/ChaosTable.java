@@ -3,13 +3,13 @@ package dev.hermes.ops.chaos;
 import java.util.List;
 import java.util.Locale;
 
-/** One row per scenario: sent, in time, late, expired (no reply by design), lost, duplicates, recover (s), warm p99 in the fault (ms), ok?. */
+/** One row per scenario: sent, in time, late, expired (no reply by design), lost, duplicates, dead URLs, recover (s), warm p99 in the fault (ms), ok?. */
 final class ChaosTable {
     private ChaosTable() {}
 
     static String render(List<ScenarioResult> results) {
         StringBuilder out = new StringBuilder();
-        String format = "%-22s %6s %8s %6s %8s %6s %11s %10s %18s  %s%n";
+        String format = "%-22s %6s %8s %6s %8s %6s %11s %10s %10s %18s  %s%n";
         out.append(String.format(
                 Locale.ROOT,
                 format,
@@ -20,6 +20,7 @@ final class ChaosTable {
                 "expired",
                 "lost",
                 "duplicates",
+                "dead_urls",
                 "recover_s",
                 "warm_p99_fault_ms",
                 "ok?"));
@@ -38,6 +39,7 @@ final class ChaosTable {
                     r.expired(),
                     r.lost(),
                     r.duplicates(),
+                    r.deadUrls(),
                     r.recoverSeconds() == null ? "never" : String.format(Locale.ROOT, "%.1f", r.recoverSeconds()),
                     r.warmP99FaultMs() == null ? "-" : String.format(Locale.ROOT, "%.0f", r.warmP99FaultMs()),
                     ok(r) ? "yes" : "NO"));

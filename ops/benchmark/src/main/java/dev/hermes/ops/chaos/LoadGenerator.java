@@ -23,7 +23,8 @@ import java.util.function.Consumer;
  * The steady mix during a scenario, through the producer client: ensures of warm families, ensures of
  * new (cold) families, a heartbeat per warm family every second, and optionally ensures of "agent"
  * families (a broken agent each) every 2 s. Sends run on their own threads so a blocked send (no broker)
- * never slows the pace. {@link #stop} stops sending and waits for every request to end (answer or deadline).
+ * never slows the pace. Each READY answer's URL is then probed once ({@link UrlProbe}), on the senders'
+ * threads after the answer's time was taken, so the probe is not part of any latency. {@link #stop} stops sending and waits for every request to end (answer or deadline).
  */
 public final class LoadGenerator {
     private final RuntimeClient client;
@@ -35,6 +36,7 @@ public final class LoadGenerator {
     private final List<CompletableFuture<Sent>> pending = new CopyOnWriteArrayList<>();
     private final Map<UserId, Boolean> agentFamilies = new ConcurrentHashMap<>();
     private final AtomicInteger next = new AtomicInteger();
+    private final UrlProbe probe = new UrlProbe();
     private volatile Duration agentDeadline = Duration.ofSeconds(40);
 
     public LoadGenerator(RuntimeClient client, LoadShape shape, List<UserId> warm, Consumer<UserId> newFamily) {
@@ -110,7 +112,17 @@ public final class LoadGenerator {
                 long now = System.currentTimeMillis();
                 Throwable cause = error instanceof CompletionException ? error.getCause() : error;
                 if (cause == null) {
-                    done.complete(new Sent(kind, user, sentAt, deadlineAt, Sent.Answer.READY, now, null, "ready"));
+                    // off the client's callback thread; the answer's time is already taken
+                    senders.execute(() -> done.complete(new Sent(
+                            kind,
+                            user,
+                            sentAt,
+                            deadlineAt,
+                            Sent.Answer.READY,
+                            now,
+                            null,
+                            "ready " + handle.url(),
+                            probe.answers(handle.url()))));
                 } else if (cause instanceof RuntimeFailedException failed) {
                     done.complete(new Sent(
                             kind,

@@ -8,7 +8,8 @@ import java.util.TreeMap;
 /**
  * What one scenario measured: the request counts (see {@link Outcome} for in time, late, expired, lost), the duplicated families, the time from the fault's end
  * until every request was answered in time again (warm ones within the threshold), and the warm p99 of
- * the requests sent during the fault. {@code recoverSeconds} is null when it never recovered; {@code
+ * the requests sent during the fault, and {@code deadUrls}: READY answers in time whose URL did not answer
+ * its {@code GET /health} probe. {@code recoverSeconds} is null when it never recovered; {@code
  * warmP99FaultMs} is null when no warm request was answered from that window. {@code error} is set when
  * the scenario could not run.
  */
@@ -24,10 +25,11 @@ public record ScenarioResult(
         Double recoverSeconds,
         Double warmP99FaultMs,
         Map<String, Object> extras,
-        String error) {
+        String error,
+        long deadUrls) {
 
     public static ScenarioResult failed(String name, String error) {
-        return new ScenarioResult(name, 0, 0, 0, 0, 0, 0, 0, null, null, Map.of(), error);
+        return new ScenarioResult(name, 0, 0, 0, 0, 0, 0, 0, null, null, Map.of(), error, 0);
     }
 
     /** Sums up the outcomes against the fault window [faultStartMs, faultEndMs]. */
@@ -55,6 +57,8 @@ public record ScenarioResult(
                 extras.put(k + "_expired", count(of, Outcome.Status.EXPIRED));
                 extras.put(k + "_lost", count(of, Outcome.Status.LOST));
                 extras.put(
+                        k + "_dead_urls", of.stream().filter(Outcome::deadUrl).count());
+                extras.put(
                         k + "_failed_answers",
                         of.stream().filter(Outcome::failed).count());
             }
@@ -73,7 +77,8 @@ public record ScenarioResult(
                 Recovery.seconds(outcomes, faultStartMs, faultEndMs, warmThresholdMs),
                 Recovery.warmP99(outcomes, faultStartMs, Math.max(faultEndMs, faultStartMs + 10_000)),
                 extras,
-                null);
+                null,
+                outcomes.stream().filter(Outcome::deadUrl).count());
     }
 
     private static long count(List<Outcome> outcomes, Outcome.Status status) {

@@ -87,9 +87,9 @@ class ChaosArithmeticTest {
         assertThat(ChaosTable.render(List.of(result, ScenarioResult.failed("t", "boom")))
                         .lines())
                 .containsExactly(
-                        "scenario                 sent  in_time   late  expired   lost  duplicates  recover_s"
+                        "scenario                 sent  in_time   late  expired   lost  duplicates  dead_urls  recover_s"
                                 + "  warm_p99_fault_ms  ok?",
-                        "s                           4        1      1        1      1           1      never"
+                        "s                           4        1      1        1      1           1          0      never"
                                 + "                  5  NO",
                         "t                      ERROR boom");
     }
@@ -107,6 +107,91 @@ class ChaosArithmeticTest {
         assertThatThrownBy(() -> ChaosOptions.parse(List.of("--only", "dockerd")))
                 .hasMessageContaining("unknown scenario");
         assertThatThrownBy(() -> ChaosOptions.parse(List.of("--workers", "5"))).hasMessageContaining("2 or 3");
+    }
+
+    @Test
+    void theDockerdRestartsRunOnlyWhenNamed() {
+        ChaosOptions named = ChaosOptions.parse(List.of("--only", "dockerd_restart_live,broker_kill"));
+
+        assertThat(Scenarios.selected(Set.of(), false))
+                .extracting(Fault::name)
+                .doesNotContain("dockerd_restart", "dockerd_restart_live")
+                .hasSize(6);
+        assertThat(Scenarios.selected(named.only(), false))
+                .extracting(Fault::name)
+                .containsExactly("broker_kill", "dockerd_restart_live");
+        assertThat(Scenarios.selected(Set.of("dockerd_restart"), false))
+                .singleElement()
+                .isEqualTo(new DockerdRestart(
+                        false,
+                        10,
+                        java.nio.file.Path.of(System.getenv()
+                                .getOrDefault("HERMES_CHAOS_DOCKERD_SCRIPT", "ops/lib/dockerd-restart.sh"))));
+        assertThat(ChaosOptions.USAGE).contains("dockerd_restart_live").contains("only with --only");
+    }
+
+    @Test
+    void aReadyAnswerWhoseUrlDidNotAnswerIsInTimeButCountedAsADeadUrl() {
+        Sent deadReady =
+                new Sent(Sent.Kind.WARM, USER, 1_000, 11_000, Sent.Answer.READY, 1_050, null, "ready", Boolean.FALSE);
+        Sent liveReady =
+                new Sent(Sent.Kind.WARM, USER, 2_000, 12_000, Sent.Answer.READY, 2_050, null, "ready", Boolean.TRUE);
+        Sent notProbed = new Sent(Sent.Kind.COLD, USER, 3_000, 33_000, Sent.Answer.FAILED, 4_000, null, "failed");
+
+        Outcome dead = Outcome.of(deadReady, null, null);
+        ScenarioResult result = ScenarioResult.of(
+                "s",
+                List.of(dead, Outcome.of(liveReady, null, null), Outcome.of(notProbed, null, null)),
+                Set.of(),
+                0,
+                10,
+                1_000,
+                java.util.Map.of());
+
+        assertThat(dead.status()).isEqualTo(Outcome.Status.IN_TIME);
+        assertThat(dead.latencyMs()).as("the probe is not in the latency").isEqualTo(50);
+        assertThat(dead.deadUrl()).isTrue();
+        assertThat(result.deadUrls()).isEqualTo(1);
+        assertThat(result.inTime()).isEqualTo(3);
+        assertThat(result.extras()).containsEntry("warm_dead_urls", 1L).containsEntry("cold_dead_urls", 0L);
+        assertThat(ChaosFigures.of(result))
+                .filteredOn(f -> f.name().equals("s.dead_urls"))
+                .singleElement()
+                .satisfies(f -> assertThat(f.ok()).isFalse());
+        assertThat(ChaosTable.render(List.of(result))
+                        .lines()
+                        .skip(1)
+                        .findFirst()
+                        .orElseThrow())
+                .contains("          1  ");
+    }
+
+    @Test
+    void theProbeAsksHealthOnlyOnLoopbackAndCountsAnythingButA200AsDead() throws Exception {
+        com.sun.net.httpserver.HttpServer server =
+                com.sun.net.httpserver.HttpServer.create(new java.net.InetSocketAddress("127.0.0.1", 0), 0);
+        server.createContext("/health", exchange -> {
+            int status = exchange.getRequestURI().getPath().equals("/health") ? 200 : 404;
+            exchange.sendResponseHeaders(status, -1);
+            exchange.close();
+        });
+        server.createContext("/sick/health", exchange -> {
+            exchange.sendResponseHeaders(503, -1);
+            exchange.close();
+        });
+        server.start();
+        try {
+            String base = "http://127.0.0.1:" + server.getAddress().getPort();
+            UrlProbe probe = new UrlProbe();
+
+            assertThat(probe.answers(base)).isTrue();
+            assertThat(probe.answers(base + "/sick")).isFalse();
+            assertThat(probe.answers("http://127.0.0.1:" + FreePort.find())).isFalse();
+            assertThat(probe.answers("http://172.17.0.2:8080")).isNull();
+            assertThat(probe.answers(null)).isNull();
+        } finally {
+            server.stop(0);
+        }
     }
 
     private static Outcome warm(long sentAt, Outcome.Status status, long latency) {
