@@ -316,6 +316,15 @@ public class Wiring {
         Housekeeping postgresProbe = new Housekeeping("hermes-postgres-probe");
         closeables.add(postgresProbe);
         postgresProbe.every("PostgreSQL probe", Readiness.interval(), Readiness.interval(), settings::probe);
+        Housekeeping dockerProbe = new Housekeeping("hermes-docker-probe");
+        closeables.add(dockerProbe);
+        dockerProbe.every("Docker probe", Duration.ofSeconds(1), Duration.ofSeconds(1), () -> {
+            try {
+                docker.ping();
+            } catch (RuntimeException e) {
+                watcher.dockerUnreachable();
+            }
+        });
         housekeeping.every("readiness probe", Readiness.interval(), Readiness.interval(), readiness::probe);
         closeables.addAll(List.of(readiness, http, lanes, publisher, admin, docker, database));
         CompletableFuture<Throwable> loopDied = new CompletableFuture<>();

@@ -15,6 +15,9 @@ import org.slf4j.LoggerFactory;
  */
 public final class DockerEventWatcher implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(DockerEventWatcher.class);
+    /** Short: a stream that is down means warm answers cost an inspect each, so it is retried often. */
+    private static final Duration MAX_BACKOFF = Duration.ofSeconds(2);
+
     private final Docker docker;
     private final String fleet;
     private final RuntimeRegistry registry;
@@ -89,13 +92,26 @@ public final class DockerEventWatcher implements AutoCloseable {
                 outageLogged = false;
             }
             sleep(backoffMs);
-            backoffMs = Math.min(backoffMs * 2, Duration.ofSeconds(10).toMillis());
+            backoffMs = Math.min(backoffMs * 2, MAX_BACKOFF.toMillis());
         }
     }
 
     /** Ends the open stream, as a Docker restart does: the watcher reopens it and re-lists the fleet. */
     public void reopen() {
         closeQuietly(stream);
+    }
+
+    /**
+     * Docker did not answer a ping while the stream still looked open. A stopping dockerd closes its API before it
+     * stops the containers, and their deaths may never reach this stream: the warm set is unverified from now until
+     * the stream is open again and the fleet re-listed.
+     */
+    public void dockerUnreachable() {
+        if (connected) {
+            log.warn("Docker does not answer a ping; warm answers are checked against Docker until it does");
+            registry.unverified(true);
+            reopen();
+        }
     }
 
     private static void closeQuietly(Docker.EventStream events) {
