@@ -127,8 +127,11 @@ class RequestLoopTest {
         }
         TopicPartition tp = new TopicPartition(topic, p);
         await().atMost(Duration.ofSeconds(10)).until(() -> position(tp) == 51);
-        Thread.sleep(300); // several commit intervals: nothing may be committed past the running heartbeat
-        assertThat(committed(p)).as("offset 0 is still running").isIn(null, 0L);
+        // for several commit intervals, nothing may be committed past the running heartbeat
+        await().during(Duration.ofMillis(300))
+                .atMost(Duration.ofSeconds(2))
+                .untilAsserted(() ->
+                        assertThat(committed(p)).as("offset 0 is still running").isIn(null, 0L));
 
         release.countDown();
         await().atMost(Duration.ofSeconds(10))
