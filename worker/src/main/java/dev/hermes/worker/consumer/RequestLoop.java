@@ -39,13 +39,12 @@ public final class RequestLoop implements Runnable {
     private final EventPublisher publisher;
     private final PartitionListener partitions;
     private final Meters meters;
-    private final int bufferLimit;
     private final Duration revokeTimeout;
     private final String workerId;
     private final OwnedPartitions owned = new OwnedPartitions();
     private final RecordWrites writes;
     private final DeadLetters deadLetters;
-    private final java.util.Set<TopicPartition> halted = new java.util.HashSet<>();
+    private final PartitionHolds holds;
     private final PartitionRouting routing;
     private final CountDownLatch stopped = new CountDownLatch(1);
     private volatile boolean running = true;
@@ -73,12 +72,12 @@ public final class RequestLoop implements Runnable {
         this.publisher = publisher;
         this.partitions = partitions;
         this.meters = meters;
-        this.bufferLimit = bufferLimit;
         this.revokeTimeout = revokeTimeout;
         this.workerId = workerId;
         this.writes = new RecordWrites(meters, Duration.ofMillis(500), Duration.ofSeconds(10));
         this.deadLetters = new DeadLetters(publisher, writes, meters, workerId);
         this.routing = new PartitionRouting(consumer, topic, publisher, writes, deadLetters, meters);
+        this.holds = new PartitionHolds(consumer, owned, writes, meters, bufferLimit);
     }
 
     @Override
@@ -88,9 +87,10 @@ public final class RequestLoop implements Runnable {
                     List.of(topic),
                     new Rebalance(consumer, owned, partitions, meters, revokeTimeout, () -> writes.retryDue(owned)));
             while (running) {
-                restorePending();
-                retryWrites();
-                relieveBackpressure();
+                holds.restorePending(partitions);
+                writes.retryDue(owned);
+                holds.haltFailingWrites();
+                holds.relieveBackpressure();
                 routing.refreshPartitionCount();
                 commitProgress();
                 for (ConsumerRecord<byte[], byte[]> record : consumer.poll(Duration.ofMillis(50))) {
@@ -144,11 +144,7 @@ public final class RequestLoop implements Runnable {
         if (!handler.isQuick(event) || !lanes.runInlineIfIdle(event.userId(), task)) {
             lanes.submit(event.userId(), task);
         }
-        // bounds work waiting for a lane; records only waiting for their writes are bounded by the producer
-        if (p.unhandled() >= bufferLimit && owned.backpressured().add(tp)) {
-            consumer.pause(List.of(tp));
-            log.info("partition {} paused: {} records waiting to be handled", tp, p.unhandled());
-        }
+        holds.backpressureIfFull(tp, p);
     }
 
     /** An invalid request whose caller can be told: the handler answers without blocking; the DLQ copy is queued. */
@@ -158,29 +154,6 @@ public final class RequestLoop implements Runnable {
         } catch (RuntimeException e) {
             log.warn("answering the invalid request {}@{} failed: {}", tp, offset, e.toString());
         }
-    }
-
-    /** Retries failed DLQ and move writes; halts a partition whose write keeps failing, resumes it once done. */
-    private void retryWrites() {
-        writes.retryDue(owned);
-        for (Map.Entry<TopicPartition, String> h : writes.halted().entrySet()) {
-            if (owned.progress(h.getKey()) != null && halted.add(h.getKey())) {
-                consumer.pause(List.of(h.getKey()));
-            }
-        }
-        halted.removeIf(tp -> {
-            if (writes.halted().containsKey(tp)) {
-                return false;
-            }
-            if (owned.progress(tp) != null
-                    && !owned.isAwaitingRestore(tp)
-                    && !owned.backpressured().contains(tp)) {
-                consumer.resume(List.of(tp));
-                log.info("partition {} resumed: its failing write went through", tp);
-            }
-            return true;
-        });
-        meters.partitionsHalted().set(halted.size());
     }
 
     /**
@@ -211,21 +184,6 @@ public final class RequestLoop implements Runnable {
         }
     }
 
-    /** Restores every partition gained since the last turn in one pass, then resumes them. */
-    private void restorePending() {
-        List<TopicPartition> gained = owned.awaitingRestore();
-        if (gained.isEmpty()) {
-            return;
-        }
-        partitions.restore(gained.stream().map(TopicPartition::partition).collect(Collectors.toSet()));
-        for (TopicPartition tp : gained) {
-            owned.restored(tp);
-            if (!owned.backpressured().contains(tp) && !writes.halted().containsKey(tp)) {
-                consumer.resume(List.of(tp));
-            }
-        }
-    }
-
     /** Partition lag for the meters, once a second: a busy loop polls hundreds of times a second. */
     private void sampleLag() {
         if (lastPollNanos - lastLagSampleNanos < LAG_SAMPLE_INTERVAL_NANOS) {
@@ -233,20 +191,6 @@ public final class RequestLoop implements Runnable {
         }
         lastLagSampleNanos = lastPollNanos;
         owned.all().forEach(tp -> consumer.currentLag(tp).ifPresent(l -> owned.lag(tp, l)));
-    }
-
-    private void relieveBackpressure() {
-        owned.backpressured().removeIf(tp -> {
-            PartitionProgress p = owned.progress(tp);
-            if (p.unhandled() > bufferLimit / 2) {
-                return false;
-            }
-            if (!owned.isAwaitingRestore(tp) && !writes.halted().containsKey(tp)) {
-                consumer.resume(List.of(tp));
-                log.info("partition {} resumed", tp);
-            }
-            return true;
-        });
     }
 
     private void commitProgress() {
