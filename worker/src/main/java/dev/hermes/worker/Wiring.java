@@ -230,7 +230,7 @@ public class Wiring {
                         clock,
                         config.workerId(),
                         config.staleRequestAfter(),
-                        dockerWait(clock, dockerOutage, registry)),
+                        DockerWait.of(dockerOutage, clock, config.dockerWait(), config.workerThreads(), registry)),
                 publisher,
                 new OwnedState(
                         restorer(codec, activity),
@@ -358,18 +358,6 @@ public class Wiring {
                 http.port(),
                 closeables,
                 loopDied);
-    }
-
-    /** Cold ensures wait out a Docker outage; half the lane pool at most, so warm answers keep threads. */
-    private DockerWait dockerWait(Clock clock, DockerOutage outage, RuntimeRegistry registry) {
-        HttpLivenessProbe probe = new HttpLivenessProbe(Duration.ofSeconds(1));
-        return new DockerWait(
-                outage,
-                clock,
-                config.dockerWait(),
-                config.workerThreads() / 2,
-                registry,
-                url -> probe.healthy(url).join());
     }
 
     private Ensurer ensurer(

@@ -2,6 +2,7 @@ package dev.hermes.worker.requests;
 
 import dev.hermes.schemas.UserId;
 import dev.hermes.worker.docker.DockerOutage;
+import dev.hermes.worker.lifecycle.HttpLivenessProbe;
 import dev.hermes.worker.runtime.Runtime;
 import dev.hermes.worker.runtime.RuntimeRegistry;
 import dev.hermes.worker.spawn.EnsureFailedException;
@@ -54,6 +55,22 @@ public final class DockerWait {
         this.waiters = new Semaphore(Math.max(1, maxWaiters));
         this.registry = registry;
         this.answers = answers;
+    }
+
+    /**
+     * The worker's: half of its {@code laneThreads} may wait; a known runtime is asked {@code GET /health} with a 1 s
+     * timeout.
+     */
+    public static DockerWait of(
+            DockerOutage outage, Clock clock, Duration cap, int laneThreads, RuntimeRegistry registry) {
+        HttpLivenessProbe probe = new HttpLivenessProbe(Duration.ofSeconds(1));
+        return new DockerWait(
+                outage,
+                clock,
+                cap,
+                laneThreads / 2,
+                registry,
+                url -> probe.healthy(url).join());
     }
 
     /** Never waits: an ensure that cannot reach Docker is answered HOST_UNAVAILABLE at once. */
