@@ -37,7 +37,9 @@ public class RuntimeFailedException extends HermesException {
     /**
      * When trying again may succeed: given with {@link FailureReason#CAPACITY} (the engine is full and nothing of the
      * worker's was idle long enough to make room) and {@link FailureReason#CRASH_LOOP} (the family's runtime keeps
-     * failing to become healthy; the worker tries again when its backoff expires), empty for every other reason.
+     * failing to become healthy; the worker tries again when its backoff expires) and {@link
+     * FailureReason#HOST_UNAVAILABLE} (the worker's Docker engine did not answer before the deadline), empty for every
+     * other reason.
      */
     public Optional<Duration> retryAfter() {
         return Optional.ofNullable(failed.retryAfterMs()).map(Duration::ofMillis);

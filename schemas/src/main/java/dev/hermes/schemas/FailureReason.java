@@ -32,5 +32,11 @@ public enum FailureReason {
      * the worker answers at once and makes no Docker call; {@code retryAfterMs} says when it tries again (reply and
      * audit; the audit also gets one with no correlationId each time the family enters the backoff).
      */
-    CRASH_LOOP
+    CRASH_LOOP,
+    /**
+     * The worker's host cannot serve the request now (for now: its Docker engine does not answer); a cold ensure waited
+     * for it up to HERMES_DOCKER_WAIT_SEC and its deadline, and nothing was spawned. {@code retryAfterMs} says when to
+     * try again (reply and audit).
+     */
+    HOST_UNAVAILABLE
 }

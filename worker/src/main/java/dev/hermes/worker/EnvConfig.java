@@ -7,6 +7,7 @@ import static dev.hermes.worker.config.WorkerSettings.CRASH_LOOP_AFTER;
 import static dev.hermes.worker.config.WorkerSettings.CRASH_LOOP_BACKOFF_MAX;
 import static dev.hermes.worker.config.WorkerSettings.CRASH_LOOP_BACKOFF_MIN;
 import static dev.hermes.worker.config.WorkerSettings.DOCKER_HOST;
+import static dev.hermes.worker.config.WorkerSettings.DOCKER_WAIT;
 import static dev.hermes.worker.config.WorkerSettings.EVICT_MIN_IDLE;
 import static dev.hermes.worker.config.WorkerSettings.EXTRA_LABELS;
 import static dev.hermes.worker.config.WorkerSettings.GROUP_ID;
@@ -118,6 +119,7 @@ public final class EnvConfig {
                 LIVENESS_FAILURES.read(env),
                 CRASH_LOOP_AFTER.read(env),
                 CRASH_LOOP_BACKOFF_MIN.read(env),
-                CRASH_LOOP_BACKOFF_MAX.read(env));
+                CRASH_LOOP_BACKOFF_MAX.read(env),
+                DOCKER_WAIT.read(env));
     }
 }

@@ -12,6 +12,7 @@ import dev.hermes.worker.consumer.RequestLoop;
 import dev.hermes.worker.docker.ContainerSpec;
 import dev.hermes.worker.docker.Docker;
 import dev.hermes.worker.docker.DockerJava;
+import dev.hermes.worker.docker.DockerOutage;
 import dev.hermes.worker.kafka.EventPublisher;
 import dev.hermes.worker.kafka.ReplyRoutes;
 import dev.hermes.worker.lanes.KeyedExecutor;
@@ -32,6 +33,7 @@ import dev.hermes.worker.lifecycle.RuntimeRecovery;
 import dev.hermes.worker.metrics.HttpEndpoints;
 import dev.hermes.worker.metrics.Meters;
 import dev.hermes.worker.metrics.Readiness;
+import dev.hermes.worker.requests.DockerWait;
 import dev.hermes.worker.requests.OwnedState;
 import dev.hermes.worker.requests.Responder;
 import dev.hermes.worker.runtime.ContainerDeaths;
@@ -175,6 +177,8 @@ public class Wiring {
                 config.admission(), store::accountIds, store::hasAccount, clock, Duration.ofSeconds(10));
         admission.load();
         RuntimeRegistry registry = new RuntimeRegistry();
+        DockerOutage dockerOutage = new DockerOutage(clock);
+        meters.degraded("docker", dockerOutage::down);
         meters.runtimesRunning(registry::size);
         RuntimeSpawner spawner = new RuntimeSpawner(docker, clock, config.maxConcurrentSpawns());
         ImageResolver image = new ImageResolver(docker, config.image(), config.imagePull(), config.imagePullTimeout());
@@ -225,7 +229,8 @@ public class Wiring {
                         meters,
                         clock,
                         config.workerId(),
-                        config.staleRequestAfter()),
+                        config.staleRequestAfter(),
+                        DockerWait.of(dockerOutage, clock, config.dockerWait(), config.workerThreads(), registry)),
                 publisher,
                 new OwnedState(
                         restorer(codec, activity),
@@ -321,7 +326,9 @@ public class Wiring {
         dockerProbe.every("Docker probe", Duration.ofSeconds(1), Duration.ofSeconds(1), () -> {
             try {
                 docker.ping();
+                dockerOutage.answered();
             } catch (RuntimeException e) {
+                dockerOutage.unreachable();
                 watcher.dockerUnreachable();
             }
         });

@@ -7,6 +7,7 @@ import static dev.hermes.worker.config.WorkerSettings.CRASH_LOOP_AFTER;
 import static dev.hermes.worker.config.WorkerSettings.CRASH_LOOP_BACKOFF_MAX;
 import static dev.hermes.worker.config.WorkerSettings.CRASH_LOOP_BACKOFF_MIN;
 import static dev.hermes.worker.config.WorkerSettings.DOCKER_HOST;
+import static dev.hermes.worker.config.WorkerSettings.DOCKER_WAIT;
 import static dev.hermes.worker.config.WorkerSettings.EVICT_MIN_IDLE;
 import static dev.hermes.worker.config.WorkerSettings.EXTRA_LABELS;
 import static dev.hermes.worker.config.WorkerSettings.GROUP_ID;
@@ -115,7 +116,8 @@ public record WorkerConfig(
         int livenessFailures,
         int crashLoopAfter,
         Duration crashLoopBackoffMin,
-        Duration crashLoopBackoffMax) {
+        Duration crashLoopBackoffMax,
+        Duration dockerWait) {
 
     public WorkerConfig {
         WORKER_ID.check(workerId);
@@ -167,6 +169,7 @@ public record WorkerConfig(
         CRASH_LOOP_AFTER.check(crashLoopAfter);
         CRASH_LOOP_BACKOFF_MIN.check(crashLoopBackoffMin);
         CRASH_LOOP_BACKOFF_MAX.check(crashLoopBackoffMax);
+        DOCKER_WAIT.check(dockerWait);
         if (crashLoopBackoffMax.compareTo(crashLoopBackoffMin) < 0) {
             throw new InvalidSettingException("HERMES_CRASH_LOOP_BACKOFF_MAX_SEC (" + crashLoopBackoffMax.toMillis()
                     + " ms) is shorter than HERMES_CRASH_LOOP_BACKOFF_MIN_SEC (" + crashLoopBackoffMin.toMillis()

@@ -193,6 +193,12 @@ public final class WorkerSettings {
             "HERMES_CRASH_LOOP_BACKOFF_MAX_SEC",
             600,
             "the longest crash-loop backoff (at least `HERMES_CRASH_LOOP_BACKOFF_MIN_SEC`)");
+    public static final Setting<Duration> DOCKER_WAIT = seconds(
+            "HERMES_DOCKER_WAIT_SEC",
+            30,
+            "the longest a cold ensure waits for an unreachable Docker to answer again (also bounded by the "
+                    + "request's deadline less 1 s) before it is answered RuntimeFailed `HOST_UNAVAILABLE`; see "
+                    + "[Docker outages](#docker-outages)");
 
     public static final Setting<ImagePull> IMAGE_PULL = define(
             "HERMES_IMAGE_PULL",
@@ -260,7 +266,8 @@ public final class WorkerSettings {
             LIVENESS_FAILURES,
             CRASH_LOOP_AFTER,
             CRASH_LOOP_BACKOFF_MIN,
-            CRASH_LOOP_BACKOFF_MAX);
+            CRASH_LOOP_BACKOFF_MAX,
+            DOCKER_WAIT);
 
     private WorkerSettings() {}
 

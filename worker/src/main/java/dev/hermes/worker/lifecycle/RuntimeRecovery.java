@@ -24,7 +24,7 @@ import org.slf4j.LoggerFactory;
  * its hung container is removed on the family's lane and audited UNHEALTHY. Then, if the family was active within
  * RUNTIME_IDLE_SEC, an ensure on its lane brings it back (audited as usual); otherwise it stays stopped, as does one
  * stopped on purpose ({@code docker stop}): the family's next request starts it. Everything
- * that touches Docker runs on the family's lane, so it never interleaves with a request, recreate or reap; the
+ * that touches Docker or Kafka runs on the family's lane, so it never interleaves with a request, recreate or reap; the
  * caller (the event thread, an HTTP callback) only queues.
  */
 public final class RuntimeRecovery implements RuntimeDeathListener {
@@ -59,15 +59,16 @@ public final class RuntimeRecovery implements RuntimeDeathListener {
     public void died(Runtime runtime, StopReason reason, Long exitCode, boolean stopAsked) {
         UserId user = runtime.userId();
         meters.reaped(reason.name());
-        audit.record(
-                user,
-                null,
-                new RuntimeFact.Stopped(clock.instant(), runtime.containerName(), reason, false, false, exitCode));
-        if (stopAsked) {
-            log.info("runtime of user={} was stopped on purpose (SIGTERM): not brought back", user);
-            return;
-        }
+        RuntimeFact.Stopped stopped =
+                new RuntimeFact.Stopped(clock.instant(), runtime.containerName(), reason, false, false, exitCode);
+        // audited on the lane too, not by the caller (the Docker event thread): a producer that blocks (no metadata,
+        // a full buffer) must not hold up the events behind this one; the lane also keeps it before the restart's
         lanes.submit(user, () -> {
+            audit.record(user, null, stopped);
+            if (stopAsked) {
+                log.info("runtime of user={} was stopped on purpose (SIGTERM): not brought back", user);
+                return;
+            }
             List<RuntimeFact> facts = new ArrayList<>();
             restartIfActive(user, facts);
             audit.record(user, null, facts);

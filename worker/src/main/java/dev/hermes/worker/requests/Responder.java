@@ -1,6 +1,5 @@
 package dev.hermes.worker.requests;
 
-import dev.hermes.admin.DatabaseUnavailableException;
 import dev.hermes.schemas.Event;
 import dev.hermes.schemas.EventIds;
 import dev.hermes.schemas.FailureReason;
@@ -16,13 +15,10 @@ import dev.hermes.worker.consumer.RequestHandler;
 import dev.hermes.worker.kafka.EventPublisher;
 import dev.hermes.worker.metrics.Meters;
 import dev.hermes.worker.runtime.Runtime;
-import dev.hermes.worker.spawn.CapacityExceededException;
 import dev.hermes.worker.spawn.CrashLoopException;
 import dev.hermes.worker.spawn.EnsureFailedException;
 import dev.hermes.worker.spawn.EnsureOutcome;
 import dev.hermes.worker.spawn.Ensurer;
-import dev.hermes.worker.spawn.FleetConflictException;
-import dev.hermes.worker.spawn.HealthTimeoutException;
 import dev.hermes.worker.spawn.UnknownFamilyException;
 import java.time.Clock;
 import java.time.Duration;
@@ -52,6 +48,7 @@ public final class Responder implements RequestHandler {
     private final String workerId;
     private final Duration staleAfter;
     private final Refusals refusals;
+    private final DockerWait dockerWait;
 
     public Responder(
             Ensurer ensurer,
@@ -62,6 +59,21 @@ public final class Responder implements RequestHandler {
             Clock clock,
             String workerId,
             Duration staleAfter) {
+        this(ensurer, publisher, audit, activity, meters, clock, workerId, staleAfter, DockerWait.never(clock));
+    }
+
+    /** @param dockerWait how a non-warm ensure waits out a Docker outage (HERMES_DOCKER_WAIT_SEC) */
+    public Responder(
+            Ensurer ensurer,
+            EventPublisher publisher,
+            LifecycleAudit audit,
+            ActivityTracker activity,
+            Meters meters,
+            Clock clock,
+            String workerId,
+            Duration staleAfter,
+            DockerWait dockerWait) {
+        this.dockerWait = dockerWait;
         this.staleAfter = staleAfter;
         this.ensurer = ensurer;
         this.publisher = publisher;
@@ -121,7 +133,11 @@ public final class Responder implements RequestHandler {
         long t0 = System.nanoTime();
         EnsureOutcome ensured;
         try {
-            ensured = ensurer.ensure(heartbeat.userId(), null);
+            ensured = dockerWait.ensure(
+                    heartbeat.userId(),
+                    clock.instant(),
+                    () -> ensurer.ensure(heartbeat.userId(), null),
+                    f -> audit.record(heartbeat.userId(), heartbeat.eventId(), f.factsSoFar()));
             audit.record(heartbeat.userId(), heartbeat.eventId(), ensured.facts());
         } catch (RuntimeException | Error e) {
             if (e instanceof EnsureFailedException f && f.getCause() instanceof UnknownFamilyException) {
@@ -131,12 +147,10 @@ public final class Responder implements RequestHandler {
                 return CompletableFuture.completedFuture(null);
             }
             auditFactsSoFar(heartbeat.userId(), heartbeat.eventId(), e);
-            if (e instanceof EnsureFailedException f
-                    && (f.getCause() instanceof CapacityExceededException
-                            || f.getCause() instanceof CrashLoopException)) {
-                // the engine is full, or the family is in its crash-loop backoff (its entry was audited): the
-                // device's next heartbeat tries again; not worth a warning every 30 s
-                meters.failure(reasonOf(f.getCause()).name());
+            if (e instanceof EnsureFailedException f && FailureReasons.quiet(f.getCause())) {
+                // the engine is full, the family is in its crash-loop backoff (its entry was audited), or Docker is
+                // down: the device's next heartbeat tries again; not worth a warning every 30 s
+                meters.failure(FailureReasons.reasonOf(f.getCause()).name());
                 log.debug("heartbeat user={}: {}", heartbeat.userId(), f.getMessage());
             } else {
                 log.warn("heartbeat ensure for user={} failed: {}", heartbeat.userId(), e.toString(), e);
@@ -175,7 +189,11 @@ public final class Responder implements RequestHandler {
                 activity.touch(request.userId(), partition, clock.instant(), request.source());
         Event answer;
         try {
-            EnsureOutcome ensured = ensurer.ensure(request.userId(), request.correlationId());
+            EnsureOutcome ensured = dockerWait.ensure(
+                    request.userId(),
+                    request.deadline(),
+                    () -> ensurer.ensure(request.userId(), request.correlationId()),
+                    f -> audit.record(request.userId(), request.eventId(), f.factsSoFar()));
             audit.record(request.userId(), request.eventId(), ensured.facts());
             long totalMs = (System.nanoTime() - t0) / 1_000_000;
             meters.ensured(ensured.cold(), Duration.ofNanos(System.nanoTime() - t0));
@@ -205,7 +223,8 @@ public final class Responder implements RequestHandler {
             // anything, Docker's own exceptions and Errors included, becomes an answer: a caller never waits in vain
             auditFactsSoFar(request.userId(), request.eventId(), e);
             Throwable cause = e instanceof EnsureFailedException f ? f.getCause() : e;
-            FailureReason reason = cause instanceof RuntimeException r ? reasonOf(r) : FailureReason.SPAWN_ERROR;
+            FailureReason reason =
+                    cause instanceof RuntimeException r ? FailureReasons.reasonOf(r) : FailureReason.SPAWN_ERROR;
             meters.failure(reason.name());
             String message = e.getMessage() != null ? e.getMessage() : e.toString();
             answer = new RuntimeFailed(
@@ -217,7 +236,7 @@ public final class Responder implements RequestHandler {
                     message,
                     workerId,
                     request.eventId(),
-                    retryAfterMs(cause));
+                    FailureReasons.retryAfterMs(cause));
             if (e instanceof Error) {
                 log.error(
                         "ensure user={} correlationId={} FAILED {}",
@@ -265,38 +284,5 @@ public final class Responder implements RequestHandler {
         if (e instanceof EnsureFailedException failed) {
             audit.record(user, causationId, failed.factsSoFar());
         }
-    }
-
-    /** When trying again may succeed: given with CAPACITY and CRASH_LOOP, otherwise null. */
-    private static Long retryAfterMs(Throwable cause) {
-        if (cause instanceof CapacityExceededException full) {
-            return full.retryAfter().toMillis();
-        }
-        if (cause instanceof CrashLoopException looping) {
-            return looping.retryAfter().toMillis();
-        }
-        return null;
-    }
-
-    static FailureReason reasonOf(RuntimeException e) {
-        if (e instanceof CrashLoopException) {
-            return FailureReason.CRASH_LOOP;
-        }
-        if (e instanceof HealthTimeoutException) {
-            return FailureReason.HEALTH_TIMEOUT;
-        }
-        if (e instanceof DatabaseUnavailableException) {
-            return FailureReason.SETTINGS_UNAVAILABLE;
-        }
-        if (e instanceof UnknownFamilyException) {
-            return FailureReason.UNKNOWN_FAMILY;
-        }
-        if (e instanceof FleetConflictException) {
-            return FailureReason.FLEET_CONFLICT;
-        }
-        if (e instanceof CapacityExceededException) {
-            return FailureReason.CAPACITY;
-        }
-        return FailureReason.SPAWN_ERROR;
     }
 }

@@ -95,6 +95,33 @@ class RuntimeRecoveryTest {
     }
 
     @Test
+    void theCallerOnlyQueuesTheDeathItsAuditIsPublishedOnTheFamilysLane() throws Exception {
+        UserId user = UserId.random();
+        Runtime dead = warmAndDead(user);
+        java.util.concurrent.CountDownLatch laneBusy = new java.util.concurrent.CountDownLatch(1);
+        lanes.submit(user, () -> {
+            try {
+                laneBusy.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        });
+
+        // the Docker event thread's call: returns at once even though the audit cannot be published yet
+        recovery.died(dead, StopReason.DIED, 137L, true);
+        assertThat(fleet.audited(RuntimeStopped.class))
+                .as("not published by the caller")
+                .isEmpty();
+
+        laneBusy.countDown();
+        await().atMost(Duration.ofSeconds(5))
+                .until(() -> !fleet.audited(RuntimeStopped.class).isEmpty());
+        assertThat(fleet.audited(RuntimeStopped.class))
+                .singleElement()
+                .satisfies(s -> assertThat(s.exitCode()).isEqualTo(137L));
+    }
+
+    @Test
     void aHungRuntimeIsRemovedOnItsLaneAuditedUnhealthyAndAnActiveFamilyGetsAFreshContainer() {
         UserId user = UserId.random();
         Runtime hung = fleet.ensurer.ensure(user, null).runtime();

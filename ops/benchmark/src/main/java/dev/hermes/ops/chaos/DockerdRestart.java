@@ -4,6 +4,7 @@ import dev.hermes.schemas.HermesException;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -17,6 +18,10 @@ import java.util.concurrent.TimeUnit;
  */
 public record DockerdRestart(boolean liveRestore, int burst, Path script) implements Fault {
     private static final Duration SCRIPT_TIMEOUT = Duration.ofSeconds(180);
+    /** The fault's marks: dockerd sent SIGTERM (the restart began), dockerd answering again (`docker info`). */
+    static final String SIGTERM_MARK = "dockerd_sigterm_ms";
+
+    static final String ANSWERS_MARK = "dockerd_answers_ms";
 
     @Override
     public String name() {
@@ -41,7 +46,8 @@ public record DockerdRestart(boolean liveRestore, int burst, Path script) implem
             long start = System.currentTimeMillis();
             context.say("restarting dockerd");
             run("restart");
-            context.say("dockerd answers again after %.1f s", (System.currentTimeMillis() - start) / 1000.0);
+            long answers = System.currentTimeMillis();
+            context.say("dockerd answers again after %.1f s", (answers - start) / 1000.0);
             ChaosBroker broker = context.stack().broker();
             if (!broker.running()) {
                 broker.startAgain();
@@ -49,7 +55,7 @@ public record DockerdRestart(boolean liveRestore, int burst, Path script) implem
             }
             broker.awaitServing(Duration.ofSeconds(120));
             context.say("broker serves");
-            return new Window(start, System.currentTimeMillis());
+            return new Window(start, System.currentTimeMillis(), Map.of(SIGTERM_MARK, start, ANSWERS_MARK, answers));
         } finally {
             if (liveRestore) {
                 run("config-restore");

@@ -14,6 +14,22 @@ public interface Fault {
     /** Injects the fault and returns when it is over (the stack is back, or the fault's time is up). */
     Window inject(ScenarioContext context) throws Exception;
 
-    /** When the fault began and ended, in epoch ms. */
-    record Window(long startMs, long endMs) {}
+    /**
+     * When the fault began and ended, in epoch ms, and the fault's own moments by name (epoch ms), such as {@code
+     * dockerd_sigterm_ms}.
+     */
+    record Window(long startMs, long endMs, java.util.Map<String, Long> marks) {
+        public Window {
+            marks = java.util.Map.copyOf(marks);
+        }
+
+        public Window(long startMs, long endMs) {
+            this(startMs, endMs, java.util.Map.of());
+        }
+
+        /** When dockerd was told to stop, or null for a fault that does not stop it. */
+        public Long sigtermMs() {
+            return marks.get(DockerdRestart.SIGTERM_MARK);
+        }
+    }
 }

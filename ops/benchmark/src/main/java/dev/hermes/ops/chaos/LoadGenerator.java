@@ -113,16 +113,25 @@ public final class LoadGenerator {
                 Throwable cause = error instanceof CompletionException ? error.getCause() : error;
                 if (cause == null) {
                     // off the client's callback thread; the answer's time is already taken
-                    senders.execute(() -> done.complete(new Sent(
-                            kind,
-                            user,
-                            sentAt,
-                            deadlineAt,
-                            Sent.Answer.READY,
-                            now,
-                            null,
-                            "ready " + handle.url(),
-                            probe.answers(handle.url()))));
+                    senders.execute(() -> {
+                        long probedAt = System.currentTimeMillis();
+                        Boolean answered = probe.answers(handle.url());
+                        done.complete(new Sent(
+                                kind,
+                                user,
+                                sentAt,
+                                deadlineAt,
+                                Sent.Answer.READY,
+                                now,
+                                null,
+                                "ready " + handle.url(),
+                                answered,
+                                handle.containerName(),
+                                handle.ready() == null
+                                        ? 0
+                                        : handle.ready().occurredAt().toEpochMilli(),
+                                probedAt));
+                    });
                 } else if (cause instanceof RuntimeFailedException failed) {
                     done.complete(new Sent(
                             kind,

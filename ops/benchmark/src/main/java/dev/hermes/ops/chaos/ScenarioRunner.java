@@ -66,10 +66,24 @@ public final class ScenarioRunner {
         more.put(
                 "workers_alive",
                 stack.workers().stream().filter(ChaosWorker::alive).count());
+        window.marks().forEach((mark, atMs) -> more.put(mark, atMs - window.startMs()));
+        DeathTimes deaths = new DeathTimes(stack.docker());
+        List<DeadUrl> dead = sent.stream()
+                .filter(Sent::deadUrl)
+                .map(s -> DeadUrl.classify(s, deaths.of(s.containerName()), window.sigtermMs()))
+                .toList();
+        dead.forEach(d -> progress.printf("[chaos] %s: dead URL %s%n", fault.name(), d.json(window.startMs())));
         ScenarioResult result = ScenarioResult.of(
-                fault.name(), outcomes, duplicates, window.startMs(), window.endMs(), shape.warmThresholdMs(), more);
+                fault.name(),
+                outcomes,
+                duplicates,
+                window.startMs(),
+                window.endMs(),
+                shape.warmThresholdMs(),
+                more,
+                dead);
         progress.printf(
-                "[chaos] %s: sent %d, in time %d, late %d, expired %d, lost %d, duplicates %d, recover %s s, warm p99 %s ms%n",
+                "[chaos] %s: sent %d, in time %d, late %d, expired %d, lost %d, duplicates %d, dead URLs %d (dead at the answer %d, died after it %d), recover %s s, warm p99 %s ms%n",
                 result.name(),
                 result.sent(),
                 result.inTime(),
@@ -77,6 +91,9 @@ public final class ScenarioRunner {
                 result.expired(),
                 result.lost(),
                 result.duplicates(),
+                result.deadUrls(),
+                result.deadAtAnswer(),
+                result.diedAfterAnswer(),
                 result.recoverSeconds(),
                 result.warmP99FaultMs());
         stack.broker().awaitServing(Duration.ofSeconds(60));

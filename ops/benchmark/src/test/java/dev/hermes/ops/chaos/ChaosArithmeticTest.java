@@ -87,10 +87,10 @@ class ChaosArithmeticTest {
         assertThat(ChaosTable.render(List.of(result, ScenarioResult.failed("t", "boom")))
                         .lines())
                 .containsExactly(
-                        "scenario                 sent  in_time   late  expired   lost  duplicates  dead_urls  recover_s"
-                                + "  warm_p99_fault_ms  ok?",
-                        "s                           4        1      1        1      1           1          0      never"
-                                + "                  5  NO",
+                        "scenario                 sent  in_time   late  expired   lost  duplicates  dead_urls  dead_at_answer"
+                                + "  died_after_answer  recover_s  warm_p99_fault_ms  ok?",
+                        "s                           4        1      1        1      1           1          0               0"
+                                + "                  0      never                  5  NO",
                         "t                      ERROR boom");
     }
 
@@ -155,9 +155,11 @@ class ChaosArithmeticTest {
         assertThat(result.inTime()).isEqualTo(3);
         assertThat(result.extras()).containsEntry("warm_dead_urls", 1L).containsEntry("cold_dead_urls", 0L);
         assertThat(ChaosFigures.of(result))
-                .filteredOn(f -> f.name().equals("s.dead_urls"))
+                .filteredOn(f -> f.name().equals("s.dead_at_answer"))
                 .singleElement()
-                .satisfies(f -> assertThat(f.ok()).isFalse());
+                .satisfies(f -> assertThat(f.ok())
+                        .as("not told apart: counted dead at the answer")
+                        .isFalse());
         assertThat(ChaosTable.render(List.of(result))
                         .lines()
                         .skip(1)
