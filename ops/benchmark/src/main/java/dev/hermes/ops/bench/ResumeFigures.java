@@ -20,6 +20,7 @@ import java.util.List;
 public final class ResumeFigures {
     private static final Duration TIMEOUT = Duration.ofSeconds(130);
     private static final Duration PROBE = Duration.ofMillis(500);
+    private static final int MEMORY_SAMPLES = 5;
     private final BenchStack stack;
     private final RuntimeClient client;
     private final RawSpawner raw;
@@ -70,7 +71,7 @@ public final class ResumeFigures {
             }
             Figure mem = FigureGroup.spec("paused_mem_mb")
                     .of(systemMem, rawMem)
-                    .with("n", count)
+                    .with("n", Math.min(count, MEMORY_SAMPLES))
                     .with("note", "resident = cgroup usage minus page cache (docker stats)");
             return List.of(
                     verdict.figure("resume_p50", system.medianMs(), baseline.medianMs(), count),
@@ -111,8 +112,10 @@ public final class ResumeFigures {
         }
     }
 
+    /** Over the first {@value #MEMORY_SAMPLES}: a one-shot `docker stats` takes about a second each. */
     private static double meanMb(PausedMemory memory, List<Paused> containers) {
         return containers.stream()
+                .limit(MEMORY_SAMPLES)
                 .mapToDouble(p -> memory.residentMb(p.id()))
                 .filter(mb -> !Double.isNaN(mb))
                 .average()
