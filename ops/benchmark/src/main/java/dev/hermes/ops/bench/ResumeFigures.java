@@ -81,6 +81,7 @@ public final class ResumeFigures {
                     mem);
         } finally {
             families.forEach(p -> unpauseQuietly(docker, p.id()));
+            raws.forEach(p -> unpauseQuietly(docker, p.id()));
             stack.janitor().cleanSystem();
             stack.janitor().cleanRaw();
         }
