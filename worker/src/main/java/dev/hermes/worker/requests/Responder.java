@@ -188,13 +188,13 @@ public final class Responder implements RequestHandler {
         CompletableFuture<Void> recorded =
                 activity.touch(request.userId(), partition, clock.instant(), request.source());
         Event answer;
+        EnsureOutcome ensured = null;
         try {
-            EnsureOutcome ensured = dockerWait.ensure(
+            ensured = dockerWait.ensure(
                     request.userId(),
                     request.deadline(),
                     () -> ensurer.ensure(request.userId(), request.correlationId()),
                     f -> audit.record(request.userId(), request.eventId(), f.factsSoFar()));
-            audit.record(request.userId(), request.eventId(), ensured.facts());
             long totalMs = (System.nanoTime() - t0) / 1_000_000;
             meters.ensured(ensured.cold(), Duration.ofNanos(System.nanoTime() - t0));
             answer = new RuntimeReady(
@@ -262,16 +262,15 @@ public final class Responder implements RequestHandler {
         }
         // the family is active when it gets its answer too: a slow spawn must not count as idle time
         activity.touch(request.userId(), partition, clock.instant(), request.source());
-        CompletableFuture<Void> audited = publisher.audit(answer);
-        if (request.expiredAt(clock.instant())) {
-            log.info(
-                    "ensure user={} correlationId={}: deadline {} passed; no reply sent",
-                    request.userId(),
-                    request.correlationId(),
-                    request.deadline());
-            return CompletableFuture.allOf(recorded, audited);
+        // reply first: the broker serves one connection's requests in order, so audit records ahead cost round trips
+        boolean expired = request.expiredAt(clock.instant());
+        if (expired) {
+            log.info("ensure {}: deadline {} passed; no reply sent", request.correlationId(), request.deadline());
         }
-        return CompletableFuture.allOf(recorded, audited, publisher.reply(request, answer));
+        CompletableFuture<Void> replied = expired ? recorded : publisher.reply(request, answer);
+        CompletableFuture<Void> facts =
+                ensured == null ? recorded : audit.record(request.userId(), request.eventId(), ensured.facts());
+        return CompletableFuture.allOf(recorded, replied, facts, publisher.audit(answer));
     }
 
     /** An invalid request whose caller can be told gets RuntimeFailed INVALID_REQUEST (see {@link Refusals}). */

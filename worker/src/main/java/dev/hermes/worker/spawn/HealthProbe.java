@@ -10,17 +10,17 @@ import java.time.Duration;
 import java.util.function.BooleanSupplier;
 
 /**
- * Waits for {@code GET <url>/health} to answer 200: every 25 ms at first, backing off to 100 ms, so a
- * fast agent is seen within a few ms of listening and a slow one does not cost a storm of requests.
+ * Waits for {@code GET <url>/health} to answer 200 on a {@link HealthPollSchedule}: every 3 ms in the first
+ * 100 ms, then backing off from 25 to 100 ms, so a fast agent is seen within a few ms of listening and a slow one
+ * does not cost a storm of requests.
  */
 public final class HealthProbe implements HealthCheck {
-    private static final long FIRST_INTERVAL_MS = 25;
-    private static final long MAX_INTERVAL_MS = 100;
     private final HttpClient http = HttpClient.newBuilder()
             .connectTimeout(Duration.ofSeconds(1))
             .version(HttpClient.Version.HTTP_1_1)
             .build();
     private final Duration timeout;
+    private final HealthPollSchedule schedule = HealthPollSchedule.DEFAULT;
 
     /** {@code timeout}: how long a container may take to answer 200 (HERMES_HEALTH_TIMEOUT). */
     public HealthProbe(Duration timeout) {
@@ -35,7 +35,8 @@ public final class HealthProbe implements HealthCheck {
     public boolean awaitHealthy(String containerName, String baseUrl, BooleanSupplier stillRunning) {
         long started = System.nanoTime();
         long deadline = started + timeout.toNanos();
-        long interval = FIRST_INTERVAL_MS;
+        long pause = 0;
+        boolean first = true;
         long nextLivenessCheck = started + Duration.ofSeconds(1).toNanos();
         String last = "no answer yet";
         HttpRequest request = HttpRequest.newBuilder(URI.create(baseUrl + "/health"))
@@ -46,7 +47,7 @@ public final class HealthProbe implements HealthCheck {
             try {
                 HttpResponse<Void> response = http.send(request, HttpResponse.BodyHandlers.discarding());
                 if (response.statusCode() == 200) {
-                    return interval == FIRST_INTERVAL_MS;
+                    return first;
                 }
                 last = "HTTP " + response.statusCode();
             } catch (IOException e) {
@@ -63,8 +64,9 @@ public final class HealthProbe implements HealthCheck {
                 stillRunning.getAsBoolean();
                 nextLivenessCheck = now + Duration.ofSeconds(1).toNanos();
             }
-            sleep(Math.min(interval, Math.max(1, (deadline - now) / 1_000_000)));
-            interval = Math.min(interval * 2, MAX_INTERVAL_MS);
+            first = false;
+            pause = schedule.nextPauseMs((now - started) / 1_000_000, pause);
+            sleep(Math.min(pause, Math.max(1, (deadline - now) / 1_000_000)));
         }
     }
 

@@ -64,6 +64,17 @@ class ResponderTest {
     }
 
     @Test
+    void theReplyLeavesBeforeTheAuditRecordsSoTheCallerDoesNotWaitBehindThem() {
+        responder.handle(request(fleet.clock.instant().plusSeconds(30)), 5).join();
+
+        assertThat(fleet.producer.history())
+                .extracting(ProducerRecord::topic)
+                .first()
+                .isEqualTo(REPLIES);
+        assertThat(fleet.producer.history()).hasSize(4);
+    }
+
+    @Test
     void aFailedEnsureIsAnsweredWithItsReasonAfterTheFactsSoFar() {
         fleet.health = (name, url, running) -> {
             throw new HealthTimeoutException(name, Duration.ofSeconds(3), "HTTP 503");

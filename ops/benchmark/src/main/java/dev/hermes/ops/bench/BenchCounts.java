@@ -12,15 +12,25 @@ package dev.hermes.ops.bench;
  * @param audit events replayed by the audit benchmark
  * @param fuzz hostile records of the fuzz batch (plus one good request per 50)
  * @param fuzzAtRest warm ensures timed at rest before the fuzz batch (as many or more are timed during it)
+ * @param resume paused runtimes resumed by an ensure (and as many raw unpauses)
  */
 public record BenchCounts(
-        int cold, int warm, int burst, int heartbeats, int restore, int recreate, int audit, int fuzz, int fuzzAtRest) {
+        int cold,
+        int warm,
+        int burst,
+        int heartbeats,
+        int restore,
+        int recreate,
+        int audit,
+        int fuzz,
+        int fuzzAtRest,
+        int resume) {
 
     public static BenchCounts full() {
-        return new BenchCounts(20, 2000, 100, 100_000, 1_000_000, 100, 1_000_000, 10_000, 500);
+        return new BenchCounts(20, 2000, 100, 100_000, 1_000_000, 100, 1_000_000, 10_000, 500, 30);
     }
 
     public static BenchCounts quick() {
-        return new BenchCounts(5, 300, 20, 20_000, 100_000, 10, 100_000, 1_000, 100);
+        return new BenchCounts(5, 300, 20, 20_000, 100_000, 10, 100_000, 1_000, 100, 5);
     }
 }

@@ -92,6 +92,7 @@ public final class BenchRun {
     private List<Figure> measure(FigureGroup group, BenchCounts counts) throws Exception {
         return switch (group) {
             case COLD -> new ColdFigure(stack, client(), rawSpawner()).measure(counts.cold());
+            case RESUME -> new ResumeFigures(stack, client(), rawSpawner()).measure(counts.resume());
             case WARM -> new WarmFigures(stack, client()).measure(counts.warm());
             case BURST -> new BurstFigures(stack, client(), holClient(), rawSpawner()).measure(counts.burst());
             case RECREATE -> new RecreateFigure(stack, client(), rawSpawner()).measure(counts.recreate());

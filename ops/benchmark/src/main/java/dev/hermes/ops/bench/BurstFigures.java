@@ -17,8 +17,10 @@ import java.util.concurrent.Future;
 /**
  * burst100: N fresh users requested at once (ensureRuntimeAsync), wall time until all are READY,
  * against N raw API spawns started at once on N threads until all are healthy. Everything is removed
- * between the two sides, so both start from the same state. hol_p99_ms: the p99 of a warm user's
- * ensure latency, asked every 10 ms from a second client while the system side runs.
+ * between the two sides, so both start from the same state. hol_ratio: the p99 of a warm user's
+ * ensure latency, asked every 10 ms from a second client while the system side runs, against the p99 of a bare
+ * Kafka echo round trip asked at the same pace while the raw side runs: it separates head-of-line blocking in the
+ * worker from a 2-core machine starved by the burst's booting containers.
  */
 public final class BurstFigures {
     private static final Duration TIMEOUT = Duration.ofSeconds(180);
@@ -67,15 +69,38 @@ public final class BurstFigures {
         Map<String, Object> systemPhases = SpawnPhases.fleetMeans(phasesBefore, SpawnPhases.fleetSnapshot(workers));
         stack.janitor().cleanSystem();
         raw.drainPhases();
-        double rawMs = rawBurst(count);
+        double rawMs;
+        LatencySample echoLatencies;
+        int echoFailures;
+        try (KafkaEcho echo = new KafkaEcho(
+                        stack.env().bootstrapServers(),
+                        stack.topics(),
+                        stack.topics().prefix("hol-echo"),
+                        WarmFigures.sampleRequest(warmUser),
+                        WarmFigures.sampleReply(warmUser),
+                        false);
+                EchoProbe echoProbe = new EchoProbe(echo)) {
+            for (int i = 0; i < 50; i++) {
+                echo.roundTripNanos();
+            }
+            echoProbe.start();
+            Thread.sleep(200);
+            rawMs = rawBurst(count);
+            echoLatencies = echoProbe.stop();
+            echoFailures = echoProbe.failures();
+        }
         Map<String, Object> rawPhases = raw.drainPhases();
         stack.janitor().cleanRaw();
-        Figure hol = FigureGroup.spec("hol_p99_ms")
-                .of(holLatencies.percentileMs(0.99), null)
+        Figure hol = FigureGroup.spec("hol_ratio")
+                .of(holLatencies.percentileMs(0.99), echoLatencies.percentileMs(0.99))
                 .with("n", holLatencies.size())
                 .with("p50", holLatencies.medianMs())
                 .with("max", holLatencies.maxMs())
                 .with("failures", holFailures)
+                .with("raw_n", echoLatencies.size())
+                .with("raw_p50", echoLatencies.medianMs())
+                .with("raw_max", echoLatencies.maxMs())
+                .with("raw_failures", echoFailures)
                 .with("in_worker_mean_ms", holInWorkerMeanMs);
         for (var e : holLegs.summary().entrySet()) {
             hol = hol.with(e.getKey(), e.getValue());

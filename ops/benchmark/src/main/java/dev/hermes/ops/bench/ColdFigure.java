@@ -5,13 +5,15 @@ import dev.hermes.client.RuntimeHandle;
 import dev.hermes.schemas.UserId;
 import dev.hermes.worker.docker.ContainerSpec;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
 /**
  * cold: ensureRuntime of fresh users one after another, against the raw API spawn of the same spec.
  * System and raw spawns alternate, so background load on the machine hits both sides alike; one
- * untimed spawn of each warms the JIT and the connections first.
+ * untimed spawn of each warms the JIT and the connections first. Where the system's time went, leg by leg, is
+ * in the extras ({@link ColdBreakdown}).
  */
 public final class ColdFigure {
     private static final Duration TIMEOUT = Duration.ofSeconds(130);
@@ -29,6 +31,7 @@ public final class ColdFigure {
         LatencySample system = new LatencySample();
         LatencySample baseline = new LatencySample();
         int warmAnswers = 0;
+        ColdBreakdown breakdown = new ColdBreakdown();
         client.ensureRuntime(stack.janitor().systemUser(UserId.random()), TIMEOUT);
         raw.spawn(raw.newSpec());
         raw.drainPhases();
@@ -36,7 +39,9 @@ public final class ColdFigure {
         double[] phasesBefore = SpawnPhases.fleetSnapshot(fleet);
         for (int i = 0; i < count; i++) {
             UserId user = stack.janitor().systemUser(UserId.random());
+            java.time.Instant sent = Instant.now();
             RuntimeHandle handle = system.time(() -> client.ensureRuntime(user, TIMEOUT));
+            breakdown.record(sent, handle, Instant.now());
             if (!handle.coldStart()) {
                 warmAnswers++;
             }
@@ -54,7 +59,7 @@ public final class ColdFigure {
                 .with("raw_p95", baseline.percentileMs(0.95))
                 .with("system_max", system.maxMs())
                 .with("raw_max", baseline.maxMs());
-        cold = SpawnPhases.with(SpawnPhases.with(cold, systemPhases), rawPhases);
+        cold = SpawnPhases.with(SpawnPhases.with(SpawnPhases.with(cold, systemPhases), rawPhases), breakdown.summary());
         if (warmAnswers > 0) {
             cold = cold.with("note", warmAnswers + " of " + count + " answers said coldStart=false");
         }

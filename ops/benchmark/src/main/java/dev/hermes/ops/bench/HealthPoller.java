@@ -8,7 +8,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 
-/** The raw side's health wait: GET {@code <url>/health} every 5 ms until it answers 200. */
+/** The raw side's health wait: GET {@code <url>/health} every 5 ms until it answers 200; and a one-shot check. */
 public final class HealthPoller {
     private static final long INTERVAL_MS = 5;
     private final HttpClient http = HttpClient.newBuilder()
@@ -34,6 +34,17 @@ public final class HealthPoller {
             }
         }
         throw new HermesException(baseUrl + "/health did not answer 200 within " + timeout.toSeconds() + " s");
+    }
+
+    /**
+     * One GET {@code <url>/health} that must answer 200 within {@code timeout}: a paused container's port still
+     * accepts the connection (the kernel does) but never answers.
+     */
+    public boolean answersWithin(String baseUrl, Duration timeout) {
+        return answers200(HttpRequest.newBuilder(URI.create(baseUrl + "/health"))
+                .timeout(timeout)
+                .GET()
+                .build());
     }
 
     private boolean answers200(HttpRequest request) {

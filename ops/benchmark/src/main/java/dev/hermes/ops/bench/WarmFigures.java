@@ -98,7 +98,8 @@ public final class WarmFigures {
         return figure;
     }
 
-    private static byte[] sampleRequest(UserId user) {
+    /** A RuntimeRequested of the real size, for the echo baselines. */
+    static byte[] sampleRequest(UserId user) {
         Instant now = Instant.now();
         return new EventCodec()
                 .encode(new RuntimeRequested(
@@ -112,7 +113,8 @@ public final class WarmFigures {
                         "ops-bench"));
     }
 
-    private static byte[] sampleReply(UserId user) {
+    /** A RuntimeReady of the real size, for the echo baselines. */
+    static byte[] sampleReply(UserId user) {
         return new EventCodec()
                 .encode(new RuntimeReady(
                         UUID.randomUUID(),

@@ -23,11 +23,30 @@ class BenchOptionsTest {
     @Test
     void onlyTakesFigureAndGroupNames() {
         BenchOptions options = BenchOptions.parse(
-                List.of("--only", "warm_p99,burst,hol_p99_ms,audit_1m_s", "--quick", "--out", "/tmp/x.json"));
+                List.of("--only", "warm_p99,burst,hol_ratio,audit_1m_s", "--quick", "--out", "/tmp/x.json"));
         assertThat(options.groups()).containsExactlyInAnyOrder(FigureGroup.WARM, FigureGroup.BURST, FigureGroup.AUDIT);
         assertThat(options.quick()).isTrue();
         assertThat(options.counts()).isEqualTo(BenchCounts.quick());
         assertThat(options.out()).isEqualTo(Path.of("/tmp/x.json"));
+    }
+
+    @Test
+    void onlyResumeRunsTheResumeFiguresAlone() {
+        BenchOptions options = BenchOptions.parse(List.of("--only", "resume"));
+        assertThat(options.groups()).containsExactly(FigureGroup.RESUME);
+        assertThat(FigureGroup.RESUME.figures())
+                .extracting(FigureSpec::name)
+                .containsExactly("resume_p50", "resume_p99", "paused_mem_mb");
+        assertThat(BenchOptions.parse(List.of("--only", "paused_mem_mb")).groups())
+                .containsExactly(FigureGroup.RESUME);
+        assertThat(BenchCounts.full().resume()).isGreaterThanOrEqualTo(30);
+        assertThat(BenchCounts.quick().resume()).isEqualTo(5);
+    }
+
+    @Test
+    void holP99MsIsGoneReplacedByHolRatio() {
+        assertThat(FigureGroup.named("hol_p99_ms")).isEmpty();
+        assertThat(FigureGroup.named("hol_ratio")).contains(FigureGroup.BURST);
     }
 
     @Test
@@ -52,7 +71,10 @@ class BenchOptionsTest {
                         "warm_p99",
                         "warm_p999",
                         "burst100",
-                        "hol_p99_ms",
+                        "hol_ratio",
+                        "resume_p50",
+                        "resume_p99",
+                        "paused_mem_mb",
                         "heartbeats_per_s",
                         "heartbeat_docker_calls",
                         "worker_rss_mb_100k",

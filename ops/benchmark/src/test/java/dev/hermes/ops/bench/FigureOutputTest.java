@@ -10,7 +10,8 @@ import org.junit.jupiter.api.Test;
 
 class FigureOutputTest {
     private final Figure cold = FigureGroup.spec("cold").of(280.0, 250.0).with("system_p95", 301.23456);
-    private final Figure hol = FigureGroup.spec("hol_p99_ms").of(12.5, null).with("n", 812);
+    private final Figure hol = FigureGroup.spec("restore_1m_s").of(4.5, null).with("n", 812);
+    private final Figure holRatio = FigureGroup.spec("hol_ratio").of(30.0, 12.0);
     private final Figure rate = FigureGroup.spec("heartbeats_per_s").of(87_654.3, null);
     private final Figure broken = FigureGroup.spec("recreate100").failed("boom");
 
@@ -22,6 +23,12 @@ class FigureOutputTest {
         assertThat(hol.ok()).isTrue();
         assertThat(rate.ok()).isFalse();
         assertThat(broken.ok()).isFalse();
+        assertThat(holRatio.ratio()).isEqualTo(2.5);
+        assertThat(holRatio.ok()).isFalse();
+        assertThat(FigureGroup.spec("hol_ratio").of(20.0, 12.0).ok()).isTrue();
+        assertThat(FigureGroup.spec("resume_p50").of(30.0, 25.0).ok()).isTrue();
+        assertThat(FigureGroup.spec("resume_p99").of(40.0, 25.0).ok()).isFalse();
+        assertThat(FigureGroup.spec("paused_mem_mb").of(3.2, 3.1).ok()).isNull();
         assertThat(FigureGroup.spec("warm_p999").of(3, 2.0).ok()).isNull();
         assertThat(FigureGroup.spec("heartbeat_docker_calls").of(0, null).ok()).isTrue();
     }
@@ -68,8 +75,8 @@ class FigureOutputTest {
                 .contains("280.0", "250.0", "1.12", "ratio<=1.10")
                 .endsWith("NO");
         assertThat(lines.get(3))
-                .startsWith("hol_p99_ms")
-                .contains("12.5", "<=20")
+                .startsWith("restore_1m_s")
+                .contains("4.50", "<=5")
                 .endsWith("yes");
         assertThat(lines.get(4)).contains("87,654", ">=100000");
         assertThat(lines.get(5)).startsWith("recreate100").endsWith("ERROR");
