@@ -44,7 +44,9 @@ import static dev.hermes.worker.config.WorkerSettings.RUNTIME_IDLE;
 import static dev.hermes.worker.config.WorkerSettings.RUNTIME_LOG_MAX_FILE;
 import static dev.hermes.worker.config.WorkerSettings.RUNTIME_LOG_MAX_SIZE;
 import static dev.hermes.worker.config.WorkerSettings.RUNTIME_MEMORY_MB;
+import static dev.hermes.worker.config.WorkerSettings.RUNTIME_PAUSE;
 import static dev.hermes.worker.config.WorkerSettings.RUNTIME_PIDS_LIMIT;
+import static dev.hermes.worker.config.WorkerSettings.RUNTIME_STOP;
 import static dev.hermes.worker.config.WorkerSettings.SESSION_TIMEOUT;
 import static dev.hermes.worker.config.WorkerSettings.SETTINGS_POLL;
 import static dev.hermes.worker.config.WorkerSettings.STALE_REQUEST;
@@ -118,6 +120,8 @@ public final class EnvConfig {
                 LIVENESS_FAILURES.read(env),
                 CRASH_LOOP_AFTER.read(env),
                 CRASH_LOOP_BACKOFF_MIN.read(env),
-                CRASH_LOOP_BACKOFF_MAX.read(env));
+                CRASH_LOOP_BACKOFF_MAX.read(env),
+                RUNTIME_PAUSE.read(env),
+                RUNTIME_STOP.read(env));
     }
 }

@@ -21,6 +21,7 @@ import dev.hermes.worker.lifecycle.EngineCapacity;
 import dev.hermes.worker.lifecycle.Evictor;
 import dev.hermes.worker.lifecycle.FleetRecreator;
 import dev.hermes.worker.lifecycle.FleetScope;
+import dev.hermes.worker.lifecycle.Freezer;
 import dev.hermes.worker.lifecycle.Housekeeping;
 import dev.hermes.worker.lifecycle.HttpLivenessProbe;
 import dev.hermes.worker.lifecycle.LivenessChecker;
@@ -35,6 +36,7 @@ import dev.hermes.worker.metrics.Readiness;
 import dev.hermes.worker.requests.OwnedState;
 import dev.hermes.worker.requests.Responder;
 import dev.hermes.worker.runtime.ContainerDeaths;
+import dev.hermes.worker.runtime.ContainerPauses;
 import dev.hermes.worker.runtime.DockerEventWatcher;
 import dev.hermes.worker.runtime.RuntimeRegistry;
 import dev.hermes.worker.runtime.WarmSetReconciler;
@@ -52,6 +54,8 @@ import dev.hermes.worker.spawn.Ensurer;
 import dev.hermes.worker.spawn.HealthProbe;
 import dev.hermes.worker.spawn.ImageResolver;
 import dev.hermes.worker.spawn.ImageWatch;
+import dev.hermes.worker.spawn.ResumeProbe;
+import dev.hermes.worker.spawn.Resumer;
 import dev.hermes.worker.spawn.RuntimeSpawner;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
@@ -176,6 +180,8 @@ public class Wiring {
         admission.load();
         RuntimeRegistry registry = new RuntimeRegistry();
         meters.runtimesRunning(registry::size);
+        meters.pauses().pausedRuntimes(registry::pausedCount);
+        Freezer freezer = new Freezer(docker, meters);
         RuntimeSpawner spawner = new RuntimeSpawner(docker, clock, config.maxConcurrentSpawns());
         ImageResolver image = new ImageResolver(docker, config.image(), config.imagePull(), config.imagePullTimeout());
         image.resolve(true);
@@ -203,15 +209,16 @@ public class Wiring {
                         meters,
                         clock,
                         config.evictMinIdle(),
-                        config.removeOnReap()),
+                        config.removeOnReap(),
+                        freezer),
                 meters);
         meters.engineCapacity(capacity::knownBound, capacity::estimate);
-        Ensurer ensurer = ensurer(spawner, image, settings, registry, meters, clock, admission, capacity);
+        Ensurer ensurer = ensurer(spawner, image, settings, registry, meters, clock, admission, capacity, docker);
         Housekeeping housekeeping = new Housekeeping();
         closeables.add(housekeeping);
         RuntimeRecovery recovery =
                 new RuntimeRecovery(lanes, ensurer, activity, audit, meters, clock, config.idleTimeout());
-        WarmSetReconciler reconciler = new WarmSetReconciler(docker, config.groupId(), registry, recovery);
+        WarmSetReconciler reconciler = new WarmSetReconciler(docker, config.groupId(), registry, recovery, clock);
         RequestLoop loop = new RequestLoop(
                 consumer(requestConsumerProps()),
                 config.topics().requests(),
@@ -240,7 +247,8 @@ public class Wiring {
                         docker,
                         config.groupId(),
                         registry,
-                        new ContainerDeaths(registry, ContainerSpec.LABEL_USER, recovery),
+                        new ContainerDeaths(
+                                registry, ContainerSpec.LABEL_USER, recovery, new ContainerPauses(registry, clock)),
                         reconciler)
                 .start();
         closeables.add(watcher);
@@ -262,16 +270,20 @@ public class Wiring {
                 config.reapInterval(),
                 config.reapInterval(),
                 new Reaper(
-                                owned,
-                                spawner,
-                                activity,
-                                registry,
-                                audit,
-                                meters,
-                                clock,
-                                new ReapPolicy(
-                                        config.idleTimeout(), config.removeOnReap(), config.maxConcurrentSpawns()))
-                        ::reapIdle);
+                        owned,
+                        spawner,
+                        activity,
+                        registry,
+                        audit,
+                        meters,
+                        clock,
+                        new ReapPolicy(
+                                config.idleTimeout(),
+                                config.removeOnReap(),
+                                config.maxConcurrentSpawns(),
+                                config.runtimePause(),
+                                config.runtimeStopAfter()),
+                        freezer)::reapIdle);
         housekeeping.every("capacity recount", config.reapInterval(), config.reapInterval(), capacity::recount);
         SettingsWatcher settingsWatcher = new SettingsWatcher(
                 consumer(Map.of(ConsumerConfig.CLIENT_ID_CONFIG, "hermes-settings-" + config.workerId())),
@@ -361,7 +373,8 @@ public class Wiring {
             Meters meters,
             Clock clock,
             KnownAccounts admission,
-            CapacityGate capacity) {
+            CapacityGate capacity,
+            Docker docker) {
         ContainerSpecFactory specs = new ContainerSpecFactory(
                 ApiKeys.fromSecret(config.apiKeySecret()),
                 image,
@@ -384,7 +397,14 @@ public class Wiring {
                 clock,
                 admission,
                 capacity,
-                crashLoop);
+                crashLoop,
+                new Resumer(docker, new ResumeProbe(resumeTimeout()), registry, settings, meters, clock));
+    }
+
+    /** A resume that does not answer within this is abandoned for a cold start. */
+    private Duration resumeTimeout() {
+        Duration most = Duration.ofSeconds(10);
+        return config.healthTimeout().compareTo(most) < 0 ? config.healthTimeout() : most;
     }
 
     /**

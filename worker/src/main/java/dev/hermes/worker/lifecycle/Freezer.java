@@ -1,0 +1,47 @@
+package dev.hermes.worker.lifecycle;
+
+import dev.hermes.worker.docker.Docker;
+import dev.hermes.worker.docker.DockerCallFailedException;
+import dev.hermes.worker.metrics.Meters;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Pauses runtimes and stops paused ones. A paused container cannot take SIGTERM (its processes are frozen): on Docker
+ * 20.10 {@code docker stop} of one waits out its whole timeout and then kills it, so it is unpaused first and stopped
+ * gracefully. {@code docker rm -f} removes a paused container at once, so a remove needs no unpause.
+ */
+public final class Freezer {
+    private static final Logger log = LoggerFactory.getLogger(Freezer.class);
+    /** As RuntimeSpawner stops: the container runs under an init that forwards SIGTERM. */
+    private static final int STOP_TIMEOUT_SEC = 2;
+
+    private final Docker docker;
+    private final Meters meters;
+
+    public Freezer(Docker docker, Meters meters) {
+        this.docker = docker;
+        this.meters = meters;
+    }
+
+    public void pause(String containerId) {
+        meters.dockerCall();
+        docker.pause(containerId);
+    }
+
+    /** Stops (or removes) a container that is paused, or was until a moment ago. */
+    public void stopPaused(String containerId, boolean remove) {
+        meters.dockerCall();
+        if (remove) {
+            docker.remove(containerId);
+            return;
+        }
+        try {
+            docker.unpause(containerId);
+        } catch (DockerCallFailedException e) {
+            log.debug("container {} was not paused any more: {}", containerId, e.getMessage());
+        }
+        meters.dockerCall();
+        docker.stop(containerId, STOP_TIMEOUT_SEC);
+    }
+}
