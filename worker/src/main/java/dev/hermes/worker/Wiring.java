@@ -27,6 +27,7 @@ import dev.hermes.worker.lifecycle.HttpLivenessProbe;
 import dev.hermes.worker.lifecycle.LivenessChecker;
 import dev.hermes.worker.lifecycle.OrphanSweeper;
 import dev.hermes.worker.lifecycle.OwnedRuntimes;
+import dev.hermes.worker.lifecycle.PausedRestorer;
 import dev.hermes.worker.lifecycle.ReapPolicy;
 import dev.hermes.worker.lifecycle.Reaper;
 import dev.hermes.worker.lifecycle.RuntimeRecovery;
@@ -218,6 +219,8 @@ public class Wiring {
         closeables.add(housekeeping);
         RuntimeRecovery recovery =
                 new RuntimeRecovery(lanes, ensurer, activity, audit, meters, clock, config.idleTimeout());
+        PausedRestorer pausedRestorer =
+                new PausedRestorer(owned, docker, registry, meters, clock, config.publishHost(), config.agentPort());
         WarmSetReconciler reconciler = new WarmSetReconciler(docker, config.groupId(), registry, recovery, clock);
         RequestLoop loop = new RequestLoop(
                 consumer(requestConsumerProps()),
@@ -238,7 +241,10 @@ public class Wiring {
                         restorer(codec, activity),
                         activity,
                         registry,
-                        () -> housekeeping.once("warm set reconcile", reconciler::reconcile)),
+                        () -> housekeeping.once("warm set reconcile", () -> {
+                            reconciler.reconcile();
+                            pausedRestorer.restore();
+                        })),
                 meters,
                 config.partitionBufferLimit(),
                 config.revokeTimeout(),
@@ -289,7 +295,8 @@ public class Wiring {
                 consumer(Map.of(ConsumerConfig.CLIENT_ID_CONFIG, "hermes-settings-" + config.workerId())),
                 config.topics().settings(),
                 codec,
-                new FleetRecreator(owned, ensurer, settings, audit, meters, config.recreateConcurrency())
+                new FleetRecreator(
+                                owned, ensurer, settings, audit, meters, config.recreateConcurrency(), freezer, clock)
                         ::recreateStale);
         closeables.add(0, settingsWatcher);
         // a new image under the tag starts the same campaign as a settings change (one at a time, on its thread)

@@ -1,5 +1,6 @@
 package dev.hermes.worker.lifecycle;
 
+import dev.hermes.worker.docker.ContainerInfo;
 import dev.hermes.worker.docker.Docker;
 import dev.hermes.worker.docker.DockerCallFailedException;
 import dev.hermes.worker.metrics.Meters;
@@ -43,5 +44,18 @@ public final class Freezer {
         }
         meters.dockerCall();
         docker.stop(containerId, STOP_TIMEOUT_SEC);
+    }
+
+    /**
+     * Removes the container if it is paused right now (volume kept): a stale paused runtime serves nobody, so a
+     * recreate removes it rather than wake it, and the family's next ensure creates today's. Returns whether it did.
+     */
+    public boolean removeIfPaused(String containerId) {
+        meters.dockerCall();
+        if (docker.inspect(containerId).filter(ContainerInfo::paused).isEmpty()) {
+            return false;
+        }
+        meters.dockerCall();
+        return docker.remove(containerId);
     }
 }

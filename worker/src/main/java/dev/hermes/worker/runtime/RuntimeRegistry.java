@@ -73,10 +73,15 @@ public final class RuntimeRegistry {
         return known != null && known.runtime().containerId().equals(containerId);
     }
 
-    /** Puts a runtime found paused (restored after a rebalance) into the paused set, out of the warm set. */
+    /**
+     * Puts a runtime found paused (after a rebalance) into the paused set, unless the family is warm or paused here
+     * already (an ensure that adopted it first wins).
+     */
     public void restorePaused(PausedRuntime runtime) {
-        byUser.remove(runtime.runtime().userId());
-        paused.put(runtime.runtime().userId(), runtime);
+        UserId user = runtime.runtime().userId();
+        if (!byUser.containsKey(user)) {
+            paused.putIfAbsent(user, runtime);
+        }
     }
 
     /** The family's paused runtime, or null. */
