@@ -156,7 +156,12 @@ class PausedLifecycleIT {
         // ops/local down --purge removes the fleet's containers with this function (docker ps -aq + docker rm -f)
         Path lib = Path.of("..", "ops", "lib", "docker.sh").toAbsolutePath().normalize();
         Process purge = new ProcessBuilder(List.of(
-                        "bash", "-c", ". \"$0\" && docker_rm_labelled containers \"$1\"", lib.toString(), label))
+                        "bash",
+                        "-c",
+                        ". \"$1\" && docker_rm_labelled containers \"$2\"",
+                        "purge",
+                        lib.toString(),
+                        label))
                 .redirectErrorStream(true)
                 .start();
         String output = new String(purge.getInputStream().readAllBytes());
