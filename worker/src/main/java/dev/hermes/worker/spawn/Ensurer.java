@@ -86,7 +86,6 @@ public final class Ensurer {
         this(spawner, health, specs, settings, registry, meters, clock, admission, capacity, crashLoop, null);
     }
 
-    // resumer: resumes a paused runtime (tiered idle); null when nothing is ever paused
     public Ensurer(
             RuntimeSpawner spawner,
             HealthCheck health,
