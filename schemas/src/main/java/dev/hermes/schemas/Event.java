@@ -19,7 +19,9 @@ public sealed interface Event
                 RuntimeStarted,
                 RuntimeStopped,
                 RuntimeRecreated,
-                AccountUpdated {
+                AccountUpdated,
+                RuntimePaused,
+                RuntimeResumed {
 
     int SCHEMA_VERSION = 1;
 

@@ -136,6 +136,8 @@ class EventCodecReferenceAgreementTest {
         "\"RuntimeStopped\"",
         "\"RuntimeRecreated\"",
         "\"AccountUpdated\"",
+        "\"RuntimePaused\"",
+        "\"RuntimeResumed\"",
         "\"heartbeat\"",
         "\"Nope\"",
         "2"

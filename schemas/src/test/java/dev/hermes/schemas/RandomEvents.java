@@ -28,7 +28,7 @@ final class RandomEvents {
     }
 
     Event next() {
-        return switch (random.nextInt(11)) {
+        return switch (random.nextInt(13)) {
             case 0 ->
                 new RuntimeRequested(
                         id(), time(), user(), id(), text(), random.nextInt(Integer.MAX_VALUE), time(), text());
@@ -99,6 +99,10 @@ final class RandomEvents {
                         maybe(line()),
                         maybe(text().replaceAll("[\\x00-\\x09\\x0b-\\x1f\\x7f]", "_")),
                         line());
+            case 10 -> new RuntimePaused(id(), time(), user(), maybe(id()), text(), text(), text(), count());
+            case 11 ->
+                new RuntimeResumed(
+                        id(), time(), user(), maybe(id()), maybe(id()), text(), text(), text(), count(), count());
             default ->
                 new RuntimeRecreated(id(), time(), user(), maybe(id()), text(), text(), count(), count(), count());
         };

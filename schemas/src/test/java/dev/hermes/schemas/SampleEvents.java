@@ -190,6 +190,30 @@ final class SampleEvents {
                         "RuntimeStarted (optional fields absent)",
                         new RuntimeStarted(
                                 EVENT_ID, SECONDS, USER, null, null, "worker-1", CONTAINER, CONTAINER_ID, false, 0)),
+                new Sample(
+                        "RuntimePaused (all fields)",
+                        new RuntimePaused(
+                                EVENT_ID, NANOS, USER, CAUSATION_ID, "worker-1", CONTAINER, CONTAINER_ID, 1_800_000)),
+                new Sample(
+                        "RuntimePaused (optional fields absent)",
+                        new RuntimePaused(EVENT_ID, SECONDS, USER, null, "worker-1", CONTAINER, CONTAINER_ID, 0)),
+                new Sample(
+                        "RuntimeResumed (all fields)",
+                        new RuntimeResumed(
+                                EVENT_ID,
+                                NANOS,
+                                USER,
+                                CORRELATION_ID,
+                                CAUSATION_ID,
+                                "worker-1",
+                                CONTAINER,
+                                CONTAINER_ID,
+                                24,
+                                3_600_000)),
+                new Sample(
+                        "RuntimeResumed (optional fields absent)",
+                        new RuntimeResumed(
+                                EVENT_ID, SECONDS, USER, null, null, "worker-1", CONTAINER, CONTAINER_ID, 0, 0)),
                 new Sample("RuntimeStopped (all fields)", runtimeStoppedIdle()),
                 new Sample(
                         "RuntimeStopped (optional fields absent)",

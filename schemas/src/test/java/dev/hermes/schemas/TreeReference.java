@@ -135,6 +135,28 @@ final class TreeReference {
                         r.bool("adopted"),
                         r.nonNegative("startMs"));
             case "RuntimeStopped" -> readStopped(r);
+            case "RuntimePaused" ->
+                new RuntimePaused(
+                        r.uuid("eventId"),
+                        r.instant("occurredAt"),
+                        r.userId("userId"),
+                        r.optUuid("causationId"),
+                        r.text("workerId"),
+                        r.text("containerName"),
+                        r.text("containerId"),
+                        r.nonNegative("idleMs"));
+            case "RuntimeResumed" ->
+                new RuntimeResumed(
+                        r.uuid("eventId"),
+                        r.instant("occurredAt"),
+                        r.userId("userId"),
+                        r.optUuid("correlationId"),
+                        r.optUuid("causationId"),
+                        r.text("workerId"),
+                        r.text("containerName"),
+                        r.text("containerId"),
+                        r.nonNegative("resumeMs"),
+                        r.nonNegative("pausedMs"));
             case "RuntimeRecreated" ->
                 new RuntimeRecreated(
                         r.uuid("eventId"),

@@ -45,7 +45,9 @@ import static dev.hermes.worker.config.WorkerSettings.RUNTIME_IDLE;
 import static dev.hermes.worker.config.WorkerSettings.RUNTIME_LOG_MAX_FILE;
 import static dev.hermes.worker.config.WorkerSettings.RUNTIME_LOG_MAX_SIZE;
 import static dev.hermes.worker.config.WorkerSettings.RUNTIME_MEMORY_MB;
+import static dev.hermes.worker.config.WorkerSettings.RUNTIME_PAUSE;
 import static dev.hermes.worker.config.WorkerSettings.RUNTIME_PIDS_LIMIT;
+import static dev.hermes.worker.config.WorkerSettings.RUNTIME_STOP;
 import static dev.hermes.worker.config.WorkerSettings.SESSION_TIMEOUT;
 import static dev.hermes.worker.config.WorkerSettings.SETTINGS_POLL;
 import static dev.hermes.worker.config.WorkerSettings.STALE_REQUEST;
@@ -120,6 +122,8 @@ public final class EnvConfig {
                 CRASH_LOOP_AFTER.read(env),
                 CRASH_LOOP_BACKOFF_MIN.read(env),
                 CRASH_LOOP_BACKOFF_MAX.read(env),
-                DOCKER_WAIT.read(env));
+                DOCKER_WAIT.read(env),
+                RUNTIME_PAUSE.read(env),
+                RUNTIME_STOP.read(env));
     }
 }

@@ -22,11 +22,13 @@ import dev.hermes.worker.lifecycle.EngineCapacity;
 import dev.hermes.worker.lifecycle.Evictor;
 import dev.hermes.worker.lifecycle.FleetRecreator;
 import dev.hermes.worker.lifecycle.FleetScope;
+import dev.hermes.worker.lifecycle.Freezer;
 import dev.hermes.worker.lifecycle.Housekeeping;
 import dev.hermes.worker.lifecycle.HttpLivenessProbe;
 import dev.hermes.worker.lifecycle.LivenessChecker;
 import dev.hermes.worker.lifecycle.OrphanSweeper;
 import dev.hermes.worker.lifecycle.OwnedRuntimes;
+import dev.hermes.worker.lifecycle.PausedRestorer;
 import dev.hermes.worker.lifecycle.ReapPolicy;
 import dev.hermes.worker.lifecycle.Reaper;
 import dev.hermes.worker.lifecycle.RuntimeRecovery;
@@ -37,6 +39,7 @@ import dev.hermes.worker.requests.DockerWait;
 import dev.hermes.worker.requests.OwnedState;
 import dev.hermes.worker.requests.Responder;
 import dev.hermes.worker.runtime.ContainerDeaths;
+import dev.hermes.worker.runtime.ContainerPauses;
 import dev.hermes.worker.runtime.DockerEventWatcher;
 import dev.hermes.worker.runtime.RuntimeRegistry;
 import dev.hermes.worker.runtime.WarmSetReconciler;
@@ -54,6 +57,8 @@ import dev.hermes.worker.spawn.Ensurer;
 import dev.hermes.worker.spawn.HealthProbe;
 import dev.hermes.worker.spawn.ImageResolver;
 import dev.hermes.worker.spawn.ImageWatch;
+import dev.hermes.worker.spawn.ResumeProbe;
+import dev.hermes.worker.spawn.Resumer;
 import dev.hermes.worker.spawn.RuntimeSpawner;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
@@ -180,6 +185,8 @@ public class Wiring {
         DockerOutage dockerOutage = new DockerOutage(clock);
         meters.degraded("docker", dockerOutage::down);
         meters.runtimesRunning(registry::size);
+        meters.pauses().pausedRuntimes(registry::pausedCount);
+        Freezer freezer = new Freezer(docker, meters);
         RuntimeSpawner spawner = new RuntimeSpawner(docker, clock, config.maxConcurrentSpawns());
         ImageResolver image = new ImageResolver(docker, config.image(), config.imagePull(), config.imagePullTimeout());
         image.resolve(true);
@@ -207,15 +214,18 @@ public class Wiring {
                         meters,
                         clock,
                         config.evictMinIdle(),
-                        config.removeOnReap()),
+                        config.removeOnReap(),
+                        freezer),
                 meters);
         meters.engineCapacity(capacity::knownBound, capacity::estimate);
-        Ensurer ensurer = ensurer(spawner, image, settings, registry, meters, clock, admission, capacity);
+        Ensurer ensurer = ensurer(spawner, image, settings, registry, meters, clock, admission, capacity, docker);
         Housekeeping housekeeping = new Housekeeping();
         closeables.add(housekeeping);
         RuntimeRecovery recovery =
                 new RuntimeRecovery(lanes, ensurer, activity, audit, meters, clock, config.idleTimeout());
-        WarmSetReconciler reconciler = new WarmSetReconciler(docker, config.groupId(), registry, recovery);
+        PausedRestorer pausedRestorer =
+                new PausedRestorer(owned, docker, registry, meters, clock, config.publishHost(), config.agentPort());
+        WarmSetReconciler reconciler = new WarmSetReconciler(docker, config.groupId(), registry, recovery, clock);
         RequestLoop loop = new RequestLoop(
                 consumer(requestConsumerProps()),
                 config.topics().requests(),
@@ -236,7 +246,10 @@ public class Wiring {
                         restorer(codec, activity),
                         activity,
                         registry,
-                        () -> housekeeping.once("warm set reconcile", reconciler::reconcile)),
+                        () -> housekeeping.once("warm set reconcile", () -> {
+                            reconciler.reconcile();
+                            pausedRestorer.restore();
+                        })),
                 meters,
                 config.partitionBufferLimit(),
                 config.revokeTimeout(),
@@ -245,7 +258,8 @@ public class Wiring {
                         docker,
                         config.groupId(),
                         registry,
-                        new ContainerDeaths(registry, ContainerSpec.LABEL_USER, recovery),
+                        new ContainerDeaths(
+                                registry, ContainerSpec.LABEL_USER, recovery, new ContainerPauses(registry, clock)),
                         reconciler)
                 .start();
         closeables.add(watcher);
@@ -267,22 +281,27 @@ public class Wiring {
                 config.reapInterval(),
                 config.reapInterval(),
                 new Reaper(
-                                owned,
-                                spawner,
-                                activity,
-                                registry,
-                                audit,
-                                meters,
-                                clock,
-                                new ReapPolicy(
-                                        config.idleTimeout(), config.removeOnReap(), config.maxConcurrentSpawns()))
-                        ::reapIdle);
+                        owned,
+                        spawner,
+                        activity,
+                        registry,
+                        audit,
+                        meters,
+                        clock,
+                        new ReapPolicy(
+                                config.idleTimeout(),
+                                config.removeOnReap(),
+                                config.maxConcurrentSpawns(),
+                                config.runtimePause(),
+                                config.runtimeStopAfter()),
+                        freezer)::reapIdle);
         housekeeping.every("capacity recount", config.reapInterval(), config.reapInterval(), capacity::recount);
         SettingsWatcher settingsWatcher = new SettingsWatcher(
                 consumer(Map.of(ConsumerConfig.CLIENT_ID_CONFIG, "hermes-settings-" + config.workerId())),
                 config.topics().settings(),
                 codec,
-                new FleetRecreator(owned, ensurer, settings, audit, meters, config.recreateConcurrency())
+                new FleetRecreator(
+                                owned, ensurer, settings, audit, meters, config.recreateConcurrency(), freezer, clock)
                         ::recreateStale);
         closeables.add(0, settingsWatcher);
         // a new image under the tag starts the same campaign as a settings change (one at a time, on its thread)
@@ -368,7 +387,8 @@ public class Wiring {
             Meters meters,
             Clock clock,
             KnownAccounts admission,
-            CapacityGate capacity) {
+            CapacityGate capacity,
+            Docker docker) {
         ContainerSpecFactory specs = new ContainerSpecFactory(
                 ApiKeys.fromSecret(config.apiKeySecret()),
                 image,
@@ -391,7 +411,14 @@ public class Wiring {
                 clock,
                 admission,
                 capacity,
-                crashLoop);
+                crashLoop,
+                new Resumer(docker, new ResumeProbe(resumeTimeout()), registry, settings, meters, clock));
+    }
+
+    /** A resume that does not answer within this is abandoned for a cold start. */
+    private Duration resumeTimeout() {
+        Duration most = Duration.ofSeconds(10);
+        return config.healthTimeout().compareTo(most) < 0 ? config.healthTimeout() : most;
     }
 
     /**

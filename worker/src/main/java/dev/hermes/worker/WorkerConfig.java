@@ -43,6 +43,7 @@ import static dev.hermes.worker.config.WorkerSettings.RUNTIME_LOG_MAX_FILE;
 import static dev.hermes.worker.config.WorkerSettings.RUNTIME_LOG_MAX_SIZE;
 import static dev.hermes.worker.config.WorkerSettings.RUNTIME_MEMORY_MB;
 import static dev.hermes.worker.config.WorkerSettings.RUNTIME_PIDS_LIMIT;
+import static dev.hermes.worker.config.WorkerSettings.RUNTIME_STOP;
 import static dev.hermes.worker.config.WorkerSettings.SESSION_TIMEOUT;
 import static dev.hermes.worker.config.WorkerSettings.SETTINGS_POLL;
 import static dev.hermes.worker.config.WorkerSettings.STALE_REQUEST;
@@ -117,9 +118,12 @@ public record WorkerConfig(
         int crashLoopAfter,
         Duration crashLoopBackoffMin,
         Duration crashLoopBackoffMax,
-        Duration dockerWait) {
+        Duration dockerWait,
+        boolean runtimePause,
+        int runtimeStopSec) {
 
     public WorkerConfig {
+        RUNTIME_STOP.check(runtimeStopSec);
         WORKER_ID.check(workerId);
         KAFKA_BOOTSTRAP_SERVERS.check(bootstrapServers);
         TOPIC_PREFIX.check(topics);
@@ -178,6 +182,11 @@ public record WorkerConfig(
     }
 
     /** The hardening every runtime is created with. */
+    /** RUNTIME_STOP_SEC: how long a runtime stays paused before it is stopped. */
+    public Duration runtimeStopAfter() {
+        return Duration.ofSeconds(runtimeStopSec);
+    }
+
     public RuntimeLimits runtimeLimits() {
         return new RuntimeLimits(
                 runtimeMemoryMb, runtimeCpus, runtimePidsLimit, runtimeCapAdd, runtimeLogMaxSize, runtimeLogMaxFile);

@@ -79,6 +79,8 @@ class WorkerConfigTest {
         VARIABLE_OF.put("crashLoopBackoffMin", "HERMES_CRASH_LOOP_BACKOFF_MIN_SEC");
         VARIABLE_OF.put("crashLoopBackoffMax", "HERMES_CRASH_LOOP_BACKOFF_MAX_SEC");
         VARIABLE_OF.put("dockerWait", "HERMES_DOCKER_WAIT_SEC");
+        VARIABLE_OF.put("runtimePause", "RUNTIME_PAUSE");
+        VARIABLE_OF.put("runtimeStopSec", "RUNTIME_STOP_SEC");
     }
 
     @TempDir
@@ -203,6 +205,8 @@ class WorkerConfigTest {
         samples.put("HERMES_CRASH_LOOP_BACKOFF_MIN_SEC", "20");
         samples.put("HERMES_CRASH_LOOP_BACKOFF_MAX_SEC", "900");
         samples.put("HERMES_DOCKER_WAIT_SEC", "12");
+        samples.put("RUNTIME_PAUSE", "false");
+        samples.put("RUNTIME_STOP_SEC", "0");
         samples.put("KAFKA_BOOTSTRAP_SERVERS", "kafka:9092");
         samples.put("HERMES_TOPIC_PREFIX", "t1.");
         samples.put("HERMES_GROUP_ID", "group-b");

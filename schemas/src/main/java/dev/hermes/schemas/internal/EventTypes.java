@@ -18,9 +18,11 @@ import dev.hermes.schemas.FailureReason;
 import dev.hermes.schemas.Heartbeat;
 import dev.hermes.schemas.LastActive;
 import dev.hermes.schemas.RuntimeFailed;
+import dev.hermes.schemas.RuntimePaused;
 import dev.hermes.schemas.RuntimeReady;
 import dev.hermes.schemas.RuntimeRecreated;
 import dev.hermes.schemas.RuntimeRequested;
+import dev.hermes.schemas.RuntimeResumed;
 import dev.hermes.schemas.RuntimeSpawned;
 import dev.hermes.schemas.RuntimeStarted;
 import dev.hermes.schemas.RuntimeStopped;
@@ -148,6 +150,24 @@ public final class EventTypes {
                         optional("locale", TEXT, AccountUpdated::locale),
                         optional("notes", TEXT, AccountUpdated::notes),
                         required("changedBy", TEXT, AccountUpdated::changedBy)));
+        addWithEnvelope(
+                RuntimePaused.class,
+                List.of(
+                        optional("causationId", UUID, RuntimePaused::causationId),
+                        required("workerId", TEXT, RuntimePaused::workerId),
+                        required("containerName", TEXT, RuntimePaused::containerName),
+                        required("containerId", TEXT, RuntimePaused::containerId),
+                        required("idleMs", COUNT, RuntimePaused::idleMs)));
+        addWithEnvelope(
+                RuntimeResumed.class,
+                List.of(
+                        optional("correlationId", UUID, RuntimeResumed::correlationId),
+                        optional("causationId", UUID, RuntimeResumed::causationId),
+                        required("workerId", TEXT, RuntimeResumed::workerId),
+                        required("containerName", TEXT, RuntimeResumed::containerName),
+                        required("containerId", TEXT, RuntimeResumed::containerId),
+                        required("resumeMs", COUNT, RuntimeResumed::resumeMs),
+                        required("pausedMs", COUNT, RuntimeResumed::pausedMs)));
     }
 
     /** A type whose fields start with the usual envelope: eventId, occurredAt and a required userId. */

@@ -4,7 +4,9 @@ import dev.hermes.schemas.Event;
 import dev.hermes.schemas.EventIds;
 import dev.hermes.schemas.FailureReason;
 import dev.hermes.schemas.RuntimeFailed;
+import dev.hermes.schemas.RuntimePaused;
 import dev.hermes.schemas.RuntimeRecreated;
+import dev.hermes.schemas.RuntimeResumed;
 import dev.hermes.schemas.RuntimeSpawned;
 import dev.hermes.schemas.RuntimeStarted;
 import dev.hermes.schemas.RuntimeStopped;
@@ -115,6 +117,30 @@ public final class LifecycleAudit {
                     workerId,
                     causationId,
                     c.backoff().toMillis());
+        }
+        if (fact instanceof RuntimeFact.Paused p) {
+            return new RuntimePaused(
+                    EventIds.next(),
+                    p.at(),
+                    user,
+                    causationId,
+                    workerId,
+                    p.containerName(),
+                    p.containerId(),
+                    Math.max(0, p.idleFor().toMillis()));
+        }
+        if (fact instanceof RuntimeFact.Resumed r) {
+            return new RuntimeResumed(
+                    EventIds.next(),
+                    r.at(),
+                    user,
+                    r.correlationId(),
+                    causationId,
+                    workerId,
+                    r.containerName(),
+                    r.containerId(),
+                    r.resumeMs(),
+                    Math.max(0, r.pausedFor().toMillis()));
         }
         return null; // RuntimeFact.Adopted: the audit log has no event for it
     }

@@ -60,4 +60,17 @@ public sealed interface RuntimeFact {
      * Docker call) for {@code backoff}.
      */
     record CrashLooping(Instant at, String containerName, int failures, Duration backoff) implements RuntimeFact {}
+
+    /** An idle runtime was paused (tiered idle): memory kept, no CPU, until an ensure resumes it. */
+    record Paused(Instant at, String containerName, String containerId, Duration idleFor) implements RuntimeFact {}
+
+    /**
+     * A paused runtime was unpaused and answered /health 200.
+     *
+     * @param correlationId the request that resumed it; null for a heartbeat
+     * @param pausedFor how long it was paused, as this worker knows it
+     */
+    record Resumed(
+            Instant at, UUID correlationId, String containerName, String containerId, long resumeMs, Duration pausedFor)
+            implements RuntimeFact {}
 }

@@ -75,8 +75,22 @@ public final class WorkerSettings {
             seconds("HERMES_REVOKE_TIMEOUT_SEC", 15, "wait for in-flight work on revoke and shutdown");
     public static final Setting<Duration> SESSION_TIMEOUT =
             seconds("HERMES_SESSION_TIMEOUT_SEC", 10, "consumer session timeout (failover time after a crash)");
-    public static final Setting<Duration> RUNTIME_IDLE =
-            seconds("RUNTIME_IDLE_SEC", 1800, "idle time after which a runtime is stopped");
+    public static final Setting<Duration> RUNTIME_IDLE = seconds(
+            "RUNTIME_IDLE_SEC",
+            1800,
+            "idle time after which a runtime is paused (stopped when `RUNTIME_PAUSE` is off)");
+    public static final Setting<Boolean> RUNTIME_PAUSE = define(
+            "RUNTIME_PAUSE",
+            bool(),
+            true,
+            "tiered idle: pause an idle runtime (memory kept, no CPU, its scheduled jobs do not run; resumed in ms) "
+                    + "and stop it after `RUNTIME_STOP_SEC` paused; `false` stops it at once");
+    public static final Setting<Integer> RUNTIME_STOP = define(
+            "RUNTIME_STOP_SEC",
+            integer(0, NO_MAX),
+            14400,
+            "seconds a runtime stays paused before it is stopped (the volume is kept); earlier when the engine "
+                    + "needs room at `HERMES_MAX_RUNTIMES`, paused runtimes first");
     public static final Setting<Duration> REAP_INTERVAL =
             seconds("HERMES_REAP_INTERVAL_SEC", 30, "how often idle runtimes are looked for");
     public static final Setting<Duration> ORPHAN_SWEEP =
@@ -267,7 +281,9 @@ public final class WorkerSettings {
             CRASH_LOOP_AFTER,
             CRASH_LOOP_BACKOFF_MIN,
             CRASH_LOOP_BACKOFF_MAX,
-            DOCKER_WAIT);
+            DOCKER_WAIT,
+            RUNTIME_PAUSE,
+            RUNTIME_STOP);
 
     private WorkerSettings() {}
 

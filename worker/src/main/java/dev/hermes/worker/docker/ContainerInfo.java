@@ -9,6 +9,7 @@ import java.util.Map;
  * @param startedAt Docker's RFC 3339 start time; may be null
  * @param publishedPorts host port of each published container TCP port
  * @param imageId the id of the image it was created from ({@code sha256:...}); may be null
+ * @param paused frozen by {@code docker pause}; {@code running} is true as well, as Docker reports it
  */
 public record ContainerInfo(
         String id,
@@ -18,4 +19,19 @@ public record ContainerInfo(
         Map<String, String> labels,
         String startedAt,
         Map<Integer, String> publishedPorts,
-        String imageId) {}
+        String imageId,
+        boolean paused) {
+
+    /** A container that is not paused. */
+    public ContainerInfo(
+            String id,
+            String name,
+            boolean running,
+            Long exitCode,
+            Map<String, String> labels,
+            String startedAt,
+            Map<Integer, String> publishedPorts,
+            String imageId) {
+        this(id, name, running, exitCode, labels, startedAt, publishedPorts, imageId, false);
+    }
+}

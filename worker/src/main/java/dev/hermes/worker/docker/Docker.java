@@ -12,7 +12,10 @@ import java.util.function.Consumer;
  */
 public interface Docker extends AutoCloseable {
 
-    /** The running containers labelled managed and of this fleet. */
+    /**
+     * The running containers labelled managed and of this fleet, paused ones included ({@link
+     * ContainerSummary#paused()}): they hold their memory.
+     */
     List<ContainerSummary> runningManaged(String fleet);
 
     /** Every container, running or not, whose name starts with {@code namePrefix} (no leading slash). */
@@ -40,14 +43,28 @@ public interface Docker extends AutoCloseable {
     /** Stops it within {@code timeoutSeconds}; one already stopped or gone is left as it is. */
     void stop(String idOrName, int timeoutSeconds);
 
-    /** Removes it, running or not; returns false if there was none. */
+    /**
+     * Freezes it ({@code docker pause}, cgroup freezer): it keeps its memory and uses no CPU.
+     *
+     * @throws DockerCallFailedException when it is not running, is paused already, or is gone
+     */
+    void pause(String idOrName);
+
+    /**
+     * Thaws a paused container.
+     *
+     * @throws DockerCallFailedException when it is not paused, or is gone
+     */
+    void unpause(String idOrName);
+
+    /** Removes it, running, paused or not; returns false if there was none. */
     boolean remove(String idOrName);
 
     /** Throws if Docker does not answer. */
     void ping();
 
     /**
-     * Follows the die, stop, kill, destroy and oom events of this fleet's managed containers until the
+     * Follows the die, stop, kill, destroy, oom, pause and unpause events of this fleet's managed containers until the
      * stream ends or is closed.
      */
     EventStream containerEvents(String fleet, Consumer<ContainerEvent> onEvent);
@@ -81,7 +98,7 @@ public interface Docker extends AutoCloseable {
     void close();
 
     /**
-     * How many containers labelled managed run on this engine, of every fleet (one list): memory is the host's, so the
+     * How many containers labelled managed run (paused ones too: they keep their memory) on this engine, of every fleet (one list): memory is the host's, so the
      * capacity bound counts them all.
      */
     int countRunningManagedOfAnyFleet();

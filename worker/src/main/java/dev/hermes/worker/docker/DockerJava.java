@@ -33,9 +33,12 @@ public final class DockerJava implements Docker {
     /** The fleet network's id, resolved once per worker (a worker has one fleet, so one entry). */
     private final Map<RuntimeNetwork, FleetNetwork> networks = new ConcurrentHashMap<>();
 
+    private final DockerPauses pauses;
+
     public DockerJava(DockerClient docker, Clock clock) {
         this.docker = docker;
         this.clock = clock;
+        this.pauses = new DockerPauses(docker);
     }
 
     /** Connects with the httpclient5 transport, sized for {@code maxConnections} concurrent calls. */
@@ -51,7 +54,7 @@ public final class DockerJava implements Docker {
     @Override
     public List<ContainerSummary> runningManaged(String fleet) {
         return call(() -> summaries(docker.listContainersCmd()
-                .withStatusFilter(List.of("running"))
+                .withStatusFilter(DockerPauses.RUNNING_OR_PAUSED)
                 .withLabelFilter(Map.of(ContainerSpec.LABEL_MANAGED, "true", ContainerSpec.LABEL_FLEET, fleet))
                 .exec()));
     }
@@ -195,6 +198,16 @@ public final class DockerJava implements Docker {
     }
 
     @Override
+    public void pause(String idOrName) {
+        pauses.pause(idOrName);
+    }
+
+    @Override
+    public void unpause(String idOrName) {
+        pauses.unpause(idOrName);
+    }
+
+    @Override
     public boolean remove(String idOrName) {
         try {
             docker.removeContainerCmd(idOrName).withForce(true).exec();
@@ -224,7 +237,7 @@ public final class DockerJava implements Docker {
         docker.eventsCmd()
                 .withLabelFilter(ContainerSpec.LABEL_MANAGED + "=true", ContainerSpec.LABEL_FLEET + "=" + fleet)
                 .withEventTypeFilter("container")
-                .withEventFilter("die", "stop", "kill", "destroy", "oom")
+                .withEventFilter("die", "stop", "kill", "destroy", "oom", "pause", "unpause")
                 .exec(callback);
         return new EventStream() {
             @Override
@@ -331,7 +344,8 @@ public final class DockerJava implements Docker {
                         c.getId(),
                         c.getNames() == null ? List.of() : List.of(c.getNames()),
                         c.getLabels(),
-                        c.getImageId()))
+                        c.getImageId(),
+                        DockerPauses.PAUSED.equals(c.getState())))
                 .toList();
     }
 
@@ -353,13 +367,14 @@ public final class DockerJava implements Docker {
                 c.getConfig() == null ? null : c.getConfig().getLabels(),
                 state == null ? null : state.getStartedAt(),
                 Map.copyOf(published),
-                c.getImageId());
+                c.getImageId(),
+                state != null && Boolean.TRUE.equals(state.getPaused()));
     }
 
     @Override
     public int countRunningManagedOfAnyFleet() {
         return call(() -> docker.listContainersCmd()
-                .withStatusFilter(List.of("running"))
+                .withStatusFilter(DockerPauses.RUNNING_OR_PAUSED)
                 .withLabelFilter(Map.of(ContainerSpec.LABEL_MANAGED, "true"))
                 .exec()
                 .size());

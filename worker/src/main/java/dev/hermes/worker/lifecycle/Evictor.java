@@ -25,6 +25,8 @@ import org.slf4j.LoggerFactory;
  * HERMES_EVICT_MIN_IDLE_SEC, exactly like an idle reap (volume kept), audited RuntimeStopped EVICTED. The stop runs on
  * the victim's lane, taken only if it is free at that moment: a busy lane means the family is in use right now, so the
  * next candidate is tried instead of waiting (a cold start holds its own lane, and waiting on another could deadlock).
+ * Paused runtimes (tiered idle) go first, least recently active first, whatever HERMES_EVICT_MIN_IDLE_SEC: they hold
+ * memory and serve nobody ({@link #idlestFirst}).
  */
 public final class Evictor {
     private static final Logger log = LoggerFactory.getLogger(Evictor.class);
@@ -43,6 +45,7 @@ public final class Evictor {
     private final Clock clock;
     private final Duration minIdle;
     private final boolean remove;
+    private final Freezer freezer;
 
     /** What one attempt found: whether it stopped a runtime, and if not, when one may become evictable. */
     record Attempt(boolean evicted, Duration retryAfter) {}
@@ -61,6 +64,22 @@ public final class Evictor {
             Clock clock,
             Duration minIdle,
             boolean remove) {
+        this(owned, activity, registry, spawner, audit, meters, clock, minIdle, remove, null);
+    }
+
+    /** @param freezer stops paused runtimes (unpausing first); null when nothing is ever paused */
+    public Evictor(
+            OwnedRuntimes owned,
+            ActivityTracker activity,
+            RuntimeRegistry registry,
+            RuntimeSpawner spawner,
+            LifecycleAudit audit,
+            Meters meters,
+            Clock clock,
+            Duration minIdle,
+            boolean remove,
+            Freezer freezer) {
+        this.freezer = freezer;
         this.owned = owned;
         this.lastActivity = new LastActivity(activity, registry, spawner, clock);
         this.activity = activity;
@@ -78,11 +97,8 @@ public final class Evictor {
         Map<OwnedRuntimes.Owned, Instant> candidates = owned.list().stream()
                 .filter(r -> !r.user().equals(forWhom))
                 .collect(Collectors.toMap(r -> r, lastActivity::of, (a, b) -> a));
-        Instant cutoff = clock.instant().minus(minIdle);
-        List<OwnedRuntimes.Owned> idlestFirst = candidates.keySet().stream()
-                .filter(r -> !candidates.get(r).isAfter(cutoff))
-                .sorted(Comparator.comparing(candidates::get))
-                .toList();
+        List<OwnedRuntimes.Owned> idlestFirst =
+                idlestFirst(candidates, clock.instant().minus(minIdle));
         for (OwnedRuntimes.Owned victim : idlestFirst) {
             AtomicBoolean stopped = new AtomicBoolean();
             if (owned.runNowIfLaneIdle(victim, () -> stopped.set(stopIfStillIdle(victim, forWhom))) && stopped.get()) {
@@ -90,6 +106,19 @@ public final class Evictor {
             }
         }
         return new Attempt(false, retryAfter(candidates.values()));
+    }
+
+    /**
+     * The runtimes that may be evicted, in order: paused ones first (whatever their idle time), then running ones idle
+     * since {@code cutoff}; least recently active first within each.
+     */
+    static List<OwnedRuntimes.Owned> idlestFirst(Map<OwnedRuntimes.Owned, Instant> lastActive, Instant cutoff) {
+        return lastActive.keySet().stream()
+                .filter(r -> r.container().paused() || !lastActive.get(r).isAfter(cutoff))
+                .sorted(Comparator.comparing(
+                                (OwnedRuntimes.Owned r) -> !r.container().paused())
+                        .thenComparing(lastActive::get))
+                .toList();
     }
 
     /** The time until the soonest candidate becomes evictable; at least a second. */
@@ -106,12 +135,19 @@ public final class Evictor {
     private boolean stopIfStillIdle(OwnedRuntimes.Owned victim, UserId forWhom) {
         UserId user = victim.user();
         ActivityTracker.Activity known = activity.get(user);
-        if (known != null && known.lastActiveAt().isAfter(clock.instant().minus(minIdle))) {
+        // still paused: nobody resumed it since the list (a resume puts it back in the warm set)
+        boolean paused = victim.container().paused() && registry.find(user) == null && freezer != null;
+        if (!paused
+                && known != null
+                && known.lastActiveAt().isAfter(clock.instant().minus(minIdle))) {
             return false;
         }
         registry.remove(user);
+        registry.takePaused(user);
         meters.dockerCall();
-        if (remove) {
+        if (paused) {
+            freezer.stopPaused(victim.container().id(), remove);
+        } else if (remove) {
             spawner.remove(victim.container().id());
         } else {
             spawner.stop(victim.container().id());

@@ -1,11 +1,15 @@
 package dev.hermes.worker.lifecycle;
 
+import dev.hermes.schemas.StopReason;
+import dev.hermes.schemas.UserId;
 import dev.hermes.worker.audit.LifecycleAudit;
+import dev.hermes.worker.audit.RuntimeFact;
 import dev.hermes.worker.metrics.Meters;
 import dev.hermes.worker.settings.SettingsCache;
 import dev.hermes.worker.spawn.CurrentBuild;
 import dev.hermes.worker.spawn.EnsureFailedException;
 import dev.hermes.worker.spawn.Ensurer;
+import java.time.Clock;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
@@ -20,7 +24,8 @@ import org.slf4j.LoggerFactory;
  * Brings every running runtime this worker owns onto the current settings version and image (a new build under
  * the HERMES_IMAGE tag): rm -f, spawn, health, through each family's lane, at most HERMES_RECREATE_CONCURRENCY at
  * once. The Docker labels are the truth, so a replayed event or a worker taking over halfway recreates only what
- * is still old.
+ * is still old. A paused runtime (tiered idle) is removed instead, audited RuntimeStopped SETTINGS_RECREATE: nobody
+ * waits for it, its volume stays, and the family's next ensure creates one on today's settings.
  */
 public final class FleetRecreator {
     private static final Logger log = LoggerFactory.getLogger(FleetRecreator.class);
@@ -31,6 +36,8 @@ public final class FleetRecreator {
     private final LifecycleAudit audit;
     private final Meters meters;
     private final int concurrency;
+    private final Freezer freezer;
+    private final Clock clock;
 
     public FleetRecreator(
             OwnedRuntimes owned,
@@ -39,6 +46,21 @@ public final class FleetRecreator {
             LifecycleAudit audit,
             Meters meters,
             int concurrency) {
+        this(owned, ensurer, settings, audit, meters, concurrency, null, Clock.systemUTC());
+    }
+
+    /** @param freezer removes stale paused runtimes; null recreates them like running ones */
+    public FleetRecreator(
+            OwnedRuntimes owned,
+            Ensurer ensurer,
+            SettingsCache settings,
+            LifecycleAudit audit,
+            Meters meters,
+            int concurrency,
+            Freezer freezer,
+            Clock clock) {
+        this.freezer = freezer;
+        this.clock = clock;
         this.owned = owned;
         this.ensurer = ensurer;
         this.settings = settings;
@@ -86,6 +108,9 @@ public final class FleetRecreator {
                 new Semaphore(concurrency),
                 runtime -> {
                     try {
+                        if (removedPaused(runtime, causationId)) {
+                            return;
+                        }
                         ensurer.recreateIfStale(runtime.user()).ifPresent(outcome -> {
                             audit.record(runtime.user(), causationId, outcome.facts());
                             recreated.incrementAndGet();
@@ -109,6 +134,23 @@ public final class FleetRecreator {
                 recreated.get(),
                 (System.nanoTime() - started) / 1_000_000);
         return recreated.get();
+    }
+
+    /** On the family's lane: a runtime still paused is removed, not recreated. */
+    private boolean removedPaused(OwnedRuntimes.Owned runtime, UUID causationId) {
+        if (freezer == null
+                || !runtime.container().paused()
+                || !freezer.removeIfPaused(runtime.container().id())) {
+            return false;
+        }
+        UserId user = runtime.user();
+        audit.record(
+                user,
+                causationId,
+                new RuntimeFact.Stopped(
+                        clock.instant(), user.containerName(), StopReason.SETTINGS_RECREATE, true, false));
+        log.info("removed the stale paused runtime of user={} (volume kept)", user);
+        return true;
     }
 
     private void logProgress(long version, int total, CountDownLatch done) {

@@ -53,9 +53,11 @@ public final class Meters {
     private final Counter heartbeatsMerged;
     private final AtomicInteger partitionsHalted = new AtomicInteger();
     private final Map<Integer, Meter.Id> partitionGauges = new ConcurrentHashMap<>();
+    private final PauseMeters pauses;
 
     public Meters(MeterRegistry registry) {
         this.registry = registry;
+        this.pauses = new PauseMeters(registry);
         this.ensureWarm = ensureTimer("warm");
         this.ensureCold = ensureTimer("cold");
         this.recreates = Counter.builder("hermes.recreates")
@@ -106,6 +108,11 @@ public final class Meters {
 
     public MeterRegistry registry() {
         return registry;
+    }
+
+    /** Tiered idle: paused runtimes, pauses, resumes and resume latency. */
+    public PauseMeters pauses() {
+        return pauses;
     }
 
     public void ensured(boolean cold, Duration elapsed) {

@@ -25,11 +25,19 @@ public final class ContainerDeaths {
     private final RuntimeDeathListener listener;
     private final Set<String> outOfMemory = ConcurrentHashMap.newKeySet();
     private final Set<String> terminated = ConcurrentHashMap.newKeySet();
+    private final ContainerPauses pauses;
 
     public ContainerDeaths(RuntimeRegistry registry, String userLabel, RuntimeDeathListener listener) {
+        this(registry, userLabel, listener, null);
+    }
+
+    /** @param pauses told of {@code pause} and {@code unpause} events; null ignores them */
+    public ContainerDeaths(
+            RuntimeRegistry registry, String userLabel, RuntimeDeathListener listener, ContainerPauses pauses) {
         this.registry = registry;
         this.userLabel = userLabel;
         this.listener = listener;
+        this.pauses = pauses;
     }
 
     public void on(ContainerEvent event) {
@@ -45,6 +53,16 @@ public final class ContainerDeaths {
                 }
             }
             case "die", "stop", "destroy" -> gone(event, id);
+            case "pause" -> {
+                if (pauses != null) {
+                    pauses.paused(userOf(event), id);
+                }
+            }
+            case "unpause" -> {
+                if (pauses != null) {
+                    pauses.unpaused(userOf(event), id);
+                }
+            }
             default -> {}
         }
     }

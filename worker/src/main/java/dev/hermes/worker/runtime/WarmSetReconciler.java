@@ -4,6 +4,7 @@ import dev.hermes.schemas.StopReason;
 import dev.hermes.worker.docker.ContainerInfo;
 import dev.hermes.worker.docker.ContainerSummary;
 import dev.hermes.worker.docker.Docker;
+import java.time.Clock;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -13,7 +14,9 @@ import org.slf4j.LoggerFactory;
 /**
  * Compares the warm set with one list of the fleet's running containers and drops every runtime whose container is
  * not running (or runs under another id): a death the event stream missed. Each one dropped is told to the listener
- * as DIED, with its exit code when Docker still has the container. Run after the event stream (re)opens, and when partitions are gained.
+ * as DIED, with its exit code when Docker still has the container. A warm runtime whose container is paused (a pause
+ * event the stream missed) moves to the paused set; a paused one whose container no longer runs leaves it. Run after
+ * the event stream (re)opens, and when partitions are gained.
  */
 public final class WarmSetReconciler {
     private static final Logger log = LoggerFactory.getLogger(WarmSetReconciler.class);
@@ -21,12 +24,19 @@ public final class WarmSetReconciler {
     private final String fleet;
     private final RuntimeRegistry registry;
     private final RuntimeDeathListener listener;
+    private final Clock clock;
 
     public WarmSetReconciler(Docker docker, String fleet, RuntimeRegistry registry, RuntimeDeathListener listener) {
+        this(docker, fleet, registry, listener, Clock.systemUTC());
+    }
+
+    public WarmSetReconciler(
+            Docker docker, String fleet, RuntimeRegistry registry, RuntimeDeathListener listener, Clock clock) {
         this.docker = docker;
         this.fleet = fleet;
         this.registry = registry;
         this.listener = listener;
+        this.clock = clock;
     }
 
     /**
@@ -37,12 +47,27 @@ public final class WarmSetReconciler {
     public synchronized int reconcile() {
         // taken before the list: a runtime put after it may run a container the list does not show yet
         List<Runtime> known = List.copyOf(registry.all());
-        if (known.isEmpty()) {
+        List<PausedRuntime> knownPaused = List.copyOf(registry.allPaused());
+        if (known.isEmpty() && knownPaused.isEmpty()) {
             return 0;
         }
         Set<String> running = new HashSet<>();
+        Set<String> paused = new HashSet<>();
         for (ContainerSummary container : docker.runningManaged(fleet)) {
             running.add(container.id());
+            if (container.paused()) {
+                paused.add(container.id());
+            }
+        }
+        for (PausedRuntime p : knownPaused) {
+            if (!running.contains(p.runtime().containerId())) {
+                registry.removePaused(p);
+            }
+        }
+        for (Runtime runtime : known) {
+            if (paused.contains(runtime.containerId())) {
+                registry.pause(runtime.userId(), runtime.containerId(), clock.instant());
+            }
         }
         int dropped = 0;
         for (Runtime runtime : known) {

@@ -43,6 +43,7 @@ public final class Ensurer {
     private final CrashLoopGuard crashLoop;
     private final Launch launch;
     private final Replacements replacements;
+    private final Resumer resumer;
 
     /** An Ensurer that admits every family. */
     public Ensurer(
@@ -82,6 +83,22 @@ public final class Ensurer {
             KnownAccounts admission,
             CapacityGate capacity,
             CrashLoopGuard crashLoop) {
+        this(spawner, health, specs, settings, registry, meters, clock, admission, capacity, crashLoop, null);
+    }
+
+    public Ensurer(
+            RuntimeSpawner spawner,
+            HealthCheck health,
+            ContainerSpecFactory specs,
+            SettingsCache settings,
+            RuntimeRegistry registry,
+            Meters meters,
+            Clock clock,
+            KnownAccounts admission,
+            CapacityGate capacity,
+            CrashLoopGuard crashLoop,
+            Resumer resumer) {
+        this.resumer = resumer != null ? resumer : Resumer.none(registry);
         this.crashLoop = crashLoop;
         this.capacity = capacity;
         this.admission = admission;
@@ -144,7 +161,8 @@ public final class Ensurer {
             }
             // a family in its crash-loop backoff is answered now: no database and no Docker call
             crashLoop.check(user);
-            EnsureOutcome outcome = ensureNotWarm(user, correlationId, facts);
+            EnsureOutcome outcome = resumer.resume(user, correlationId, facts)
+                    .orElseGet(() -> ensureNotWarm(user, correlationId, facts));
             crashLoop.succeeded(user);
             return outcome;
         } catch (RuntimeException e) {

@@ -142,6 +142,9 @@ public final class RuntimeSpawner {
         boolean started = false;
         long startMs = 0;
         ContainerInfo running = container;
+        if (container.paused()) {
+            docker.unpause(container.id()); // paused (tiered idle) where no one knew it: thawed, then health-checked
+        }
         if (!container.running()) {
             long t0 = System.nanoTime();
             start(container.id(), spec.name());

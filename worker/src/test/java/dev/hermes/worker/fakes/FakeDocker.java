@@ -41,6 +41,7 @@ public final class FakeDocker implements Docker {
         public final int agentPort;
         public final String hostPort;
         public volatile boolean running;
+        public volatile boolean paused;
         public volatile String startedAt;
 
         /** The image Docker says it runs: the spec's image (an id, as the worker creates from ids) unless set. */
@@ -100,8 +101,28 @@ public final class FakeDocker implements Docker {
                 .filter(c -> c.running
                         && "true".equals(c.labels.get(ContainerSpec.LABEL_MANAGED))
                         && fleet.equals(c.labels.get(ContainerSpec.LABEL_FLEET)))
-                .map(c -> new ContainerSummary(c.id, List.of("/" + c.name), c.labels, c.imageId()))
+                .map(c -> new ContainerSummary(c.id, List.of("/" + c.name), c.labels, c.imageId(), c.paused))
                 .toList();
+    }
+
+    @Override
+    public synchronized void pause(String idOrName) {
+        calls.add("pause " + idOrName);
+        Container c = find(idOrName)
+                .filter(x -> x.running && !x.paused)
+                .orElseThrow(() -> new dev.hermes.worker.docker.DockerCallFailedException(
+                        "container " + idOrName + " is not running", null));
+        c.paused = true;
+    }
+
+    @Override
+    public synchronized void unpause(String idOrName) {
+        calls.add("unpause " + idOrName);
+        Container c = find(idOrName)
+                .filter(x -> x.paused)
+                .orElseThrow(() -> new dev.hermes.worker.docker.DockerCallFailedException(
+                        "container " + idOrName + " is not paused", null));
+        c.paused = false;
     }
 
     @Override
@@ -124,7 +145,8 @@ public final class FakeDocker implements Docker {
                         c.labels,
                         c.startedAt,
                         Map.of(c.agentPort, c.hostPort),
-                        c.imageId()));
+                        c.imageId(),
+                        c.paused));
     }
 
     @Override
@@ -172,7 +194,10 @@ public final class FakeDocker implements Docker {
     @Override
     public synchronized void stop(String idOrName, int timeoutSeconds) {
         calls.add("stop " + idOrName);
-        find(idOrName).ifPresent(c -> c.running = false);
+        find(idOrName).ifPresent(c -> {
+            c.running = false;
+            c.paused = false;
+        });
     }
 
     @Override

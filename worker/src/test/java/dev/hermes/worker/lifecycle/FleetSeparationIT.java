@@ -32,7 +32,8 @@ class FleetSeparationIT {
             "RUNTIME_IDLE_SEC", "8",
             "HERMES_REAP_INTERVAL_SEC", "0.5",
             "HERMES_LAST_ACTIVE_WRITE_INTERVAL_SEC", "0.5",
-            "HERMES_SETTINGS_POLL_SEC", "1");
+            "HERMES_SETTINGS_POLL_SEC", "1",
+            "RUNTIME_PAUSE", "false");
 
     private static InspectContainerResponse inspect(Stack stack, UserId user) {
         return stack.docker().inspectContainerCmd(user.containerName()).exec();

@@ -26,10 +26,13 @@ import org.junit.jupiter.api.Test;
 
 @HermesStack.Use
 class IdleReaperIT {
+    /** Today's behaviour, without tiered idle: an idle runtime is stopped at once (PausedRuntimeIT has the pauses). */
     private static final Map<String, String> FAST_REAPING = Map.of(
             "RUNTIME_IDLE_SEC", "2",
             "HERMES_REAP_INTERVAL_SEC", "0.5",
-            "HERMES_LAST_ACTIVE_WRITE_INTERVAL_SEC", "0.5");
+            "HERMES_LAST_ACTIVE_WRITE_INTERVAL_SEC", "0.5",
+            "RUNTIME_PAUSE", "false");
+
     private static final ApiKeys KEYS = ApiKeys.fromSecret(Stack.SECRET);
 
     @AfterEach
@@ -108,7 +111,9 @@ class IdleReaperIT {
                 "HERMES_REAP_INTERVAL_SEC",
                 "0.2",
                 "HERMES_LAST_ACTIVE_WRITE_INTERVAL_SEC",
-                "0.2"));
+                "0.2",
+                "RUNTIME_PAUSE",
+                "false"));
         RuntimeClient client = stack.client();
         UserId user = stack.newUser();
         int restarts = 0;
@@ -142,7 +147,8 @@ class IdleReaperIT {
                 EventPublisher.connect(stack.bootstrapServers(), "it", stack.topics(), new EventCodec())) {
             publisher.tombstone(Partitions.of(user, Stack.PARTITIONS), user).join();
         }
-        Worker second = stack.startWorker(Map.of("RUNTIME_IDLE_SEC", "2", "HERMES_REAP_INTERVAL_SEC", "0.5"));
+        Worker second = stack.startWorker(
+                Map.of("RUNTIME_IDLE_SEC", "2", "HERMES_REAP_INTERVAL_SEC", "0.5", "RUNTIME_PAUSE", "false"));
 
         await().atMost(Duration.ofSeconds(15)).until(() -> !running(stack, user));
         assertThat(second.activity().get(user)).isNull();

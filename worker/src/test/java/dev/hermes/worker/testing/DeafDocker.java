@@ -84,6 +84,16 @@ public final class DeafDocker implements Docker {
     }
 
     @Override
+    public void pause(String idOrName) {
+        docker.pause(idOrName);
+    }
+
+    @Override
+    public void unpause(String idOrName) {
+        docker.unpause(idOrName);
+    }
+
+    @Override
     public boolean remove(String idOrName) {
         return docker.remove(idOrName);
     }

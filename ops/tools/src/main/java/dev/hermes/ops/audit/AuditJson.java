@@ -60,6 +60,7 @@ public final class AuditJson {
                 .put("total", s.answers())
                 .put("cold", s.coldAnswers())
                 .put("warm", s.warmAnswers());
+        root.put("resumes", s.resumes());
         ObjectNode failures = root.putObject("failures").put("total", s.failures());
         counts(failures.putObject("byReason"), s.failuresByReason());
         ObjectNode stops = root.putObject("stops").put("total", s.stops());
@@ -73,6 +74,7 @@ public final class AuditJson {
         percentiles(timings.putObject("create"), s.timings().create());
         percentiles(timings.putObject("start"), s.timings().start());
         percentiles(timings.putObject("health"), s.timings().health());
+        percentiles(timings.putObject("resume"), s.resume());
         ArrayNode top = root.putArray("topFailingUsers");
         s.topFailingUsers()
                 .forEach(u -> top.addObject().put("userId", u.userId()).put("failures", u.count()));

@@ -60,6 +60,7 @@ public final class AuditPrinter {
         out.println("events: " + (s.eventsByType().isEmpty() ? "none" : counts(s.eventsByType())));
         out.println("spawns: " + s.spawns());
         out.println("answers: " + s.answers() + " (cold " + s.coldAnswers() + ", warm " + s.warmAnswers() + ")");
+        out.println("resumes: " + s.resumes() + " (paused runtimes woken instead of a cold start)");
         out.println("failures: " + s.failures() + counted(s.failuresByReason()));
         out.println("stops: " + s.stops() + counted(s.stopsByReason()));
         out.println("recreates: " + s.recreates()
@@ -79,6 +80,7 @@ public final class AuditPrinter {
         timing(out, "create", t.create());
         timing(out, "start", t.start());
         timing(out, "health (cold)", t.health());
+        timing(out, "resume", s.resume());
         out.println("top failing users:" + (s.topFailingUsers().isEmpty() ? " none" : ""));
         s.topFailingUsers().forEach(u -> out.println("  " + u.userId() + "  " + u.count()));
         undecodable(s.replay(), out);

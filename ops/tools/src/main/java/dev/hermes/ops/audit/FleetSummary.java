@@ -8,7 +8,9 @@ import java.util.SortedMap;
  * What happened to the fleet in a window, from the lifecycle events. Maps are sorted (reasons by name,
  * versions by number) so output is stable. Timings are milliseconds:
  * ensure = RuntimeReady.totalMs; create = RuntimeSpawned.createMs; start = RuntimeStarted.startMs;
- * health = healthMs of cold RuntimeReady answers.
+ * health = healthMs of cold RuntimeReady answers; resume = RuntimeResumed.resumeMs. A resume (a paused runtime woken,
+ * tiered idle) is not a cold start: its answer counts as warm, and {@code resumes} counts the resumes themselves
+ * (a heartbeat's too, which has no answer).
  */
 public record FleetSummary(
         String topic,
@@ -23,7 +25,9 @@ public record FleetSummary(
         SortedMap<String, Long> stopsByReason,
         SortedMap<Long, Long> recreatesBySettingsVersion,
         Timings timings,
-        List<UserCount> topFailingUsers) {
+        List<UserCount> topFailingUsers,
+        long resumes,
+        Percentiles resume) {
 
     /** Percentiles of each measured duration. */
     public record Timings(

@@ -4,6 +4,7 @@ import dev.hermes.schemas.Event;
 import dev.hermes.schemas.RuntimeFailed;
 import dev.hermes.schemas.RuntimeReady;
 import dev.hermes.schemas.RuntimeRecreated;
+import dev.hermes.schemas.RuntimeResumed;
 import dev.hermes.schemas.RuntimeSpawned;
 import dev.hermes.schemas.RuntimeStarted;
 import dev.hermes.schemas.RuntimeStopped;
@@ -32,6 +33,8 @@ public final class FleetTally implements EventSink {
     private long spawns;
     private long cold;
     private long warm;
+    private long resumes;
+    private final MillisSample resume = new MillisSample();
 
     @Override
     public void accept(Event event) {
@@ -56,6 +59,9 @@ public final class FleetTally implements EventSink {
             count(failuresByUser, failed.userId().value());
         } else if (event instanceof RuntimeStopped stopped) {
             count(stopsByReason, stopped.reason().name());
+        } else if (event instanceof RuntimeResumed resumed) {
+            resumes++;
+            resume.add(resumed.resumeMs());
         } else if (event instanceof RuntimeRecreated recreated) {
             count(recreatesByVersion, recreated.settingsVersion());
         }
@@ -81,7 +87,9 @@ public final class FleetTally implements EventSink {
                         create.percentiles(),
                         start.percentiles(),
                         health.percentiles()),
-                topFailingUsers());
+                topFailingUsers(),
+                resumes,
+                resume.percentiles());
     }
 
     /** Most failures first; ties by user id, so the list is stable. */

@@ -37,6 +37,7 @@ fleet: %1$s; 19 records read, 1 undecodable
 events: RuntimeFailed 2, RuntimeReady 4, RuntimeRecreated 1, RuntimeSpawned 3, RuntimeStarted 4, RuntimeStopped 4
 spawns: 3
 answers: 4 (cold 2, warm 2)
+resumes: 0 (paused runtimes woken instead of a cold start)
 failures: 2 (HEALTH_TIMEOUT 1, SPAWN_ERROR 1)
 stops: 4 (HEALTH_TIMEOUT 1, IDLE 1, ORPHAN 1, SETTINGS_RECREATE 1)
 recreates: 1 (to v2: 1)
@@ -47,6 +48,7 @@ recreates: 1 (to v2: 1)
   create               3     180     220     220     220
   start                4      65      90      90      90
   health (cold)        2    1250    1600    1600    1600
+  resume               0       -       -       -       -
 top failing users:
   aaaaaaaa-1111-4111-8111-111111111111  1
   bbbbbbbb-2222-4222-8222-222222222222  1
@@ -63,6 +65,7 @@ undecodable %1$s-0@0: %2$s
                   "RuntimeStarted": 4, "RuntimeStopped": 4},
  "spawns": 3,
  "answers": {"total": 4, "cold": 2, "warm": 2},
+ "resumes": 0,
  "failures": {"total": 2, "byReason": {"HEALTH_TIMEOUT": 1, "SPAWN_ERROR": 1}},
  "stops": {"total": 4, "byReason": {"HEALTH_TIMEOUT": 1, "IDLE": 1, "ORPHAN": 1, "SETTINGS_RECREATE": 1}},
  "recreates": {"total": 1, "bySettingsVersion": {"2": 1}},
@@ -72,7 +75,8 @@ undecodable %1$s-0@0: %2$s
    "ensureWarm": {"count": 2, "p50": 4,    "p95": 6,    "p99": 6,    "max": 6},
    "create":     {"count": 3, "p50": 180,  "p95": 220,  "p99": 220,  "max": 220},
    "start":      {"count": 4, "p50": 65,   "p95": 90,   "p99": 90,   "max": 90},
-   "health":     {"count": 2, "p50": 1250, "p95": 1600, "p99": 1600, "max": 1600}},
+   "health":     {"count": 2, "p50": 1250, "p95": 1600, "p99": 1600, "max": 1600},
+   "resume":     {"count": 0, "p50": null, "p95": null, "p99": null, "max": null}},
  "topFailingUsers": [{"userId": "aaaaaaaa-1111-4111-8111-111111111111", "failures": 1},
                      {"userId": "bbbbbbbb-2222-4222-8222-222222222222", "failures": 1}]}
 """.formatted(topic, undecodableError.replace("\\", "\\\\").replace("\"", "\\\""));

@@ -15,6 +15,29 @@ import org.junit.jupiter.api.Test;
 class AuditFleetTallyTest {
 
     @Test
+    void resumesAreCountedApartFromColdStartsAndTheirAnswersAreNotCold() {
+        FleetTally tally = new FleetTally();
+        UserId user = UserId.random();
+        Instant t = Instant.parse("2026-11-30T12:00:00Z");
+        UUID request = UUID.randomUUID();
+        tally.accept(new dev.hermes.schemas.RuntimePaused(UUID.randomUUID(), t, user, null, "w", "c", "id", 1800000));
+        tally.accept(new dev.hermes.schemas.RuntimeResumed(
+                UUID.randomUUID(), t, user, request, null, "w", "c", "id", 24, 60000));
+        tally.accept(new dev.hermes.schemas.RuntimeReady(
+                UUID.randomUUID(), t, user, request, "http://127.0.0.1:1", "c", 1, false, 0, 0, 24, 31, "w", null));
+        tally.accept(new dev.hermes.schemas.RuntimeResumed(
+                UUID.randomUUID(), t, user, null, null, "w", "c", "id", 30, 60000));
+
+        FleetSummary s = tally.summary("events", ReplayScope.fleet(null, null), new ReplayStats(4, 4, 0, List.of()));
+
+        assertThat(s.resumes()).isEqualTo(2);
+        assertThat(s.resume()).isEqualTo(new Percentiles(2, 24L, 30L, 30L, 30L));
+        assertThat(s.coldAnswers()).isZero();
+        assertThat(s.warmAnswers()).isEqualTo(1);
+        assertThat(s.eventsByType()).containsEntry("RuntimePaused", 1L).containsEntry("RuntimeResumed", 2L);
+    }
+
+    @Test
     void countsAndMeasuresTheKnownHistory() {
         FleetSummary s = AuditPrinterTest.fleet();
 

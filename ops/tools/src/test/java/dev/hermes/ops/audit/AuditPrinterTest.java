@@ -92,6 +92,7 @@ fleet: hermes.runtime.events; 0 records read, 0 undecodable
 events: none
 spawns: 0
 answers: 0 (cold 0, warm 0)
+resumes: 0 (paused runtimes woken instead of a cold start)
 failures: 0
 stops: 0
 recreates: 0
@@ -102,6 +103,7 @@ recreates: 0
   create               0       -       -       -       -
   start                0       -       -       -       -
   health (cold)        0       -       -       -       -
+  resume               0       -       -       -       -
 top failing users: none
 """);
     }
