@@ -43,6 +43,8 @@ export class RuntimeClient {
     this.pending = new Map();
     this.closed = false;
     this.replies = null;
+    /** @type {Set<Promise<unknown>>} sends under way: close() lets them finish, or kafkajs reconnects for them */
+    this.sending = new Set();
   }
 
   /**
@@ -105,16 +107,9 @@ export class RuntimeClient {
       }, timeoutMs);
       this.pending.set(correlationId, { resolve, reject, timer });
     });
-    try {
-      await this.producer.send({
-        topic: this.config.topics.requests,
-        acks: -1,
-        messages: [{ key: userId, value: JSON.stringify(request) }],
-      });
-    } catch (e) {
-      this.#fail(correlationId, new HermesError('PUBLISH_FAILED',
-        `could not publish the request for user ${userId}: ${e.message}`, { cause: e }));
-    }
+    // not awaited: a timeout or close() may settle the answer while the send is under way
+    this.#send(userId, request).catch((e) => this.#fail(correlationId, new HermesError('PUBLISH_FAILED',
+      `could not publish the request for user ${userId}: ${e.message}`, { cause: e })));
     return answer;
   }
 
@@ -126,21 +121,35 @@ export class RuntimeClient {
   async heartbeat(userId, deviceId = 'unknown') {
     checkUserId(userId);
     if (this.closed) throw new HermesError('CLOSED', `the client is closed: no heartbeat for user ${userId}`);
-    const event = heartbeat({ userId, deviceId, source: this.config.source, now: new Date() });
-    await this.producer.send({
+    await this.#send(userId, heartbeat({ userId, deviceId, source: this.config.source, now: new Date() }));
+  }
+
+  #send(userId, event) {
+    const sent = this.producer.send({
       topic: this.config.topics.requests,
       acks: -1,
       messages: [{ key: userId, value: JSON.stringify(event) }],
     });
+    this.sending.add(sent);
+    const done = () => this.sending.delete(sent);
+    sent.then(done, done);
+    return sent;
   }
 
-  /** Rejects every pending ensureRuntime with CLOSED at once, then disconnects. Idempotent. */
+  /**
+   * Rejects every pending ensureRuntime with CLOSED at once, lets the sends under way finish (up to 5 s), then
+   * disconnects. Idempotent.
+   */
   async close() {
     if (this.closed) return;
     this.closed = true;
     for (const id of [...this.pending.keys()]) {
       this.#fail(id, new HermesError('CLOSED', 'the client was closed before the answer came'));
     }
+    let timer;
+    const bound = new Promise((resolve) => { timer = setTimeout(resolve, 5_000); });
+    await Promise.race([Promise.allSettled([...this.sending]), bound]);
+    clearTimeout(timer);
     await Promise.allSettled([this.producer.disconnect(), this.replies?.disconnect()]);
   }
 

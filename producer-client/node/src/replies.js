@@ -54,6 +54,7 @@ export async function startReplies(kafka, { topic, partition, clientId, position
     groupId: `${clientId}-replies-${randomUUID()}`,
     partitionAssigners: [onePartitionAssigner(topic, partition)],
     allowAutoTopicCreation: false,
+    maxWaitTimeInMs: 500, // as the Java client's poll: close() waits for the fetch under way
   });
   const joined = new Promise((resolve, reject) => {
     const timer = setTimeout(
