@@ -1,26 +1,40 @@
 package dev.hermes.worker.fleet;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.hermes.schemas.UserId;
 import dev.hermes.worker.kafka.Partitions;
 import dev.hermes.worker.testing.Stack;
 import dev.hermes.worker.testing.TopicDump;
-import java.nio.charset.StandardCharsets;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.Arrays;
 import java.util.List;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 
 /** What a non-Java client wrote to the requests topic for a family, and on which partition. */
 final class CanonicalRecords {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
     private CanonicalRecords() {}
 
-    /** The family's Heartbeat values on its canonical (murmur2) partition. */
-    static List<String> heartbeats(Stack stack, UserId user) {
+    /** The deviceIds of the family's Heartbeats on its canonical (murmur2) partition. */
+    static List<String> heartbeatDevices(Stack stack, UserId user) {
         int canonical = Partitions.of(user, Stack.PARTITIONS);
         return ofUser(stack, user).stream()
                 .filter(r -> r.partition() == canonical)
-                .map(r -> new String(r.value(), StandardCharsets.UTF_8))
-                .filter(v -> v.contains("\"type\":\"Heartbeat\""))
+                .map(r -> json(r.value()))
+                .filter(v -> "Heartbeat".equals(v.path("type").asText()))
+                .map(v -> v.path("deviceId").asText())
                 .toList();
+    }
+
+    private static JsonNode json(byte[] value) {
+        try {
+            return JSON.readTree(value);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** The family's records that are not on its canonical partition (a CRC32 producer would put them there). */
