@@ -73,7 +73,7 @@ test('reply partitions come from a StatefulSet ordinal or a stable hash of the p
   assert.equal(replyPartitionFromOrdinal('chat-3'), 3);
   assert.equal(replyPartitionFromOrdinal('chat-13', 12), 1);
   assert.throws(() => replyPartitionFromOrdinal('chat'), /ordinal/);
-  // same values as Java's ReplyPartitions.hash (Math.floorMod-free: hashCode & 0x7fffffff)
-  assert.equal(replyPartitionFromHash('chat-7d9f8-abcde', 12), replyPartitionFromHash('chat-7d9f8-abcde', 12));
-  assert.ok(replyPartitionFromHash('chat-7d9f8-abcde', 12) < 12);
+  // the values Java's ReplyPartitions.hash gives (ReplyPartitionsTest): String.hashCode & 0x7fffffff
+  assert.equal(replyPartitionFromHash('chat-7d9f8-abcde', 12), 3);
+  assert.equal(replyPartitionFromHash('voice-0', 32), 21);
 });
