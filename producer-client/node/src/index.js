@@ -70,7 +70,7 @@ export class RuntimeClient {
       client.replies = await startReplies(
         kafka,
         { topic: config.topics.replies, partition: config.replyPartition, clientId: config.clientId },
-        (event) => client.#settle(event));
+        (event) => client.onReply(event));
     } catch (e) {
       await producer.disconnect().catch(() => {});
       throw e;
@@ -161,7 +161,8 @@ export class RuntimeClient {
     waiter.reject(error);
   }
 
-  #settle(event) {
+  /** @internal the reply consumer's callback: settles the ensureRuntime waiting for this correlationId, if any. */
+  onReply(event) {
     const waiter = this.pending.get(event.correlationId);
     if (!waiter) return;
     this.pending.delete(event.correlationId);
