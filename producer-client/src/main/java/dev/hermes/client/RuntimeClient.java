@@ -53,6 +53,14 @@ public final class RuntimeClient implements AutoCloseable {
     private final ScheduledExecutorService timers;
     private final AtomicBoolean closed = new AtomicBoolean();
 
+    /**
+     * Names each setting, or reads them from the environment: {@code
+     * RuntimeClient.builder().fromEnv().source("chat").build()}.
+     */
+    public static RuntimeClientBuilder builder() {
+        return new RuntimeClientBuilder();
+    }
+
     public RuntimeClient(RuntimeClientConfig config) {
         this(config, Clock.systemUTC(), ClientMetrics.none());
     }

@@ -22,6 +22,11 @@ public record RuntimeClientConfig(
         Duration defaultTimeout,
         Map<String, Object> kafka) {
 
+    /**
+     * @deprecated name the settings with {@link RuntimeClient#builder()} (or {@link #of} and the {@code with}
+     *     methods) instead of passing six positional arguments
+     */
+    @Deprecated
     public RuntimeClientConfig {
         if (bootstrapServers == null || bootstrapServers.isBlank()) {
             throw new HermesException("bootstrapServers is required (KAFKA_BOOTSTRAP_SERVERS)");
