@@ -44,6 +44,7 @@ import dev.hermes.worker.settings.KnownAccounts;
 import dev.hermes.worker.settings.SettingsCache;
 import dev.hermes.worker.settings.SettingsSource;
 import dev.hermes.worker.settings.SettingsWatcher;
+import dev.hermes.worker.spawn.AdaptiveLimit;
 import dev.hermes.worker.spawn.AgentImage;
 import dev.hermes.worker.spawn.CapacityGate;
 import dev.hermes.worker.spawn.ContainerSpecFactory;
@@ -53,6 +54,7 @@ import dev.hermes.worker.spawn.HealthProbe;
 import dev.hermes.worker.spawn.ImageResolver;
 import dev.hermes.worker.spawn.ImageWatch;
 import dev.hermes.worker.spawn.RuntimeSpawner;
+import dev.hermes.worker.spawn.SpawnGate;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.io.IOException;
@@ -176,7 +178,12 @@ public class Wiring {
         admission.load();
         RuntimeRegistry registry = new RuntimeRegistry();
         meters.runtimesRunning(registry::size);
-        RuntimeSpawner spawner = new RuntimeSpawner(docker, clock, config.maxConcurrentSpawns());
+        RuntimeSpawner spawner = new RuntimeSpawner(
+                docker,
+                clock,
+                SpawnGate.of(
+                        config.spawnConcurrency(), config.minConcurrentSpawns(), config.maxConcurrentSpawns(), clock));
+        meters.spawnSlots(spawner.gate()::limit, spawner.gate()::inFlight, spawner.gate()::waiting);
         ImageResolver image = new ImageResolver(docker, config.image(), config.imagePull(), config.imagePullTimeout());
         image.resolve(true);
         ActivityTracker activity = new ActivityTracker(publisher, clock, config.lastActiveWriteInterval());
@@ -262,16 +269,18 @@ public class Wiring {
                 config.reapInterval(),
                 config.reapInterval(),
                 new Reaper(
-                                owned,
-                                spawner,
-                                activity,
-                                registry,
-                                audit,
-                                meters,
-                                clock,
-                                new ReapPolicy(
-                                        config.idleTimeout(), config.removeOnReap(), config.maxConcurrentSpawns()))
-                        ::reapIdle);
+                        owned,
+                        spawner,
+                        activity,
+                        registry,
+                        audit,
+                        meters,
+                        clock,
+                        new ReapPolicy(
+                                config.idleTimeout(),
+                                config.removeOnReap(),
+                                // stops at once: the spawn ceiling's old default, not the ceiling itself
+                                Math.min(AdaptiveLimit.INITIAL, config.maxConcurrentSpawns())))::reapIdle);
         housekeeping.every("capacity recount", config.reapInterval(), config.reapInterval(), capacity::recount);
         SettingsWatcher settingsWatcher = new SettingsWatcher(
                 consumer(Map.of(ConsumerConfig.CLIENT_ID_CONFIG, "hermes-settings-" + config.workerId())),
