@@ -78,6 +78,8 @@ class WorkerConfigTest {
         VARIABLE_OF.put("crashLoopAfter", "HERMES_CRASH_LOOP_AFTER");
         VARIABLE_OF.put("crashLoopBackoffMin", "HERMES_CRASH_LOOP_BACKOFF_MIN_SEC");
         VARIABLE_OF.put("crashLoopBackoffMax", "HERMES_CRASH_LOOP_BACKOFF_MAX_SEC");
+        VARIABLE_OF.put("spawnConcurrency", "HERMES_SPAWN_CONCURRENCY");
+        VARIABLE_OF.put("minConcurrentSpawns", "HERMES_MIN_CONCURRENT_SPAWNS");
     }
 
     @TempDir
@@ -201,6 +203,8 @@ class WorkerConfigTest {
         samples.put("HERMES_CRASH_LOOP_AFTER", "5");
         samples.put("HERMES_CRASH_LOOP_BACKOFF_MIN_SEC", "20");
         samples.put("HERMES_CRASH_LOOP_BACKOFF_MAX_SEC", "900");
+        samples.put("HERMES_SPAWN_CONCURRENCY", "fixed");
+        samples.put("HERMES_MIN_CONCURRENT_SPAWNS", "3");
         samples.put("KAFKA_BOOTSTRAP_SERVERS", "kafka:9092");
         samples.put("HERMES_TOPIC_PREFIX", "t1.");
         samples.put("HERMES_GROUP_ID", "group-b");
