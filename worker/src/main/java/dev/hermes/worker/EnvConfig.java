@@ -26,6 +26,7 @@ import static dev.hermes.worker.config.WorkerSettings.LIVENESS_INTERVAL;
 import static dev.hermes.worker.config.WorkerSettings.LOG_JSON;
 import static dev.hermes.worker.config.WorkerSettings.MAX_CONCURRENT_SPAWNS;
 import static dev.hermes.worker.config.WorkerSettings.MAX_RUNTIMES;
+import static dev.hermes.worker.config.WorkerSettings.MIN_CONCURRENT_SPAWNS;
 import static dev.hermes.worker.config.WorkerSettings.ORPHAN_SWEEP;
 import static dev.hermes.worker.config.WorkerSettings.PARTITION_BUFFER_LIMIT;
 import static dev.hermes.worker.config.WorkerSettings.PG_PASSWORD;
@@ -50,6 +51,7 @@ import static dev.hermes.worker.config.WorkerSettings.RUNTIME_PIDS_LIMIT;
 import static dev.hermes.worker.config.WorkerSettings.RUNTIME_STOP;
 import static dev.hermes.worker.config.WorkerSettings.SESSION_TIMEOUT;
 import static dev.hermes.worker.config.WorkerSettings.SETTINGS_POLL;
+import static dev.hermes.worker.config.WorkerSettings.SPAWN_CONCURRENCY;
 import static dev.hermes.worker.config.WorkerSettings.STALE_REQUEST;
 import static dev.hermes.worker.config.WorkerSettings.TOPIC_PREFIX;
 import static dev.hermes.worker.config.WorkerSettings.WORKER_ID;
@@ -124,6 +126,8 @@ public final class EnvConfig {
                 CRASH_LOOP_BACKOFF_MAX.read(env),
                 DOCKER_WAIT.read(env),
                 RUNTIME_PAUSE.read(env),
-                RUNTIME_STOP.read(env));
+                RUNTIME_STOP.read(env),
+                SPAWN_CONCURRENCY.read(env),
+                MIN_CONCURRENT_SPAWNS.read(env));
     }
 }

@@ -49,6 +49,7 @@ import dev.hermes.worker.settings.KnownAccounts;
 import dev.hermes.worker.settings.SettingsCache;
 import dev.hermes.worker.settings.SettingsSource;
 import dev.hermes.worker.settings.SettingsWatcher;
+import dev.hermes.worker.spawn.AdaptiveLimit;
 import dev.hermes.worker.spawn.AgentImage;
 import dev.hermes.worker.spawn.CapacityGate;
 import dev.hermes.worker.spawn.ContainerSpecFactory;
@@ -60,6 +61,7 @@ import dev.hermes.worker.spawn.ImageWatch;
 import dev.hermes.worker.spawn.ResumeProbe;
 import dev.hermes.worker.spawn.Resumer;
 import dev.hermes.worker.spawn.RuntimeSpawner;
+import dev.hermes.worker.spawn.SpawnGate;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.io.IOException;
@@ -187,7 +189,12 @@ public class Wiring {
         meters.runtimesRunning(registry::size);
         meters.pauses().pausedRuntimes(registry::pausedCount);
         Freezer freezer = new Freezer(docker, meters);
-        RuntimeSpawner spawner = new RuntimeSpawner(docker, clock, config.maxConcurrentSpawns());
+        RuntimeSpawner spawner = new RuntimeSpawner(
+                docker,
+                clock,
+                SpawnGate.of(
+                        config.spawnConcurrency(), config.minConcurrentSpawns(), config.maxConcurrentSpawns(), clock));
+        meters.spawnSlots(spawner.gate()::limit, spawner.gate()::inFlight, spawner.gate()::waiting);
         ImageResolver image = new ImageResolver(docker, config.image(), config.imagePull(), config.imagePullTimeout());
         image.resolve(true);
         ActivityTracker activity = new ActivityTracker(publisher, clock, config.lastActiveWriteInterval());
@@ -291,7 +298,8 @@ public class Wiring {
                         new ReapPolicy(
                                 config.idleTimeout(),
                                 config.removeOnReap(),
-                                config.maxConcurrentSpawns(),
+                                // stops at once: the spawn ceiling's old default, not the ceiling itself
+                                Math.min(AdaptiveLimit.INITIAL, config.maxConcurrentSpawns()),
                                 config.runtimePause(),
                                 config.runtimeStopAfter()),
                         freezer)::reapIdle);

@@ -24,6 +24,7 @@ import static dev.hermes.worker.config.WorkerSettings.LIVENESS_FAILURES;
 import static dev.hermes.worker.config.WorkerSettings.LIVENESS_INTERVAL;
 import static dev.hermes.worker.config.WorkerSettings.MAX_CONCURRENT_SPAWNS;
 import static dev.hermes.worker.config.WorkerSettings.MAX_RUNTIMES;
+import static dev.hermes.worker.config.WorkerSettings.MIN_CONCURRENT_SPAWNS;
 import static dev.hermes.worker.config.WorkerSettings.ORPHAN_SWEEP;
 import static dev.hermes.worker.config.WorkerSettings.PARTITION_BUFFER_LIMIT;
 import static dev.hermes.worker.config.WorkerSettings.PG_PASSWORD;
@@ -46,6 +47,7 @@ import static dev.hermes.worker.config.WorkerSettings.RUNTIME_PIDS_LIMIT;
 import static dev.hermes.worker.config.WorkerSettings.RUNTIME_STOP;
 import static dev.hermes.worker.config.WorkerSettings.SESSION_TIMEOUT;
 import static dev.hermes.worker.config.WorkerSettings.SETTINGS_POLL;
+import static dev.hermes.worker.config.WorkerSettings.SPAWN_CONCURRENCY;
 import static dev.hermes.worker.config.WorkerSettings.STALE_REQUEST;
 import static dev.hermes.worker.config.WorkerSettings.TOPIC_PREFIX;
 import static dev.hermes.worker.config.WorkerSettings.WORKER_ID;
@@ -55,6 +57,7 @@ import dev.hermes.schemas.Topics;
 import dev.hermes.worker.config.Admission;
 import dev.hermes.worker.config.ImagePull;
 import dev.hermes.worker.config.InvalidSettingException;
+import dev.hermes.worker.config.SpawnConcurrency;
 import dev.hermes.worker.docker.RuntimeLimits;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -120,7 +123,9 @@ public record WorkerConfig(
         Duration crashLoopBackoffMax,
         Duration dockerWait,
         boolean runtimePause,
-        int runtimeStopSec) {
+        int runtimeStopSec,
+        SpawnConcurrency spawnConcurrency,
+        int minConcurrentSpawns) {
 
     public WorkerConfig {
         RUNTIME_STOP.check(runtimeStopSec);
@@ -174,6 +179,8 @@ public record WorkerConfig(
         CRASH_LOOP_BACKOFF_MIN.check(crashLoopBackoffMin);
         CRASH_LOOP_BACKOFF_MAX.check(crashLoopBackoffMax);
         DOCKER_WAIT.check(dockerWait);
+        SPAWN_CONCURRENCY.check(spawnConcurrency);
+        MIN_CONCURRENT_SPAWNS.check(minConcurrentSpawns);
         if (crashLoopBackoffMax.compareTo(crashLoopBackoffMin) < 0) {
             throw new InvalidSettingException("HERMES_CRASH_LOOP_BACKOFF_MAX_SEC (" + crashLoopBackoffMax.toMillis()
                     + " ms) is shorter than HERMES_CRASH_LOOP_BACKOFF_MIN_SEC (" + crashLoopBackoffMin.toMillis()

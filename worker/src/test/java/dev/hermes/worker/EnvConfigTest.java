@@ -53,7 +53,9 @@ class EnvConfigTest {
         assertThat(config.pluginsDir()).isEqualTo(Path.of("/var/lib/hermes/plugins"));
         assertThat(config.dockerHost()).isEqualTo("unix:///var/run/docker.sock");
         assertThat(config.healthTimeout()).isEqualTo(Duration.ofSeconds(120));
-        assertThat(config.maxConcurrentSpawns()).isEqualTo(8);
+        assertThat(config.maxConcurrentSpawns()).isEqualTo(32);
+        assertThat(config.spawnConcurrency()).isEqualTo(dev.hermes.worker.config.SpawnConcurrency.ADAPTIVE);
+        assertThat(config.minConcurrentSpawns()).isEqualTo(2);
         assertThat(config.partitionBufferLimit()).isEqualTo(500);
         assertThat(config.workerThreads()).isEqualTo(256);
         assertThat(config.revokeTimeout()).isEqualTo(Duration.ofSeconds(15));
@@ -164,6 +166,8 @@ class EnvConfigTest {
                 "HERMES_PG_POOL_SIZE           | 0             | HERMES_PG_POOL_SIZE must be an integer >= 1, got '0'",
                 "HERMES_WORKER_THREADS         | 1.5           | HERMES_WORKER_THREADS must be an integer >= 1, got '1.5'",
                 "HERMES_MAX_CONCURRENT_SPAWNS  | -2            | HERMES_MAX_CONCURRENT_SPAWNS must be an integer >= 1, got '-2'",
+                "HERMES_SPAWN_CONCURRENCY      | gradient      | HERMES_SPAWN_CONCURRENCY must be `adaptive` or `fixed`, got 'gradient'",
+                "HERMES_MIN_CONCURRENT_SPAWNS  | 0             | HERMES_MIN_CONCURRENT_SPAWNS must be an integer >= 1, got '0'",
                 "HERMES_AGENT_PORT             | 65536         | HERMES_AGENT_PORT must be an integer from 1 to 65535, got '65536'",
                 "HERMES_HTTP_PORT              | -1            | HERMES_HTTP_PORT must be an integer from 0 to 65535, got '-1'",
                 "HERMES_REAP_INTERVAL_SEC      | soon          | HERMES_REAP_INTERVAL_SEC must be a number of seconds > 0 (decimals allowed), got 'soon'",

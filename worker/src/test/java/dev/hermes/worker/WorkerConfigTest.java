@@ -81,6 +81,8 @@ class WorkerConfigTest {
         VARIABLE_OF.put("dockerWait", "HERMES_DOCKER_WAIT_SEC");
         VARIABLE_OF.put("runtimePause", "RUNTIME_PAUSE");
         VARIABLE_OF.put("runtimeStopSec", "RUNTIME_STOP_SEC");
+        VARIABLE_OF.put("spawnConcurrency", "HERMES_SPAWN_CONCURRENCY");
+        VARIABLE_OF.put("minConcurrentSpawns", "HERMES_MIN_CONCURRENT_SPAWNS");
     }
 
     @TempDir
@@ -207,6 +209,8 @@ class WorkerConfigTest {
         samples.put("HERMES_DOCKER_WAIT_SEC", "12");
         samples.put("RUNTIME_PAUSE", "false");
         samples.put("RUNTIME_STOP_SEC", "0");
+        samples.put("HERMES_SPAWN_CONCURRENCY", "fixed");
+        samples.put("HERMES_MIN_CONCURRENT_SPAWNS", "3");
         samples.put("KAFKA_BOOTSTRAP_SERVERS", "kafka:9092");
         samples.put("HERMES_TOPIC_PREFIX", "t1.");
         samples.put("HERMES_GROUP_ID", "group-b");

@@ -62,8 +62,19 @@ public final class WorkerSettings {
             define("DOCKER_HOST", text(), "unix:///var/run/docker.sock", "Docker engine");
     public static final Setting<Duration> HEALTH_TIMEOUT =
             seconds("HERMES_HEALTH_TIMEOUT_SEC", 120, "deadline for `/health` = 200");
-    public static final Setting<Integer> MAX_CONCURRENT_SPAWNS =
-            define("HERMES_MAX_CONCURRENT_SPAWNS", integer(1, NO_MAX), 8, "Docker create/start at once, per worker");
+    public static final Setting<Integer> MAX_CONCURRENT_SPAWNS = define(
+            "HERMES_MAX_CONCURRENT_SPAWNS",
+            integer(1, NO_MAX),
+            32,
+            "Docker create/start at once, per worker: the ceiling of the adaptive limit, or the limit when `fixed`; "
+                    + "see [Spawn concurrency](#spawn-concurrency)");
+    public static final Setting<SpawnConcurrency> SPAWN_CONCURRENCY = define(
+            "HERMES_SPAWN_CONCURRENCY",
+            SpawnConcurrency.settingType(),
+            SpawnConcurrency.ADAPTIVE,
+            "`adaptive`: the limit follows the engine's throughput; `fixed`: always `HERMES_MAX_CONCURRENT_SPAWNS`");
+    public static final Setting<Integer> MIN_CONCURRENT_SPAWNS = define(
+            "HERMES_MIN_CONCURRENT_SPAWNS", integer(1, NO_MAX), 2, "the floor of the adaptive limit (it starts at 8)");
     public static final Setting<Integer> PARTITION_BUFFER_LIMIT = define(
             "HERMES_PARTITION_BUFFER_LIMIT",
             integer(1, NO_MAX),
@@ -246,6 +257,8 @@ public final class WorkerSettings {
             DOCKER_HOST,
             HEALTH_TIMEOUT,
             MAX_CONCURRENT_SPAWNS,
+            SPAWN_CONCURRENCY,
+            MIN_CONCURRENT_SPAWNS,
             PARTITION_BUFFER_LIMIT,
             WORKER_THREADS,
             REVOKE_TIMEOUT,

@@ -20,7 +20,8 @@ import java.util.function.Supplier;
  * hermes_partitions_paused, hermes_reaps_total, hermes_failures_total, hermes_recreates_total,
  * hermes_settings_drift_runtimes, hermes_orphans_removed_total, hermes_dlq_records_total,
  * hermes_consumer_lag, hermes_docker_calls_total, hermes_requests_total, hermes_records_moved_total,
- * hermes_stale_skipped_total, hermes_record_write_retries_total, hermes_partitions_halted.
+ * hermes_stale_skipped_total, hermes_record_write_retries_total, hermes_partitions_halted, hermes_spawn_limit,
+ * hermes_spawn_in_flight, hermes_spawn_waiting.
  */
 public final class Meters {
     private static final Duration[] ENSURE_SLOS = {
@@ -220,6 +221,19 @@ public final class Meters {
     public void runtimesRunning(Supplier<Number> count) {
         Gauge.builder("hermes.runtimes.running", count)
                 .description("healthy runtimes this worker owns")
+                .register(registry);
+    }
+
+    /** The spawn limit (adaptive or fixed), the creates and starts running under it, and those waiting for it. */
+    public void spawnSlots(Supplier<Number> limit, Supplier<Number> inFlight, Supplier<Number> waiting) {
+        Gauge.builder("hermes.spawn.limit", limit)
+                .description("Docker creates/starts allowed at once now")
+                .register(registry);
+        Gauge.builder("hermes.spawn.in.flight", inFlight)
+                .description("Docker creates/starts running")
+                .register(registry);
+        Gauge.builder("hermes.spawn.waiting", waiting)
+                .description("spawns waiting for a slot")
                 .register(registry);
     }
 

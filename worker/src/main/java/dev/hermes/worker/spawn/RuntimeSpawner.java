@@ -12,23 +12,31 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.Semaphore;
 
 /**
  * The Docker side of a spawn: find, create, start, adopt, stop and remove a family's container. One
  * container per name is Docker's own guarantee, so two workers racing for a user end up sharing one.
- * At most {@code maxConcurrentSpawns} creates or starts run at once.
+ * Creates and starts go through a {@link SpawnGate}: at most its limit at once.
  */
 public final class RuntimeSpawner {
     private static final List<String> ENTRYPOINT = SeedScript.ENTRYPOINT;
     private final Docker docker;
     private final Clock clock;
-    private final Semaphore spawnPermits;
+    private final SpawnGate gate;
 
+    /** At most {@code maxConcurrentSpawns} creates or starts at once, always. */
     public RuntimeSpawner(Docker docker, Clock clock, int maxConcurrentSpawns) {
+        this(docker, clock, SpawnGate.fixed(maxConcurrentSpawns));
+    }
+
+    public RuntimeSpawner(Docker docker, Clock clock, SpawnGate gate) {
         this.docker = docker;
         this.clock = clock;
-        this.spawnPermits = new Semaphore(maxConcurrentSpawns, true);
+        this.gate = gate;
+    }
+
+    public SpawnGate gate() {
+        return gate;
     }
 
     public Optional<ContainerInfo> inspect(String containerIdOrName) {
@@ -42,16 +50,22 @@ public final class RuntimeSpawner {
 
     /** {@link #ensureStarted} once a spawn slot is free. */
     public StartedContainer ensureStartedWithPermit(ContainerSpec spec) {
+        SpawnGate.Permit permit;
         try {
-            spawnPermits.acquire();
+            permit = gate.enter();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new SpawnFailedException("interrupted while waiting for a spawn slot for " + spec.name(), e);
         }
+        StartedContainer started = null;
         try {
-            return ensureStarted(spec);
+            started = ensureStarted(spec);
+            return started;
         } finally {
-            spawnPermits.release();
+            // the engine's own time for a create and start; an adopted running container or a failure says nothing
+            gate.exit(
+                    permit,
+                    started != null && started.started() ? (started.createMs() + started.startMs()) * 1_000_000 : -1);
         }
     }
 

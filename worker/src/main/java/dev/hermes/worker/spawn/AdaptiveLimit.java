@@ -1,0 +1,161 @@
+package dev.hermes.worker.spawn;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * The adaptive spawn limit: a hill climb on the throughput the engine gives (creates and starts per second), measured
+ * at each limit. Latency alone cannot find the best limit of an engine that serialises part of its work: a wait in
+ * the engine's queue lengthens every spawn whether or not more run at once. Throughput says what a limit buys.
+ *
+ * <p>A window is {@code max(4, 2 x limit)} spawns that began under the current limit with every slot taken; a spawn
+ * that found a free slot measures the callers, not the engine, and starts the window again (so a quiet worker never
+ * moves its limit). A window's throughput, by Little's law (mean spawns in flight / mean latency), is kept for that
+ * limit (averaged with the last one), and the limit moves one step (10 %, at least 1), looking at the measures of the
+ * limits one step away that are recent ({@link #FRESH}, 30 s):
+ *
+ * <ol>
+ *   <li>down, if the lower one was as fast (within 5 %): fewer at once, same throughput, shorter spawns;
+ *   <li>up, if the higher one was faster by more than 5 %;
+ *   <li>down if there is no lower one, else up if there is no higher one (explore, the cheaper side first);
+ *   <li>else it stays.
+ * </ol>
+ *
+ * So the limit settles at the smallest limit with the best throughput and, under load, re-checks each neighbour when
+ * its measure is 30 s old. A limit whose throughput moved by more than a third since it was last measured means the
+ * engine changed (another load, a slower disk): every other measure is forgotten and the climb starts again from there.
+ */
+public final class AdaptiveLimit {
+    /** The first limit: the fixed limit the worker had before it adapted. */
+    public static final int INITIAL = 8;
+
+    static final Duration FRESH = Duration.ofSeconds(30);
+    private static final double STEP = 0.10;
+    private static final double TOLERANCE = 0.05;
+    private static final double CHANGED = 1.0 / 3;
+    private static final int MIN_WINDOW = 4;
+
+    private final int floor;
+    private final int ceiling;
+    private final Clock clock;
+    private final TreeMap<Integer, Measure> measures = new TreeMap<>();
+    private int limit;
+    private long epoch;
+    private int samples;
+    private long latencySum;
+    private double concurrencySum;
+
+    private record Measure(double throughput, Instant at) {}
+
+    public AdaptiveLimit(int floor, int ceiling, Clock clock) {
+        if (floor < 1 || ceiling < floor) {
+            throw new IllegalArgumentException("spawn limit bounds must satisfy 1 <= floor <= ceiling, got floor "
+                    + floor + " and ceiling " + ceiling);
+        }
+        this.floor = floor;
+        this.ceiling = ceiling;
+        this.clock = clock;
+        this.limit = Math.max(floor, Math.min(ceiling, INITIAL));
+    }
+
+    public synchronized int limit() {
+        return limit;
+    }
+
+    /** Changes with every limit change: a sample of a spawn that began under an older limit is not counted. */
+    public synchronized long epoch() {
+        return epoch;
+    }
+
+    /**
+     * One create and start that held a slot.
+     *
+     * @param latencyNanos how long the create and start took
+     * @param concurrency creates and starts running during it, its own included (the gate takes the mean of their
+     *     number when it began and when it ended)
+     * @param allTaken whether every slot was taken (or a spawn was waiting) when it began
+     * @param startEpoch {@link #epoch()} when it began
+     * @return the limit now
+     */
+    public synchronized int onSample(long latencyNanos, double concurrency, boolean allTaken, long startEpoch) {
+        if (startEpoch != epoch || latencyNanos <= 0) {
+            return limit;
+        }
+        if (!allTaken) {
+            clearWindow(); // a free slot: the callers, not the engine, set the pace; measure from the next full one
+            return limit;
+        }
+        samples++;
+        latencySum += latencyNanos;
+        concurrencySum += concurrency;
+        if (samples < Math.max(MIN_WINDOW, 2 * limit)) {
+            return limit;
+        }
+        double throughput = concurrencySum * 1e9 / latencySum;
+        clearWindow();
+        move(next(remember(throughput)));
+        return limit;
+    }
+
+    private void clearWindow() {
+        samples = 0;
+        latencySum = 0;
+        concurrencySum = 0;
+    }
+
+    private double remember(double throughput) {
+        Instant now = clock.instant();
+        Measure before = measures.get(limit);
+        if (before != null && Math.abs(throughput - before.throughput()) > CHANGED * before.throughput()) {
+            measures.clear(); // the engine changed: what other limits gave before says nothing now
+            before = null;
+        }
+        double smoothed = fresh(before, now) ? (before.throughput() + throughput) / 2 : throughput;
+        measures.put(limit, new Measure(smoothed, now));
+        return smoothed;
+    }
+
+    private int next(double throughput) {
+        Instant now = clock.instant();
+        int step = Math.max(1, (int) Math.round(limit * STEP));
+        // only a neighbour within one plain step counts: a gap between is a limit not measured yet
+        Measure below =
+                nearest(measures.subMap(limit - step, true, limit, false).descendingMap(), now);
+        Measure above = nearest(measures.subMap(limit, false, limit + step, true), now);
+        int down = Math.max(floor, limit - step);
+        int up = Math.min(ceiling, limit + step);
+        if (below != null && below.throughput() >= throughput * (1 - TOLERANCE)) {
+            return down;
+        }
+        if (above != null && above.throughput() > throughput * (1 + TOLERANCE)) {
+            return up;
+        }
+        if (below == null && limit > floor) {
+            return down; // explore the cheaper side first
+        }
+        return above == null ? up : limit;
+    }
+
+    private Measure nearest(Map<Integer, Measure> side, Instant now) {
+        for (Measure measure : side.values()) {
+            if (fresh(measure, now)) {
+                return measure;
+            }
+        }
+        return null;
+    }
+
+    private static boolean fresh(Measure measure, Instant now) {
+        return measure != null && measure.at().plus(FRESH).isAfter(now);
+    }
+
+    private void move(int to) {
+        if (to != limit) {
+            limit = to;
+            epoch++;
+        }
+    }
+}
