@@ -117,12 +117,11 @@ class StaleRecordsIT {
         }
     }
 
+    /** Running and not paused: tiered idle pauses an idle runtime first, and a paused container still runs. */
     private static boolean running(Stack stack, UserId user) {
-        return Boolean.TRUE.equals(stack.docker()
-                .inspectContainerCmd(user.containerName())
-                .exec()
-                .getState()
-                .getRunning());
+        var state =
+                stack.docker().inspectContainerCmd(user.containerName()).exec().getState();
+        return Boolean.TRUE.equals(state.getRunning()) && !Boolean.TRUE.equals(state.getPaused());
     }
 
     private static String startedAt(Stack stack, UserId user) {
