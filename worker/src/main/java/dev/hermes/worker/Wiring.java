@@ -35,6 +35,7 @@ import dev.hermes.worker.lifecycle.RuntimeRecovery;
 import dev.hermes.worker.metrics.HttpEndpoints;
 import dev.hermes.worker.metrics.Meters;
 import dev.hermes.worker.metrics.Readiness;
+import dev.hermes.worker.metrics.StandardBinders;
 import dev.hermes.worker.requests.DockerWait;
 import dev.hermes.worker.requests.OwnedState;
 import dev.hermes.worker.requests.Responder;
@@ -90,6 +91,7 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
  */
 public class Wiring {
     protected final WorkerConfig config;
+    private final StandardBinders binders = new StandardBinders();
 
     public Wiring(WorkerConfig config) {
         this.config = config;
@@ -109,10 +111,10 @@ public class Wiring {
 
     protected EventPublisher publisher(EventCodec codec, ReplyRoutes replyRoutes) {
         return new EventPublisher(
-                producer(EventPublisher.producerProperties(
-                        config.bootstrapServers(), config.workerId(), config.kafkaProperties())),
-                producer(EventPublisher.stateProducerProperties(
-                        config.bootstrapServers(), config.workerId(), config.kafkaProperties())),
+                binders.kafka(producer(EventPublisher.producerProperties(
+                        config.bootstrapServers(), config.workerId(), config.kafkaProperties()))),
+                binders.kafka(producer(EventPublisher.stateProducerProperties(
+                        config.bootstrapServers(), config.workerId(), config.kafkaProperties()))),
                 config.topics(),
                 codec,
                 replyRoutes);
@@ -234,7 +236,7 @@ public class Wiring {
                 new PausedRestorer(owned, docker, registry, meters, clock, config.publishHost(), config.agentPort());
         WarmSetReconciler reconciler = new WarmSetReconciler(docker, config.groupId(), registry, recovery, clock);
         RequestLoop loop = new RequestLoop(
-                consumer(requestConsumerProps()),
+                binders.kafka(consumer(requestConsumerProps())),
                 config.topics().requests(),
                 codec,
                 lanes,
@@ -305,7 +307,8 @@ public class Wiring {
                         freezer)::reapIdle);
         housekeeping.every("capacity recount", config.reapInterval(), config.reapInterval(), capacity::recount);
         SettingsWatcher settingsWatcher = new SettingsWatcher(
-                consumer(Map.of(ConsumerConfig.CLIENT_ID_CONFIG, "hermes-settings-" + config.workerId())),
+                binders.kafka(
+                        consumer(Map.of(ConsumerConfig.CLIENT_ID_CONFIG, "hermes-settings-" + config.workerId()))),
                 config.topics().settings(),
                 codec,
                 new FleetRecreator(
@@ -319,7 +322,8 @@ public class Wiring {
         AccountRecreator accountRecreator =
                 new AccountRecreator(scope, lanes, ensurer, audit, config.recreateConcurrency());
         AccountWatcher accountWatcher = new AccountWatcher(
-                consumer(Map.of(ConsumerConfig.CLIENT_ID_CONFIG, "hermes-accounts-" + config.workerId())),
+                binders.kafka(
+                        consumer(Map.of(ConsumerConfig.CLIENT_ID_CONFIG, "hermes-accounts-" + config.workerId()))),
                 config.topics().accounts(),
                 codec,
                 AccountSink.of(store),
@@ -361,6 +365,7 @@ public class Wiring {
         });
         housekeeping.every("readiness probe", Readiness.interval(), Readiness.interval(), readiness::probe);
         closeables.addAll(List.of(readiness, http, lanes, publisher, admin, docker, database));
+        closeables.add(0, binders.bindTo(prometheus, readiness::ready));
         CompletableFuture<Throwable> loopDied = new CompletableFuture<>();
         Thread loopThread = new Thread(() -> Worker.runLoop(loop, loopDied), "hermes-requests-loop");
         loopThread.start();

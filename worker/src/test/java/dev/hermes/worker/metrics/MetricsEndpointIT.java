@@ -81,6 +81,12 @@ class MetricsEndpointIT {
                     .contains("hermes_ensure_seconds_bucket{path=\"warm\",le=\"0.005\"}")
                     .contains("hermes_partition_queue_depth{partition=\"0\"}")
                     .contains("hermes_consumer_lag{partition=\"0\"}");
+            assertThat(sample(scrape, "hermes_ready")).isEqualTo(1.0);
+            assertThat(sample(scrape, "process_cpu_usage")).isGreaterThanOrEqualTo(0.0);
+            assertThat(scrape)
+                    .containsPattern("(?m)^jvm_memory_used_bytes\\{area=\"heap\"")
+                    .containsPattern("(?m)^kafka_producer_[a-z_]+\\{.*client_id=")
+                    .containsPattern("(?m)^kafka_consumer_[a-z_]+\\{.*client_id=\"hermes-settings-");
         });
     }
 
