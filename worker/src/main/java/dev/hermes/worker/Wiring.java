@@ -53,6 +53,7 @@ import dev.hermes.worker.spawn.AgentImage;
 import dev.hermes.worker.spawn.CapacityGate;
 import dev.hermes.worker.spawn.ContainerSpecFactory;
 import dev.hermes.worker.spawn.CrashLoopGuard;
+import dev.hermes.worker.spawn.EnsureGates;
 import dev.hermes.worker.spawn.Ensurer;
 import dev.hermes.worker.spawn.HealthProbe;
 import dev.hermes.worker.spawn.ImageResolver;
@@ -409,10 +410,11 @@ public class Wiring {
                 registry,
                 meters,
                 clock,
-                admission,
-                capacity,
-                crashLoop,
-                new Resumer(docker, new ResumeProbe(resumeTimeout()), registry, settings, meters, clock));
+                new EnsureGates(
+                        admission,
+                        capacity,
+                        crashLoop,
+                        new Resumer(docker, new ResumeProbe(resumeTimeout()), registry, settings, meters, clock)));
     }
 
     /** A resume that does not answer within this is abandoned for a cold start. */
