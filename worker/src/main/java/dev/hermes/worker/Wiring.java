@@ -2,7 +2,6 @@ package dev.hermes.worker;
 
 import dev.hermes.admin.Database;
 import dev.hermes.admin.SettingsStore;
-import dev.hermes.schemas.ApiKeys;
 import dev.hermes.schemas.EventCodec;
 import dev.hermes.schemas.UserId;
 import dev.hermes.worker.activity.ActivityTracker;
@@ -24,13 +23,8 @@ import dev.hermes.worker.lifecycle.FleetRecreator;
 import dev.hermes.worker.lifecycle.FleetScope;
 import dev.hermes.worker.lifecycle.Freezer;
 import dev.hermes.worker.lifecycle.Housekeeping;
-import dev.hermes.worker.lifecycle.HttpLivenessProbe;
-import dev.hermes.worker.lifecycle.LivenessChecker;
-import dev.hermes.worker.lifecycle.OrphanSweeper;
 import dev.hermes.worker.lifecycle.OwnedRuntimes;
 import dev.hermes.worker.lifecycle.PausedRestorer;
-import dev.hermes.worker.lifecycle.ReapPolicy;
-import dev.hermes.worker.lifecycle.Reaper;
 import dev.hermes.worker.lifecycle.RuntimeRecovery;
 import dev.hermes.worker.metrics.HttpEndpoints;
 import dev.hermes.worker.metrics.Meters;
@@ -50,17 +44,9 @@ import dev.hermes.worker.settings.KnownAccounts;
 import dev.hermes.worker.settings.SettingsCache;
 import dev.hermes.worker.settings.SettingsSource;
 import dev.hermes.worker.settings.SettingsWatcher;
-import dev.hermes.worker.spawn.AdaptiveLimit;
-import dev.hermes.worker.spawn.AgentImage;
-import dev.hermes.worker.spawn.CapacityGate;
-import dev.hermes.worker.spawn.ContainerSpecFactory;
-import dev.hermes.worker.spawn.CrashLoopGuard;
 import dev.hermes.worker.spawn.Ensurer;
-import dev.hermes.worker.spawn.HealthProbe;
 import dev.hermes.worker.spawn.ImageResolver;
 import dev.hermes.worker.spawn.ImageWatch;
-import dev.hermes.worker.spawn.ResumeProbe;
-import dev.hermes.worker.spawn.Resumer;
 import dev.hermes.worker.spawn.RuntimeSpawner;
 import dev.hermes.worker.spawn.SpawnGate;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
@@ -227,7 +213,8 @@ public class Wiring {
                         freezer),
                 meters);
         meters.engineCapacity(capacity::knownBound, capacity::estimate);
-        Ensurer ensurer = ensurer(spawner, image, settings, registry, meters, clock, admission, capacity, docker);
+        Ensurer ensurer = new EnsurerWiring(config)
+                .ensurer(spawner, image, settings, registry, meters, clock, admission, capacity, docker);
         Housekeeping housekeeping = new Housekeeping();
         closeables.add(housekeeping);
         RuntimeRecovery recovery =
@@ -273,39 +260,8 @@ public class Wiring {
                 .start();
         closeables.add(watcher);
         loopRef.set(loop);
-        LivenessChecker liveness = new LivenessChecker(
-                registry,
-                new HttpLivenessProbe(HttpLivenessProbe.timeoutFor(config.livenessInterval())),
-                config.livenessFailures(),
-                recovery::unhealthy);
-        Duration livenessTick = LivenessChecker.tickPeriod(config.livenessInterval());
-        housekeeping.every("liveness check", livenessTick, livenessTick, liveness::tick);
-        housekeeping.every(
-                "orphan sweep",
-                Duration.ZERO,
-                config.orphanSweepInterval(),
-                new OrphanSweeper(docker, audit, meters, clock)::sweep);
-        housekeeping.every(
-                "idle reaper",
-                config.reapInterval(),
-                config.reapInterval(),
-                new Reaper(
-                        owned,
-                        spawner,
-                        activity,
-                        registry,
-                        audit,
-                        meters,
-                        clock,
-                        new ReapPolicy(
-                                config.idleTimeout(),
-                                config.removeOnReap(),
-                                // stops at once: the spawn ceiling's old default, not the ceiling itself
-                                Math.min(AdaptiveLimit.INITIAL, config.maxConcurrentSpawns()),
-                                config.runtimePause(),
-                                config.runtimeStopAfter()),
-                        freezer)::reapIdle);
-        housekeeping.every("capacity recount", config.reapInterval(), config.reapInterval(), capacity::recount);
+        Chores chores = new Chores(config, clock, meters);
+        chores.lifecycle(housekeeping, docker, registry, recovery, owned, spawner, activity, audit, freezer, capacity);
         SettingsWatcher settingsWatcher = new SettingsWatcher(
                 binders.kafka(
                         consumer(Map.of(ConsumerConfig.CLIENT_ID_CONFIG, "hermes-settings-" + config.workerId()))),
@@ -348,21 +304,7 @@ public class Wiring {
                 () -> watcher.connected() ? loop.notReadyReason() : "Docker event stream not connected",
                 settings::outage);
         readiness.probe();
-        // on its own thread: while PostgreSQL is down each read waits out the pool's connection timeout
-        Housekeeping postgresProbe = new Housekeeping("hermes-postgres-probe");
-        closeables.add(postgresProbe);
-        postgresProbe.every("PostgreSQL probe", Readiness.interval(), Readiness.interval(), settings::probe);
-        Housekeeping dockerProbe = new Housekeeping("hermes-docker-probe");
-        closeables.add(dockerProbe);
-        dockerProbe.every("Docker probe", Duration.ofSeconds(1), Duration.ofSeconds(1), () -> {
-            try {
-                docker.ping();
-                dockerOutage.answered();
-            } catch (RuntimeException e) {
-                dockerOutage.unreachable();
-                watcher.dockerUnreachable();
-            }
-        });
+        chores.probes(closeables, settings, docker, dockerOutage, watcher);
         housekeeping.every("readiness probe", Readiness.interval(), Readiness.interval(), readiness::probe);
         closeables.addAll(List.of(readiness, http, lanes, publisher, admin, docker, database));
         closeables.add(0, binders.bindTo(prometheus, readiness::ready));
@@ -390,48 +332,6 @@ public class Wiring {
                 http.port(),
                 closeables,
                 loopDied);
-    }
-
-    private Ensurer ensurer(
-            RuntimeSpawner spawner,
-            AgentImage image,
-            SettingsCache settings,
-            RuntimeRegistry registry,
-            Meters meters,
-            Clock clock,
-            KnownAccounts admission,
-            CapacityGate capacity,
-            Docker docker) {
-        ContainerSpecFactory specs = new ContainerSpecFactory(
-                ApiKeys.fromSecret(config.apiKeySecret()),
-                image,
-                config.pluginsDir(),
-                config.agentPort(),
-                config.publishHost(),
-                config.groupId(),
-                config.extraLabels(),
-                config.runtimeLimits());
-        CrashLoopGuard crashLoop = new CrashLoopGuard(
-                config.crashLoopAfter(), config.crashLoopBackoffMin(), config.crashLoopBackoffMax(), clock);
-        meters.crashLoopFamilies(crashLoop::inBackoff);
-        return new Ensurer(
-                spawner,
-                new HealthProbe(config.healthTimeout()),
-                specs,
-                settings,
-                registry,
-                meters,
-                clock,
-                admission,
-                capacity,
-                crashLoop,
-                new Resumer(docker, new ResumeProbe(resumeTimeout()), registry, settings, meters, clock));
-    }
-
-    /** A resume that does not answer within this is abandoned for a cold start. */
-    private Duration resumeTimeout() {
-        Duration most = Duration.ofSeconds(10);
-        return config.healthTimeout().compareTo(most) < 0 ? config.healthTimeout() : most;
     }
 
     /**

@@ -1,7 +1,6 @@
 package dev.hermes.worker.config;
 
 import dev.hermes.schemas.Topics;
-import java.math.BigDecimal;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -37,89 +36,16 @@ public final class SettingTypes {
     }
 
     public static SettingType<Admission> admission() {
-        return new SettingType<>() {
-            @Override
-            public String describe() {
-                return "`any` or `known-accounts`";
-            }
-
-            @Override
-            public Admission parse(String raw) {
-                for (Admission admission : Admission.values()) {
-                    if (admission.spelling().equals(raw)) {
-                        return admission;
-                    }
-                }
-                throw new IllegalArgumentException();
-            }
-
-            @Override
-            public String format(Admission value) {
-                return value.spelling();
-            }
-        };
+        return new SpelledEnumType<>(Admission.class, Admission::spelling);
     }
 
     public static SettingType<ImagePull> imagePull() {
-        return new SettingType<>() {
-            @Override
-            public String describe() {
-                return "`if-not-present`, `always` or `never`";
-            }
-
-            @Override
-            public ImagePull parse(String raw) {
-                for (ImagePull policy : ImagePull.values()) {
-                    if (policy.spelling().equals(raw)) {
-                        return policy;
-                    }
-                }
-                throw new IllegalArgumentException();
-            }
-
-            @Override
-            public String format(ImagePull value) {
-                return value.spelling();
-            }
-        };
+        return new SpelledEnumType<>(ImagePull.class, ImagePull::spelling);
     }
 
     /** {@code auto} (read as 0: derive it from the engine's memory) or a positive integer. */
     public static SettingType<Integer> autoOrPositive() {
-        return new SettingType<>() {
-            @Override
-            public String describe() {
-                return "`auto` or an integer >= 1";
-            }
-
-            @Override
-            public Integer parse(String raw) {
-                if ("auto".equals(raw)) {
-                    return 0;
-                }
-                try {
-                    int value = Integer.parseInt(raw);
-                    if (value < 1) {
-                        throw new IllegalArgumentException();
-                    }
-                    return value;
-                } catch (NumberFormatException e) {
-                    throw new IllegalArgumentException();
-                }
-            }
-
-            @Override
-            public void validate(Integer value) {
-                if (value == null || value < 0) {
-                    throw new IllegalArgumentException();
-                }
-            }
-
-            @Override
-            public String format(Integer value) {
-                return value != null && value == 0 ? "auto" : String.valueOf(value);
-            }
-        };
+        return new AutoOrPositiveType();
     }
 
     public static SettingType<Topics> topicPrefix() {
@@ -145,71 +71,12 @@ public final class SettingTypes {
     }
 
     public static SettingType<Integer> integer(int min, int max) {
-        return new SettingType<>() {
-            @Override
-            public String describe() {
-                return max == Integer.MAX_VALUE ? "an integer >= " + min : "an integer from " + min + " to " + max;
-            }
-
-            @Override
-            public Integer parse(String raw) {
-                try {
-                    return Integer.parseInt(raw);
-                } catch (NumberFormatException e) {
-                    throw new IllegalArgumentException();
-                }
-            }
-
-            @Override
-            public void validate(Integer value) {
-                if (value == null || value < min || value > max) {
-                    throw new IllegalArgumentException();
-                }
-            }
-        };
+        return new IntegerRangeType(min, max);
     }
 
     /** Seconds, with decimals allowed so that tests can use sub-second timeouts; rounded to milliseconds. */
     public static SettingType<Duration> positiveSeconds() {
-        return new SettingType<>() {
-            @Override
-            public String describe() {
-                return "a number of seconds > 0 (decimals allowed)";
-            }
-
-            @Override
-            public Duration parse(String raw) {
-                double seconds;
-                try {
-                    seconds = Double.parseDouble(raw);
-                } catch (NumberFormatException e) {
-                    throw new IllegalArgumentException();
-                }
-                if (!Double.isFinite(seconds)) {
-                    throw new IllegalArgumentException();
-                }
-                Duration duration = Duration.ofMillis(Math.round(seconds * 1000));
-                if (seconds > 0 && duration.isZero()) {
-                    throw new IllegalArgumentException("rounds to 0 ms");
-                }
-                return duration;
-            }
-
-            @Override
-            public void validate(Duration value) {
-                if (value == null || value.isZero() || value.isNegative()) {
-                    throw new IllegalArgumentException();
-                }
-            }
-
-            @Override
-            public String format(Duration value) {
-                return BigDecimal.valueOf(value.toMillis())
-                        .movePointLeft(3)
-                        .stripTrailingZeros()
-                        .toPlainString();
-            }
-        };
+        return new PositiveSecondsType();
     }
 
     public static SettingType<Boolean> bool() {
@@ -249,34 +116,7 @@ public final class SettingTypes {
 
     /** Taken as given (not trimmed), or from NAME_FILE; never shown. */
     public static SettingType<String> secret(int minLength) {
-        return new SettingType<>() {
-            @Override
-            public String describe() {
-                return minLength == 0 ? "a secret (may be empty)" : "a secret of at least " + minLength + " characters";
-            }
-
-            @Override
-            public String parse(String raw) {
-                return raw;
-            }
-
-            @Override
-            public void validate(String value) {
-                if (value == null ? minLength > 0 : value.length() < minLength) {
-                    throw new IllegalArgumentException();
-                }
-            }
-
-            @Override
-            public String format(String value) {
-                return "<redacted>";
-            }
-
-            @Override
-            public boolean secret() {
-                return true;
-            }
-        };
+        return new SecretType(minLength);
     }
 
     /** "k=v,k2=v2": labels put on every container and volume; hermes.* keys are managed by the worker. */

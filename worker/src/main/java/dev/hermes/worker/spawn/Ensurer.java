@@ -54,36 +54,7 @@ public final class Ensurer {
             RuntimeRegistry registry,
             Meters meters,
             Clock clock) {
-        this(
-                spawner,
-                health,
-                specs,
-                settings,
-                registry,
-                meters,
-                clock,
-                KnownAccounts.any(),
-                CapacityGate.unbounded(),
-                CrashLoopGuard.off());
-    }
-
-    /**
-     * @param admission which families may get a runtime (HERMES_ADMISSION)
-     * @param capacity the engine's bound on running runtimes (HERMES_MAX_RUNTIMES), asked by cold starts only
-     * @param crashLoop refuses a family whose runtime keeps failing to become healthy (HERMES_CRASH_LOOP_AFTER)
-     */
-    public Ensurer(
-            RuntimeSpawner spawner,
-            HealthCheck health,
-            ContainerSpecFactory specs,
-            SettingsCache settings,
-            RuntimeRegistry registry,
-            Meters meters,
-            Clock clock,
-            KnownAccounts admission,
-            CapacityGate capacity,
-            CrashLoopGuard crashLoop) {
-        this(spawner, health, specs, settings, registry, meters, clock, admission, capacity, crashLoop, null);
+        this(spawner, health, specs, settings, registry, meters, clock, EnsureGates.open());
     }
 
     public Ensurer(
@@ -94,14 +65,11 @@ public final class Ensurer {
             RuntimeRegistry registry,
             Meters meters,
             Clock clock,
-            KnownAccounts admission,
-            CapacityGate capacity,
-            CrashLoopGuard crashLoop,
-            Resumer resumer) {
-        this.resumer = resumer != null ? resumer : Resumer.none(registry);
-        this.crashLoop = crashLoop;
-        this.capacity = capacity;
-        this.admission = admission;
+            EnsureGates gates) {
+        this.resumer = gates.resumer() != null ? gates.resumer() : Resumer.none(registry);
+        this.crashLoop = gates.crashLoop();
+        this.capacity = gates.capacity();
+        this.admission = gates.admission();
         this.spawner = spawner;
         this.health = health;
         this.specs = specs;

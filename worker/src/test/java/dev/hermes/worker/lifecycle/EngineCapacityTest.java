@@ -13,8 +13,8 @@ import dev.hermes.worker.fakes.FakeFleet;
 import dev.hermes.worker.kafka.Partitions;
 import dev.hermes.worker.lanes.KeyedExecutor;
 import dev.hermes.worker.spawn.CapacityExceededException;
-import dev.hermes.worker.spawn.CrashLoopGuard;
 import dev.hermes.worker.spawn.EnsureFailedException;
+import dev.hermes.worker.spawn.EnsureGates;
 import dev.hermes.worker.spawn.Ensurer;
 import dev.hermes.worker.spawn.HealthTimeoutException;
 import java.time.Duration;
@@ -299,9 +299,7 @@ class EngineCapacityTest {
                 fleet.registry,
                 fleet.meters,
                 fleet.clock,
-                dev.hermes.worker.settings.KnownAccounts.any(),
-                capacity,
-                CrashLoopGuard.off());
+                EnsureGates.open().withCapacity(capacity));
     }
 
     /** A cold start answered, with its family active now, as a request makes it. */

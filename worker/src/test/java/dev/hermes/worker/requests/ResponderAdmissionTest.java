@@ -11,8 +11,7 @@ import dev.hermes.worker.activity.ActivityTracker;
 import dev.hermes.worker.config.Admission;
 import dev.hermes.worker.fakes.FakeFleet;
 import dev.hermes.worker.settings.KnownAccounts;
-import dev.hermes.worker.spawn.CapacityGate;
-import dev.hermes.worker.spawn.CrashLoopGuard;
+import dev.hermes.worker.spawn.EnsureGates;
 import dev.hermes.worker.spawn.Ensurer;
 import java.time.Duration;
 import java.util.Set;
@@ -48,9 +47,7 @@ class ResponderAdmissionTest {
                 fleet.registry,
                 fleet.meters,
                 fleet.clock,
-                accounts,
-                CapacityGate.unbounded(),
-                CrashLoopGuard.off());
+                EnsureGates.open().withAdmission(accounts));
     }
 
     private RuntimeRequested request(UserId user) {

@@ -11,9 +11,8 @@ import dev.hermes.schemas.RuntimeRequested;
 import dev.hermes.schemas.UserId;
 import dev.hermes.worker.activity.ActivityTracker;
 import dev.hermes.worker.fakes.FakeFleet;
-import dev.hermes.worker.settings.KnownAccounts;
-import dev.hermes.worker.spawn.CapacityGate;
 import dev.hermes.worker.spawn.CrashLoopGuard;
+import dev.hermes.worker.spawn.EnsureGates;
 import dev.hermes.worker.spawn.Ensurer;
 import dev.hermes.worker.spawn.HealthTimeoutException;
 import java.time.Duration;
@@ -40,9 +39,9 @@ class ResponderCrashLoopTest {
             fleet.registry,
             fleet.meters,
             fleet.clock,
-            KnownAccounts.any(),
-            CapacityGate.unbounded(),
-            new CrashLoopGuard(3, Duration.ofSeconds(10), Duration.ofSeconds(600), fleet.clock));
+            EnsureGates.open()
+                    .withCrashLoop(
+                            new CrashLoopGuard(3, Duration.ofSeconds(10), Duration.ofSeconds(600), fleet.clock)));
     private final Responder responder = new Responder(
             ensurer,
             fleet.publisher,

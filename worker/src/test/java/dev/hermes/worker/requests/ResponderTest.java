@@ -149,11 +149,9 @@ class ResponderTest {
                 fleet.registry,
                 fleet.meters,
                 fleet.clock,
-                dev.hermes.worker.settings.KnownAccounts.any(),
-                (who, alreadyRunning) -> {
+                dev.hermes.worker.spawn.EnsureGates.open().withCapacity((who, alreadyRunning) -> {
                     throw new dev.hermes.worker.spawn.CapacityExceededException(3, 3, Duration.ofSeconds(42));
-                },
-                dev.hermes.worker.spawn.CrashLoopGuard.off());
+                }));
         Responder atCapacity = new Responder(
                 full,
                 fleet.publisher,

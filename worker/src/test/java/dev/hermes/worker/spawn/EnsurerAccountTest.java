@@ -75,9 +75,9 @@ class EnsurerAccountTest {
                 fleet.registry,
                 fleet.meters,
                 fleet.clock,
-                new KnownAccounts(Admission.KNOWN_ACCOUNTS, Set::of, u -> false, fleet.clock, Duration.ofSeconds(10)),
-                CapacityGate.unbounded(),
-                CrashLoopGuard.off());
+                EnsureGates.open()
+                        .withAdmission(new KnownAccounts(
+                                Admission.KNOWN_ACCOUNTS, Set::of, u -> false, fleet.clock, Duration.ofSeconds(10))));
 
         assertThatThrownBy(() -> ensurer.ensure(user, UUID.randomUUID()))
                 .isInstanceOfSatisfying(EnsureFailedException.class, e -> {
@@ -100,9 +100,7 @@ class EnsurerAccountTest {
                 fleet.registry,
                 fleet.meters,
                 fleet.clock,
-                known,
-                CapacityGate.unbounded(),
-                CrashLoopGuard.off());
+                EnsureGates.open().withAdmission(known));
 
         assertThat(ensurer.ensure(user, UUID.randomUUID()).cold()).isTrue();
     }
