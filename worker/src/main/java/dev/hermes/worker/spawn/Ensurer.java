@@ -160,7 +160,10 @@ public final class Ensurer {
         return true;
     }
 
-    /** While the warm set is unverified: asks Docker whether the known runtime's container still runs. */
+    /**
+     * While the warm set is unverified: asks Docker whether the known runtime's container still runs, and the runtime
+     * whether its URL answers.
+     */
     private void forgetIfDead(UserId user, List<RuntimeFact> facts) {
         Runtime known = registry.find(user);
         if (known == null) {
@@ -169,6 +172,11 @@ public final class Ensurer {
         meters.dockerCall();
         Optional<ContainerInfo> container = spawner.inspect(known.containerId());
         if (container.filter(ContainerInfo::running).isPresent()) {
+            if (!health.answersNow(known.url())) {
+                // runs, yet its URL is dead: a stopping dockerd takes the published ports down before it stops the
+                // containers. Not a warm answer: the cold path adopts the container and waits for its health.
+                registry.remove(user);
+            }
             return;
         }
         if (registry.containerGone(user, known.containerId()).isPresent()) {

@@ -19,6 +19,7 @@ public final class HealthProbe implements HealthCheck {
             .connectTimeout(Duration.ofSeconds(1))
             .version(HttpClient.Version.HTTP_1_1)
             .build();
+    private static final Duration ANSWER_NOW_TIMEOUT = Duration.ofMillis(500);
     private final Duration timeout;
     private final HealthPollSchedule schedule = HealthPollSchedule.DEFAULT;
 
@@ -67,6 +68,22 @@ public final class HealthProbe implements HealthCheck {
             first = false;
             pause = schedule.nextPauseMs((now - started) / 1_000_000, pause);
             sleep(Math.min(pause, Math.max(1, (deadline - now) / 1_000_000)));
+        }
+    }
+
+    @Override
+    public boolean answersNow(String baseUrl) {
+        HttpRequest request = HttpRequest.newBuilder(URI.create(baseUrl + "/health"))
+                .timeout(ANSWER_NOW_TIMEOUT)
+                .GET()
+                .build();
+        try {
+            return http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
+        } catch (IOException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
         }
     }
 

@@ -90,7 +90,17 @@ public final class FakeFleet {
 
     public final Ensurer ensurer = new Ensurer(
             spawner,
-            (name, url, running) -> health.awaitHealthy(name, url, running),
+            new HealthCheck() {
+                @Override
+                public boolean awaitHealthy(String name, String url, java.util.function.BooleanSupplier running) {
+                    return health.awaitHealthy(name, url, running);
+                }
+
+                @Override
+                public boolean answersNow(String url) {
+                    return health.answersNow(url);
+                }
+            },
             specs,
             settings,
             registry,

@@ -7,6 +7,8 @@ import dev.hermes.schemas.UserId;
 import dev.hermes.worker.audit.RuntimeFact;
 import dev.hermes.worker.fakes.FakeFleet;
 import dev.hermes.worker.runtime.Runtime;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.Test;
 
 /** While the Docker event stream is broken, a warm answer is checked against Docker first. */
@@ -52,5 +54,34 @@ class EnsurerUnverifiedTest {
                         .calls()
                         .subList(callsBefore, fleet.docker.calls().size()))
                 .noneMatch(call -> call.startsWith("start") || call.startsWith("create"));
+    }
+
+    @Test
+    void aRuntimeWhoseContainerRunsButWhoseUrlIsDeadIsNotAnsweredFromMemoryItsHealthIsAwaitedAgain() {
+        UserId user = UserId.random();
+        fleet.ensurer.ensure(user, null);
+        fleet.registry.unverified(true);
+        AtomicInteger awaited = new AtomicInteger();
+        fleet.health = new HealthCheck() {
+            @Override
+            public boolean awaitHealthy(String name, String url, BooleanSupplier stillRunning) {
+                awaited.incrementAndGet();
+                return true;
+            }
+
+            @Override
+            public boolean answersNow(String url) {
+                return false; // a stopping dockerd took the published port down; the container still runs
+            }
+        };
+
+        fleet.ensurer.ensure(user, null);
+
+        assertThat(awaited)
+                .as("the URL is checked again before it is handed out")
+                .hasValue(1);
+        assertThat(fleet.docker.container(user.containerName()).orElseThrow().running)
+                .as("the running container is adopted, not replaced")
+                .isTrue();
     }
 }
