@@ -4,6 +4,8 @@ import dev.hermes.worker.activity.ActivityTracker;
 import dev.hermes.worker.audit.LifecycleAudit;
 import dev.hermes.worker.docker.Docker;
 import dev.hermes.worker.docker.DockerOutage;
+import dev.hermes.worker.docker.DockerProbe;
+import dev.hermes.worker.docker.EngineListener;
 import dev.hermes.worker.lifecycle.EngineCapacity;
 import dev.hermes.worker.lifecycle.Freezer;
 import dev.hermes.worker.lifecycle.Housekeeping;
@@ -97,14 +99,11 @@ final class Chores {
         postgresProbe.every("PostgreSQL probe", Readiness.interval(), Readiness.interval(), settings::probe);
         Housekeeping dockerProbe = new Housekeeping("hermes-docker-probe");
         closeables.add(dockerProbe);
-        dockerProbe.every("Docker probe", Duration.ofSeconds(1), Duration.ofSeconds(1), () -> {
-            try {
-                docker.ping();
-                dockerOutage.answered();
-            } catch (RuntimeException e) {
-                dockerOutage.unreachable();
-                watcher.dockerUnreachable();
-            }
-        });
+        DockerProbe probe = new DockerProbe(
+                docker,
+                EngineListener.of(config.dockerHost(), Duration.ofMillis(500)),
+                dockerOutage,
+                watcher::dockerUnreachable);
+        dockerProbe.every("Docker probe", DockerProbe.PERIOD, DockerProbe.PERIOD, probe::run);
     }
 }

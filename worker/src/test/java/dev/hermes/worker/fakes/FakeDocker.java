@@ -208,8 +208,16 @@ public final class FakeDocker implements Docker {
         return c.isPresent();
     }
 
+    public volatile RuntimeException pingFailure;
+    public final java.util.concurrent.atomic.AtomicInteger pings = new java.util.concurrent.atomic.AtomicInteger();
+
     @Override
-    public void ping() {}
+    public void ping() {
+        pings.incrementAndGet();
+        if (pingFailure != null) {
+            throw pingFailure;
+        }
+    }
 
     private volatile boolean eventsFail;
 
