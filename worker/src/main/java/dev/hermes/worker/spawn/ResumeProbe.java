@@ -7,6 +7,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
 import java.util.function.BooleanSupplier;
 
 /**
@@ -58,6 +59,16 @@ public final class ResumeProbe implements HealthCheck {
             }
             sleep(now - started < FAST_PHASE.toNanos() ? FAST_MS : SLOW_MS, containerName);
         }
+    }
+
+    @Override
+    public CompletableFuture<Boolean> askAhead(String baseUrl) {
+        HttpRequest request = HttpRequest.newBuilder(URI.create(baseUrl + "/health"))
+                .timeout(timeout)
+                .GET()
+                .build();
+        return http.sendAsync(request, HttpResponse.BodyHandlers.discarding())
+                .handle((response, failure) -> failure == null && response.statusCode() == 200);
     }
 
     private static void sleep(long ms, String containerName) {

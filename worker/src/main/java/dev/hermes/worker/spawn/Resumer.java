@@ -16,6 +16,11 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.Executor;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -27,6 +32,9 @@ import org.slf4j.LoggerFactory;
  * answer.
  */
 public final class Resumer {
+    /** After the unpause returned, how long the request sent ahead may still take before polling takes over. */
+    private static final long EARLY_ANSWER_GRACE_MS = 100;
+
     private static final Logger log = LoggerFactory.getLogger(Resumer.class);
     private final Docker docker;
     private final HealthCheck health;
@@ -34,6 +42,12 @@ public final class Resumer {
     private final SettingsCache settings;
     private final Meters meters;
     private final Clock clock;
+    /** Unpauses run here, so a resume can answer on the agent's first 200 before Docker replies to the unpause. */
+    private final Executor unpauser = Executors.newCachedThreadPool(runnable -> {
+        Thread thread = new Thread(runnable, "hermes-unpause");
+        thread.setDaemon(true);
+        return thread;
+    });
 
     public Resumer(
             Docker docker,
@@ -79,8 +93,7 @@ public final class Resumer {
         }
         long t0 = System.nanoTime();
         try {
-            unpause(runtime);
-            health.awaitHealthy(runtime.containerName(), runtime.url(), () -> stillRunning(runtime));
+            thaw(runtime);
         } catch (RuntimeException e) {
             log.warn(
                     "resuming {} of user={} failed ({}); removing it for a cold start",
@@ -103,6 +116,38 @@ public final class Resumer {
                 Duration.between(paused.pausedAt(), clock.instant())));
         log.info("resumed {} of user={} in {} ms", runtime.containerName(), user, resumeMs);
         return Optional.of(new EnsureOutcome(runtime, false, 0, 0, resumeMs, facts));
+    }
+
+    /**
+     * Unpauses and waits for the first {@code /health} 200. The request goes out before the unpause: the kernel takes
+     * the connection while the agent is frozen and the agent answers the moment it thaws, so the resume waits neither
+     * for a poll nor for Docker's own reply to the unpause. Without an early 200 it polls once the unpause returned.
+     */
+    private void thaw(Runtime runtime) {
+        CompletableFuture<Boolean> answered = health.askAhead(runtime.url());
+        CompletableFuture<Void> unpaused = CompletableFuture.runAsync(() -> unpause(runtime), unpauser);
+        try {
+            CompletableFuture.anyOf(answered, unpaused).exceptionally(e -> null).join();
+            if (answered.isDone() && answered.join()) {
+                unpaused.whenComplete((done, e) -> {
+                    if (e != null) {
+                        log.warn(
+                                "{} answered /health, but its unpause failed: {}",
+                                runtime.containerName(),
+                                e.toString());
+                    }
+                });
+                return;
+            }
+            unpaused.join();
+            if (answered.completeOnTimeout(false, EARLY_ANSWER_GRACE_MS, TimeUnit.MILLISECONDS)
+                    .join()) {
+                return;
+            }
+        } catch (CompletionException e) {
+            throw e.getCause() instanceof RuntimeException cause ? cause : e;
+        }
+        health.awaitHealthy(runtime.containerName(), runtime.url(), () -> stillRunning(runtime));
     }
 
     /** An external {@code docker unpause} may have thawed it already: then only its health tells. */

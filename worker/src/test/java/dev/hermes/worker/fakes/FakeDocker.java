@@ -116,14 +116,27 @@ public final class FakeDocker implements Docker {
     }
 
     @Override
-    public synchronized void unpause(String idOrName) {
-        calls.add("unpause " + idOrName);
-        Container c = find(idOrName)
-                .filter(x -> x.paused)
-                .orElseThrow(() -> new dev.hermes.worker.docker.DockerCallFailedException(
-                        "container " + idOrName + " is not paused", null));
-        c.paused = false;
+    public void unpause(String idOrName) {
+        synchronized (this) {
+            calls.add("unpause " + idOrName);
+            Container c = find(idOrName)
+                    .filter(x -> x.paused)
+                    .orElseThrow(() -> new dev.hermes.worker.docker.DockerCallFailedException(
+                            "container " + idOrName + " is not paused", null));
+            c.paused = false;
+        }
+        java.util.concurrent.CountDownLatch reply = unpauseReply;
+        if (reply != null) {
+            try {
+                reply.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
     }
+
+    /** While set, an unpause thaws the container at once but returns only when this is counted down. */
+    public volatile java.util.concurrent.CountDownLatch unpauseReply;
 
     @Override
     public synchronized List<ContainerSummary> allNamed(String namePrefix) {

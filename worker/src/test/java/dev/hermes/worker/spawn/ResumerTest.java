@@ -62,6 +62,58 @@ class ResumerTest {
         });
     }
 
+    /** A check whose request sent ahead answers as the fake thaws, and which fails if it is polled instead. */
+    private HealthCheck answeringAhead(java.util.concurrent.atomic.AtomicInteger polls) {
+        return new HealthCheck() {
+            @Override
+            public boolean awaitHealthy(String name, String url, java.util.function.BooleanSupplier running) {
+                polls.incrementAndGet();
+                return true;
+            }
+
+            @Override
+            public java.util.concurrent.CompletableFuture<Boolean> askAhead(String url) {
+                return java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+                    org.awaitility.Awaitility.await()
+                            .atMost(Duration.ofSeconds(5))
+                            .until(() -> !docker.container(user.containerName()).orElseThrow().paused);
+                    return true;
+                });
+            }
+        };
+    }
+
+    @Test
+    @org.junit.jupiter.api.Timeout(10)
+    void theAgentsFirstAnswerToARequestSentAheadEndsTheResumeBeforeDockerRepliesToTheUnpause() {
+        Runtime runtime = pausedRuntime(3);
+        java.util.concurrent.atomic.AtomicInteger polls = new java.util.concurrent.atomic.AtomicInteger();
+        docker.unpauseReply = new java.util.concurrent.CountDownLatch(1);
+        try {
+            var outcome = resumer(answeringAhead(polls)).resume(user, null, facts);
+
+            assertThat(outcome).isPresent();
+            assertThat(registry.find(user)).isEqualTo(runtime);
+            assertThat(polls).as("no poll after the early answer").hasValue(0);
+        } finally {
+            docker.unpauseReply.countDown();
+        }
+    }
+
+    @Test
+    void withoutAnEarlyAnswerTheResumePollsOnceTheUnpauseReturned() {
+        pausedRuntime(3);
+        java.util.concurrent.atomic.AtomicInteger polls = new java.util.concurrent.atomic.AtomicInteger();
+
+        var outcome =
+                resumer((name, url, running) -> polls.incrementAndGet() > 0).resume(user, null, facts);
+
+        assertThat(outcome).isPresent();
+        assertThat(polls).hasValue(1);
+        assertThat(docker.calls())
+                .contains("unpause " + docker.container(user.containerName()).orElseThrow().id);
+    }
+
     @Test
     void aResumeThatTimesOutRemovesTheContainerSoTheColdPathAnswers() {
         pausedRuntime(3);

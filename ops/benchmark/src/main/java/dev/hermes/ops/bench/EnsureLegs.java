@@ -22,6 +22,14 @@ public final class EnsureLegs {
         answerToClient.add(Math.max(0, Duration.between(answered, received).toNanos()));
     }
 
+    /** {@code figure} with {@link #summary()} as extra fields. */
+    public Figure addTo(Figure figure) {
+        for (var e : summary().entrySet()) {
+            figure = figure.with(e.getKey(), e.getValue());
+        }
+        return figure;
+    }
+
     /** p50 and p99 of both legs, in ms, as extra figure fields. */
     public Map<String, Object> summary() {
         Map<String, Object> summary = new LinkedHashMap<>();

@@ -7,6 +7,7 @@ import dev.hermes.client.RuntimeHandle;
 import dev.hermes.schemas.UserId;
 import dev.hermes.worker.docker.ContainerSpec;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -60,10 +61,17 @@ public final class ResumeFigures {
             LatencySample system = new LatencySample();
             LatencySample baseline = new LatencySample();
             ResumeVerdict verdict = new ResumeVerdict();
+            EnsureLegs legs = new EnsureLegs();
+            LatencySample workerSide = new LatencySample();
             for (int i = 0; i <= count; i++) {
                 Paused family = families.get(i);
                 LatencySample systemSide = i == 0 ? new LatencySample() : system;
+                Instant sent = Instant.now();
                 RuntimeHandle again = systemSide.time(() -> client.ensureRuntime(family.user(), TIMEOUT));
+                if (i > 0) {
+                    legs.record(sent, again, Instant.now());
+                    workerSide.add(again.ready().totalMs() * 1_000_000L);
+                }
                 verdict.judge(family.id(), idOrNull(family.name()), again.url(), answers(again.url()));
                 Paused r = raws.get(i);
                 long t0 = System.nanoTime();
@@ -78,7 +86,8 @@ public final class ResumeFigures {
                     .with("n", Math.min(count, MEMORY_SAMPLES))
                     .with("note", "resident = cgroup usage minus page cache (docker stats)");
             return List.of(
-                    verdict.figure("resume_p50", system.medianMs(), baseline.medianMs(), count),
+                    legs.addTo(verdict.figure("resume_p50", system.medianMs(), baseline.medianMs(), count)
+                            .with("worker_p50_ms", workerSide.medianMs())),
                     verdict.figure("resume_p99", system.percentileMs(0.99), baseline.percentileMs(0.99), count)
                             .with("system_max", system.maxMs())
                             .with("raw_max", baseline.maxMs()),

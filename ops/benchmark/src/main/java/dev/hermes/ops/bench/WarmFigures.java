@@ -75,7 +75,7 @@ public final class WarmFigures {
         }
         stack.janitor().cleanSystem();
         return List.of(
-                withLegs(figure("warm_p50", 0.50, system, baseline), legs)
+                legs.addTo(figure("warm_p50", 0.50, system, baseline))
                         .with("in_worker_mean_ms", inWorkerMeanMs)
                         .with("raw_with_audit_p50_ms", withAudit.medianMs())
                         .with("raw_with_audit_p99_ms", withAudit.percentileMs(0.99)),
@@ -89,13 +89,6 @@ public final class WarmFigures {
                 .with("n", system.size())
                 .with("system_max", system.maxMs())
                 .with("raw_max", baseline.maxMs());
-    }
-
-    private static Figure withLegs(Figure figure, EnsureLegs legs) {
-        for (var e : legs.summary().entrySet()) {
-            figure = figure.with(e.getKey(), e.getValue());
-        }
-        return figure;
     }
 
     /** A RuntimeRequested of the real size, for the echo baselines. */
