@@ -13,7 +13,6 @@ import dev.hermes.worker.spawn.CrashLoopGuard;
 import dev.hermes.worker.spawn.EnsureGates;
 import dev.hermes.worker.spawn.Ensurer;
 import dev.hermes.worker.spawn.HealthProbe;
-import dev.hermes.worker.spawn.ResumeProbe;
 import dev.hermes.worker.spawn.Resumer;
 import dev.hermes.worker.spawn.RuntimeSpawner;
 import java.time.Clock;
@@ -61,7 +60,8 @@ final class EnsurerWiring {
                         admission,
                         capacity,
                         crashLoop,
-                        new Resumer(docker, new ResumeProbe(resumeTimeout()), registry, settings, meters, clock)));
+                        new Resumer(
+                                docker, HealthProbe.forResume(resumeTimeout()), registry, settings, meters, clock)));
     }
 
     /** A resume that does not answer within this is abandoned for a cold start. */

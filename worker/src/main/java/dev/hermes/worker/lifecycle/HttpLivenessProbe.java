@@ -1,9 +1,6 @@
 package dev.hermes.worker.lifecycle;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
+import dev.hermes.worker.spawn.AgentHealth;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 
@@ -12,15 +9,12 @@ import java.util.concurrent.CompletableFuture;
  * timeout: a hung agent still accepts the connection (the kernel does) but never answers.
  */
 public final class HttpLivenessProbe implements LivenessProbe {
-    private final HttpClient http;
+    private final AgentHealth agent;
     private final Duration timeout;
 
     public HttpLivenessProbe(Duration timeout) {
         this.timeout = timeout;
-        this.http = HttpClient.newBuilder()
-                .connectTimeout(timeout)
-                .version(HttpClient.Version.HTTP_1_1)
-                .build();
+        this.agent = new AgentHealth(timeout);
     }
 
     /** The timeout for one check: 2 s, or half the interval when that is shorter (at least 100 ms). */
@@ -32,15 +26,6 @@ public final class HttpLivenessProbe implements LivenessProbe {
 
     @Override
     public CompletableFuture<Boolean> healthy(String baseUrl) {
-        try {
-            HttpRequest request = HttpRequest.newBuilder(URI.create(baseUrl + "/health"))
-                    .timeout(timeout)
-                    .GET()
-                    .build();
-            return http.sendAsync(request, HttpResponse.BodyHandlers.discarding())
-                    .handle((response, error) -> error == null && response.statusCode() == 200);
-        } catch (RuntimeException e) {
-            return CompletableFuture.completedFuture(false);
-        }
+        return agent.ask(baseUrl, timeout);
     }
 }

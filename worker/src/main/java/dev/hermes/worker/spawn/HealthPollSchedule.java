@@ -9,6 +9,8 @@ package dev.hermes.worker.spawn;
 record HealthPollSchedule(long fastMs, long fastWindowMs, long slowStartMs, long maxMs) {
 
     static final HealthPollSchedule DEFAULT = new HealthPollSchedule(3, 100, 25, 100);
+    /** A thawed agent answers within a few ms (raw unpause + first /health 200 was 22-28 ms on the stand-in). */
+    static final HealthPollSchedule RESUME = new HealthPollSchedule(2, 100, 20, 20);
 
     HealthPollSchedule {
         if (fastMs < 1 || fastWindowMs < 0 || slowStartMs < fastMs || maxMs < slowStartMs) {
