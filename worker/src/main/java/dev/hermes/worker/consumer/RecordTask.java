@@ -5,6 +5,7 @@ import dev.hermes.schemas.Heartbeat;
 import dev.hermes.worker.kafka.ReplyNotSentException;
 import dev.hermes.worker.lanes.Supersedable;
 import dev.hermes.worker.metrics.Meters;
+import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -33,6 +34,7 @@ final class RecordTask implements Supersedable {
     private final PartitionProgress progress;
     private final DeadLetters deadLetters;
     private final Meters meters;
+    private final long dispatchedAt = System.nanoTime();
 
     RecordTask(
             RequestHandler handler,
@@ -68,6 +70,7 @@ final class RecordTask implements Supersedable {
 
     @Override
     public void run() {
+        meters.laneWaited(Duration.ofNanos(System.nanoTime() - dispatchedAt));
         long offset = record.offset();
         CompletableFuture<Void> outcome;
         try {

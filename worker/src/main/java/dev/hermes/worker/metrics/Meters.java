@@ -21,7 +21,7 @@ import java.util.function.Supplier;
  * hermes_settings_drift_runtimes, hermes_orphans_removed_total, hermes_dlq_records_total,
  * hermes_consumer_lag, hermes_docker_calls_total, hermes_requests_total, hermes_records_moved_total,
  * hermes_stale_skipped_total, hermes_record_write_retries_total, hermes_partitions_halted, hermes_spawn_limit,
- * hermes_spawn_in_flight, hermes_spawn_waiting.
+ * hermes_spawn_in_flight, hermes_spawn_waiting, hermes_lane_wait_seconds.
  */
 public final class Meters {
     private static final Duration[] ENSURE_SLOS = {
@@ -41,6 +41,7 @@ public final class Meters {
     private final MeterRegistry registry;
     private final Timer ensureWarm;
     private final Timer ensureCold;
+    private final Timer laneWait;
     private final Map<String, Timer> phases = new ConcurrentHashMap<>();
     private final Map<String, Counter> handled = new ConcurrentHashMap<>();
     private final AtomicInteger spawnsPending = new AtomicInteger();
@@ -61,6 +62,18 @@ public final class Meters {
         this.pauses = new PauseMeters(registry);
         this.ensureWarm = ensureTimer("warm");
         this.ensureCold = ensureTimer("cold");
+        this.laneWait = Timer.builder("hermes.lane.wait")
+                .serviceLevelObjectives(
+                        Duration.ofMillis(1),
+                        Duration.ofMillis(2),
+                        Duration.ofMillis(5),
+                        Duration.ofMillis(10),
+                        Duration.ofMillis(25),
+                        Duration.ofMillis(100),
+                        Duration.ofSeconds(1))
+                .description("time a record waited from its poll to the start of its work on its family's lane "
+                        + "(about 0 when answered inline on the loop thread)")
+                .register(registry);
         this.recreates = Counter.builder("hermes.recreates")
                 .description("runtimes recreated for new settings")
                 .register(registry);
@@ -114,6 +127,10 @@ public final class Meters {
     /** Tiered idle: paused runtimes, pauses, resumes and resume latency. */
     public PauseMeters pauses() {
         return pauses;
+    }
+
+    public void laneWaited(Duration waited) {
+        laneWait.record(waited);
     }
 
     public void ensured(boolean cold, Duration elapsed) {

@@ -63,6 +63,7 @@ class RequestLoopTest {
     private final List<Event> handled = new CopyOnWriteArrayList<>();
     private final List<Map.Entry<ReplyCoordinates, String>> refused = new CopyOnWriteArrayList<>();
     private final Map<Long, Long> offsets = new HashMap<>();
+    private final Meters meters = new Meters(new io.micrometer.core.instrument.simple.SimpleMeterRegistry());
     private RequestLoop loop;
     private Thread thread;
 
@@ -319,6 +320,37 @@ class RequestLoopTest {
         assertThat(refused).isEmpty();
     }
 
+    @Test
+    void aRecordQueuedBehindItsFamilysRunningWorkReportsHowLongItWaitedForTheLane() {
+        UserId user = UserId.random();
+        int p = Partitions.of(user, PARTITIONS);
+        java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+        start(event -> {
+            if (handled.size() == 1) {
+                try {
+                    release.await();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+            return CompletableFuture.completedFuture(null);
+        });
+        add(p, 0, user, heartbeat(user));
+        await().atMost(Duration.ofSeconds(10)).until(() -> handled.size() == 1);
+        add(p, 1, user, heartbeat(user));
+        TopicPartition tp = new TopicPartition(topic, p);
+        await().atMost(Duration.ofSeconds(10)).until(() -> position(tp) == 2);
+
+        await().pollDelay(Duration.ofMillis(300)).atMost(Duration.ofSeconds(1)).until(() -> true);
+        release.countDown();
+        await().atMost(Duration.ofSeconds(10)).until(() -> handled.size() == 2);
+
+        io.micrometer.core.instrument.Timer waits =
+                meters.registry().get("hermes.lane.wait").timer();
+        assertThat(waits.count()).isEqualTo(2);
+        assertThat(waits.max(java.util.concurrent.TimeUnit.MILLISECONDS)).isGreaterThanOrEqualTo(300);
+    }
+
     private void start(java.util.function.Function<Event, CompletableFuture<Void>> handler) {
         RequestHandler recording = new RequestHandler() {
             @Override
@@ -352,7 +384,7 @@ class RequestLoopTest {
                 recording,
                 publisher,
                 PartitionListener.NONE,
-                Meters.none(),
+                meters,
                 100,
                 Duration.ofSeconds(2),
                 "worker-1");
