@@ -12,8 +12,10 @@ import dev.hermes.schemas.UserId;
 import dev.hermes.worker.fleet.ClientProcesses;
 import dev.hermes.worker.testing.Agent;
 import dev.hermes.worker.testing.Stack;
+import dev.hermes.worker.testing.WorkerProcess;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -30,8 +32,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Every hermes client through a SASL_PLAINTEXT listener with SCRAM-SHA-256, configured only by the file named by
- * HERMES_KAFKA_PROPERTIES_FILE: the worker consuming requests and answering, the CLI (topics create and verify,
- * ensure, audit) and the Node client. The listener refuses a client without credentials or with a wrong password,
+ * HERMES_KAFKA_PROPERTIES_FILE: the worker (its own JVM, ready only once its admin client reaches Kafka) consuming
+ * requests and answering, the CLI (topics create and verify, ensure, audit) and the Node client. The listener refuses a client without credentials or with a wrong password,
  * so none of this could pass against a plaintext listener.
  */
 class SecuredKafkaIT {
@@ -117,11 +119,14 @@ class SecuredKafkaIT {
     @Test
     void theWorkerServesTheCliAndTheNodeClientThroughSasl(@TempDir Path dir) throws Exception {
         ClientProcesses.requireNode();
-        stack.startWorker(Map.of(
-                "KAFKA_BOOTSTRAP_SERVERS",
-                broker.saslBootstrap(),
-                KafkaPropertiesFile.VARIABLE,
-                credentials.toString()));
+        WorkerProcess worker = WorkerProcess.start(
+                        stack,
+                        Map.of(
+                                "KAFKA_BOOTSTRAP_SERVERS",
+                                broker.saslBootstrap(),
+                                KafkaPropertiesFile.VARIABLE,
+                                credentials.toString()))
+                .waitReady(Duration.ofSeconds(60));
         UserId cliUser = stack.newUser();
         UserId nodeUser = stack.newUser();
         Path out = dir.resolve("node-result.json");
@@ -159,7 +164,8 @@ class SecuredKafkaIT {
         assertThat(Agent.status(url, "/health", null)).as("GET %s/health", url).isEqualTo(200);
         assertThat(audit.code()).as(audit.err()).isZero();
         assertThat(audit.out()).contains("RuntimeSpawned").contains("RuntimeReady      cold");
-        assertThat(ensured.out() + ensured.err() + audit.out() + audit.err() + node.output())
+        assertThat(ensured.out() + ensured.err() + audit.out() + audit.err() + node.output() + worker.log())
+                .as("no output and no worker log line shows the password")
                 .doesNotContain(PASSWORD);
     }
 }
