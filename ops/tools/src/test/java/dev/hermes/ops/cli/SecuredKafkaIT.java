@@ -100,16 +100,19 @@ class SecuredKafkaIT {
     }
 
     @Test
-    void theCliCreatesAndVerifiesTopicsThroughSasl() throws Exception {
+    void theCliCreatesAndVerifiesTopicsAndReadsTheDlqThroughSasl() throws Exception {
         Topics topics = new Topics(stack.topics().prefix() + "sasl.");
 
         CliRun created = CliRun.run(
                 cliEnv(credentials), "topics", "create", "--topic-prefix", topics.prefix(), "--partitions", "2");
         CliRun verified = CliRun.run(cliEnv(credentials), "topics", "verify", "--topic-prefix", topics.prefix());
+        CliRun dlq = CliRun.run(cliEnv(credentials), "dlq", "list", "--topic-prefix", topics.prefix());
 
         assertThat(created.code()).as(created.err()).isZero();
         assertThat(created.out()).contains("topics ready: prefix " + topics.prefix() + ", 2 partitions");
         assertThat(verified.code()).as(verified.err()).isZero();
+        assertThat(dlq.code()).as(dlq.err()).isZero();
+        assertThat(dlq.out()).startsWith(topics.dlq() + ": 0 record(s)");
         try (Admin admin = broker.admin()) {
             assertThat(admin.listTopics().names().get(10, TimeUnit.SECONDS))
                     .contains(topics.requests(), topics.lastActive(), topics.events());
