@@ -5,19 +5,49 @@ import { topics } from './topics.js';
 
 const DEFAULT_TIMEOUT_MS = 130_000;
 
-/** Java .properties: key=value or key: value lines, # and ! comments, trailing-backslash continuations. */
+const ESCAPES = { t: '\t', n: '\n', r: '\r', f: '\f' };
+
+/** The escapes of a .properties key or value: \t \n \r \f, \uXXXX, and \x for any other x. */
+function unescape(text) {
+  return text.replace(/\\(u[0-9a-fA-F]{4}|[\s\S])/g, (_, e) =>
+    e.length === 5 ? String.fromCharCode(parseInt(e.slice(1), 16)) : (ESCAPES[e] ?? e));
+}
+
+/**
+ * Java .properties as java.util.Properties#load reads them: key=value, key: value or key value; # and ! comment
+ * lines; a line ending in an odd number of backslashes goes on (leading blanks of the next line skipped); escapes.
+ */
 export function parseProperties(text) {
   /** @type {Record<string, string>} */
   const props = {};
-  const lines = text.replace(/\\\r?\n[ \t]*/g, '').split(/\r?\n/);
-  for (const raw of lines) {
-    const line = raw.trim();
+  const natural = text.split(/\r\n|\r|\n/);
+  for (let i = 0; i < natural.length; i++) {
+    let line = natural[i].replace(/^[ \t\f]+/, '');
     if (!line || line.startsWith('#') || line.startsWith('!')) continue;
-    const m = /^([^=:\s]+)\s*[=:\s]\s*(.*)$/.exec(line);
-    if (m) props[m[1]] = m[2];
-    else props[line] = '';
+    while (/(^|[^\\])(\\\\)*\\$/.test(line) && i + 1 < natural.length) {
+      line = line.slice(0, -1) + natural[++i].replace(/^[ \t\f]+/, '');
+    }
+    const m = /^((?:\\[\s\S]|[^\\=: \t\f])*)[ \t\f]*(?:[=:][ \t\f]*)?([\s\S]*)$/.exec(line);
+    props[unescape(m[1])] = unescape(m[2].replace(/(^|[^\\])(\\\\)*\\$/, '$1$2'));
   }
   return props;
+}
+
+/** The Kafka client settings the Node client maps onto kafkajs; any other ssl.* or sasl.* one is refused. */
+export const MAPPED_PROPERTIES = Object.freeze([
+  'security.protocol', 'sasl.mechanism', 'sasl.jaas.config', 'sasl.username', 'sasl.password',
+  'ssl.truststore.location', 'ssl.truststore.type', 'ssl.ca.location', 'ssl.endpoint.identification.algorithm',
+]);
+
+/** Names (never values: they may be credentials) the security settings kafkajs cannot be given. */
+function refuseUnmapped(props) {
+  const unmapped = Object.keys(props)
+    .filter((k) => (k.startsWith('ssl.') || k.startsWith('sasl.')) && !MAPPED_PROPERTIES.includes(k))
+    .sort();
+  if (unmapped.length) {
+    throw new Error(`the Node client cannot honour ${unmapped.join(', ')} (client certificates, Kerberos, `
+      + `OAuth, key stores, protocol tuning): it maps only ${MAPPED_PROPERTIES.join(', ')}`);
+  }
 }
 
 function jaasValue(jaas, name) {
@@ -33,6 +63,7 @@ function jaasValue(jaas, name) {
  * @param {Record<string, string>} props
  */
 export function securityOptions(props) {
+  refuseUnmapped(props);
   const protocol = (props['security.protocol'] ?? 'PLAINTEXT').toUpperCase();
   if (!['PLAINTEXT', 'SSL', 'SASL_PLAINTEXT', 'SASL_SSL'].includes(protocol)) {
     throw new Error(`security.protocol ${protocol} is not supported (PLAINTEXT, SSL, SASL_PLAINTEXT, SASL_SSL)`);
@@ -48,8 +79,11 @@ export function securityOptions(props) {
       }
       ssl.ca = [readFileSync(caFile, 'utf8')];
     }
-    if (props['ssl.endpoint.identification.algorithm'] === '') {
+    const identification = (props['ssl.endpoint.identification.algorithm'] ?? 'https').toLowerCase();
+    if (identification === '') {
       ssl.checkServerIdentity = () => undefined;
+    } else if (identification !== 'https') {
+      throw new Error(`ssl.endpoint.identification.algorithm ${identification} is not supported (https, or empty)`);
     }
     out.ssl = Object.keys(ssl).length ? ssl : true;
   }
@@ -59,6 +93,11 @@ export function securityOptions(props) {
       throw new Error(`sasl.mechanism ${mechanism} is not supported (PLAIN, SCRAM-SHA-256, SCRAM-SHA-512)`);
     }
     const jaas = props['sasl.jaas.config'];
+    const module = /^\s*([\w.$]+)/.exec(jaas ?? '')?.[1];
+    const expected = mechanism === 'PLAIN' ? 'PlainLoginModule' : 'ScramLoginModule';
+    if (module && !module.endsWith(`.${expected}`) && module !== expected) {
+      throw new Error(`sasl.jaas.config: the Node client maps only ${expected} for ${mechanism}, got ${module}`);
+    }
     const username = props['sasl.username'] ?? jaasValue(jaas, 'username');
     const password = props['sasl.password'] ?? jaasValue(jaas, 'password');
     if (!username || password === undefined) {

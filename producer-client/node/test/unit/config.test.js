@@ -67,6 +67,33 @@ test('unsupported security settings are refused rather than ignored', () => {
 
 test('properties parse as Java reads them', () => {
   assert.deepEqual(parseProperties('a=1\n# c\n! c\nb : 2\nc 3\nd=x\\\n  y\n'), { a: '1', b: '2', c: '3', d: 'xy' });
+  // what java.util.Properties#load gives for the same lines (checked against Java 17)
+  const text = [
+    '# comment \\', 'e=back\\\\slash\\\\', 'f=pa\\"ss\\u0041\\tz', 'k\\=ey\\ x=v', 'g = = h', 'h:',
+    'sasl.jaas.config=ScramLoginModule required \\', '    password="s3\\\\cret";', 'last=tail\\',
+  ].join('\n');
+  assert.deepEqual(parseProperties(text), {
+    e: 'back\\slash\\', f: 'pa"ssA\tz', 'k=ey x': 'v', g: '= h', h: '',
+    'sasl.jaas.config': 'ScramLoginModule required password="s3\\cret";', last: 'tail',
+  });
+});
+
+test('security settings kafkajs cannot be given are refused by name, never showing a value', () => {
+  const sasl = { 'security.protocol': 'SASL_SSL', 'sasl.mechanism': 'SCRAM-SHA-256' };
+  const jaas = 'org.apache.kafka.common.security.scram.ScramLoginModule required username="u" password="hunter2";';
+  const refused = (props, pattern) => assert.throws(
+    () => resolveConfig({ brokers: 'a:1', kafkaProperties: props }, {}),
+    (e) => pattern.test(e.message) && !e.message.includes('hunter2'));
+  refused({ ...sasl, 'sasl.jaas.config': jaas, 'ssl.keystore.location': '/k.p12', 'ssl.key.password': 'hunter2' },
+    /cannot honour ssl.key.password, ssl.keystore.location/);
+  refused({ ...sasl, 'sasl.jaas.config': jaas, 'sasl.login.callback.handler.class': 'x.Y' },
+    /cannot honour sasl.login.callback.handler.class/);
+  refused({ ...sasl, 'sasl.jaas.config': jaas.replace('scram.ScramLoginModule', 'plain.PlainLoginModule') },
+    /maps only ScramLoginModule for SCRAM-SHA-256, got org.apache.kafka.common.security.plain.PlainLoginModule/);
+  refused({ ...sasl, 'sasl.jaas.config': jaas, 'ssl.endpoint.identification.algorithm': 'ldap' },
+    /identification.algorithm ldap is not supported/);
+  const ok = resolveConfig({ brokers: 'a:1', kafkaProperties: { ...sasl, 'sasl.jaas.config': jaas } }, {});
+  assert.deepEqual(ok.security, { ssl: true, sasl: { mechanism: 'scram-sha-256', username: 'u', password: 'hunter2' } });
 });
 
 test('reply partitions come from a StatefulSet ordinal or a stable hash of the pod name', () => {

@@ -1,17 +1,13 @@
 package dev.hermes.client;
 
 import dev.hermes.schemas.HermesException;
+import dev.hermes.schemas.KafkaPropertiesFile;
 import dev.hermes.schemas.Topics;
-import java.io.IOException;
-import java.io.Reader;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.Properties;
 
 /**
  * Names what {@link RuntimeClient}'s constructors take by position; validated when built. {@link #fromEnv(Map)}
@@ -70,13 +66,7 @@ public final class RuntimeClientBuilder {
 
     /** The same Java properties file the worker reads (HERMES_KAFKA_PROPERTIES_FILE); bootstrap.servers included. */
     public RuntimeClientBuilder kafkaPropertiesFile(Path file) {
-        Properties props = new Properties();
-        try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-            props.load(in);
-        } catch (IOException e) {
-            throw new HermesException("cannot read the Kafka properties file " + file + ": " + e.getMessage(), e);
-        }
-        props.stringPropertyNames().forEach(k -> kafka.put(k, props.getProperty(k)));
+        kafka.putAll(KafkaPropertiesFile.load(file));
         return this;
     }
 
@@ -96,10 +86,7 @@ public final class RuntimeClientBuilder {
     }
 
     public RuntimeClientBuilder fromEnv(Map<String, String> env) {
-        String file = env.get("HERMES_KAFKA_PROPERTIES_FILE");
-        if (file != null && !file.isBlank()) {
-            kafkaPropertiesFile(Path.of(file));
-        }
+        kafka.putAll(KafkaPropertiesFile.fromEnv(env));
         String servers = env.getOrDefault("HERMES_KAFKA_BOOTSTRAP", env.get("KAFKA_BOOTSTRAP_SERVERS"));
         if (servers != null) {
             bootstrapServers(servers);

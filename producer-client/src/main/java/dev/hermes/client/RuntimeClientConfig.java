@@ -1,6 +1,7 @@
 package dev.hermes.client;
 
 import dev.hermes.schemas.HermesException;
+import dev.hermes.schemas.KafkaPropertiesFile;
 import dev.hermes.schemas.Topics;
 import java.time.Duration;
 import java.util.Map;
@@ -51,6 +52,14 @@ public record RuntimeClientConfig(
 
     public RuntimeClientConfig withReplyPartition(int partition) {
         return new RuntimeClientConfig(bootstrapServers, topics, partition, source, defaultTimeout, kafka);
+    }
+
+    /** Shows the Kafka properties' keys only: their values may hold credentials (sasl.jaas.config). */
+    @Override
+    public String toString() {
+        return "RuntimeClientConfig[bootstrapServers=" + bootstrapServers + ", topics=" + topics + ", replyPartition="
+                + replyPartition + ", source=" + source + ", defaultTimeout=" + defaultTimeout + ", kafka="
+                + KafkaPropertiesFile.keys(kafka) + "]";
     }
 
     public RuntimeClientConfig withTopics(Topics newTopics) {

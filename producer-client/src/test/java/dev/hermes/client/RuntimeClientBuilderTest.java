@@ -77,6 +77,16 @@ class RuntimeClientBuilderTest {
     }
 
     @Test
+    void theConfigShowsTheKafkaPropertiesKeysButNeverTheirValues() {
+        RuntimeClientConfig config = RuntimeClient.builder()
+                .bootstrapServers("k:1")
+                .kafkaProperties(Map.of("sasl.jaas.config", "ScramLoginModule required password=\"hunter2\";"))
+                .buildConfig();
+
+        assertThat(config.toString()).contains("sasl.jaas.config").doesNotContain("hunter2");
+    }
+
+    @Test
     void badSettingsFailAtBuildTimeNamingTheSetting(@TempDir Path dir) {
         assertThatThrownBy(() -> RuntimeClient.builder().fromEnv(Map.of()).buildConfig())
                 .isInstanceOf(HermesException.class)
@@ -100,6 +110,6 @@ class RuntimeClientBuilderTest {
                         .fromEnv(Map.of(
                                 "HERMES_KAFKA_PROPERTIES_FILE",
                                 dir.resolve("missing").toString())))
-                .hasMessageContaining("cannot read the Kafka properties file");
+                .hasMessageContaining("cannot read HERMES_KAFKA_PROPERTIES_FILE at");
     }
 }

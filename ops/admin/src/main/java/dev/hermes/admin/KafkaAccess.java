@@ -1,14 +1,10 @@
 package dev.hermes.admin;
 
 import dev.hermes.schemas.HermesException;
-import java.io.IOException;
-import java.io.Reader;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
+import dev.hermes.schemas.KafkaPropertiesFile;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.Properties;
 import org.apache.kafka.clients.CommonClientConfigs;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -38,20 +34,14 @@ public record KafkaAccess(String bootstrapServers, Map<String, String> clientPro
 
     /** {@code propertiesFile} may be null: no extra settings. */
     public static KafkaAccess of(String bootstrapServers, Path propertiesFile) {
-        return new KafkaAccess(bootstrapServers, propertiesFile == null ? Map.of() : load(propertiesFile));
+        return new KafkaAccess(
+                bootstrapServers, propertiesFile == null ? Map.of() : KafkaPropertiesFile.load(propertiesFile));
     }
 
-    /** A Java properties file as a map (the format of HERMES_KAFKA_PROPERTIES_FILE). */
-    public static Map<String, String> load(Path file) {
-        Properties props = new Properties();
-        try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-            props.load(in);
-        } catch (IOException e) {
-            throw new HermesException("cannot read HERMES_KAFKA_PROPERTIES_FILE at " + file + ": " + e.getMessage());
-        }
-        Map<String, String> map = new HashMap<>();
-        props.stringPropertyNames().forEach(k -> map.put(k, props.getProperty(k)));
-        return map;
+    /** Shows the extra settings' keys only: their values may hold credentials. */
+    @Override
+    public String toString() {
+        return "KafkaAccess[" + bootstrapServers + ", " + KafkaPropertiesFile.keys(clientProperties) + "]";
     }
 
     /** The extra settings plus the bootstrap servers and the client id: the base of every client's config. */

@@ -31,6 +31,14 @@ class KafkaAccessTest {
     }
 
     @Test
+    void itShowsTheSettingsKeysButNeverTheirValues() {
+        KafkaAccess kafka = new KafkaAccess(
+                "broker:9092", Map.of("sasl.jaas.config", "ScramLoginModule required password=\"hunter2\";"));
+
+        assertThat(kafka.toString()).contains("broker:9092", "sasl.jaas.config").doesNotContain("hunter2");
+    }
+
+    @Test
     void withoutAFileThereAreNoExtraSettings() {
         assertThat(KafkaAccess.of("broker:9092", null).clientProperties()).isEmpty();
         assertThat(KafkaAccess.of("broker:9092").config("x")).containsOnlyKeys("bootstrap.servers", "client.id");

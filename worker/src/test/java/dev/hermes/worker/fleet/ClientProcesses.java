@@ -14,17 +14,17 @@ import java.util.concurrent.TimeUnit;
  * Runs the non-Java clients (producer-client/node, producer-client/python) as the callers would: a process of
  * their own, configured by the environment. A missing tool fails the test, saying what to install: ops/test does.
  */
-final class ClientProcesses {
+public final class ClientProcesses {
     static final Path ROOT = findRoot();
-    static final Path NODE_CLIENT = ROOT.resolve("producer-client/node");
+    public static final Path NODE_CLIENT = ROOT.resolve("producer-client/node");
     static final Path PYTHON_CLIENT = ROOT.resolve("producer-client/python");
 
-    record Result(int exitCode, String output) {}
+    public record Result(int exitCode, String output) {}
 
     private ClientProcesses() {}
 
     /** Fails unless node and the Node client's node_modules (npm ci) are there. */
-    static void requireNode() {
+    public static void requireNode() {
         assertThat(runs(List.of("node", "--version")))
                 .as("node is not installed: run ops/test (it installs what the tests need)")
                 .isTrue();
@@ -41,7 +41,7 @@ final class ClientProcesses {
                 .isTrue();
     }
 
-    static Result run(Path dir, Map<String, String> env, long timeoutSec, List<String> command)
+    public static Result run(Path dir, Map<String, String> env, long timeoutSec, List<String> command)
             throws IOException, InterruptedException {
         ProcessBuilder builder =
                 new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true);

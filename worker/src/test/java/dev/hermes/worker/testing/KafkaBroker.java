@@ -38,6 +38,14 @@ public final class KafkaBroker implements BeforeAllCallback {
     }
 
     private static Running start() {
+        return new Running(startCluster(Map.of()));
+    }
+
+    /**
+     * A started single-node KRaft cluster on the production metadata version with the fleet's group settings;
+     * {@code extra} broker settings (listeners, SASL) win. The caller closes it.
+     */
+    public static KafkaClusterTestKit startCluster(Map<String, String> extra) {
         try {
             KafkaClusterTestKit.Builder builder = new KafkaClusterTestKit.Builder(new TestKitNodes.Builder()
                     .setCombined(true)
@@ -56,11 +64,12 @@ public final class KafkaBroker implements BeforeAllCallback {
                             "log.cleaner.backoff.ms", "1000",
                             "num.partitions", "4")
                     .forEach(builder::setConfigProp);
+            extra.forEach(builder::setConfigProp);
             KafkaClusterTestKit cluster = builder.build();
             cluster.format();
             cluster.startup();
             cluster.waitForReadyBrokers();
-            return new Running(cluster);
+            return cluster;
         } catch (Exception e) {
             throw new IllegalStateException("cannot start the in-process Kafka broker", e);
         }

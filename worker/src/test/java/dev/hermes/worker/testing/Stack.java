@@ -55,7 +55,11 @@ public final class Stack implements ExtensionContext.Store.CloseableResource {
         this.docker = docker;
     }
 
-    static Stack create(String bootstrap, String testName) {
+    /**
+     * A stack on the broker at {@code bootstrap} (its topics made there without extra client settings); closed by
+     * the caller. {@link HermesStack} makes one on the shared broker.
+     */
+    public static Stack create(String bootstrap, String testName) {
         String id = testName.toLowerCase().replaceAll("[^a-z0-9]", "") + "_"
                 + UUID.randomUUID().toString().substring(0, 8);
         Topics topics = new Topics("it-" + id + ".");

@@ -3,8 +3,8 @@ package dev.hermes.ops.cli;
 import dev.hermes.admin.EnvSecrets;
 import dev.hermes.admin.KafkaAccess;
 import dev.hermes.schemas.HermesException;
+import dev.hermes.schemas.KafkaPropertiesFile;
 import dev.hermes.schemas.Topics;
-import java.nio.file.Path;
 import java.util.Map;
 
 /**
@@ -19,8 +19,7 @@ public record CliEnv(Map<String, String> env) {
 
     /** The bootstrap servers plus HERMES_KAFKA_PROPERTIES_FILE's client settings, as the worker reads them. */
     public KafkaAccess kafka() {
-        String file = get("HERMES_KAFKA_PROPERTIES_FILE", null);
-        return KafkaAccess.of(bootstrapServers(), file == null ? null : Path.of(file));
+        return new KafkaAccess(bootstrapServers(), KafkaPropertiesFile.fromEnv(env));
     }
 
     public Topics topics() {
