@@ -49,15 +49,6 @@ class SettingsWaitIT {
                 args.toArray(String[]::new));
     }
 
-    private static String versionLabel(Stack stack, UserId user) {
-        return stack.docker()
-                .inspectContainerCmd(user.containerName())
-                .exec()
-                .getConfig()
-                .getLabels()
-                .get("hermes.settings-version");
-    }
-
     @BeforeAll
     static void ensureThreeFamilies(Stack stack) {
         assertThat(set(stack).code()).isZero();
@@ -74,7 +65,7 @@ class SettingsWaitIT {
     @Test
     @Order(1)
     void waitReturnsOnceEveryRuntimeOfTheFleetRunsOnTheNewVersionAndShowsProgress(Stack stack) {
-        String before = versionLabel(stack, FAMILIES.get(0));
+        String before = stack.settingsVersionLabel(FAMILIES.get(0));
 
         CliRun run = set(stack, "--wait", "--wait-timeout", "90s");
 
@@ -85,7 +76,7 @@ class SettingsWaitIT {
                 .contains("3/3 runtimes done, 0 still on an older version");
         assertThat(run.out()).contains("recreate converged: 3 runtimes on settings version " + version);
         for (UserId family : FAMILIES) {
-            assertThat(versionLabel(stack, family)).isEqualTo(Long.toString(version));
+            assertThat(stack.settingsVersionLabel(family)).isEqualTo(Long.toString(version));
         }
     }
 
@@ -93,7 +84,7 @@ class SettingsWaitIT {
     @Order(2)
     void aTimeoutExitsOneNamingTheFamiliesStillOnAnOlderVersion(Stack stack) throws Exception {
         stack.stopWorkers(); // nobody recreates now; the runtimes keep running on their version
-        String old = versionLabel(stack, FAMILIES.get(0));
+        String old = stack.settingsVersionLabel(FAMILIES.get(0));
 
         CliRun json = set(stack, "--wait", "--wait-timeout=2s", "--json");
         CliRun text = set(stack, "--wait", "--wait-timeout=1s");
