@@ -53,21 +53,8 @@ public final class Evictor {
     /**
      * @param minIdle HERMES_EVICT_MIN_IDLE_SEC: a runtime idle less long is never evicted
      * @param remove remove the container rather than stop it, as an idle reap does (HERMES_REMOVE_ON_REAP)
+     * @param freezer stops paused runtimes (unpausing first); null when nothing is ever paused
      */
-    public Evictor(
-            OwnedRuntimes owned,
-            ActivityTracker activity,
-            RuntimeRegistry registry,
-            RuntimeSpawner spawner,
-            LifecycleAudit audit,
-            Meters meters,
-            Clock clock,
-            Duration minIdle,
-            boolean remove) {
-        this(owned, activity, registry, spawner, audit, meters, clock, minIdle, remove, null);
-    }
-
-    /** @param freezer stops paused runtimes (unpausing first); null when nothing is ever paused */
     public Evictor(
             OwnedRuntimes owned,
             ActivityTracker activity,

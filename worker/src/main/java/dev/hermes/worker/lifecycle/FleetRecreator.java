@@ -39,16 +39,6 @@ public final class FleetRecreator {
     private final Freezer freezer;
     private final Clock clock;
 
-    public FleetRecreator(
-            OwnedRuntimes owned,
-            Ensurer ensurer,
-            SettingsCache settings,
-            LifecycleAudit audit,
-            Meters meters,
-            int concurrency) {
-        this(owned, ensurer, settings, audit, meters, concurrency, null, Clock.systemUTC());
-    }
-
     /** @param freezer removes stale paused runtimes; null recreates them like running ones */
     public FleetRecreator(
             OwnedRuntimes owned,

@@ -40,19 +40,6 @@ public final class Reaper {
     private final Set<UserId> pending = ConcurrentHashMap.newKeySet();
     private final LastActivity lastActivity;
 
-    /** A reaper that never pauses (its policy's RUNTIME_PAUSE is ignored). */
-    public Reaper(
-            OwnedRuntimes owned,
-            RuntimeSpawner spawner,
-            ActivityTracker activity,
-            RuntimeRegistry registry,
-            LifecycleAudit audit,
-            Meters meters,
-            Clock clock,
-            ReapPolicy policy) {
-        this(owned, spawner, activity, registry, audit, meters, clock, policy, null);
-    }
-
     /** @param freezer pauses and stops paused runtimes; null turns pausing off */
     public Reaper(
             OwnedRuntimes owned,

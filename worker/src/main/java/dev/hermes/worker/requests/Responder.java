@@ -50,18 +50,6 @@ public final class Responder implements RequestHandler {
     private final Refusals refusals;
     private final DockerWait dockerWait;
 
-    public Responder(
-            Ensurer ensurer,
-            EventPublisher publisher,
-            LifecycleAudit audit,
-            ActivityTracker activity,
-            Meters meters,
-            Clock clock,
-            String workerId,
-            Duration staleAfter) {
-        this(ensurer, publisher, audit, activity, meters, clock, workerId, staleAfter, DockerWait.never(clock));
-    }
-
     /** @param dockerWait how a non-warm ensure waits out a Docker outage (HERMES_DOCKER_WAIT_SEC) */
     public Responder(
             Ensurer ensurer,

@@ -27,10 +27,6 @@ public final class ContainerDeaths {
     private final Set<String> terminated = ConcurrentHashMap.newKeySet();
     private final ContainerPauses pauses;
 
-    public ContainerDeaths(RuntimeRegistry registry, String userLabel, RuntimeDeathListener listener) {
-        this(registry, userLabel, listener, null);
-    }
-
     /** @param pauses told of {@code pause} and {@code unpause} events; null ignores them */
     public ContainerDeaths(
             RuntimeRegistry registry, String userLabel, RuntimeDeathListener listener, ContainerPauses pauses) {

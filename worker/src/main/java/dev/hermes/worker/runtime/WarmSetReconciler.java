@@ -26,10 +26,6 @@ public final class WarmSetReconciler {
     private final RuntimeDeathListener listener;
     private final Clock clock;
 
-    public WarmSetReconciler(Docker docker, String fleet, RuntimeRegistry registry, RuntimeDeathListener listener) {
-        this(docker, fleet, registry, listener, Clock.systemUTC());
-    }
-
     public WarmSetReconciler(
             Docker docker, String fleet, RuntimeRegistry registry, RuntimeDeathListener listener, Clock clock) {
         this.docker = docker;

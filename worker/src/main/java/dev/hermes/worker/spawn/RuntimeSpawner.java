@@ -24,11 +24,7 @@ public final class RuntimeSpawner {
     private final Clock clock;
     private final SpawnGate gate;
 
-    /** At most {@code maxConcurrentSpawns} creates or starts at once, always. */
-    public RuntimeSpawner(Docker docker, Clock clock, int maxConcurrentSpawns) {
-        this(docker, clock, SpawnGate.fixed(maxConcurrentSpawns));
-    }
-
+    /** @param gate how many creates or starts run at once ({@link SpawnGate#fixed} for a constant bound) */
     public RuntimeSpawner(Docker docker, Clock clock, SpawnGate gate) {
         this.docker = docker;
         this.clock = clock;

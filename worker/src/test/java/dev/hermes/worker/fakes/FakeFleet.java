@@ -19,6 +19,7 @@ import dev.hermes.worker.spawn.Ensurer;
 import dev.hermes.worker.spawn.HealthCheck;
 import dev.hermes.worker.spawn.ImageUnavailableException;
 import dev.hermes.worker.spawn.RuntimeSpawner;
+import dev.hermes.worker.spawn.SpawnGate;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
@@ -84,7 +85,7 @@ public final class FakeFleet {
             FLEET,
             Map.of(),
             dev.hermes.worker.docker.RuntimeLimits.defaults());
-    public final RuntimeSpawner spawner = new RuntimeSpawner(docker, clock, 4);
+    public final RuntimeSpawner spawner = new RuntimeSpawner(docker, clock, SpawnGate.fixed(4));
     /** What the health check does; by default the runtime answers after a short wait. */
     public volatile HealthCheck health = (name, url, stillRunning) -> false;
 

@@ -287,7 +287,8 @@ class EngineCapacityTest {
                 fleet.meters,
                 fleet.clock,
                 MIN_IDLE,
-                false);
+                false,
+                null); // no freezer: nothing is ever paused
     }
 
     private Ensurer ensurer(EngineCapacity capacity) {

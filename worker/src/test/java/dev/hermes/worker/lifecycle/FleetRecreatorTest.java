@@ -23,8 +23,8 @@ class FleetRecreatorTest {
     private final KeyedExecutor<UserId> lanes = new KeyedExecutor<>(4, "test-lane");
     private final OwnedRuntimes runtimes = new OwnedRuntimes(
             fleet.docker, new FleetScope(FakeFleet.FLEET, () -> Set.of(0, 1), () -> PARTITIONS), lanes, fleet.meters);
-    private final FleetRecreator recreator =
-            new FleetRecreator(runtimes, fleet.ensurer, fleet.settings, fleet.audit, fleet.meters, 2);
+    private final FleetRecreator recreator = new FleetRecreator(
+            runtimes, fleet.ensurer, fleet.settings, fleet.audit, fleet.meters, 2, null, fleet.clock);
 
     @AfterEach
     void closeLanes() {

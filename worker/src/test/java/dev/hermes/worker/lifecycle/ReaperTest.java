@@ -108,7 +108,8 @@ class ReaperTest {
                 fleet.audit,
                 fleet.meters,
                 fleet.clock,
-                new ReapPolicy(IDLE, false, maxConcurrentReaps));
+                new ReapPolicy(IDLE, false, maxConcurrentReaps),
+                null); // no freezer: never pauses
     }
 
     private UserId running(UserId user) {

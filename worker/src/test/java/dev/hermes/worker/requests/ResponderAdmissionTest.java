@@ -25,15 +25,7 @@ class ResponderAdmissionTest {
     private final UserId known = UserId.random();
     private final UserId stranger = UserId.random();
     private final ActivityTracker activity = new ActivityTracker(fleet.publisher, fleet.clock, Duration.ofSeconds(60));
-    private final Responder responder = new Responder(
-            ensurer(),
-            fleet.publisher,
-            fleet.audit,
-            activity,
-            fleet.meters,
-            fleet.clock,
-            FakeFleet.WORKER,
-            Duration.ofSeconds(60));
+    private final Responder responder = TestResponders.of(fleet, ensurer(), activity);
 
     private Ensurer ensurer() {
         KnownAccounts accounts = new KnownAccounts(

@@ -42,15 +42,8 @@ class ResponderCrashLoopTest {
             EnsureGates.open()
                     .withCrashLoop(
                             new CrashLoopGuard(3, Duration.ofSeconds(10), Duration.ofSeconds(600), fleet.clock)));
-    private final Responder responder = new Responder(
-            ensurer,
-            fleet.publisher,
-            fleet.audit,
-            new ActivityTracker(fleet.publisher, fleet.clock, Duration.ofSeconds(60)),
-            fleet.meters,
-            fleet.clock,
-            FakeFleet.WORKER,
-            Duration.ofSeconds(60));
+    private final Responder responder = TestResponders.of(
+            fleet, ensurer, new ActivityTracker(fleet.publisher, fleet.clock, Duration.ofSeconds(60)));
     private final UserId user = UserId.random();
 
     @Test

@@ -30,15 +30,7 @@ class ResponderTest {
     private static final String REPLIES = "caller.replies";
     private final FakeFleet fleet = new FakeFleet();
     private final ActivityTracker activity = new ActivityTracker(fleet.publisher, fleet.clock, Duration.ofSeconds(60));
-    private final Responder responder = new Responder(
-            fleet.ensurer,
-            fleet.publisher,
-            fleet.audit,
-            activity,
-            fleet.meters,
-            fleet.clock,
-            FakeFleet.WORKER,
-            Duration.ofSeconds(60));
+    private final Responder responder = TestResponders.of(fleet, fleet.ensurer, activity);
     private final UserId user = UserId.random();
 
     @Test
@@ -152,15 +144,7 @@ class ResponderTest {
                 dev.hermes.worker.spawn.EnsureGates.open().withCapacity((who, alreadyRunning) -> {
                     throw new dev.hermes.worker.spawn.CapacityExceededException(3, 3, Duration.ofSeconds(42));
                 }));
-        Responder atCapacity = new Responder(
-                full,
-                fleet.publisher,
-                fleet.audit,
-                activity,
-                fleet.meters,
-                fleet.clock,
-                FakeFleet.WORKER,
-                Duration.ofSeconds(60));
+        Responder atCapacity = TestResponders.of(fleet, full, activity);
 
         atCapacity.handle(request(fleet.clock.instant().plusSeconds(30)), 5).join();
 

@@ -18,7 +18,8 @@ class ContainerDeathsTest {
             registry,
             ContainerSpec.LABEL_USER,
             (runtime, reason, exitCode, asked) ->
-                    died.add(runtime.containerId() + " " + reason + " " + exitCode + (asked ? " asked" : "")));
+                    died.add(runtime.containerId() + " " + reason + " " + exitCode + (asked ? " asked" : "")),
+            null); // pause and unpause events are ignored
 
     private Runtime warm(String containerId) {
         Runtime runtime = Runtime.of(UserId.random(), containerId, "http://127.0.0.1:40001", 1, Instant.EPOCH);

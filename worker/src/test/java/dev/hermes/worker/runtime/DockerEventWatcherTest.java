@@ -7,6 +7,7 @@ import dev.hermes.schemas.UserId;
 import dev.hermes.worker.docker.ContainerEvent;
 import dev.hermes.worker.docker.ContainerSpec;
 import dev.hermes.worker.fakes.FakeFleet;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -24,8 +25,9 @@ class DockerEventWatcherTest {
                         fleet.docker,
                         FakeFleet.FLEET,
                         fleet.registry,
-                        new ContainerDeaths(fleet.registry, ContainerSpec.LABEL_USER, listener),
-                        new WarmSetReconciler(fleet.docker, FakeFleet.FLEET, fleet.registry, listener))
+                        new ContainerDeaths(fleet.registry, ContainerSpec.LABEL_USER, listener, null),
+                        new WarmSetReconciler(
+                                fleet.docker, FakeFleet.FLEET, fleet.registry, listener, Clock.systemUTC()))
                 .start();
     }
 

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.hermes.schemas.UserId;
 import dev.hermes.worker.fakes.FakeFleet;
+import java.time.Clock;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.Test;
@@ -16,7 +17,8 @@ class WarmSetReconcilerTest {
             FakeFleet.FLEET,
             fleet.registry,
             (runtime, reason, exitCode, asked) ->
-                    died.add(runtime.containerId() + " " + reason + (asked ? " asked" : "")));
+                    died.add(runtime.containerId() + " " + reason + (asked ? " asked" : "")),
+            Clock.systemUTC());
 
     @Test
     void dropsRuntimesWhoseContainerStoppedOrWasReplacedAndKeepsTheRunningOnes() {

@@ -66,15 +66,6 @@ class RecreateSafetyIT {
         return stack.docker().inspectContainerCmd(user.containerName()).exec().getId();
     }
 
-    private static String versionLabel(Stack stack, UserId user) {
-        return stack.docker()
-                .inspectContainerCmd(user.containerName())
-                .exec()
-                .getConfig()
-                .getLabels()
-                .get("hermes.settings-version");
-    }
-
     @Test
     void aRecreateWhoseReadsFailLeavesTheFamilyServedAndCompletesWhenTheyWork(Stack stack) {
         Database database = Database.open(stack.pgUrl(), "postgres", "", 2, Duration.ofSeconds(10));
@@ -115,7 +106,8 @@ class RecreateSafetyIT {
         readsFail.set(false);
         await().atMost(Duration.ofSeconds(30))
                 .ignoreExceptions()
-                .untilAsserted(() -> assertThat(versionLabel(stack, user)).isEqualTo(Long.toString(v2.version())));
+                .untilAsserted(
+                        () -> assertThat(stack.settingsVersionLabel(user)).isEqualTo(Long.toString(v2.version())));
         assertThat(containerId(stack, user)).isNotEqualTo(oldId);
         assertThat(readyz(worker)).isEqualTo("ok\n");
         assertThat(client.ensureRuntime(user, Duration.ofSeconds(60)).settingsVersion())

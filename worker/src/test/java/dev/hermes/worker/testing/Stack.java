@@ -14,6 +14,7 @@ import dev.hermes.worker.EnvConfig;
 import dev.hermes.worker.Wiring;
 import dev.hermes.worker.Worker;
 import dev.hermes.worker.WorkerConfig;
+import dev.hermes.worker.docker.ContainerSpec;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -237,6 +238,15 @@ public final class Stack implements ExtensionContext.Store.CloseableResource {
         } catch (RuntimeException e) {
             System.err.println("listing networks labelled hermes.test=" + testLabel() + ": " + e.getMessage());
         }
+    }
+
+    /** The {@code hermes.settings-version} label of the family's container, as Docker reports it now. */
+    public String settingsVersionLabel(UserId user) {
+        return docker.inspectContainerCmd(user.containerName())
+                .exec()
+                .getConfig()
+                .getLabels()
+                .get(ContainerSpec.LABEL_SETTINGS_VERSION);
     }
 
     public void removeQuietly(UserId user) {

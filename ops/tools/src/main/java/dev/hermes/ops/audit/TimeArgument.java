@@ -45,6 +45,16 @@ public final class TimeArgument {
         }
     }
 
+    /** A duration such as {@code 30s}, {@code 5m}, {@code 2h}; throws IllegalArgumentException otherwise. */
+    public static Duration duration(String text) {
+        Matcher m = RELATIVE.matcher(text == null ? "" : text.trim());
+        if (!m.matches()) {
+            throw new IllegalArgumentException(
+                    "cannot read duration '" + text + "'; use a number and a unit such as " + "30s, 10m, 2h");
+        }
+        return durationOf(Long.parseLong(m.group(1)), m.group(2));
+    }
+
     private static Duration durationOf(long amount, String unit) {
         return switch (unit) {
             case "s" -> Duration.ofSeconds(amount);

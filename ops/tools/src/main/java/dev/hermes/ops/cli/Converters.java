@@ -4,6 +4,7 @@ import dev.hermes.admin.DlqSource;
 import dev.hermes.ops.audit.TimeArgument;
 import dev.hermes.schemas.InvalidUserIdException;
 import dev.hermes.schemas.UserId;
+import java.time.Duration;
 import java.time.Instant;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.TypeConversionException;
@@ -28,6 +29,18 @@ final class Converters {
         public DlqSource convert(String text) {
             try {
                 return DlqSource.parse(text);
+            } catch (IllegalArgumentException e) {
+                throw new TypeConversionException(e.getMessage());
+            }
+        }
+    }
+
+    /** 30s, 10m, 2h. */
+    static final class Durations implements ITypeConverter<Duration> {
+        @Override
+        public Duration convert(String text) {
+            try {
+                return TimeArgument.duration(text);
             } catch (IllegalArgumentException e) {
                 throw new TypeConversionException(e.getMessage());
             }

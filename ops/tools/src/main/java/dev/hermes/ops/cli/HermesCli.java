@@ -3,6 +3,7 @@ package dev.hermes.ops.cli;
 import dev.hermes.admin.DlqSource;
 import dev.hermes.schemas.UserId;
 import java.io.PrintWriter;
+import java.time.Duration;
 import java.time.Instant;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -72,6 +73,7 @@ public final class HermesCli implements Runnable {
         cli.registerConverter(UserId.class, new Converters.UserIds());
         cli.registerConverter(DlqSource.class, new Converters.DlqSources());
         cli.registerConverter(Instant.class, new Converters.Times(context));
+        cli.registerConverter(Duration.class, new Converters.Durations());
         CliErrors errors = new CliErrors(context.err());
         cli.setParameterExceptionHandler(errors::usage);
         cli.setExecutionExceptionHandler(errors::failure);

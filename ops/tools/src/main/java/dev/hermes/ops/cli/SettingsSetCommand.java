@@ -1,5 +1,6 @@
 package dev.hermes.ops.cli;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.hermes.admin.Database;
 import dev.hermes.admin.GlobalSettings;
 import dev.hermes.admin.Secret;
@@ -9,6 +10,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.concurrent.Callable;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import picocli.CommandLine.Command;
@@ -21,7 +23,8 @@ import picocli.CommandLine.Spec;
 /**
  * `settings set`: saves new global settings. The key is read from a file or stdin, never argv (argv is
  * visible in ps and shell history). A save commits to PostgreSQL first, then announces SettingsChanged; if
- * that fails, workers still converge by their periodic version check.
+ * that fails, workers still converge by their periodic version check. With {@code --wait} it then watches the
+ * fleet's recreate until it has converged ({@link RecreateWaitOptions}).
  */
 @Command(
         name = "set",
@@ -52,6 +55,9 @@ public final class SettingsSetCommand implements Callable<Integer> {
     private String keyFile;
 
     @Mixin
+    private RecreateWaitOptions recreateWait;
+
+    @Mixin
     private JsonOutput json;
 
     @Mixin
@@ -75,7 +81,7 @@ public final class SettingsSetCommand implements Callable<Integer> {
     }
 
     @Override
-    public Integer call() throws IOException {
+    public Integer call() throws IOException, InterruptedException {
         String key = (keyFile.equals("-")
                         ? new String(context.stdin().readAllBytes(), StandardCharsets.UTF_8)
                         : Files.readString(Path.of(keyFile), StandardCharsets.UTF_8))
@@ -84,6 +90,7 @@ public final class SettingsSetCommand implements Callable<Integer> {
             throw new UsageException("the API key file is empty");
         }
         String by = context.env().get("HERMES_ADMIN", System.getProperty("user.name", "admin"));
+        Instant changedAt = context.clock().instant();
         GlobalSettings saved;
         try (Database db = pg.open()) {
             saved = new SettingsStore(db.jdbi()).save(provider, model, baseUrl, new Secret(key), by);
@@ -92,11 +99,14 @@ public final class SettingsSetCommand implements Callable<Integer> {
             context.out().println("saved settings version " + saved.version());
         }
         boolean announced = announce(saved);
-        if (json.enabled()) {
-            JsonOutput.print(
-                    JsonOutput.object().put("version", saved.version()).put("announced", announced), context.out());
+        ObjectNode document = json.enabled()
+                ? JsonOutput.object().put("version", saved.version()).put("announced", announced)
+                : null;
+        int code = recreateWait.enabled() ? recreateWait.await(saved.version(), changedAt, kafka, document) : 0;
+        if (document != null) {
+            JsonOutput.print(document, context.out());
         }
-        return 0;
+        return code;
     }
 
     private boolean announce(GlobalSettings saved) {

@@ -67,4 +67,13 @@ class AuditTimeArgumentTest {
         assertThat(ReplayScope.fleet(null, null).seekTimestampMs()).isNull();
         assertThat(ReplayScope.fleet(null, null).covers(Instant.EPOCH)).isTrue();
     }
+
+    @Test
+    void aDurationIsANumberAndAUnit() {
+        assertThat(TimeArgument.duration("90s")).isEqualTo(java.time.Duration.ofSeconds(90));
+        assertThat(TimeArgument.duration("10m")).isEqualTo(java.time.Duration.ofMinutes(10));
+        assertThatThrownBy(() -> TimeArgument.duration("soon"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("30s, 10m, 2h");
+    }
 }

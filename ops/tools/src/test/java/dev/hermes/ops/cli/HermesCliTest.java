@@ -121,6 +121,29 @@ class HermesCliTest {
     }
 
     @Test
+    void settingsSetOffersWaitAndRefusesAWaitTimeoutItCannotRead() {
+        CliRun help = CliRun.run(CliRun.nowhere(), "settings", "set", "--help");
+        CliRun badTimeout = CliRun.run(
+                CliRun.nowhere(),
+                "settings",
+                "set",
+                "--provider",
+                "p",
+                "--model",
+                "m",
+                "--api-key-file",
+                "-",
+                "--wait",
+                "--wait-timeout",
+                "soon");
+
+        assertThat(help.code()).isZero();
+        assertThat(help.out()).contains("--wait").contains("--wait-timeout=D").contains("--fleet=<group-id>");
+        assertThat(badTimeout.code()).isEqualTo(2);
+        assertThat(badTimeout.err()).contains("cannot read duration 'soon'");
+    }
+
+    @Test
     void apiKeyPrintsTheKeyAsTextOrJson() throws Exception {
         Map<String, String> env = Map.of("HERMES_API_KEY_SECRET", SECRET);
         String expected = ApiKeys.fromSecret(SECRET).keyFor(USER);
