@@ -1,5 +1,6 @@
 package dev.hermes.ops.status;
 
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -10,6 +11,7 @@ import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.ConsumerGroupDescription;
 import org.apache.kafka.clients.admin.MemberDescription;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.GroupIdNotFoundException;
 
 /**
  * Who owns which partition of the requests topic: two admin calls (the topic's partition count, the workers'
@@ -29,12 +31,8 @@ public final class WorkerOwners {
                     .get(requestsTopic)
                     .partitions()
                     .size();
-            ConsumerGroupDescription description = admin.describeConsumerGroups(List.of(group))
-                    .all()
-                    .get(TIMEOUT_SEC, TimeUnit.SECONDS)
-                    .get(group);
             Map<Integer, String> owners = new HashMap<>();
-            for (MemberDescription member : description.members()) {
+            for (MemberDescription member : members(admin, group)) {
                 for (TopicPartition tp : member.assignment().topicPartitions()) {
                     if (tp.topic().equals(requestsTopic)) {
                         owners.put(tp.partition(), name(member));
@@ -48,6 +46,23 @@ public final class WorkerOwners {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new StatusSourceFailedException("interrupted while describing the workers' group " + group, e);
+        }
+    }
+
+    /** The group's members; none when the group does not exist (no worker has joined it yet). */
+    private static Collection<MemberDescription> members(Admin admin, String group)
+            throws ExecutionException, InterruptedException, TimeoutException {
+        try {
+            ConsumerGroupDescription description = admin.describeConsumerGroups(List.of(group))
+                    .all()
+                    .get(TIMEOUT_SEC, TimeUnit.SECONDS)
+                    .get(group);
+            return description.members();
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof GroupIdNotFoundException) {
+                return List.of();
+            }
+            throw e;
         }
     }
 
