@@ -25,6 +25,7 @@ import picocli.CommandLine.Spec;
         subcommands = {
             EnsureCommand.class,
             StatusCommand.class,
+            ConsoleCommand.class,
             HeartbeatCommand.class,
             ApiKeyCommand.class,
             ForgetCommand.class,

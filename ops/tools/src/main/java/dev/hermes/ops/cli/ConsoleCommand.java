@@ -1,0 +1,54 @@
+package dev.hermes.ops.cli;
+
+import com.github.dockerjava.api.DockerClient;
+import dev.hermes.admin.DockerClients;
+import dev.hermes.ops.console.ConsoleServer;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** `console [--port P]`: the read-only web console on 127.0.0.1 until interrupted (Ctrl-C). */
+@Command(
+        name = "console",
+        sortOptions = false,
+        sortSynopsis = false,
+        description = "Serve the read-only web console on 127.0.0.1: the fleet table with filters, recent failures, "
+                + "recreate progress and each family's timeline from the audit. Runs until interrupted.")
+public final class ConsoleCommand implements Callable<Integer> {
+    private final CliContext context;
+
+    @Option(names = "--port", paramLabel = "P", description = "the port (default 8480; 0 picks a free one)")
+    private int port = 8480;
+
+    @Option(
+            names = "--fleet",
+            paramLabel = "<group-id>",
+            description = "the fleet (worker consumer group). Default: HERMES_GROUP_ID, else hermes-workers")
+    private String fleet;
+
+    @Mixin
+    private KafkaOptions kafka;
+
+    public ConsoleCommand(CliContext context) {
+        this.context = context;
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        CountDownLatch stopped = new CountDownLatch(1);
+        try (DockerClient docker = DockerClients.connect(context.env().dockerHost(), 4);
+                ConsoleServer console = ConsoleServer.serve(
+                        StatusCommand.fleetStatus(context, kafka, fleet, docker),
+                        kafka.kafka(),
+                        kafka.topics(),
+                        context.clock(),
+                        port)) {
+            Runtime.getRuntime().addShutdownHook(new Thread(stopped::countDown, "hermes-console-stop"));
+            context.out().println("console on http://127.0.0.1:" + console.port() + "/ (read-only; Ctrl-C stops it)");
+            stopped.await();
+        }
+        return 0;
+    }
+}
