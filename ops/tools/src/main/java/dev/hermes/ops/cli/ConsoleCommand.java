@@ -22,11 +22,8 @@ public final class ConsoleCommand implements Callable<Integer> {
     @Option(names = "--port", paramLabel = "P", description = "the port (default 8480; 0 picks a free one)")
     private int port = 8480;
 
-    @Option(
-            names = "--fleet",
-            paramLabel = "<group-id>",
-            description = "the fleet (worker consumer group). Default: HERMES_GROUP_ID, else hermes-workers")
-    private String fleet;
+    @Mixin
+    private FleetOptions fleet;
 
     @Mixin
     private KafkaOptions kafka;
@@ -40,11 +37,7 @@ public final class ConsoleCommand implements Callable<Integer> {
         CountDownLatch stopped = new CountDownLatch(1);
         try (DockerClient docker = DockerClients.connect(context.env().dockerHost(), 4);
                 ConsoleServer console = ConsoleServer.serve(
-                        StatusCommand.fleetStatus(context, kafka, fleet, docker),
-                        kafka.kafka(),
-                        kafka.topics(),
-                        context.clock(),
-                        port)) {
+                        fleet.status(kafka, docker), kafka.kafka(), kafka.topics(), context.clock(), port)) {
             Runtime.getRuntime().addShutdownHook(new Thread(stopped::countDown, "hermes-console-stop"));
             context.out().println("console on http://127.0.0.1:" + console.port() + "/ (read-only; Ctrl-C stops it)");
             stopped.await();

@@ -3,8 +3,6 @@ package dev.hermes.ops.cli;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.dockerjava.api.DockerClient;
 import dev.hermes.admin.DockerClients;
-import dev.hermes.ops.status.Engine;
-import dev.hermes.ops.status.FleetStatus;
 import dev.hermes.ops.status.RuntimeState;
 import dev.hermes.ops.status.RuntimeStatus;
 import dev.hermes.ops.status.StatusFilter;
@@ -15,7 +13,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-/** `status [--user ID] [--state S] [--json]`: one line per runtime of the fleet (see {@link FleetStatus}). */
+/** `status [--user ID] [--state S] [--json]`: one line per runtime of the fleet (see {@link dev.hermes.ops.status.FleetStatus}). */
 @Command(
         name = "status",
         sortOptions = false,
@@ -36,11 +34,8 @@ public final class StatusCommand implements Callable<Integer> {
             description = "only runtimes in state S: running, paused, stopped or failed")
     private RuntimeState state;
 
-    @Option(
-            names = "--fleet",
-            paramLabel = "<group-id>",
-            description = "the fleet (worker consumer group). Default: HERMES_GROUP_ID, else hermes-workers")
-    private String fleet;
+    @Mixin
+    private FleetOptions fleet;
 
     @Mixin
     private JsonOutput json;
@@ -56,7 +51,7 @@ public final class StatusCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         try (DockerClient docker = DockerClients.connect(context.env().dockerHost(), 2)) {
             List<RuntimeStatus> lines = new StatusFilter(user, state)
-                    .apply(fleetStatus(context, kafka, fleet, docker).read());
+                    .apply(fleet.status(kafka, docker).read());
             if (json.enabled()) {
                 JsonOutput.print(StatusPrinter.json(lines, new ObjectMapper()), context.out());
             } else {
@@ -64,15 +59,5 @@ public final class StatusCommand implements Callable<Integer> {
             }
         }
         return 0;
-    }
-
-    /** The fleet on this host's engine (DOCKER_HOST); {@code fleet} null: HERMES_GROUP_ID, else hermes-workers. */
-    static FleetStatus fleetStatus(CliContext context, KafkaOptions kafka, String fleet, DockerClient docker) {
-        return new FleetStatus(
-                List.of(new Engine("local", docker)),
-                kafka.kafka(),
-                kafka.topics(),
-                fleet != null ? fleet : context.env().get("HERMES_GROUP_ID", "hermes-workers"),
-                context.clock());
     }
 }
