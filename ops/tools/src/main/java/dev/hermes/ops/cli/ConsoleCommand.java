@@ -35,13 +35,26 @@ public final class ConsoleCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         CountDownLatch stopped = new CountDownLatch(1);
+        Thread hook = new Thread(stopped::countDown, "hermes-console-stop");
         try (DockerClient docker = DockerClients.connect(context.env().dockerHost(), 4);
                 ConsoleServer console = ConsoleServer.serve(
                         fleet.status(kafka, docker), kafka.kafka(), kafka.topics(), context.clock(), port)) {
-            Runtime.getRuntime().addShutdownHook(new Thread(stopped::countDown, "hermes-console-stop"));
+            Runtime.getRuntime().addShutdownHook(hook);
             context.out().println("console on http://127.0.0.1:" + console.port() + "/ (read-only; Ctrl-C stops it)");
             stopped.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt(); // stopped by its caller (a test, an embedding program): done
+        } finally {
+            removeHook(hook);
         }
         return 0;
+    }
+
+    private static void removeHook(Thread hook) {
+        try {
+            Runtime.getRuntime().removeShutdownHook(hook);
+        } catch (IllegalStateException | IllegalArgumentException e) {
+            // the JVM is shutting down (the hook is what stopped us), or it was never added
+        }
     }
 }

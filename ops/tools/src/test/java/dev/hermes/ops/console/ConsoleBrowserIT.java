@@ -1,14 +1,21 @@
 package dev.hermes.ops.console;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import dev.hermes.admin.KafkaAccess;
+import dev.hermes.ops.cli.CliContext;
+import dev.hermes.ops.cli.CliEnv;
+import dev.hermes.ops.cli.HermesCli;
 import dev.hermes.ops.status.Engine;
 import dev.hermes.ops.status.FleetStatus;
 import dev.hermes.schemas.UserId;
 import dev.hermes.worker.testing.HermesStack;
 import dev.hermes.worker.testing.Stack;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -19,7 +26,11 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -99,5 +110,37 @@ class ConsoleBrowserIT {
                 .doesNotContain("<script>");
         assertThat(badUser.statusCode()).isEqualTo(400);
         assertThat(badUser.body()).doesNotContain("<b>");
+    }
+
+    @Test
+    void theConsoleCommandServesTheFleetOnLoopbackUntilItIsStopped(Stack stack) throws Exception {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        CliContext context = new CliContext(
+                new CliEnv(Map.of(
+                        "KAFKA_BOOTSTRAP_SERVERS", stack.bootstrapServers(),
+                        "HERMES_TOPIC_PREFIX", stack.topics().prefix(),
+                        "HERMES_GROUP_ID", stack.fleet())),
+                InputStream.nullInputStream(),
+                new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8),
+                Clock.systemUTC(),
+                false);
+        AtomicInteger code = new AtomicInteger(-1);
+        Thread cli = new Thread(() -> code.set(new HermesCli(context).run("console", "--port", "0")));
+        cli.start();
+
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> out.toString(StandardCharsets.UTF_8).contains("console on http://127.0.0.1:"));
+        Matcher url = Pattern.compile("http://127\\.0\\.0\\.1:\\d+/").matcher(out.toString(StandardCharsets.UTF_8));
+        assertThat(url.find()).isTrue();
+        HttpResponse<String> page = HttpClient.newHttpClient()
+                .send(HttpRequest.newBuilder(URI.create(url.group())).build(), HttpResponse.BodyHandlers.ofString());
+        cli.interrupt();
+        cli.join(10_000);
+
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.body()).contains("<h1>Fleet</h1>").contains("Recreate progress");
+        assertThat(cli.isAlive()).isFalse();
+        assertThat(code.get()).isZero();
     }
 }

@@ -57,6 +57,7 @@ class StatusCommandIT {
             assertThat(line.get("lastFailure").isNull()).isTrue();
         });
         CliRun text = CliRun.run(env(stack), "status", "--state", "running");
+        System.out.print(text.out()); // the text form, in the test log
         assertThat(text.code()).as(text.err()).isZero();
         assertThat(text.out())
                 .contains(user.value() + "  running")
