@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import dev.hermes.admin.KafkaAccess;
 import dev.hermes.ops.cli.CliContext;
 import dev.hermes.ops.cli.CliEnv;
+import dev.hermes.ops.cli.CliRun;
 import dev.hermes.ops.cli.HermesCli;
 import dev.hermes.ops.status.Engine;
 import dev.hermes.ops.status.FleetStatus;
@@ -26,7 +27,6 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
@@ -116,10 +116,7 @@ class ConsoleBrowserIT {
     void theConsoleCommandServesTheFleetOnLoopbackUntilItIsStopped(Stack stack) throws Exception {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         CliContext context = new CliContext(
-                new CliEnv(Map.of(
-                        "KAFKA_BOOTSTRAP_SERVERS", stack.bootstrapServers(),
-                        "HERMES_TOPIC_PREFIX", stack.topics().prefix(),
-                        "HERMES_GROUP_ID", stack.fleet())),
+                new CliEnv(CliRun.env(stack)),
                 InputStream.nullInputStream(),
                 new PrintStream(out, true, StandardCharsets.UTF_8),
                 new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8),

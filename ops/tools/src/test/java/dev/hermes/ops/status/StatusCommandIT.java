@@ -19,19 +19,9 @@ import org.junit.jupiter.api.Test;
 class StatusCommandIT {
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private static Map<String, String> env(Stack stack) {
-        return Map.of(
-                "KAFKA_BOOTSTRAP_SERVERS",
-                stack.bootstrapServers(),
-                "HERMES_TOPIC_PREFIX",
-                stack.topics().prefix(),
-                "HERMES_GROUP_ID",
-                stack.fleet());
-    }
-
     /** The family's line of `status --json --user <id>`, or null when it has none. */
     private static JsonNode line(Stack stack, UserId user) throws Exception {
-        CliRun run = CliRun.run(env(stack), "status", "--json", "--user", user.value());
+        CliRun run = CliRun.run(CliRun.env(stack), "status", "--json", "--user", user.value());
         assertThat(run.code()).as(run.err()).isZero();
         JsonNode runtimes = JSON.readTree(run.out()).get("runtimes");
         return runtimes.isEmpty() ? null : runtimes.get(0);
@@ -56,16 +46,17 @@ class StatusCommandIT {
             assertThat(line.get("lastActiveAt").isTextual()).isTrue();
             assertThat(line.get("lastFailure").isNull()).isTrue();
         });
-        CliRun text = CliRun.run(env(stack), "status", "--state", "running");
+        CliRun text = CliRun.run(CliRun.env(stack), "status", "--state", "running");
         System.out.print(text.out()); // the text form, in the test log
         assertThat(text.code()).as(text.err()).isZero();
         assertThat(text.out())
                 .contains(user.value() + "  running")
                 .contains(other.value() + "  running")
                 .contains("2 runtime(s): running 2, paused 0, stopped 0, failed 0");
-        CliRun none = CliRun.run(env(stack), "status", "--state", "failed");
+        CliRun none = CliRun.run(CliRun.env(stack), "status", "--state", "failed");
         assertThat(none.out()).contains("0 runtime(s)").doesNotContain(user.value());
-        assertThat(CliRun.run(env(stack), "status", "--state", "asleep").code()).isEqualTo(2);
+        assertThat(CliRun.run(CliRun.env(stack), "status", "--state", "asleep").code())
+                .isEqualTo(2);
     }
 
     @Test
