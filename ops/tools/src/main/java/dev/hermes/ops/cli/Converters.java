@@ -2,10 +2,13 @@ package dev.hermes.ops.cli;
 
 import dev.hermes.admin.DlqSource;
 import dev.hermes.ops.audit.TimeArgument;
+import dev.hermes.ops.status.RuntimeState;
 import dev.hermes.schemas.InvalidUserIdException;
 import dev.hermes.schemas.UserId;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Arrays;
+import java.util.Locale;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.TypeConversionException;
 
@@ -61,6 +64,21 @@ final class Converters {
                 return time.parse(text);
             } catch (IllegalArgumentException e) {
                 throw new TypeConversionException(e.getMessage());
+            }
+        }
+    }
+
+    /** running, paused, stopped or failed (any case). */
+    static final class RuntimeStates implements ITypeConverter<RuntimeState> {
+        @Override
+        public RuntimeState convert(String text) {
+            try {
+                return RuntimeState.valueOf(text.trim().toUpperCase(Locale.ROOT));
+            } catch (IllegalArgumentException e) {
+                throw new TypeConversionException("'" + text + "' is not a state; give one of "
+                        + Arrays.stream(RuntimeState.values())
+                                .map(RuntimeState::label)
+                                .toList());
             }
         }
     }

@@ -25,6 +25,8 @@ import picocli.CommandLine.Spec;
                 + "HERMES_API_KEY_SECRET[_FILE], HERMES_KAFKA_PROPERTIES_FILE, ...; see the README).",
         subcommands = {
             EnsureCommand.class,
+            StatusCommand.class,
+            ConsoleCommand.class,
             HeartbeatCommand.class,
             ApiKeyCommand.class,
             ForgetCommand.class,

@@ -28,6 +28,17 @@ public record CliRun(int code, String out, String err) {
         return new CliRun(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
     }
 
+    /** The environment of a command run against {@code stack}'s fleet: its broker, topics and workers' group. */
+    public static Map<String, String> env(dev.hermes.worker.testing.Stack stack) {
+        return Map.of(
+                "KAFKA_BOOTSTRAP_SERVERS",
+                stack.bootstrapServers(),
+                "HERMES_TOPIC_PREFIX",
+                stack.topics().prefix(),
+                "HERMES_GROUP_ID",
+                stack.fleet());
+    }
+
     /** Kafka on a closed port: a command that reaches Kafka fails; one refused before that never notices. */
     public static Map<String, String> nowhere() {
         return Map.of("KAFKA_BOOTSTRAP_SERVERS", "127.0.0.1:1", "HERMES_PG_URL", "jdbc:postgresql://127.0.0.1:1/none");
