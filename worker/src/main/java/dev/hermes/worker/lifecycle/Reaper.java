@@ -70,7 +70,13 @@ public final class Reaper {
     public int reapIdle() throws InterruptedException {
         return owned.throughLanes(
                 owned.list(),
-                runtime -> tierOf(runtime, lastActivity.of(runtime)) != ReapTier.KEEP && pending.add(runtime.user()),
+                runtime -> tierOf(
+                                        runtime.user(),
+                                        runtime.container().id(),
+                                        runtime.container().paused(),
+                                        lastActivity.of(runtime))
+                                != ReapTier.KEEP
+                        && pending.add(runtime.user()),
                 concurrency,
                 runtime -> {
                     try {
@@ -81,15 +87,11 @@ public final class Reaper {
                 });
     }
 
-    private ReapTier tierOf(OwnedRuntimes.Owned runtime, Instant lastActive) {
-        PausedRuntime paused = registry.findPaused(runtime.user());
-        Instant pausedAt = paused != null
-                        && paused.runtime()
-                                .containerId()
-                                .equals(runtime.container().id())
-                ? paused.pausedAt()
-                : null;
-        return ReapTier.of(runtime.container().paused(), lastActive, pausedAt, clock.instant(), policy);
+    /** The tier of a family's container, paused or not; when this worker paused it comes from the registry. */
+    private ReapTier tierOf(UserId user, String containerId, boolean paused, Instant lastActive) {
+        PausedRuntime known = registry.findPaused(user);
+        Instant pausedAt = known != null && known.runtime().containerId().equals(containerId) ? known.pausedAt() : null;
+        return ReapTier.of(paused, lastActive, pausedAt, clock.instant(), policy);
     }
 
     /** Runs on the family's lane: a request that came in since the cycle started wins. */
@@ -99,22 +101,12 @@ public final class Reaper {
         Instant lastActive = known != null ? known.lastActiveAt() : lastActivity.of(runtime);
         // a resume since the list thawed it: the warm set holds it again, and it is judged afresh next cycle
         boolean paused = runtime.container().paused() && registry.find(user) == null;
-        ReapTier tier = tierOf(withPaused(runtime, paused), lastActive);
+        ReapTier tier = tierOf(user, runtime.container().id(), paused, lastActive);
         if (tier == ReapTier.PAUSE) {
             pause(user, runtime.container().id(), lastActive);
         } else if (tier == ReapTier.STOP) {
             stop(user, runtime.container().id(), paused, known);
         }
-    }
-
-    private static OwnedRuntimes.Owned withPaused(OwnedRuntimes.Owned runtime, boolean paused) {
-        if (runtime.container().paused() == paused) {
-            return runtime;
-        }
-        var c = runtime.container();
-        return new OwnedRuntimes.Owned(
-                runtime.user(),
-                new dev.hermes.worker.docker.ContainerSummary(c.id(), c.names(), c.labels(), c.imageId(), paused));
     }
 
     private void pause(UserId user, String containerId, Instant lastActive) {
