@@ -101,16 +101,8 @@ class RequestLoopTest {
         UserId user = UserId.random();
         int p = Partitions.of(user, PARTITIONS);
         java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
-        start(event -> {
-            if (handled.size() == 1) {
-                try { // the first heartbeat's spawn hangs, as one waiting out a health timeout does
-                    release.await();
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                }
-            }
-            return CompletableFuture.completedFuture(null);
-        });
+        // the first heartbeat's spawn hangs, as one waiting out a health timeout does
+        start(firstHangsUntil(release));
         add(p, 0, user, heartbeat(user));
         await().atMost(Duration.ofSeconds(10)).until(() -> handled.size() == 1);
 
@@ -325,16 +317,7 @@ class RequestLoopTest {
         UserId user = UserId.random();
         int p = Partitions.of(user, PARTITIONS);
         java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
-        start(event -> {
-            if (handled.size() == 1) {
-                try {
-                    release.await();
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                }
-            }
-            return CompletableFuture.completedFuture(null);
-        });
+        start(firstHangsUntil(release));
         add(p, 0, user, heartbeat(user));
         await().atMost(Duration.ofSeconds(10)).until(() -> handled.size() == 1);
         add(p, 1, user, heartbeat(user));
@@ -349,6 +332,21 @@ class RequestLoopTest {
                 meters.registry().get("hermes.lane.wait").timer();
         assertThat(waits.count()).isEqualTo(2);
         assertThat(waits.max(java.util.concurrent.TimeUnit.MILLISECONDS)).isGreaterThanOrEqualTo(300);
+    }
+
+    /** A handler whose first event's work does not end until {@code release}; every other one ends at once. */
+    private java.util.function.Function<Event, CompletableFuture<Void>> firstHangsUntil(
+            java.util.concurrent.CountDownLatch release) {
+        return event -> {
+            if (handled.size() == 1) {
+                try {
+                    release.await();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+            return CompletableFuture.completedFuture(null);
+        };
     }
 
     private void start(java.util.function.Function<Event, CompletableFuture<Void>> handler) {
