@@ -2,8 +2,10 @@ package dev.hermes.worker;
 
 import dev.hermes.worker.activity.ActivityTracker;
 import dev.hermes.worker.audit.LifecycleAudit;
+import dev.hermes.worker.config.DockerHost;
 import dev.hermes.worker.docker.Docker;
 import dev.hermes.worker.docker.DockerOutage;
+import dev.hermes.worker.docker.hosts.Engines;
 import dev.hermes.worker.lifecycle.EngineCapacity;
 import dev.hermes.worker.lifecycle.Freezer;
 import dev.hermes.worker.lifecycle.Housekeeping;
@@ -82,6 +84,27 @@ final class Chores {
                                 config.runtimeStopAfter()),
                         freezer)::reapIdle);
         housekeeping.every("capacity recount", config.reapInterval(), config.reapInterval(), capacity::recount);
+    }
+
+    /**
+     * With several Docker hosts: each host pinged every second on one thread, its own outage marked. A host going down
+     * leaves the warm set unverified and the event streams reopened (re-listed without it); a host answering again
+     * reopens them with it. The Docker probe of {@link #probes} stays: its ping answers while any host does.
+     */
+    void hostProbes(List<AutoCloseable> closeables, Engines engines, DockerEventWatcher watcher) {
+        Housekeeping hostProbe = new Housekeeping("hermes-docker-host-probe");
+        closeables.add(hostProbe);
+        hostProbe.every("Docker host probe", Duration.ofSeconds(1), Duration.ofSeconds(1), () -> {
+            for (DockerHost host : engines.hosts()) {
+                boolean wasDown = engines.outages().of(host.name()).down();
+                boolean up = engines.probe(host.name());
+                if (!up && !wasDown) {
+                    watcher.dockerUnreachable();
+                } else if (up && wasDown) {
+                    watcher.reopen();
+                }
+            }
+        });
     }
 
     /** The PostgreSQL and the Docker probe, each on its own thread, added to {@code closeables}. */

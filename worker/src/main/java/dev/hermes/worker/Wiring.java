@@ -7,11 +7,15 @@ import dev.hermes.schemas.UserId;
 import dev.hermes.worker.activity.ActivityTracker;
 import dev.hermes.worker.activity.StateRestorer;
 import dev.hermes.worker.audit.LifecycleAudit;
+import dev.hermes.worker.config.DockerHost;
 import dev.hermes.worker.consumer.RequestLoop;
 import dev.hermes.worker.docker.ContainerSpec;
 import dev.hermes.worker.docker.Docker;
 import dev.hermes.worker.docker.DockerJava;
 import dev.hermes.worker.docker.DockerOutage;
+import dev.hermes.worker.docker.hosts.Engines;
+import dev.hermes.worker.docker.hosts.HostOutages;
+import dev.hermes.worker.docker.hosts.MultiHostDocker;
 import dev.hermes.worker.kafka.EventPublisher;
 import dev.hermes.worker.kafka.ReplyRoutes;
 import dev.hermes.worker.lanes.KeyedExecutor;
@@ -56,6 +60,7 @@ import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -87,8 +92,23 @@ public class Wiring {
         return Clock.systemUTC();
     }
 
+    /** One engine (DOCKER_HOST), or with HERMES_DOCKER_HOSTS one client per host behind a {@link MultiHostDocker}. */
     protected Docker docker() {
-        return DockerJava.connect(config.dockerHost(), Math.max(16, config.maxConcurrentSpawns() * 4), clock());
+        int connections = Math.max(16, config.maxConcurrentSpawns() * 4);
+        if (config.dockerHosts().isEmpty()) {
+            return DockerJava.connect(config.dockerHost(), connections, clock());
+        }
+        Map<DockerHost, Docker> clients = new LinkedHashMap<>();
+        for (DockerHost host : config.dockerHosts()) {
+            clients.put(host, DockerJava.connect(host.endpoint(), connections, clock()));
+        }
+        return new MultiHostDocker(
+                new Engines(clients, new HostOutages(config.dockerHosts(), clock()), drainedHosts(), clock()));
+    }
+
+    /** The hosts that take no new family (ops/hermes hosts drain); read at each placement. */
+    protected Supplier<Set<String>> drainedHosts() {
+        return Set::of;
     }
 
     protected Producer<byte[], byte[]> producer(Map<String, Object> properties) {
@@ -174,6 +194,14 @@ public class Wiring {
         RuntimeRegistry registry = new RuntimeRegistry();
         DockerOutage dockerOutage = new DockerOutage(clock);
         meters.degraded("docker", dockerOutage::down);
+        Engines engines = docker instanceof MultiHostDocker multi ? multi.engines() : null;
+        if (engines != null) {
+            for (DockerHost host : engines.hosts()) {
+                engines.probe(host.name()); // learns the families each host holds
+                meters.dockerHostUp(
+                        host.name(), () -> !engines.outages().of(host.name()).down());
+            }
+        }
         meters.runtimesRunning(registry::size);
         meters.pauses().pausedRuntimes(registry::pausedCount);
         Freezer freezer = new Freezer(docker, meters);
@@ -236,7 +264,15 @@ public class Wiring {
                         clock,
                         config.workerId(),
                         config.staleRequestAfter(),
-                        DockerWait.of(dockerOutage, clock, config.dockerWait(), config.workerThreads(), registry)),
+                        engines == null
+                                ? DockerWait.of(
+                                        dockerOutage, clock, config.dockerWait(), config.workerThreads(), registry)
+                                : DockerWait.of(
+                                        user -> engines.outages().ofOrNull(engines.hostOfFamily(user.containerName())),
+                                        clock,
+                                        config.dockerWait(),
+                                        config.workerThreads(),
+                                        registry)),
                 publisher,
                 new OwnedState(
                         restorer(codec, activity),
@@ -305,6 +341,9 @@ public class Wiring {
                 settings::outage);
         readiness.probe();
         chores.probes(closeables, settings, docker, dockerOutage, watcher);
+        if (engines != null) {
+            chores.hostProbes(closeables, engines, watcher);
+        }
         housekeeping.every("readiness probe", Readiness.interval(), Readiness.interval(), readiness::probe);
         closeables.addAll(List.of(readiness, http, lanes, publisher, admin, docker, database));
         closeables.add(0, binders.bindTo(prometheus, readiness::ready));
@@ -318,7 +357,7 @@ public class Wiring {
             }
         });
         ready.set(readiness::notReadyReason);
-        degraded.set(readiness::degradedReason);
+        degraded.set(() -> degradedReason(readiness, engines));
         live.set(() -> loopThread.isAlive() && loop.polledRecently());
         return new Worker(
                 config,
@@ -340,6 +379,18 @@ public class Wiring {
      */
     protected IntSupplier runtimesOnEngine(Docker docker) {
         return docker::countRunningManagedOfAnyFleet;
+    }
+
+    /** PostgreSQL down, and (with several Docker hosts) which hosts do not answer. */
+    private static String degradedReason(Readiness readiness, Engines engines) {
+        String postgres = readiness.degradedReason();
+        Set<String> down = engines == null ? Set.of() : engines.outages().down();
+        if (down.isEmpty()) {
+            return postgres;
+        }
+        String hosts = "Docker hosts unreachable: " + String.join(",", down)
+                + " (their families are answered HOST_UNAVAILABLE)";
+        return postgres == null ? hosts : postgres + "; " + hosts;
     }
 
     private StateRestorer restorer(EventCodec codec, ActivityTracker activity) {
