@@ -22,6 +22,8 @@ final class MergedEventStream implements Docker.EventStream {
                             stream.awaitCompletion();
                         } catch (InterruptedException e) {
                             Thread.currentThread().interrupt();
+                        } catch (RuntimeException e) {
+                            // the engine went away: the stream ended, which is what this waits for
                         } finally {
                             merged.firstEnded.countDown();
                         }
