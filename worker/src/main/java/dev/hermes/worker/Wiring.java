@@ -1,6 +1,7 @@
 package dev.hermes.worker;
 
 import dev.hermes.admin.Database;
+import dev.hermes.admin.HostDrains;
 import dev.hermes.admin.SettingsStore;
 import dev.hermes.schemas.EventCodec;
 import dev.hermes.schemas.UserId;
@@ -82,7 +83,12 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
  */
 public class Wiring {
     protected final WorkerConfig config;
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(Wiring.class);
+    /** How often a worker re-reads the drained Docker hosts. */
+    public static final Duration DRAIN_REFRESH = Duration.ofSeconds(5);
+
     private final StandardBinders binders = new StandardBinders();
+    private final AtomicReference<Set<String>> drained = new AtomicReference<>(Set.of());
 
     public Wiring(WorkerConfig config) {
         this.config = config;
@@ -108,7 +114,16 @@ public class Wiring {
 
     /** The hosts that take no new family (ops/hermes hosts drain); read at each placement. */
     protected Supplier<Set<String>> drainedHosts() {
-        return Set::of;
+        return drained::get;
+    }
+
+    /** Re-reads the drained hosts; PostgreSQL down keeps the last read. */
+    private void refreshDrains(HostDrains drains) {
+        try {
+            drained.set(drains.hosts());
+        } catch (RuntimeException e) {
+            log.debug("reading the drained Docker hosts failed; keeping {}", drained.get(), e);
+        }
     }
 
     protected Producer<byte[], byte[]> producer(Map<String, Object> properties) {
@@ -179,6 +194,8 @@ public class Wiring {
         ready.set(() -> "waiting for PostgreSQL at " + config.pgUrl());
         Database database = database();
         ready.set(() -> "starting");
+        HostDrains drains = new HostDrains(database.jdbi());
+        refreshDrains(drains);
         Docker docker = docker();
         EventCodec codec = new EventCodec();
         Admin admin = admin();
@@ -328,6 +345,9 @@ public class Wiring {
                 config.settingsPollInterval(),
                 config.settingsPollInterval(),
                 accountRecreator::retryFailed);
+        if (engines != null) {
+            housekeeping.every("Docker host drains", DRAIN_REFRESH, DRAIN_REFRESH, () -> refreshDrains(drains));
+        }
         housekeeping.every(
                 "settings version check",
                 config.settingsPollInterval(),

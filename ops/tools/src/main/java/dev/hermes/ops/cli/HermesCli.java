@@ -32,6 +32,7 @@ import picocli.CommandLine.Spec;
             AuditCommand.class,
             DlqCommand.class,
             TopicsCommand.class,
+            HostsCommand.class,
             HelpCommand.class
         },
         exitCodeListHeading = "%nExit codes:%n",

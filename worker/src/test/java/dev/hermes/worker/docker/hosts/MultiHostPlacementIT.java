@@ -5,11 +5,13 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import com.github.dockerjava.api.DockerClient;
+import dev.hermes.admin.HostDrains;
 import dev.hermes.client.RuntimeClient;
 import dev.hermes.client.RuntimeFailedException;
 import dev.hermes.client.RuntimeHandle;
 import dev.hermes.schemas.FailureReason;
 import dev.hermes.schemas.UserId;
+import dev.hermes.worker.Wiring;
 import dev.hermes.worker.Worker;
 import dev.hermes.worker.docker.ContainerSpec;
 import dev.hermes.worker.testing.Agent;
@@ -18,10 +20,12 @@ import dev.hermes.worker.testing.SecondEngine;
 import dev.hermes.worker.testing.Stack;
 import java.net.URI;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import org.jdbi.v3.core.Jdbi;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -190,6 +194,38 @@ class MultiHostPlacementIT {
                 assertThat(address(back)).isEqualTo(SecondEngine.ADDRESS);
                 assertThat(Agent.healthy(back.url())).isTrue();
             });
+        }
+    }
+
+    @Test
+    void aDrainedHostGetsNoNewFamiliesAndItsOwnStayUntilUndrained(Stack stack) {
+        this.stack = stack;
+        try (Worker worker = startWorker(stack, 1, 50)) {
+            RuntimeClient client = stack.client();
+            RuntimeHandle before = client.ensureRuntime(stack.newUser(), Duration.ofSeconds(60));
+            assertThat(address(before)).as("b has the most room").isEqualTo(SecondEngine.ADDRESS);
+            HostDrains drains = new HostDrains(Jdbi.create(stack.pgUrl(), "postgres", ""));
+
+            drains.drain("b", Instant.now(), "it");
+            // b has by far the most room: from the moment the drain is read, every new family goes to a all the same
+            await().atMost(Wiring.DRAIN_REFRESH.plusSeconds(10))
+                    .until(() -> address(client.ensureRuntime(stack.newUser(), Duration.ofSeconds(60)))
+                            .equals("127.0.0.1"));
+            List<RuntimeHandle> whileDrained = new ArrayList<>();
+            for (int i = 0; i < 3; i++) {
+                whileDrained.add(client.ensureRuntime(stack.newUser(), Duration.ofSeconds(60)));
+            }
+            RuntimeHandle ownStays = client.ensureRuntime(before.userId(), Duration.ofSeconds(60));
+
+            assertThat(whileDrained).allSatisfy(h -> assertThat(address(h)).isEqualTo("127.0.0.1"));
+            assertThat(address(ownStays)).isEqualTo(SecondEngine.ADDRESS);
+            assertThat(Agent.healthy(ownStays.url())).isTrue();
+
+            drains.undrain("b");
+            await().atMost(Duration.ofSeconds(15))
+                    .untilAsserted(
+                            () -> assertThat(address(client.ensureRuntime(stack.newUser(), Duration.ofSeconds(60))))
+                                    .isEqualTo(SecondEngine.ADDRESS));
         }
     }
 
