@@ -226,8 +226,9 @@ _hermes_b_running() {
 
 # second_engine_up [IMAGE...]: start the second dockerd unless it runs, wait for it, load the images it lacks.
 # Root only. It shares nothing with the first engine but the kernel: its own socket, data root, exec root,
-# pidfile and address pool, no docker0 (--bridge none) and no iptables rules (published ports go through
-# docker-proxy), so the first engine's networking is not touched.
+# pidfile and address pool, its own default bridge interface (hermes-b0; NOT --bridge none: a dockerd started
+# with --bridge none deletes the host's docker0 interface, the first engine's default bridge) and no iptables
+# rules (published ports go through docker-proxy), so the first engine's networking is not touched.
 second_engine_up() {
     local dir data host log limit start image
     dir=$(_hermes_b_dir); data="${HERMES_DOCKER_B_DATA:-/var/lib/hermes-docker-b}"; host=$(_hermes_b_host)
@@ -236,9 +237,13 @@ second_engine_up() {
     command -v dockerd >/dev/null 2>&1 || { _hermes_docker_log "second_engine_up: no dockerd"; return 1; }
     mkdir -p "$dir/exec" "$data"
     if ! _hermes_b_running; then
+        if ! ip link show hermes-b0 >/dev/null 2>&1; then
+            ip link add hermes-b0 type bridge && ip addr add "${HERMES_DOCKER_B_BRIDGE_IP:-10.214.0.1/24}" dev hermes-b0 \
+                && ip link set hermes-b0 up || { _hermes_docker_log "second_engine_up: cannot create bridge hermes-b0"; return 1; }
+        fi
         _hermes_docker_log "starting the second dockerd on $host (log: $log)"
         setsid nohup dockerd --host "$host" --data-root "$data" --exec-root "$dir/exec" \
-            --pidfile "$dir/docker.pid" --bridge none --iptables=false --ip-masq=false \
+            --pidfile "$dir/docker.pid" --bridge hermes-b0 --iptables=false --ip-masq=false \
             --default-address-pool "base=${HERMES_DOCKER_B_POOL:-10.213.0.0/16},size=24" \
             >>"$log" 2>&1 </dev/null &
         disown 2>/dev/null || true
