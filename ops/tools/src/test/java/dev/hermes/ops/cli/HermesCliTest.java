@@ -19,8 +19,8 @@ import picocli.CommandLine;
 class HermesCliTest {
     private static final String SECRET = "cli-test-secret-0123456789";
     private static final UserId USER = UserId.of("aaaaaaaa-1111-4111-8111-111111111111");
-    private static final List<String> COMMANDS =
-            List.of("ensure", "heartbeat", "api-key", "forget", "settings", "account", "audit", "dlq", "topics");
+    private static final List<String> COMMANDS = List.of(
+            "ensure", "heartbeat", "api-key", "forget", "settings", "account", "audit", "dlq", "topics", "hosts");
 
     @Test
     void helpListsEveryCommandAndTheExitCodesOnStdoutAndExitsZero() {
@@ -53,7 +53,10 @@ class HermesCliTest {
                 "dlq list",
                 "dlq replay",
                 "topics create",
-                "topics verify"
+                "topics verify",
+                "hosts list",
+                "hosts drain",
+                "hosts undrain"
             })
     void everyCommandHasItsOwnHelp(String command) {
         List<String> args = new ArrayList<>(List.of(command.split(" ")));
@@ -78,7 +81,7 @@ class HermesCliTest {
         List<String> leaves = new ArrayList<>();
         collectLeaves(cli, leaves);
 
-        assertThat(leaves).hasSize(14).allSatisfy(leaf -> assertThat(leaf).endsWith("--json"));
+        assertThat(leaves).hasSize(17).allSatisfy(leaf -> assertThat(leaf).endsWith("--json"));
     }
 
     private static void collectLeaves(CommandLine command, List<String> leaves) {
