@@ -106,7 +106,7 @@ public final class Engines implements AutoCloseable {
                     }
                 }
             }
-            placed = placements.hostOf(ref);
+            placed = placements.hostOf(ref).or(() -> volumeHost(ref));
         }
         if (placed.isPresent()) {
             return host(placed.get());
@@ -129,6 +129,27 @@ public final class Engines implements AutoCloseable {
         placements.place(ref, chosen.name());
         load.placed(chosen.name());
         return chosen;
+    }
+
+    /**
+     * The host that answers and holds the family's volume, found by name (another worker may have made it since this
+     * one listed). A host that is down is known only as of its last listing.
+     */
+    private Optional<String> volumeHost(String ref) {
+        String volume = Placements.family(ref) + Placements.VOLUME_SUFFIX;
+        for (DockerHost host : hosts) {
+            if (outages.of(host.name()).down()) {
+                continue;
+            }
+            try {
+                if (call(host.name(), d -> d.volumesNamed(volume)).contains(volume)) {
+                    return Optional.of(placements.place(ref, host.name()));
+                }
+            } catch (RuntimeException e) {
+                // that host does not answer: it is known as of its last listing
+            }
+        }
+        return Optional.empty();
     }
 
     void created(String containerId, String host) {

@@ -84,7 +84,7 @@ class MultiHostPlacementIT {
         assertThat(handles).allSatisfy(h -> assertThat(address(h)).isIn("127.0.0.1", SecondEngine.ADDRESS));
         assertThat(onB.size())
                 .as("b's share of 40 by free capacity 30:10 (other suites may add to a meanwhile)")
-                .isBetween(8, 14);
+                .isBetween(6, 15);
         assertThat(handles)
                 .allSatisfy(h -> assertThat(runsOnB(h.containerName()))
                         .as(h.containerName() + " is on the engine its URL says")
@@ -135,19 +135,17 @@ class MultiHostPlacementIT {
     @Test
     void whenTheSecondEngineStopsOnlyItsFamiliesAreHostUnavailableUntilItIsBack(Stack stack) throws Exception {
         this.stack = stack;
-        try (Worker worker = startWorker(stack, 4, 3)) {
+        try (Worker worker = startWorker(stack, 10, 10)) {
             RuntimeClient client = stack.client();
-            List<RuntimeHandle> handles = new ArrayList<>();
-            for (int i = 0; i < 6; i++) {
-                handles.add(client.ensureRuntime(stack.newUser(), Duration.ofSeconds(60)));
+            // as much room on each: new families alternate, unless other suites fill the shared engine meanwhile
+            List<RuntimeHandle> onA = new ArrayList<>();
+            List<RuntimeHandle> onB = new ArrayList<>();
+            while ((onA.size() < 2 || onB.isEmpty()) && onA.size() + onB.size() < 12) {
+                RuntimeHandle handle = client.ensureRuntime(stack.newUser(), Duration.ofSeconds(60));
+                (address(handle).equals(SecondEngine.ADDRESS) ? onB : onA).add(handle);
             }
-            List<RuntimeHandle> onA =
-                    handles.stream().filter(h -> address(h).equals("127.0.0.1")).toList();
-            List<RuntimeHandle> onB = handles.stream()
-                    .filter(h -> address(h).equals(SecondEngine.ADDRESS))
-                    .toList();
-            assertThat(onA).as("free 4 on a, 3 on b").hasSizeGreaterThanOrEqualTo(2);
-            assertThat(onB).hasSizeGreaterThanOrEqualTo(1);
+            assertThat(onA).as("families on a").hasSizeGreaterThanOrEqualTo(2);
+            assertThat(onB).as("families on b").isNotEmpty();
             // one of a's families is stopped: its next ensure is cold
             RuntimeHandle coldOnA = onA.get(0);
             stack.docker()
