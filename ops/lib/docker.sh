@@ -7,7 +7,7 @@
 #   ensure_build_tools     # busybox-static, tini (tini-static), gcc + static libc (for ops/agent-stub)
 #   second_engine_up [IMAGE...]
 #                          # starts a second dockerd beside the first (its own socket, data root, exec root,
-#                          # pidfile, address pool; no default bridge, no iptables) and loads IMAGEs into it
+#                          # pidfile, bridge hermes-b0; no iptables) and loads IMAGEs into it
 #                          # with `docker save | docker --host ... load`; prints its DOCKER_HOST
 #   second_engine_down     # stops that second dockerd (by its pidfile; never the first one)
 #   docker_rm_labelled containers|volumes|networks LABEL[=VALUE] [MIN_AGE_SEC]
@@ -33,8 +33,7 @@
 #                                default /run/hermes-docker-b)
 #   HERMES_DOCKER_B_DATA         its data root (default /var/lib/hermes-docker-b)
 #   HERMES_DOCKERD_B_LOG         its log (default /var/log/hermes-dockerd-b.log)
-#   HERMES_DOCKER_B_POOL         its address pool for user networks (default 10.213.0.0/16, distinct
-#                                from the first engine's 172.17-31 and 192.168 ranges)
+#   HERMES_DOCKER_B_BRIDGE_IP    its bridge hermes-b0's address (default 10.214.0.1/24)
 #
 # When sourced, this file only defines functions (it does not change shell options).
 
@@ -226,9 +225,12 @@ _hermes_b_running() {
 
 # second_engine_up [IMAGE...]: start the second dockerd unless it runs, wait for it, load the images it lacks.
 # Root only. It shares nothing with the first engine but the kernel: its own socket, data root, exec root,
-# pidfile and address pool, its own default bridge interface (hermes-b0; NOT --bridge none: a dockerd started
-# with --bridge none deletes the host's docker0 interface, the first engine's default bridge) and no iptables
-# rules (published ports go through docker-proxy), so the first engine's networking is not touched.
+# pidfile, its own default bridge interface (hermes-b0) and no iptables rules (published ports go through
+# docker-proxy), so the first engine's networking is not touched. Two dockerd options must NOT be used here,
+# as each makes this dockerd delete the host's docker0 interface (the first engine's default bridge; moby 20.10
+# removeDefaultBridgeInterface): --bridge none (at every start), and --default-address-pool (at every restart,
+# when its stored default bridge network is cleared). Its user networks come from Docker's default pools, which
+# skip every subnet a host route (the first engine's networks) already covers.
 second_engine_up() {
     local dir data host log limit start image
     dir=$(_hermes_b_dir); data="${HERMES_DOCKER_B_DATA:-/var/lib/hermes-docker-b}"; host=$(_hermes_b_host)
@@ -244,7 +246,6 @@ second_engine_up() {
         _hermes_docker_log "starting the second dockerd on $host (log: $log)"
         setsid nohup dockerd --host "$host" --data-root "$data" --exec-root "$dir/exec" \
             --pidfile "$dir/docker.pid" --bridge hermes-b0 --iptables=false --ip-masq=false \
-            --default-address-pool "base=${HERMES_DOCKER_B_POOL:-10.213.0.0/16},size=24" \
             >>"$log" 2>&1 </dev/null &
         disown 2>/dev/null || true
     fi
