@@ -84,10 +84,7 @@ public final class MultiHostDocker implements Docker {
 
     @Override
     public void start(String idOrName) {
-        engines.call(existing(idOrName), d -> {
-            d.start(idOrName);
-            return null;
-        });
+        onExisting(idOrName, d -> d.start(idOrName));
     }
 
     @Override
@@ -101,16 +98,20 @@ public final class MultiHostDocker implements Docker {
 
     @Override
     public void pause(String idOrName) {
-        engines.call(existing(idOrName), d -> {
-            d.pause(idOrName);
-            return null;
-        });
+        onExisting(idOrName, d -> d.pause(idOrName));
     }
 
     @Override
     public void unpause(String idOrName) {
-        engines.call(existing(idOrName), d -> {
-            d.unpause(idOrName);
+        onExisting(idOrName, d -> d.unpause(idOrName));
+    }
+
+    /** Runs {@code call} on the host that holds the container; Docker's "No such container" when none does. */
+    private void onExisting(String idOrName, Consumer<Docker> call) {
+        String host = engines.locate(idOrName)
+                .orElseThrow(() -> new DockerCallFailedException("No such container: " + idOrName, null));
+        engines.call(host, d -> {
+            call.accept(d);
             return null;
         });
     }
@@ -120,11 +121,6 @@ public final class MultiHostDocker implements Docker {
         return engines.locate(idOrName)
                 .map(host -> engines.call(host, d -> d.remove(idOrName)))
                 .orElse(false);
-    }
-
-    private String existing(String idOrName) {
-        return engines.locate(idOrName)
-                .orElseThrow(() -> new DockerCallFailedException("No such container: " + idOrName, null));
     }
 
     /** Answers when at least one host does; which hosts do is {@link HostOutages}'s. */
