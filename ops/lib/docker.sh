@@ -5,6 +5,11 @@
 #   . ops/lib/docker.sh
 #   ensure_docker          # docker CLI + a reachable engine (installs/starts it if root on Debian)
 #   ensure_build_tools     # busybox-static, tini (tini-static), gcc + static libc (for ops/agent-stub)
+#   second_engine_up [IMAGE...]
+#                          # starts a second dockerd beside the first (its own socket, data root, exec root,
+#                          # pidfile, bridge hermes-b0; no iptables) and loads IMAGEs into it
+#                          # with `docker save | docker --host ... load`; prints its DOCKER_HOST
+#   second_engine_down     # stops that second dockerd (by its pidfile; never the first one)
 #   docker_rm_labelled containers|volumes|networks LABEL[=VALUE] [MIN_AGE_SEC]
 #                          # removes those with the label (containers forcibly), only those at least
 #                          # MIN_AGE_SEC old if given; prints how many it tried; fails if docker does
@@ -14,6 +19,8 @@
 #   ops/lib/docker.sh ensure               # ensure_docker && ensure_build_tools
 #   ops/lib/docker.sh ensure-docker        # only the engine
 #   ops/lib/docker.sh ensure-build-tools   # only the build tools
+#   ops/lib/docker.sh second-up [IMAGE...] # second_engine_up
+#   ops/lib/docker.sh second-down          # second_engine_down
 #
 # Everything is idempotent: when things are already there, nothing is installed or started.
 # Installing/starting requires root on Debian (apt-get); otherwise the functions print exactly
@@ -22,6 +29,11 @@
 # Environment knobs:
 #   HERMES_DOCKERD_LOG           dockerd log file when we start it (default /var/log/hermes-dockerd.log)
 #   HERMES_DOCKER_WAIT_SECONDS   how long to wait for the engine to answer (default 60)
+#   HERMES_DOCKER_B_DIR          the second engine's run directory (socket, exec root, pidfile;
+#                                default /run/hermes-docker-b)
+#   HERMES_DOCKER_B_DATA         its data root (default /var/lib/hermes-docker-b)
+#   HERMES_DOCKERD_B_LOG         its log (default /var/log/hermes-dockerd-b.log)
+#   HERMES_DOCKER_B_BRIDGE_IP    its bridge hermes-b0's address (default 10.214.0.1/24)
 #
 # When sourced, this file only defines functions (it does not change shell options).
 
@@ -200,6 +212,76 @@ ensure_build_tools() {
     return 0
 }
 
+# The second engine's paths (overridable, see the knobs above).
+_hermes_b_dir() { echo "${HERMES_DOCKER_B_DIR:-/run/hermes-docker-b}"; }
+_hermes_b_host() { echo "unix://$(_hermes_b_dir)/docker.sock"; }
+
+# 0 if the second engine's dockerd (from its own pidfile) is alive.
+_hermes_b_running() {
+    local pid
+    pid=$(cat "$(_hermes_b_dir)/docker.pid" 2>/dev/null) || return 1
+    [ -n "$pid" ] && kill -0 "$pid" 2>/dev/null
+}
+
+# second_engine_up [IMAGE...]: start the second dockerd unless it runs, wait for it, load the images it lacks.
+# Root only. It shares nothing with the first engine but the kernel: its own socket, data root, exec root,
+# pidfile, its own default bridge interface (hermes-b0) and no iptables rules (published ports go through
+# docker-proxy), so the first engine's networking is not touched. Two dockerd options must NOT be used here,
+# as each makes this dockerd delete the host's docker0 interface (the first engine's default bridge; moby 20.10
+# removeDefaultBridgeInterface): --bridge none (at every start), and --default-address-pool (at every restart,
+# when its stored default bridge network is cleared). Its user networks come from Docker's default pools, which
+# skip every subnet a host route (the first engine's networks) already covers.
+second_engine_up() {
+    local dir data host log limit start image
+    dir=$(_hermes_b_dir); data="${HERMES_DOCKER_B_DATA:-/var/lib/hermes-docker-b}"; host=$(_hermes_b_host)
+    log="${HERMES_DOCKERD_B_LOG:-/var/log/hermes-dockerd-b.log}"
+    _hermes_is_root || { _hermes_docker_log "second_engine_up: needs root"; return 1; }
+    command -v dockerd >/dev/null 2>&1 || { _hermes_docker_log "second_engine_up: no dockerd"; return 1; }
+    mkdir -p "$dir/exec" "$data"
+    if ! _hermes_b_running; then
+        if ! ip link show hermes-b0 >/dev/null 2>&1; then
+            ip link add hermes-b0 type bridge && ip addr add "${HERMES_DOCKER_B_BRIDGE_IP:-10.214.0.1/24}" dev hermes-b0 \
+                && ip link set hermes-b0 up || { _hermes_docker_log "second_engine_up: cannot create bridge hermes-b0"; return 1; }
+        fi
+        _hermes_docker_log "starting the second dockerd on $host (log: $log)"
+        setsid nohup dockerd --host "$host" --data-root "$data" --exec-root "$dir/exec" \
+            --pidfile "$dir/docker.pid" --bridge hermes-b0 --iptables=false --ip-masq=false \
+            >>"$log" 2>&1 </dev/null &
+        disown 2>/dev/null || true
+    fi
+    limit="${HERMES_DOCKER_WAIT_SECONDS:-60}"; start=$(date +%s)
+    until docker --host "$host" info >/dev/null 2>&1; do
+        if [ $(( $(date +%s) - start )) -ge "$limit" ]; then
+            _hermes_docker_log "the second dockerd did not answer within ${limit}s; last lines of $log:"
+            tail -n 20 "$log" >&2 2>/dev/null || true
+            return 1
+        fi
+        sleep 0.3
+    done
+    for image in "$@"; do
+        if [ "$(docker image inspect --format '{{.Id}}' "$image" 2>/dev/null)" != \
+             "$(docker --host "$host" image inspect --format '{{.Id}}' "$image" 2>/dev/null)" ]; then
+            _hermes_docker_log "loading $image into the second engine"
+            docker save "$image" | docker --host "$host" load >/dev/null || return 1
+        fi
+    done
+    echo "$host"
+}
+
+# second_engine_down: stop the second dockerd (SIGTERM by its pidfile, then wait for it to exit).
+second_engine_down() {
+    local pid i
+    pid=$(cat "$(_hermes_b_dir)/docker.pid" 2>/dev/null) || return 0
+    [ -n "$pid" ] && kill -0 "$pid" 2>/dev/null || return 0
+    kill -TERM "$pid"
+    for i in $(seq 1 150); do
+        kill -0 "$pid" 2>/dev/null || return 0
+        sleep 0.2
+    done
+    _hermes_docker_log "the second dockerd ($pid) did not stop within 30 s"
+    return 1
+}
+
 docker_rm_labelled() {
     local kind="$1" label="$2" min_age="${3:-}" ids=() aged=() id created now rc=0
     case "$kind" in
@@ -236,11 +318,13 @@ if [ "${BASH_SOURCE[0]}" = "$0" ]; then
         ensure)             ensure_docker && ensure_build_tools ;;
         ensure-docker)      ensure_docker ;;
         ensure-build-tools) ensure_build_tools ;;
+        second-up)          shift; second_engine_up "$@" ;;
+        second-down)        second_engine_down ;;
         -h|--help|help)
-            sed -n '2,22p' "$0" | sed 's/^# \{0,1\}//'
+            sed -n '2,35p' "$0" | sed 's/^# \{0,1\}//'
             ;;
         *)
-            echo "usage: $0 {ensure|ensure-docker|ensure-build-tools}" >&2
+            echo "usage: $0 {ensure|ensure-docker|ensure-build-tools|second-up [IMAGE...]|second-down}" >&2
             exit 2 ;;
     esac
 fi

@@ -6,6 +6,8 @@ import dev.hermes.worker.docker.Docker;
 import dev.hermes.worker.docker.DockerOutage;
 import dev.hermes.worker.docker.DockerProbe;
 import dev.hermes.worker.docker.EngineListener;
+import dev.hermes.worker.docker.hosts.Engines;
+import dev.hermes.worker.docker.hosts.HostProbes;
 import dev.hermes.worker.lifecycle.EngineCapacity;
 import dev.hermes.worker.lifecycle.Freezer;
 import dev.hermes.worker.lifecycle.Housekeeping;
@@ -84,6 +86,17 @@ final class Chores {
                                 config.runtimeStopAfter()),
                         freezer)::reapIdle);
         housekeeping.every("capacity recount", config.reapInterval(), config.reapInterval(), capacity::recount);
+    }
+
+    /**
+     * With several Docker hosts: each host checked on one thread ({@link HostProbes}), its own outage marked. The
+     * Docker probe of {@link #probes} stays: its ping answers while any host does.
+     */
+    void hostProbes(List<AutoCloseable> closeables, Engines engines, DockerEventWatcher watcher) {
+        Housekeeping hostProbe = new Housekeeping("hermes-docker-host-probe");
+        closeables.add(hostProbe);
+        HostProbes probes = new HostProbes(engines, watcher::dockerUnreachable, watcher::reopen);
+        hostProbe.every("Docker host probe", DockerProbe.PERIOD, DockerProbe.PERIOD, probes::run);
     }
 
     /** The PostgreSQL and the Docker probe, each on its own thread, added to {@code closeables}. */

@@ -7,6 +7,7 @@ import static dev.hermes.worker.config.WorkerSettings.CRASH_LOOP_AFTER;
 import static dev.hermes.worker.config.WorkerSettings.CRASH_LOOP_BACKOFF_MAX;
 import static dev.hermes.worker.config.WorkerSettings.CRASH_LOOP_BACKOFF_MIN;
 import static dev.hermes.worker.config.WorkerSettings.DOCKER_HOST;
+import static dev.hermes.worker.config.WorkerSettings.DOCKER_HOSTS;
 import static dev.hermes.worker.config.WorkerSettings.DOCKER_WAIT;
 import static dev.hermes.worker.config.WorkerSettings.EVICT_MIN_IDLE;
 import static dev.hermes.worker.config.WorkerSettings.EXTRA_LABELS;
@@ -128,6 +129,7 @@ public final class EnvConfig {
                 RUNTIME_PAUSE.read(env),
                 RUNTIME_STOP.read(env),
                 SPAWN_CONCURRENCY.read(env),
-                MIN_CONCURRENT_SPAWNS.read(env));
+                MIN_CONCURRENT_SPAWNS.read(env),
+                DOCKER_HOSTS.read(env));
     }
 }

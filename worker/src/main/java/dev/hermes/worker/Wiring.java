@@ -1,17 +1,22 @@
 package dev.hermes.worker;
 
 import dev.hermes.admin.Database;
+import dev.hermes.admin.HostDrains;
 import dev.hermes.admin.SettingsStore;
 import dev.hermes.schemas.EventCodec;
 import dev.hermes.schemas.UserId;
 import dev.hermes.worker.activity.ActivityTracker;
 import dev.hermes.worker.activity.StateRestorer;
 import dev.hermes.worker.audit.LifecycleAudit;
+import dev.hermes.worker.config.DockerHost;
 import dev.hermes.worker.consumer.RequestLoop;
 import dev.hermes.worker.docker.ContainerSpec;
 import dev.hermes.worker.docker.Docker;
 import dev.hermes.worker.docker.DockerJava;
 import dev.hermes.worker.docker.DockerOutage;
+import dev.hermes.worker.docker.hosts.Engines;
+import dev.hermes.worker.docker.hosts.HostOutages;
+import dev.hermes.worker.docker.hosts.MultiHostDocker;
 import dev.hermes.worker.kafka.EventPublisher;
 import dev.hermes.worker.kafka.ReplyRoutes;
 import dev.hermes.worker.lanes.KeyedExecutor;
@@ -56,6 +61,7 @@ import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -77,7 +83,12 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
  */
 public class Wiring {
     protected final WorkerConfig config;
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(Wiring.class);
+    /** How often a worker re-reads the drained Docker hosts. */
+    public static final Duration DRAIN_REFRESH = Duration.ofSeconds(5);
+
     private final StandardBinders binders = new StandardBinders();
+    private final AtomicReference<Set<String>> drained = new AtomicReference<>(Set.of());
 
     public Wiring(WorkerConfig config) {
         this.config = config;
@@ -87,8 +98,32 @@ public class Wiring {
         return Clock.systemUTC();
     }
 
+    /** One engine (DOCKER_HOST), or with HERMES_DOCKER_HOSTS one client per host behind a {@link MultiHostDocker}. */
     protected Docker docker() {
-        return DockerJava.connect(config.dockerHost(), Math.max(16, config.maxConcurrentSpawns() * 4), clock());
+        int connections = Math.max(16, config.maxConcurrentSpawns() * 4);
+        if (config.dockerHosts().isEmpty()) {
+            return DockerJava.connect(config.dockerHost(), connections, clock());
+        }
+        Map<DockerHost, Docker> clients = new LinkedHashMap<>();
+        for (DockerHost host : config.dockerHosts()) {
+            clients.put(host, DockerJava.connect(host.endpoint(), connections, clock()));
+        }
+        return new MultiHostDocker(
+                new Engines(clients, new HostOutages(config.dockerHosts(), clock()), drainedHosts(), clock()));
+    }
+
+    /** The hosts that take no new family (ops/hermes hosts drain); read at each placement. */
+    protected Supplier<Set<String>> drainedHosts() {
+        return drained::get;
+    }
+
+    /** Re-reads the drained hosts; PostgreSQL down keeps the last read. */
+    private void refreshDrains(HostDrains drains) {
+        try {
+            drained.set(drains.hosts());
+        } catch (RuntimeException e) {
+            log.debug("reading the drained Docker hosts failed; keeping {}", drained.get(), e);
+        }
     }
 
     protected Producer<byte[], byte[]> producer(Map<String, Object> properties) {
@@ -159,6 +194,8 @@ public class Wiring {
         ready.set(() -> "waiting for PostgreSQL at " + config.pgUrl());
         Database database = database();
         ready.set(() -> "starting");
+        HostDrains drains = new HostDrains(database.jdbi());
+        refreshDrains(drains);
         Docker docker = docker();
         EventCodec codec = new EventCodec();
         Admin admin = admin();
@@ -174,6 +211,14 @@ public class Wiring {
         RuntimeRegistry registry = new RuntimeRegistry();
         DockerOutage dockerOutage = new DockerOutage(clock);
         meters.degraded("docker", dockerOutage::down);
+        Engines engines = docker instanceof MultiHostDocker multi ? multi.engines() : null;
+        if (engines != null) {
+            for (DockerHost host : engines.hosts()) {
+                engines.probe(host.name()); // learns the families each host holds
+                meters.dockerHostUp(
+                        host.name(), () -> !engines.outages().of(host.name()).down());
+            }
+        }
         meters.runtimesRunning(registry::size);
         meters.pauses().pausedRuntimes(registry::pausedCount);
         Freezer freezer = new Freezer(docker, meters);
@@ -236,7 +281,15 @@ public class Wiring {
                         clock,
                         config.workerId(),
                         config.staleRequestAfter(),
-                        DockerWait.of(dockerOutage, clock, config.dockerWait(), config.workerThreads(), registry)),
+                        engines == null
+                                ? DockerWait.of(
+                                        dockerOutage, clock, config.dockerWait(), config.workerThreads(), registry)
+                                : DockerWait.of(
+                                        user -> engines.outages().ofOrNull(engines.hostOfFamily(user.containerName())),
+                                        clock,
+                                        config.dockerWait(),
+                                        config.workerThreads(),
+                                        registry)),
                 publisher,
                 new OwnedState(
                         restorer(codec, activity),
@@ -292,6 +345,9 @@ public class Wiring {
                 config.settingsPollInterval(),
                 config.settingsPollInterval(),
                 accountRecreator::retryFailed);
+        if (engines != null) {
+            housekeeping.every("Docker host drains", DRAIN_REFRESH, DRAIN_REFRESH, () -> refreshDrains(drains));
+        }
         housekeeping.every(
                 "settings version check",
                 config.settingsPollInterval(),
@@ -305,6 +361,9 @@ public class Wiring {
                 settings::outage);
         readiness.probe();
         chores.probes(closeables, settings, docker, dockerOutage, watcher);
+        if (engines != null) {
+            chores.hostProbes(closeables, engines, watcher);
+        }
         housekeeping.every("readiness probe", Readiness.interval(), Readiness.interval(), readiness::probe);
         closeables.addAll(List.of(readiness, http, lanes, publisher, admin, docker, database));
         closeables.add(0, binders.bindTo(prometheus, readiness::ready));
@@ -318,7 +377,7 @@ public class Wiring {
             }
         });
         ready.set(readiness::notReadyReason);
-        degraded.set(readiness::degradedReason);
+        degraded.set(() -> degradedReason(readiness, engines));
         live.set(() -> loopThread.isAlive() && loop.polledRecently());
         return new Worker(
                 config,
@@ -340,6 +399,18 @@ public class Wiring {
      */
     protected IntSupplier runtimesOnEngine(Docker docker) {
         return docker::countRunningManagedOfAnyFleet;
+    }
+
+    /** PostgreSQL down, and (with several Docker hosts) which hosts do not answer. */
+    private static String degradedReason(Readiness readiness, Engines engines) {
+        String postgres = readiness.degradedReason();
+        Set<String> down = engines == null ? Set.of() : engines.outages().down();
+        if (down.isEmpty()) {
+            return postgres;
+        }
+        String hosts = "Docker hosts unreachable: " + String.join(",", down)
+                + " (their families are answered HOST_UNAVAILABLE)";
+        return postgres == null ? hosts : postgres + "; " + hosts;
     }
 
     private StateRestorer restorer(EventCodec codec, ActivityTracker activity) {

@@ -7,6 +7,7 @@ import static dev.hermes.worker.config.WorkerSettings.CRASH_LOOP_AFTER;
 import static dev.hermes.worker.config.WorkerSettings.CRASH_LOOP_BACKOFF_MAX;
 import static dev.hermes.worker.config.WorkerSettings.CRASH_LOOP_BACKOFF_MIN;
 import static dev.hermes.worker.config.WorkerSettings.DOCKER_HOST;
+import static dev.hermes.worker.config.WorkerSettings.DOCKER_HOSTS;
 import static dev.hermes.worker.config.WorkerSettings.DOCKER_WAIT;
 import static dev.hermes.worker.config.WorkerSettings.EVICT_MIN_IDLE;
 import static dev.hermes.worker.config.WorkerSettings.EXTRA_LABELS;
@@ -55,6 +56,8 @@ import static dev.hermes.worker.config.WorkerSettings.WORKER_THREADS;
 
 import dev.hermes.schemas.Topics;
 import dev.hermes.worker.config.Admission;
+import dev.hermes.worker.config.DockerHost;
+import dev.hermes.worker.config.DockerHosts;
 import dev.hermes.worker.config.ImagePull;
 import dev.hermes.worker.config.InvalidSettingException;
 import dev.hermes.worker.config.SpawnConcurrency;
@@ -125,7 +128,8 @@ public record WorkerConfig(
         boolean runtimePause,
         int runtimeStopSec,
         SpawnConcurrency spawnConcurrency,
-        int minConcurrentSpawns) {
+        int minConcurrentSpawns,
+        List<DockerHost> dockerHosts) {
 
     public WorkerConfig {
         RUNTIME_STOP.check(runtimeStopSec);
@@ -181,6 +185,7 @@ public record WorkerConfig(
         DOCKER_WAIT.check(dockerWait);
         SPAWN_CONCURRENCY.check(spawnConcurrency);
         MIN_CONCURRENT_SPAWNS.check(minConcurrentSpawns);
+        dockerHosts = List.copyOf(DOCKER_HOSTS.check(dockerHosts == null ? List.of() : dockerHosts));
         if (crashLoopBackoffMax.compareTo(crashLoopBackoffMin) < 0) {
             throw new InvalidSettingException("HERMES_CRASH_LOOP_BACKOFF_MAX_SEC (" + crashLoopBackoffMax.toMillis()
                     + " ms) is shorter than HERMES_CRASH_LOOP_BACKOFF_MIN_SEC (" + crashLoopBackoffMin.toMillis()
@@ -192,6 +197,11 @@ public record WorkerConfig(
     /** RUNTIME_STOP_SEC: how long a runtime stays paused before it is stopped. */
     public Duration runtimeStopAfter() {
         return Duration.ofSeconds(runtimeStopSec);
+    }
+
+    /** The engines runtimes are placed on: HERMES_DOCKER_HOSTS, or one host {@code local} from DOCKER_HOST. */
+    public List<DockerHost> placementHosts() {
+        return DockerHosts.orLocal(dockerHosts, dockerHost, publishHost);
     }
 
     public RuntimeLimits runtimeLimits() {

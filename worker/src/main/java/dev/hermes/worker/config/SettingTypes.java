@@ -129,6 +129,11 @@ public final class SettingTypes {
         return new PropertiesFileType();
     }
 
+    /** The Docker engines runtimes are placed on. */
+    public static SettingType<List<DockerHost>> dockerHosts() {
+        return new DockerHostsType();
+    }
+
     /** Linux capabilities added back after dropping all. */
     public static SettingType<List<String>> capabilities() {
         return new CapabilitiesType();

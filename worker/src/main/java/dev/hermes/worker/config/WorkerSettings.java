@@ -240,6 +240,16 @@ public final class WorkerSettings {
     public static final Setting<Duration> IMAGE_PULL_TIMEOUT =
             seconds("HERMES_IMAGE_PULL_TIMEOUT_SEC", 600, "a pull that takes longer fails");
 
+    public static final Setting<List<DockerHost>> DOCKER_HOSTS = new Setting<>(
+            "HERMES_DOCKER_HOSTS",
+            SettingTypes.dockerHosts(),
+            List::of,
+            "one host, `local`",
+            "the Docker engines runtimes are placed on, e.g. "
+                    + "`a=unix:///var/run/docker.sock@127.0.0.1/200,b=tcp://10.0.0.2:2376@10.0.0.2/200`; each "
+                    + "family stays on the host of its volume, a new one goes to the host with the most free capacity "
+                    + "(see [Several Docker engines](#several-docker-engines))");
+
     public static final List<Setting<?>> ALL = List.of(
             KAFKA_BOOTSTRAP_SERVERS,
             TOPIC_PREFIX,
@@ -296,7 +306,8 @@ public final class WorkerSettings {
             CRASH_LOOP_BACKOFF_MAX,
             DOCKER_WAIT,
             RUNTIME_PAUSE,
-            RUNTIME_STOP);
+            RUNTIME_STOP,
+            DOCKER_HOSTS);
 
     private WorkerSettings() {}
 

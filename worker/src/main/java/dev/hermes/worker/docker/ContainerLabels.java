@@ -37,6 +37,12 @@ public final class ContainerLabels {
         }
     }
 
+    /** The address its port is published on ({@code hermes.publish-address}), or {@code fallback} without one. */
+    public static String publishAddress(Map<String, String> labels, String fallback) {
+        String label = labels == null ? null : labels.get(ContainerSpec.LABEL_PUBLISH_ADDRESS);
+        return label == null || label.isBlank() ? fallback : label;
+    }
+
     /** The id of the image it was created from ({@code hermes.image-id}), or null when it carries none. */
     public static String imageId(Map<String, String> labels) {
         return labels == null ? null : labels.get(ContainerSpec.LABEL_IMAGE_ID);

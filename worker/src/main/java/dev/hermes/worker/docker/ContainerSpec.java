@@ -30,6 +30,10 @@ public record ContainerSpec(
     public static final String LABEL_FLEET = "hermes.fleet";
     /** The id of the image it was created from (the spec's {@code image}), so a new image under the tag is seen. */
     public static final String LABEL_IMAGE_ID = "hermes.image-id";
+    /** Which of HERMES_DOCKER_HOSTS it lives on (containers and volumes made by a multi-host worker). */
+    public static final String LABEL_HOST = "hermes.host";
+    /** The address its port is published on, when not HERMES_PUBLISH_HOST: the URL in RuntimeReady uses it. */
+    public static final String LABEL_PUBLISH_ADDRESS = "hermes.publish-address";
 
     @Override
     public String toString() {

@@ -21,6 +21,14 @@ public interface Docker extends AutoCloseable {
     /** Every container, running or not, whose name starts with {@code namePrefix} (no leading slash). */
     List<ContainerSummary> allNamed(String namePrefix);
 
+    /**
+     * The names of the volumes whose name starts with {@code namePrefix}: where a family's data lives (a
+     * multi-host worker learns its placements from them). An engine without volumes to show answers none.
+     */
+    default List<String> volumesNamed(String namePrefix) {
+        return List.of();
+    }
+
     /** The container by id or name, or empty if there is none. */
     Optional<ContainerInfo> inspect(String idOrName);
 

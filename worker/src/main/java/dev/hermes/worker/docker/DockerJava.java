@@ -60,6 +60,22 @@ public final class DockerJava implements Docker {
     }
 
     @Override
+    public List<String> volumesNamed(String namePrefix) {
+        return call(() -> {
+            var volumes = docker.listVolumesCmd()
+                    .withFilter("name", List.of(namePrefix))
+                    .exec()
+                    .getVolumes();
+            return volumes == null
+                    ? List.<String>of()
+                    : volumes.stream()
+                            .map(v -> v.getName())
+                            .filter(name -> name.startsWith(namePrefix))
+                            .toList();
+        });
+    }
+
+    @Override
     public Optional<ContainerInfo> inspect(String idOrName) {
         try {
             return Optional.of(

@@ -11,7 +11,7 @@ import java.util.Optional;
  */
 public final class DockerProbe implements Runnable {
     public static final Duration PERIOD = Duration.ofMillis(100);
-    static final int PING_EVERY = 10;
+    public static final int PING_EVERY = 10;
 
     private final Docker docker;
     private final Optional<EngineListener> listener;

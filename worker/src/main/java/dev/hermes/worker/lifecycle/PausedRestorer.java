@@ -64,7 +64,7 @@ public final class PausedRestorer {
             Runtime known = Runtime.of(
                     runtime.user(),
                     info.id(),
-                    "http://" + publishHost + ":" + port,
+                    "http://" + ContainerLabels.publishAddress(info.labels(), publishHost) + ":" + port,
                     ContainerLabels.settingsVersion(info.labels()),
                     startedAt(info));
             registry.restorePaused(new PausedRuntime(known, clock.instant()));

@@ -254,6 +254,14 @@ public final class Meters {
                 .register(registry);
     }
 
+    /** {@code hermes_docker_host_up{host}}: 1 while the Docker host answers the 1 s probe, 0 while it does not. */
+    public void dockerHostUp(String host, java.util.function.BooleanSupplier up) {
+        Gauge.builder("hermes.docker.host.up", () -> up.getAsBoolean() ? 1 : 0)
+                .description("whether this Docker host (HERMES_DOCKER_HOSTS) answers")
+                .tag("host", host)
+                .register(registry);
+    }
+
     /** Families this worker answers CRASH_LOOP right now (in their crash-loop backoff). */
     public void crashLoopFamilies(Supplier<Number> count) {
         Gauge.builder("hermes.crash.loop.families", count)

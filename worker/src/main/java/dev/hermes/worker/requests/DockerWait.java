@@ -14,6 +14,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.Semaphore;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
 
@@ -32,7 +33,7 @@ import java.util.function.Supplier;
 public final class DockerWait {
     static final Duration MARGIN = Duration.ofSeconds(1);
     static final Duration RETRY_AFTER = Duration.ofSeconds(2);
-    private final DockerOutage outage;
+    private final Function<UserId, DockerOutage> outageOf;
     private final Clock clock;
     private final Duration cap;
     private final Semaphore waiters;
@@ -49,7 +50,22 @@ public final class DockerWait {
             int maxWaiters,
             RuntimeRegistry registry,
             Predicate<String> answers) {
-        this.outage = outage;
+        this(user -> outage, clock, cap, maxWaiters, registry, answers);
+    }
+
+    /**
+     * @param outageOf the outage of the family's Docker host (with several hosts, each has its own: one that is down
+     *     holds up only its own families); asked again after each failed attempt, which may have placed the family;
+     *     null while the family has no host (then an attempt that cannot reach Docker is answered at once)
+     */
+    public DockerWait(
+            Function<UserId, DockerOutage> outageOf,
+            Clock clock,
+            Duration cap,
+            int maxWaiters,
+            RuntimeRegistry registry,
+            Predicate<String> answers) {
+        this.outageOf = outageOf;
         this.clock = clock;
         this.cap = cap;
         this.waiters = new Semaphore(Math.max(1, maxWaiters));
@@ -63,9 +79,19 @@ public final class DockerWait {
      */
     public static DockerWait of(
             DockerOutage outage, Clock clock, Duration cap, int laneThreads, RuntimeRegistry registry) {
+        return of(user -> outage, clock, cap, laneThreads, registry);
+    }
+
+    /** {@link #of(DockerOutage, Clock, Duration, int, RuntimeRegistry)} with one outage per Docker host. */
+    public static DockerWait of(
+            Function<UserId, DockerOutage> outageOf,
+            Clock clock,
+            Duration cap,
+            int laneThreads,
+            RuntimeRegistry registry) {
         HttpLivenessProbe probe = new HttpLivenessProbe(Duration.ofSeconds(1));
         return new DockerWait(
-                outage,
+                outageOf,
                 clock,
                 cap,
                 laneThreads / 2,
@@ -90,12 +116,13 @@ public final class DockerWait {
         Instant byCap = clock.instant().plus(cap);
         Instant until = byDeadline.isBefore(byCap) ? byDeadline : byCap;
         while (true) {
-            if (outage.down()) {
+            DockerOutage outage = outageOf.apply(user);
+            if (outage != null && outage.down()) {
                 Runtime live = answeringKnown(user);
                 if (live != null) {
                     return EnsureOutcome.warm(live);
                 }
-                if (!waited(until)) {
+                if (!waited(outage, until)) {
                     throw new EnsureFailedException(
                             new HostUnavailableException(
                                     "Docker does not answer (since "
@@ -110,9 +137,12 @@ public final class DockerWait {
                 if (!DockerOutage.unreachable(e.getCause())) {
                     throw e;
                 }
-                outage.unreachable();
+                DockerOutage host = outageOf.apply(user);
+                if (host != null) {
+                    host.unreachable();
+                }
                 retried.accept(e);
-                if (!clock.instant().isBefore(until)) {
+                if (host == null || !clock.instant().isBefore(until)) {
                     throw new EnsureFailedException(
                             new HostUnavailableException("Docker does not answer: " + e.getMessage(), RETRY_AFTER),
                             List.of());
@@ -126,7 +156,7 @@ public final class DockerWait {
         return known != null && answers.test(known.url()) ? known : null;
     }
 
-    private boolean waited(Instant until) {
+    private boolean waited(DockerOutage outage, Instant until) {
         if (!clock.instant().isBefore(until) || !waiters.tryAcquire()) {
             return false;
         }

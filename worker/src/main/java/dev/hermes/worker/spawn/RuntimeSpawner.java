@@ -242,7 +242,7 @@ public final class RuntimeSpawner {
             throw new SpawnFailedException(
                     "container " + spec.name() + " has no published port for " + spec.agentPort() + "/tcp");
         }
-        return "http://" + spec.publishHost() + ":" + hostPort;
+        return "http://" + ContainerLabels.publishAddress(container.labels(), spec.publishHost()) + ":" + hostPort;
     }
 
     private static boolean isStale(ContainerInfo container, ContainerSpec spec) {

@@ -168,6 +168,15 @@ public final class FakeDocker implements Docker {
         return volumes.computeIfAbsent(name, n -> Map.copyOf(labels));
     }
 
+    @Override
+    public synchronized List<String> volumesNamed(String namePrefix) {
+        calls.add("volumes " + namePrefix);
+        return volumes.keySet().stream()
+                .filter(n -> n.startsWith(namePrefix))
+                .sorted()
+                .toList();
+    }
+
     /** A volume that exists before any create, with these labels (as another fleet would leave it). */
     public synchronized void addVolume(String name, Map<String, String> labels) {
         volumes.put(name, Map.copyOf(labels));

@@ -35,6 +35,7 @@ import picocli.CommandLine.Spec;
             AuditCommand.class,
             DlqCommand.class,
             TopicsCommand.class,
+            HostsCommand.class,
             HelpCommand.class
         },
         exitCodeListHeading = "%nExit codes:%n",

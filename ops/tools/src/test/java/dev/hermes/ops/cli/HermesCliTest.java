@@ -30,7 +30,8 @@ class HermesCliTest {
             "account",
             "audit",
             "dlq",
-            "topics");
+            "topics",
+            "hosts");
 
     @Test
     void helpListsEveryCommandAndTheExitCodesOnStdoutAndExitsZero() {
@@ -64,7 +65,10 @@ class HermesCliTest {
                 "dlq list",
                 "dlq replay",
                 "topics create",
-                "topics verify"
+                "topics verify",
+                "hosts list",
+                "hosts drain",
+                "hosts undrain"
             })
     void everyCommandHasItsOwnHelp(String command) {
         List<String> args = new ArrayList<>(List.of(command.split(" ")));
@@ -89,7 +93,7 @@ class HermesCliTest {
         List<String> leaves = new ArrayList<>();
         collectLeaves(cli, leaves);
 
-        assertThat(leaves).hasSize(15).allSatisfy(leaf -> assertThat(leaf).endsWith("--json"));
+        assertThat(leaves).hasSize(18).allSatisfy(leaf -> assertThat(leaf).endsWith("--json"));
     }
 
     private static void collectLeaves(CommandLine command, List<String> leaves) {

@@ -1,0 +1,21 @@
+package dev.hermes.ops.cli;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+
+/** `hosts list|drain|undrain`: the Docker hosts of HERMES_DOCKER_HOSTS and which take no new families. */
+@Command(
+        name = "hosts",
+        description = "List the Docker hosts (HERMES_DOCKER_HOSTS) and drain or undrain one: a drained host gets no "
+                + "new families (its families stay; workers re-read drains every 5 s).",
+        subcommands = {HostsListCommand.class, HostsDrainCommand.class, HostsUndrainCommand.class})
+public final class HostsCommand implements Runnable {
+    @Spec
+    private CommandSpec spec;
+
+    @Override
+    public void run() {
+        throw new UsageException(CliErrors.actions(spec.commandLine()));
+    }
+}
