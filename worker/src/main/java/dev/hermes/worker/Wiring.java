@@ -1,6 +1,7 @@
 package dev.hermes.worker;
 
 import dev.hermes.admin.Database;
+import dev.hermes.admin.DockerHost;
 import dev.hermes.admin.HostDrains;
 import dev.hermes.admin.SettingsStore;
 import dev.hermes.schemas.EventCodec;
@@ -8,7 +9,6 @@ import dev.hermes.schemas.UserId;
 import dev.hermes.worker.activity.ActivityTracker;
 import dev.hermes.worker.activity.StateRestorer;
 import dev.hermes.worker.audit.LifecycleAudit;
-import dev.hermes.worker.config.DockerHost;
 import dev.hermes.worker.consumer.RequestLoop;
 import dev.hermes.worker.docker.ContainerSpec;
 import dev.hermes.worker.docker.Docker;

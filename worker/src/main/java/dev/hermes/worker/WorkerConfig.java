@@ -54,10 +54,10 @@ import static dev.hermes.worker.config.WorkerSettings.TOPIC_PREFIX;
 import static dev.hermes.worker.config.WorkerSettings.WORKER_ID;
 import static dev.hermes.worker.config.WorkerSettings.WORKER_THREADS;
 
+import dev.hermes.admin.DockerHost;
+import dev.hermes.admin.DockerHosts;
 import dev.hermes.schemas.Topics;
 import dev.hermes.worker.config.Admission;
-import dev.hermes.worker.config.DockerHost;
-import dev.hermes.worker.config.DockerHosts;
 import dev.hermes.worker.config.ImagePull;
 import dev.hermes.worker.config.InvalidSettingException;
 import dev.hermes.worker.config.SpawnConcurrency;

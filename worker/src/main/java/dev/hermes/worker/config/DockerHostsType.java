@@ -1,5 +1,8 @@
 package dev.hermes.worker.config;
 
+import dev.hermes.admin.DockerHost;
+import dev.hermes.admin.DockerHosts;
+import dev.hermes.admin.InvalidDockerHostsException;
 import java.util.List;
 
 /** HERMES_DOCKER_HOSTS: {@code name=endpoint@address/capacity,...} ({@link DockerHosts}); empty is one local host. */

@@ -1,5 +1,6 @@
 package dev.hermes.worker.config;
 
+import dev.hermes.admin.DockerHost;
 import dev.hermes.schemas.Topics;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;

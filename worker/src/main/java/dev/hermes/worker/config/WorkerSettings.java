@@ -7,6 +7,7 @@ import static dev.hermes.worker.config.SettingTypes.positiveSeconds;
 import static dev.hermes.worker.config.SettingTypes.secret;
 import static dev.hermes.worker.config.SettingTypes.text;
 
+import dev.hermes.admin.DockerHost;
 import dev.hermes.schemas.Topics;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;

@@ -1,8 +1,7 @@
 package dev.hermes.ops.cli;
 
-import com.github.dockerjava.api.DockerClient;
-import dev.hermes.admin.DockerClients;
 import dev.hermes.ops.console.ConsoleServer;
+import dev.hermes.ops.status.FleetEngines;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
@@ -36,9 +35,9 @@ public final class ConsoleCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         CountDownLatch stopped = new CountDownLatch(1);
         Thread hook = new Thread(stopped::countDown, "hermes-console-stop");
-        try (DockerClient docker = DockerClients.connect(context.env().dockerHost(), 4);
+        try (FleetEngines engines = fleet.engines(4);
                 ConsoleServer console = ConsoleServer.serve(
-                        fleet.status(kafka, docker), kafka.kafka(), kafka.topics(), context.clock(), port)) {
+                        fleet.status(kafka, engines), kafka.kafka(), kafka.topics(), context.clock(), port)) {
             Runtime.getRuntime().addShutdownHook(hook);
             context.out().println("console on http://127.0.0.1:" + console.port() + "/ (read-only; Ctrl-C stops it)");
             stopped.await();

@@ -1,9 +1,7 @@
 package dev.hermes.ops.cli;
 
-import com.github.dockerjava.api.DockerClient;
-import dev.hermes.ops.status.Engine;
+import dev.hermes.ops.status.FleetEngines;
 import dev.hermes.ops.status.FleetStatus;
-import java.util.List;
 import picocli.CommandLine.Option;
 
 /** {@code --fleet}: which fleet (worker consumer group) `status` and `console` show; default HERMES_GROUP_ID. */
@@ -24,9 +22,14 @@ public final class FleetOptions {
         return fleet != null ? fleet : context.env().get("HERMES_GROUP_ID", "hermes-workers");
     }
 
-    /** The fleet on this host's engine (DOCKER_HOST, named {@code local}), over {@code kafka}'s topics. */
-    public FleetStatus status(KafkaOptions kafka, DockerClient docker) {
-        return new FleetStatus(
-                List.of(new Engine("local", docker)), kafka.kafka(), kafka.topics(), fleet(), context.clock());
+    /** The fleet's engines: one per host of HERMES_DOCKER_HOSTS, or DOCKER_HOST as the one host {@code local}. */
+    public FleetEngines engines(int connectionsEach) {
+        return FleetEngines.connect(
+                context.env().get("HERMES_DOCKER_HOSTS", ""), context.env().dockerHost(), connectionsEach);
+    }
+
+    /** The fleet on {@code engines}, over {@code kafka}'s topics. */
+    public FleetStatus status(KafkaOptions kafka, FleetEngines engines) {
+        return new FleetStatus(engines.list(), kafka.kafka(), kafka.topics(), fleet(), context.clock());
     }
 }

@@ -1,8 +1,7 @@
 package dev.hermes.ops.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.github.dockerjava.api.DockerClient;
-import dev.hermes.admin.DockerClients;
+import dev.hermes.ops.status.FleetEngines;
 import dev.hermes.ops.status.RuntimeState;
 import dev.hermes.ops.status.RuntimeStatus;
 import dev.hermes.ops.status.StatusFilter;
@@ -49,9 +48,9 @@ public final class StatusCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        try (DockerClient docker = DockerClients.connect(context.env().dockerHost(), 2)) {
+        try (FleetEngines engines = fleet.engines(2)) {
             List<RuntimeStatus> lines = new StatusFilter(user, state)
-                    .apply(fleet.status(kafka, docker).read());
+                    .apply(fleet.status(kafka, engines).read());
             if (json.enabled()) {
                 JsonOutput.print(StatusPrinter.json(lines, new ObjectMapper()), context.out());
             } else {

@@ -1,6 +1,6 @@
 package dev.hermes.worker.docker.hosts;
 
-import dev.hermes.worker.config.DockerHost;
+import dev.hermes.admin.DockerHost;
 import dev.hermes.worker.docker.ContainerSummary;
 import dev.hermes.worker.docker.Docker;
 import dev.hermes.worker.docker.DockerOutage;

@@ -1,6 +1,6 @@
 package dev.hermes.worker.docker.hosts;
 
-import dev.hermes.worker.config.DockerHost;
+import dev.hermes.admin.DockerHost;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;

@@ -1,6 +1,6 @@
 package dev.hermes.worker.docker.hosts;
 
-import dev.hermes.worker.config.DockerHost;
+import dev.hermes.admin.DockerHost;
 import dev.hermes.worker.docker.DockerOutage;
 import dev.hermes.worker.docker.DockerProbe;
 import dev.hermes.worker.docker.EngineListener;

@@ -3,7 +3,7 @@ package dev.hermes.worker.docker.hosts;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.hermes.worker.config.DockerHost;
+import dev.hermes.admin.DockerHost;
 import dev.hermes.worker.docker.ContainerSpec;
 import dev.hermes.worker.docker.Docker;
 import dev.hermes.worker.docker.RuntimeLimits;

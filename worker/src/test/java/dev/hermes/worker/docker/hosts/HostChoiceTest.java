@@ -2,7 +2,7 @@ package dev.hermes.worker.docker.hosts;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.hermes.worker.config.DockerHost;
+import dev.hermes.admin.DockerHost;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;

@@ -1,4 +1,4 @@
-package dev.hermes.worker.config;
+package dev.hermes.admin;
 
 import dev.hermes.schemas.HermesException;
 

@@ -1,4 +1,4 @@
-package dev.hermes.worker.config;
+package dev.hermes.admin;
 
 import java.util.ArrayList;
 import java.util.HashSet;

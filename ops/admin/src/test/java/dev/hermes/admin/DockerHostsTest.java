@@ -1,4 +1,4 @@
-package dev.hermes.worker.config;
+package dev.hermes.admin;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -57,13 +57,5 @@ class DockerHostsTest {
                 .hasMessage("host a: address 'not an address' must be an IP address or a host name");
         assertThatThrownBy(() -> DockerHosts.parse("A=unix:///a.sock@127.0.0.1/5"))
                 .hasMessageContaining("host name 'A' must be");
-    }
-
-    @Test
-    void theSettingNamesTheVariableInItsMessage() {
-        assertThatThrownBy(() -> WorkerSettings.DOCKER_HOSTS.read(java.util.Map.of("HERMES_DOCKER_HOSTS", "a=b")))
-                .isInstanceOf(InvalidSettingException.class)
-                .hasMessageContaining("HERMES_DOCKER_HOSTS")
-                .hasMessageContaining("not name=endpoint@address/capacity");
     }
 }

@@ -1,0 +1,16 @@
+package dev.hermes.worker.config;
+
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class DockerHostsSettingTest {
+    @Test
+    void theSettingNamesTheVariableInItsMessage() {
+        assertThatThrownBy(() -> WorkerSettings.DOCKER_HOSTS.read(Map.of("HERMES_DOCKER_HOSTS", "a=b")))
+                .isInstanceOf(InvalidSettingException.class)
+                .hasMessageContaining("HERMES_DOCKER_HOSTS")
+                .hasMessageContaining("not name=endpoint@address/capacity");
+    }
+}
