@@ -13,6 +13,7 @@ package dev.hermes.ops.bench;
  * @param fuzz hostile records of the fuzz batch (plus one good request per 50)
  * @param fuzzAtRest warm ensures timed at rest before the fuzz batch (as many or more are timed during it)
  * @param resume paused runtimes resumed by an ensure (and as many raw unpauses)
+ * @param burst2 fresh users requested at once over two Docker hosts (and as many on one)
  */
 public record BenchCounts(
         int cold,
@@ -24,13 +25,14 @@ public record BenchCounts(
         int audit,
         int fuzz,
         int fuzzAtRest,
-        int resume) {
+        int resume,
+        int burst2) {
 
     public static BenchCounts full() {
-        return new BenchCounts(20, 2000, 100, 100_000, 1_000_000, 100, 1_000_000, 10_000, 500, 30);
+        return new BenchCounts(20, 2000, 100, 100_000, 1_000_000, 100, 1_000_000, 10_000, 500, 30, 200);
     }
 
     public static BenchCounts quick() {
-        return new BenchCounts(5, 300, 20, 20_000, 100_000, 10, 100_000, 1_000, 100, 5);
+        return new BenchCounts(5, 300, 20, 20_000, 100_000, 10, 100_000, 1_000, 100, 5, 20);
     }
 }

@@ -10,8 +10,8 @@ public record BenchOptions(Path out, Set<FigureGroup> groups, boolean quick) {
 
     public static final String USAGE = "usage: ops/bench [--out FILE] [--only a,b,...] [--quick]\n"
             + "  --only takes figure names (cold, resume_p50, warm_p50, burst100, hol_ratio, heartbeats_per_s, "
-            + "restore_1m_s, recreate100, audit_1m_s, fuzz10k_s, ...)\n  or group names (cold, resume, warm, burst, "
-            + "recreate, heartbeats, restore, audit, fuzz)";
+            + "restore_1m_s, recreate100, audit_1m_s, fuzz10k_s, burst200_2hosts, ...)\n  or group names (cold, resume, "
+            + "warm, burst, burst2, recreate, heartbeats, restore, audit, fuzz)";
 
     public BenchOptions {
         groups = groups.isEmpty() ? EnumSet.noneOf(FigureGroup.class) : EnumSet.copyOf(groups);

@@ -4,6 +4,7 @@ import com.github.dockerjava.api.DockerClient;
 import dev.hermes.admin.Database;
 import dev.hermes.admin.DockerClients;
 import dev.hermes.admin.FamilyForgetter;
+import dev.hermes.admin.HostDrains;
 import dev.hermes.admin.SettingsStore;
 import dev.hermes.client.RuntimeClient;
 import dev.hermes.client.RuntimeClientConfig;
@@ -25,10 +26,12 @@ public final class BenchStack implements AutoCloseable {
     private final CliEnv env;
     private final String runId;
     private final DockerClient docker;
+    private final BenchEngines engines;
     private final Database database;
     private final EventPublisher publisher;
     private final BenchTopics topics;
     private final Janitor janitor;
+    private final BenchDrains drains;
     private final WorkerFleet fleet;
     private final List<RuntimeClient> clients = new ArrayList<>();
 
@@ -36,13 +39,16 @@ public final class BenchStack implements AutoCloseable {
         this.env = env;
         this.runId = runId;
         this.docker = DockerClients.connect(env.dockerHost(), 160);
+        this.engines = new BenchEngines(env, docker);
         this.database = Database.open(env.pgUrl(), env.pgUser(), env.pgPassword(), 2, Duration.ofSeconds(20));
         this.publisher = EventPublisher.connect(env.bootstrapServers(), "ops-bench", env.topics(), new EventCodec());
         this.topics = new BenchTopics(env.bootstrapServers(), runId);
         this.janitor = new Janitor(
                 docker,
+                engines.others(),
                 FamilyForgetter.connect(docker, env.kafka(), env.topics(), Clock.systemUTC(), "ops-bench"),
                 runId);
+        this.drains = new BenchDrains(new HostDrains(database.jdbi()), Clock.systemUTC());
         this.fleet = WorkerFleet.detect(env);
     }
 
@@ -56,6 +62,16 @@ public final class BenchStack implements AutoCloseable {
 
     public DockerClient docker() {
         return docker;
+    }
+
+    /** The stack's Docker engines (HERMES_DOCKER_HOSTS), each with a client. */
+    public BenchEngines engines() {
+        return engines;
+    }
+
+    /** The hosts this run drains, undrained again at the latest when the stack closes. */
+    public BenchDrains drains() {
+        return drains;
     }
 
     public SettingsStore settings() {
@@ -108,6 +124,7 @@ public final class BenchStack implements AutoCloseable {
     public synchronized void close() {
         clients.forEach(RuntimeClient::close);
         clients.clear();
+        drains.undrainOurs();
         janitor.cleanSystem();
         janitor.cleanRaw();
         janitor.cleanRawNetwork();
@@ -115,6 +132,7 @@ public final class BenchStack implements AutoCloseable {
         topics.close();
         publisher.close();
         database.close();
+        engines.close();
         try {
             docker.close();
         } catch (java.io.IOException e) {

@@ -1,14 +1,12 @@
 package dev.hermes.ops.bench;
 
 import dev.hermes.client.RuntimeClient;
-import dev.hermes.client.RuntimeHandle;
 import dev.hermes.schemas.UserId;
 import dev.hermes.worker.docker.ContainerSpec;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -42,10 +40,8 @@ public final class BurstFigures {
         for (int i = 0; i < 50; i++) {
             holClient.ensureRuntime(warmUser, Duration.ofSeconds(10));
         }
-        List<UserId> users = new ArrayList<>();
-        for (int i = 0; i < count; i++) {
-            users.add(stack.janitor().systemUser(UserId.random()));
-        }
+        FamilyBurst burst = new FamilyBurst(client, stack.janitor(), TIMEOUT);
+        List<UserId> users = burst.newFamilies(count);
         FleetMetrics workers = new FleetMetrics(stack.fleet());
         double[] warmBefore = workers.warmEnsures();
         double[] phasesBefore = SpawnPhases.fleetSnapshot(workers);
@@ -55,12 +51,7 @@ public final class BurstFigures {
         EnsureLegs holLegs;
         try (HolProbe hol = new HolProbe(holClient, warmUser).start()) {
             Thread.sleep(200);
-            long t0 = System.nanoTime();
-            List<CompletableFuture<RuntimeHandle>> pending = users.stream()
-                    .map(u -> client.ensureRuntimeAsync(u, TIMEOUT))
-                    .toList();
-            CompletableFuture.allOf(pending.toArray(CompletableFuture[]::new)).join();
-            systemMs = (System.nanoTime() - t0) / 1e6;
+            systemMs = burst.requestAllMs(users);
             holLatencies = hol.stop();
             holFailures = hol.failures();
             holLegs = hol.legs();
@@ -105,12 +96,12 @@ public final class BurstFigures {
         for (var e : holLegs.summary().entrySet()) {
             hol = hol.with(e.getKey(), e.getValue());
         }
-        Figure burst = FigureGroup.spec("burst100")
+        Figure figure = FigureGroup.spec("burst100")
                 .of(systemMs, rawMs)
                 .with("n", count)
                 .with("system_max_concurrent_spawns_per_worker", stack.env().get("HERMES_MAX_CONCURRENT_SPAWNS", "32"))
                 .with("workers", stack.fleet().workers());
-        return List.of(SpawnPhases.with(SpawnPhases.with(burst, systemPhases), rawPhases), hol);
+        return List.of(SpawnPhases.with(SpawnPhases.with(figure, systemPhases), rawPhases), hol);
     }
 
     private double rawBurst(int count) throws Exception {

@@ -7,10 +7,14 @@ import java.util.Map;
 /**
  * One measured figure: the system's value, the raw baseline's value measured in the same run (null
  * where there is none), and extra facts (p95s, counts, notes). {@code error} is set when it could not
- * be measured.
+ * be measured (the run's exit code says so); a figure that does not apply to this stack is instead "not
+ * measured", with the reason in the extra {@value #NOT_MEASURED}, and fails nothing.
  */
 public record Figure(
         String name, Double system, Double raw, String unit, Target target, Map<String, Object> extras, String error) {
+
+    /** The extra that holds why a figure was not measured. */
+    public static final String NOT_MEASURED = "not_measured";
 
     public Figure {
         extras = Collections.unmodifiableMap(new LinkedHashMap<>(extras));
@@ -22,6 +26,11 @@ public record Figure(
 
     public static Figure failed(String name, String unit, Target target, String error) {
         return new Figure(name, null, null, unit, target, Map.of(), error);
+    }
+
+    /** Why the figure was not measured on this stack, or null when it was (or failed). */
+    public String notMeasured() {
+        return extras.get(NOT_MEASURED) instanceof String reason ? reason : null;
     }
 
     /** system / raw, or null when either side is missing. */

@@ -23,6 +23,8 @@ public enum FigureGroup {
             List.of(
                     new FigureSpec("burst100", "ms", Target.ratioAtMost(1.10)),
                     new FigureSpec("hol_ratio", "ms", Target.ratioAtMost(2.0)))),
+    /** Two Docker hosts against one (the second drained); report only: issue 15 sets no target, see README. */
+    BURST2("burst2", List.of(new FigureSpec("burst200_2hosts", "s", Target.none())), 1200),
     RECREATE("recreate", List.of(new FigureSpec("recreate100", "ms", Target.ratioAtMost(1.2)))),
     HEARTBEATS(
             "heartbeats",
@@ -38,12 +40,26 @@ public enum FigureGroup {
                     new FigureSpec("fuzz10k_s", "s", Target.atMost(60)),
                     new FigureSpec("fuzz_warm_p99_ms", "ms", Target.ratioAtMost(2.0))));
 
+    /** How long a group may take before it is reported as an error, unless HERMES_BENCH_GROUP_TIMEOUT_SEC says. */
+    static final long DEFAULT_TIMEOUT_SEC = 420;
+
     private final String label;
     private final List<FigureSpec> figures;
+    private final long timeoutSec;
 
     FigureGroup(String label, List<FigureSpec> figures) {
+        this(label, figures, DEFAULT_TIMEOUT_SEC);
+    }
+
+    FigureGroup(String label, List<FigureSpec> figures, long timeoutSec) {
         this.label = label;
         this.figures = figures;
+        this.timeoutSec = timeoutSec;
+    }
+
+    /** The group's own time bound: burst2 runs two bursts of 200 and a drain settle. */
+    public long timeoutSec() {
+        return timeoutSec;
     }
 
     public String label() {

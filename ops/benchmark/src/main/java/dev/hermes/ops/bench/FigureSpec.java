@@ -12,4 +12,9 @@ public record FigureSpec(String name, String unit, Target target) {
     public Figure failed(String error) {
         return new Figure(name, null, null, unit, target, Map.of(), error);
     }
+
+    /** Not measured because the stack does not allow it (e.g. one Docker host): no error, no verdict. */
+    public Figure notMeasured(String reason) {
+        return new Figure(name, null, null, unit, target, Map.of(Figure.NOT_MEASURED, reason), null);
+    }
 }

@@ -42,6 +42,12 @@ public final class FigureTable {
         for (Figure f : figures) {
             if (f.error() != null) {
                 out.append("  ").append(f.name()).append(": ").append(f.error()).append('\n');
+            } else if (f.notMeasured() != null) {
+                out.append("  ")
+                        .append(f.name())
+                        .append(": not measured: ")
+                        .append(f.notMeasured())
+                        .append('\n');
             }
         }
         return out.toString();
@@ -61,6 +67,9 @@ public final class FigureTable {
     static String verdict(Figure f) {
         if (f.error() != null) {
             return "ERROR";
+        }
+        if (f.notMeasured() != null) {
+            return "skipped";
         }
         Boolean ok = f.ok();
         return ok == null ? "-" : ok ? "yes" : "NO";

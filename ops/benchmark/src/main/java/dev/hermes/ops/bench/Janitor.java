@@ -20,21 +20,26 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Removes everything the benchmark made. The fleet's runtimes of bench users are forgotten the way
- * `ops/hermes forget --delete-data` does (container, volume, last-active tombstone, audit); raw
- * containers (label hermes.bench=raw), their volumes and their network are removed directly.
+ * `ops/hermes forget --delete-data` does (container, volume, last-active tombstone, audit), after their
+ * container and volume are removed from the stack's other Docker engines (HERMES_DOCKER_HOSTS), where the
+ * workers may have placed them; raw containers (label hermes.bench=raw), their volumes and their network are
+ * removed directly.
  */
 public final class Janitor {
     static final String LABEL_BENCH = "hermes.bench";
     static final String LABEL_RUN = "hermes.bench.run";
     private static final Logger log = LoggerFactory.getLogger(Janitor.class);
     private final DockerClient docker;
+    private final List<DockerClient> otherEngines;
     private final FamilyForgetter forgetter;
     private final String runId;
     private final Set<UserId> systemUsers = ConcurrentHashMap.newKeySet();
     private final Set<String> rawContainers = ConcurrentHashMap.newKeySet();
 
-    public Janitor(DockerClient docker, FamilyForgetter forgetter, String runId) {
+    /** @param otherEngines the stack's Docker engines other than {@code docker} (none with one host) */
+    public Janitor(DockerClient docker, List<DockerClient> otherEngines, FamilyForgetter forgetter, String runId) {
         this.docker = docker;
+        this.otherEngines = List.copyOf(otherEngines);
         this.forgetter = forgetter;
         this.runId = runId;
     }
@@ -49,12 +54,13 @@ public final class Janitor {
         return name;
     }
 
-    /** Forgets every bench user's runtime and data. */
+    /** Forgets every bench user's runtime and data, on whichever engine holds them. */
     public void cleanSystem() {
         List<UserId> users = new ArrayList<>(systemUsers);
         inParallel(users.stream()
                 .map(u -> (Runnable) () -> {
                     try {
+                        otherEngines.forEach(other -> remove(other, u.containerName()));
                         forgetter.forget(u, true);
                         systemUsers.remove(u);
                     } catch (Exception e) {
@@ -76,7 +82,7 @@ public final class Janitor {
         }
         inParallel(names.stream()
                 .map(name -> (Runnable) () -> {
-                    remove(name);
+                    remove(docker, name);
                     rawContainers.remove(name);
                 })
                 .toList());
@@ -94,7 +100,7 @@ public final class Janitor {
                 .withLabelFilter(Map.of(ContainerSpec.LABEL_FLEET, fleet))
                 .exec();
         inParallel(found.stream()
-                .map(c -> (Runnable) () -> remove(c.getNames()[0].substring(1)))
+                .map(c -> (Runnable) () -> remove(docker, c.getNames()[0].substring(1)))
                 .toList());
         removeNetworks(List.of(ContainerSpec.LABEL_FLEET + "=" + fleet));
         return found.size();
@@ -114,14 +120,15 @@ public final class Janitor {
         }
     }
 
-    private void remove(String name) {
+    /** Removes container {@code name} and its volume {@code name-data} from {@code engine}. */
+    private static void remove(DockerClient engine, String name) {
         try {
-            docker.removeContainerCmd(name).withForce(true).exec();
+            engine.removeContainerCmd(name).withForce(true).exec();
         } catch (NotFoundException e) {
             // already gone
         }
         try {
-            docker.removeVolumeCmd(name + "-data").exec();
+            engine.removeVolumeCmd(name + "-data").exec();
         } catch (NotFoundException e) {
             // no volume
         } catch (RuntimeException e) {

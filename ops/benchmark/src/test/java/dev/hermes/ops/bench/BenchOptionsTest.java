@@ -44,6 +44,20 @@ class BenchOptionsTest {
     }
 
     @Test
+    void onlyBurst2RunsTheTwoHostBurstAloneWithItsOwnCountsAndTimeBound() {
+        assertThat(BenchOptions.parse(List.of("--only", "burst2")).groups()).containsExactly(FigureGroup.BURST2);
+        assertThat(BenchOptions.parse(List.of("--only", "burst200_2hosts")).groups())
+                .containsExactly(FigureGroup.BURST2);
+        assertThat(BenchOptions.parse(List.of()).groups()).contains(FigureGroup.BURST2);
+        assertThat(BenchCounts.full().burst2()).isEqualTo(200);
+        assertThat(BenchCounts.quick().burst2()).isEqualTo(20);
+        assertThat(FigureGroup.spec("burst200_2hosts").unit()).isEqualTo("s");
+        assertThat(FigureGroup.BURST2.timeoutSec()).isGreaterThan(FigureGroup.BURST.timeoutSec());
+        assertThat(FigureGroup.BURST.timeoutSec()).isEqualTo(420);
+        assertThat(BenchOptions.USAGE).contains("burst200_2hosts", "burst2");
+    }
+
+    @Test
     void holP99MsIsGoneReplacedByHolRatio() {
         assertThat(FigureGroup.named("hol_p99_ms")).isEmpty();
         assertThat(FigureGroup.named("hol_ratio")).contains(FigureGroup.BURST);
@@ -71,6 +85,7 @@ class BenchOptionsTest {
                         "warm_p99",
                         "warm_p999",
                         "burst100",
+                        "burst200_2hosts",
                         "hol_ratio",
                         "resume_p50",
                         "resume_p99",

@@ -58,6 +58,25 @@ class FigureOutputTest {
     }
 
     @Test
+    void aFigureNotMeasuredOnThisStackIsSkippedWithItsReasonNotAnError() throws Exception {
+        Figure skipped = FigureGroup.spec("burst200_2hosts").notMeasured("needs exactly two Docker hosts");
+        assertThat(skipped.error()).isNull();
+        assertThat(skipped.ok()).isNull();
+        assertThat(skipped.notMeasured()).isEqualTo("needs exactly two Docker hosts");
+        assertThat(cold.notMeasured()).isNull();
+        String table = new FigureTable().render(List.of(cold, skipped));
+        assertThat(table.lines().toList().get(3)).startsWith("burst200_2hosts").endsWith("skipped");
+        assertThat(table).contains("  burst200_2hosts: not measured: needs exactly two Docker hosts");
+        JsonNode figure = new ObjectMapper()
+                .readTree(new FigureJson().render(Map.of(), List.of(skipped)))
+                .get("figures")
+                .get(0);
+        assertThat(figure.get("not_measured").asText()).isEqualTo("needs exactly two Docker hosts");
+        assertThat(figure.get("ok").isNull()).isTrue();
+        assertThat(figure.has("error")).isFalse();
+    }
+
+    @Test
     void nanBecomesNull() {
         assertThat(FigureJson.round(Double.NaN)).isNull();
         assertThat(FigureJson.round(1.23456789)).isEqualTo(1.2346);

@@ -38,7 +38,7 @@ class RawSpawnerIT {
                 RuntimeLimits.defaults());
         GlobalSettings settings = new GlobalSettings(
                 "openrouter", "nous/hermes", "https://example/api", Optional.empty(), 1, Instant.EPOCH, "it");
-        Janitor janitor = new Janitor(stack.docker(), null, runId);
+        Janitor janitor = new Janitor(stack.docker(), List.of(), null, runId);
         RawSpawner raw = new RawSpawner(stack.docker(), specs, settings, janitor, runId);
         try {
             ContainerSpec spec = raw.newSpec();
