@@ -60,7 +60,7 @@ public final class Janitor {
         inParallel(users.stream()
                 .map(u -> (Runnable) () -> {
                     try {
-                        otherEngines.forEach(other -> remove(other, u.containerName()));
+                        otherEngines.forEach(other -> removeFromOther(other, u.containerName()));
                         forgetter.forget(u, true);
                         systemUsers.remove(u);
                     } catch (Exception e) {
@@ -117,6 +117,15 @@ public final class Janitor {
             } catch (RuntimeException e) {
                 log.warn("could not remove network {}: {}", network.getName(), e.getMessage());
             }
+        }
+    }
+
+    /** As {@link #remove}, but an engine that does not answer does not keep the family from being forgotten. */
+    private static void removeFromOther(DockerClient engine, String name) {
+        try {
+            remove(engine, name);
+        } catch (RuntimeException e) {
+            log.warn("could not remove {} from another Docker engine: {}", name, e.toString());
         }
     }
 
