@@ -14,6 +14,7 @@ import dev.hermes.worker.docker.ContainerSpec;
 import dev.hermes.worker.docker.Docker;
 import dev.hermes.worker.docker.DockerJava;
 import dev.hermes.worker.docker.DockerOutage;
+import dev.hermes.worker.docker.hosts.DrainedHosts;
 import dev.hermes.worker.docker.hosts.Engines;
 import dev.hermes.worker.docker.hosts.HostOutages;
 import dev.hermes.worker.docker.hosts.MultiHostDocker;
@@ -84,11 +85,9 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 public class Wiring {
     protected final WorkerConfig config;
     private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(Wiring.class);
-    /** How often a worker re-reads the drained Docker hosts. */
-    public static final Duration DRAIN_REFRESH = Duration.ofSeconds(5);
 
     private final StandardBinders binders = new StandardBinders();
-    private final AtomicReference<Set<String>> drained = new AtomicReference<>(Set.of());
+    private final DrainedHosts drained = new DrainedHosts();
 
     public Wiring(WorkerConfig config) {
         this.config = config;
@@ -114,16 +113,7 @@ public class Wiring {
 
     /** The hosts that take no new family (ops/hermes hosts drain); read at each placement. */
     protected Supplier<Set<String>> drainedHosts() {
-        return drained::get;
-    }
-
-    /** Re-reads the drained hosts; PostgreSQL down keeps the last read. */
-    private void refreshDrains(HostDrains drains) {
-        try {
-            drained.set(drains.hosts());
-        } catch (RuntimeException e) {
-            log.debug("reading the drained Docker hosts failed; keeping {}", drained.get(), e);
-        }
+        return drained;
     }
 
     protected Producer<byte[], byte[]> producer(Map<String, Object> properties) {
@@ -195,7 +185,7 @@ public class Wiring {
         Database database = database();
         ready.set(() -> "starting");
         HostDrains drains = new HostDrains(database.jdbi());
-        refreshDrains(drains);
+        drained.refresh(drains);
         Docker docker = docker();
         EventCodec codec = new EventCodec();
         Admin admin = admin();
@@ -346,7 +336,8 @@ public class Wiring {
                 config.settingsPollInterval(),
                 accountRecreator::retryFailed);
         if (engines != null) {
-            housekeeping.every("Docker host drains", DRAIN_REFRESH, DRAIN_REFRESH, () -> refreshDrains(drains));
+            housekeeping.every(
+                    "Docker host drains", DrainedHosts.REFRESH, DrainedHosts.REFRESH, () -> drained.refresh(drains));
         }
         housekeeping.every(
                 "settings version check",

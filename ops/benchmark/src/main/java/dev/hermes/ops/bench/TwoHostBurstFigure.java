@@ -5,7 +5,6 @@ import dev.hermes.client.RuntimeClient;
 import dev.hermes.ops.status.Engine;
 import dev.hermes.ops.status.EngineContainer;
 import dev.hermes.schemas.UserId;
-import dev.hermes.worker.Wiring;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -38,8 +37,10 @@ public final class TwoHostBurstFigure {
             return List.of(spec.notMeasured(whyNot.get()));
         }
         String drained = hosts.get(1).name();
-        long settleMs = Long.parseLong(
-                stack.env().get("HERMES_BENCH_DRAIN_SETTLE_MS", Long.toString(Wiring.DRAIN_REFRESH.toMillis() + 1000)));
+        long settleMs = Long.parseLong(stack.env()
+                .get(
+                        "HERMES_BENCH_DRAIN_SETTLE_MS",
+                        Long.toString(dev.hermes.worker.docker.hosts.DrainedHosts.REFRESH.toMillis() + 1000)));
         FamilyBurst burst = new FamilyBurst(client, stack.janitor(), Duration.ofSeconds(Math.max(180, 2L * count)));
         client.ensureRuntime(burst.newFamilies(1).get(0), Duration.ofSeconds(130));
         List<UserId> twoHost = burst.newFamilies(count);

@@ -11,7 +11,6 @@ import dev.hermes.client.RuntimeFailedException;
 import dev.hermes.client.RuntimeHandle;
 import dev.hermes.schemas.FailureReason;
 import dev.hermes.schemas.UserId;
-import dev.hermes.worker.Wiring;
 import dev.hermes.worker.Worker;
 import dev.hermes.worker.docker.ContainerSpec;
 import dev.hermes.worker.testing.Agent;
@@ -206,7 +205,7 @@ class MultiHostPlacementIT {
 
             drains.drain("b", Instant.now(), "it");
             // b has by far the most room: from the moment the drain is read, every new family goes to a all the same
-            await().atMost(Wiring.DRAIN_REFRESH.plusSeconds(10))
+            await().atMost(dev.hermes.worker.docker.hosts.DrainedHosts.REFRESH.plusSeconds(10))
                     .until(() -> address(client.ensureRuntime(stack.newUser(), Duration.ofSeconds(60)))
                             .equals("127.0.0.1"));
             List<RuntimeHandle> whileDrained = new ArrayList<>();
