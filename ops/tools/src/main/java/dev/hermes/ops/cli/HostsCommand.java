@@ -18,4 +18,15 @@ public final class HostsCommand implements Runnable {
     public void run() {
         throw new UsageException(CliErrors.actions(spec.commandLine()));
     }
+
+    /** What drain and undrain print: the host's state now and whether the command changed it. */
+    static void printChange(
+            CliContext context, JsonOutput json, String host, String state, boolean changed, String text) {
+        if (json.enabled()) {
+            JsonOutput.print(
+                    JsonOutput.object().put("name", host).put("state", state).put("changed", changed), context.out());
+        } else {
+            context.out().println(host + text);
+        }
+    }
 }

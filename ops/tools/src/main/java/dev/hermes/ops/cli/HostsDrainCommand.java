@@ -35,16 +35,13 @@ public final class HostsDrainCommand implements Callable<Integer> {
         try (Database db = pg.open()) {
             drained = new HostDrains(db.jdbi()).drain(host, context.clock().instant(), by);
         }
-        if (json.enabled()) {
-            JsonOutput.print(
-                    JsonOutput.object()
-                            .put("name", host)
-                            .put("state", "draining")
-                            .put("changed", drained),
-                    context.out());
-        } else {
-            context.out().println(host + (drained ? " DRAINING: no new families" : " was draining already"));
-        }
+        HostsCommand.printChange(
+                context,
+                json,
+                host,
+                "draining",
+                drained,
+                drained ? " DRAINING: no new families" : " was draining already");
         return 0;
     }
 }

@@ -31,13 +31,13 @@ public final class HostsUndrainCommand implements Callable<Integer> {
         try (Database db = pg.open()) {
             undrained = new HostDrains(db.jdbi()).undrain(host);
         }
-        if (json.enabled()) {
-            JsonOutput.print(
-                    JsonOutput.object().put("name", host).put("state", "open").put("changed", undrained),
-                    context.out());
-        } else {
-            context.out().println(host + (undrained ? " OPEN: takes new families again" : " was not draining"));
-        }
+        HostsCommand.printChange(
+                context,
+                json,
+                host,
+                "open",
+                undrained,
+                undrained ? " OPEN: takes new families again" : " was not draining");
         return 0;
     }
 }
