@@ -31,8 +31,8 @@ class MigrationsIT {
         MigrationOutcome first = new Migrations(schema.dataSource()).migrate();
         MigrationOutcome second = new Migrations(schema.dataSource()).migrate();
 
-        assertThat(first).isEqualTo(new MigrationOutcome(false, 3, "3"));
-        assertThat(second).isEqualTo(new MigrationOutcome(false, 0, "3"));
+        assertThat(first).isEqualTo(new MigrationOutcome(false, 4, "4"));
+        assertThat(second).isEqualTo(new MigrationOutcome(false, 0, "4"));
         assertThat(schema.count("SELECT version FROM global_settings WHERE id = 1 AND provider = 'openrouter'"))
                 .isEqualTo(1);
         assertThat(schema.count("SELECT count(*) FROM flyway_schema_history WHERE version = '1' AND success "
@@ -48,14 +48,14 @@ class MigrationsIT {
         MigrationOutcome outcome = new Migrations(schema.dataSource()).migrate();
         MigrationOutcome again = new Migrations(schema.dataSource()).migrate();
 
-        assertThat(outcome).isEqualTo(new MigrationOutcome(true, 2, "3"));
-        assertThat(again).isEqualTo(new MigrationOutcome(false, 0, "3"));
+        assertThat(outcome).isEqualTo(new MigrationOutcome(true, 3, "4"));
+        assertThat(again).isEqualTo(new MigrationOutcome(false, 0, "4"));
         assertThat(schema.count("SELECT version FROM global_settings WHERE model = 'kept-model'"))
                 .isEqualTo(5);
         assertThat(schema.count(
                         "SELECT count(*) FROM flyway_schema_history WHERE version = '1' " + "AND type = 'BASELINE'"))
                 .isEqualTo(1);
-        assertThat(schema.count("SELECT count(*) FROM flyway_schema_history")).isEqualTo(3);
+        assertThat(schema.count("SELECT count(*) FROM flyway_schema_history")).isEqualTo(4);
     }
 
     @Test
@@ -64,8 +64,8 @@ class MigrationsIT {
 
         MigrationOutcome outcome = new Migrations(schema.dataSource()).migrate();
 
-        assertThat(outcome.applied()).isEqualTo(3);
-        assertThat(outcome.schemaVersion()).isEqualTo("3");
+        assertThat(outcome.applied()).isEqualTo(4);
+        assertThat(outcome.schemaVersion()).isEqualTo("4");
         assertThat(schema.count("SELECT count(*) FROM global_settings")).isEqualTo(1);
     }
 
@@ -89,10 +89,10 @@ class MigrationsIT {
 
         assertThat(outcomes)
                 .hasSize(4)
-                .allSatisfy(o -> assertThat(o.schemaVersion()).isEqualTo("3"));
-        assertThat(outcomes.stream().mapToInt(MigrationOutcome::applied).sum()).isEqualTo(3);
+                .allSatisfy(o -> assertThat(o.schemaVersion()).isEqualTo("4"));
+        assertThat(outcomes.stream().mapToInt(MigrationOutcome::applied).sum()).isEqualTo(4);
         assertThat(schema.count("SELECT count(*) FROM flyway_schema_history WHERE success"))
-                .isEqualTo(3);
+                .isEqualTo(4);
         assertThat(schema.count("SELECT count(*) FROM global_settings")).isEqualTo(1);
     }
 
@@ -104,11 +104,11 @@ class MigrationsIT {
 
         assertThat(outcomes)
                 .hasSize(4)
-                .allSatisfy(o -> assertThat(o.schemaVersion()).isEqualTo("3"));
-        assertThat(outcomes.stream().mapToInt(MigrationOutcome::applied).sum()).isEqualTo(2);
+                .allSatisfy(o -> assertThat(o.schemaVersion()).isEqualTo("4"));
+        assertThat(outcomes.stream().mapToInt(MigrationOutcome::applied).sum()).isEqualTo(3);
         assertThat(schema.count("SELECT count(*) FROM flyway_schema_history WHERE type = 'BASELINE'"))
                 .isEqualTo(1);
-        assertThat(schema.count("SELECT count(*) FROM flyway_schema_history")).isEqualTo(3);
+        assertThat(schema.count("SELECT count(*) FROM flyway_schema_history")).isEqualTo(4);
     }
 
     private List<MigrationOutcome> migrateConcurrently(int workers) throws Exception {
