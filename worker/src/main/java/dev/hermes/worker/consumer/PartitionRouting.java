@@ -20,7 +20,16 @@ import org.slf4j.LoggerFactory;
  */
 final class PartitionRouting {
     private static final Logger log = LoggerFactory.getLogger(PartitionRouting.class);
-    private static final long REFRESH_INTERVAL_NANOS = 1_000_000_000L;
+    /** Until the count is known, it is asked for once a second; after that every 10 s (a topic grows rarely). */
+    private static final long UNKNOWN_REFRESH_NANOS = 1_000_000_000L;
+
+    private static final long KNOWN_REFRESH_NANOS = 10_000_000_000L;
+    /**
+     * The count usually comes from the consumer's metadata cache at once; when it is not there (the broker is down or
+     * just restarted), the loop thread waits at most this long for the broker, then goes on with the last count.
+     */
+    static final Duration METADATA_WAIT = Duration.ofMillis(100);
+
     private final Consumer<byte[], byte[]> consumer;
     private final String topic;
     private final EventPublisher publisher;
@@ -29,6 +38,7 @@ final class PartitionRouting {
     private final Meters meters;
     private int partitionCount;
     private long lastRefreshNanos;
+    private boolean asked;
 
     PartitionRouting(
             Consumer<byte[], byte[]> consumer,
@@ -79,23 +89,39 @@ final class PartitionRouting {
         return true;
     }
 
-    /** The requests topic's partition count, from the consumer's metadata, once a second. */
+    /**
+     * The requests topic's partition count, from the consumer's metadata. Runs on the loop thread, so it never waits
+     * for the broker longer than {@link #METADATA_WAIT}: with the broker down, a longer wait on every refresh stalled
+     * the whole loop (seen in ops/chaos's broker_kill: 5 s of every 6).
+     */
     void refreshPartitionCount() {
         long now = System.nanoTime();
-        if (partitionCount > 0 && now - lastRefreshNanos < REFRESH_INTERVAL_NANOS) {
+        long interval = partitionCount > 0 ? KNOWN_REFRESH_NANOS : UNKNOWN_REFRESH_NANOS;
+        if (asked && now - lastRefreshNanos < interval) {
             return;
         }
+        asked = true;
         lastRefreshNanos = now;
         try {
-            List<PartitionInfo> infos = consumer.partitionsFor(topic, Duration.ofSeconds(5));
+            List<PartitionInfo> infos = consumer.partitionsFor(topic, METADATA_WAIT);
             if (infos != null && !infos.isEmpty()) {
                 partitionCount = infos.size();
             }
         } catch (KafkaException e) {
+            if (partitionCount > 0) {
+                log.debug(
+                        "partition count of {} not refreshed ({}); keeping {}", topic, e.getMessage(), partitionCount);
+                return;
+            }
             log.warn(
                     "partition count of {} unknown ({}); records are not checked for their partition until it is",
                     topic,
                     e.getMessage());
         }
+    }
+
+    /** The count records are checked against; 0 while unknown. */
+    int partitionCount() {
+        return partitionCount;
     }
 }
