@@ -21,10 +21,16 @@ import org.apache.kafka.common.TopicPartition;
  * Accounts for the requests the client gave up on at their deadline. Reads, from the start, the replies
  * partition the load's client uses (an answer there came late) and the events topic (the workers' audit:
  * an answer audited but not on the replies topic was ensured after its deadline, and the worker sends no
- * reply then, by design), until every such request is found or the grace period is over. What neither
- * topic has is lost.
+ * reply then, by design), until every such request is found or the grace period is over; on an overloaded machine
+ * the backlog may take longer, so while answers keep coming in the wait goes on (up to 5 min). What neither topic
+ * has by then is lost.
  */
 final class ReplyTally {
+    /** After the grace, the wait goes on while answers still come in: this long after the last one, ... */
+    private static final Duration STILL_ANSWERING = Duration.ofSeconds(30);
+    /** ... and at most this long in all. */
+    private static final Duration STILL_ANSWERING_CAP = Duration.ofMinutes(5);
+
     private final String bootstrap;
     private final String repliesTopic;
     private final String eventsTopic;
@@ -51,13 +57,21 @@ final class ReplyTally {
                         .forEach(p -> partitions.add(new TopicPartition(eventsTopic, p.partition())));
                 consumer.assign(partitions);
                 consumer.seekToBeginning(partitions);
-                long until = System.nanoTime() + grace.toNanos();
+                long start = System.nanoTime();
+                long until = start + grace.toNanos();
+                long cap = start + STILL_ANSWERING_CAP.toNanos();
                 while (!allFound(waiting, replies, audited) && System.nanoTime() < until) {
                     for (ConsumerRecord<byte[], byte[]> record : consumer.poll(Duration.ofMillis(500))) {
                         Answer answer = answer(record);
-                        if (answer != null && waiting.contains(answer.correlationId())) {
-                            (record.topic().equals(repliesTopic) ? replies : audited)
-                                    .putIfAbsent(answer.correlationId(), answer);
+                        if (answer == null || !waiting.contains(answer.correlationId())) {
+                            continue;
+                        }
+                        Map<UUID, Answer> found = record.topic().equals(repliesTopic) ? replies : audited;
+                        boolean fresh = found.putIfAbsent(answer.correlationId(), answer) == null;
+                        if (fresh && System.nanoTime() > start + grace.toNanos() / 2) {
+                            // the fleet is still answering this scenario's backlog: a request is lost only if
+                            // it stays unanswered once the answers stop coming
+                            until = Math.max(until, Math.min(cap, System.nanoTime() + STILL_ANSWERING.toNanos()));
                         }
                     }
                 }
