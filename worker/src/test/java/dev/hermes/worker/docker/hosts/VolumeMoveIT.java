@@ -21,6 +21,7 @@ import dev.hermes.worker.testing.HermesStack;
 import dev.hermes.worker.testing.SecondEngine;
 import dev.hermes.worker.testing.Stack;
 import dev.hermes.worker.testing.TopicDump;
+import dev.hermes.worker.testing.WorkerProcess;
 import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
@@ -214,6 +215,54 @@ class VolumeMoveIT {
                 .isNotZero();
     }
 
+    @Test
+    void aWorkerKilledInTheMiddleOfAMoveLeavesTheFamilyWholeAndTheNextOwnerFinishesIt(Stack stack) {
+        this.stack = stack;
+        UserId family = stack.newUser();
+        Map<String, String> env = workerEnv(stack);
+        try (Worker first = startWorker(stack)) {
+            RuntimeHandle handle = stack.client().ensureRuntime(family, Duration.ofSeconds(60));
+            assertThat(address(handle)).isEqualTo(SecondEngine.ADDRESS);
+            writeMarker(engineB, family);
+            // ~200 MB, so that the copy takes a while
+            ContainerShell.check(engineB, family.containerName(), "0", "head -c 200000000 /dev/zero > /opt/data/big");
+            engineB.stopContainerCmd(family.containerName()).withTimeout(2).exec();
+            await().atMost(Duration.ofSeconds(10)).until(() -> first.registry().find(family) == null);
+        }
+        stack.stopWorkers();
+        Map<String, String> fastFailover = new java.util.HashMap<>(env);
+        fastFailover.put("HERMES_SESSION_TIMEOUT_SEC", "6");
+        WorkerProcess process = WorkerProcess.start(stack, fastFailover).waitReady(Duration.ofSeconds(60));
+        FamilyMoves moves = moves(stack);
+        DockerClient engineA = stack.docker();
+
+        moves.request(family.value(), "b", Instant.now(), "it");
+        await().atMost(Duration.ofSeconds(30))
+                .pollInterval(Duration.ofMillis(10))
+                .until(() -> containerOn(engineA, "hermes-move-" + family.hex()));
+        process.sigkill();
+
+        assertThat(moves.of(family.value()).orElseThrow().state())
+                .as("killed before it finished")
+                .isEqualTo(FamilyMoves.State.PENDING);
+        assertThat(volumeOn(engineB, family)).as("the family is whole on b").isTrue();
+        Worker next = stack.startWorker(fastFailover);
+        await().atMost(Duration.ofSeconds(90))
+                .until(() -> moves.of(family.value()).orElseThrow().finished());
+        assertThat(moves.of(family.value()).orElseThrow().state()).isEqualTo(FamilyMoves.State.MOVED);
+        assertThat(next.ready()).isTrue();
+        RuntimeHandle onA = stack.client().ensureRuntime(family, Duration.ofSeconds(60));
+        assertThat(address(onA)).isEqualTo("127.0.0.1");
+        assertThat(ContainerShell.check(engineA, family.containerName(), "0", "cat /opt/data/marker"))
+                .isEqualTo(family.value() + "\n");
+        assertThat(ContainerShell.check(engineA, family.containerName(), "0", "wc -c < /opt/data/big")
+                        .trim())
+                .isEqualTo("200000000");
+        assertThat(volumeOn(engineB, family)).isFalse();
+        assertThat(containerOn(engineA, "hermes-move-" + family.hex())).isFalse();
+        assertThat(containerOn(engineB, "hermes-move-" + family.hex())).isFalse();
+    }
+
     private String markerOwner;
 
     /** Writes the family's id to /opt/data/marker, owned by the agent's user (uid 10000) as the agent would. */
@@ -228,12 +277,18 @@ class VolumeMoveIT {
     }
 
     private static Worker startWorker(Stack stack) {
+        Worker worker = stack.startWorker(workerEnv(stack));
+        await().atMost(Duration.ofSeconds(30)).until(worker::ready);
+        return worker;
+    }
+
+    private static Map<String, String> workerEnv(Stack stack) {
         int onA = familyVolumes(stack.docker());
         int onB = familyVolumes(engineB);
         // little room on a, much on b: new families go to b; a move's only target is a all the same
         String hosts = "a=unix:///var/run/docker.sock@127.0.0.1/" + (onA + 1) + ",b=" + SecondEngine.ENDPOINT + "@"
                 + SecondEngine.ADDRESS + "/" + (onB + 50);
-        Worker worker = stack.startWorker(Map.of(
+        return Map.of(
                 "HERMES_DOCKER_HOSTS",
                 hosts,
                 "HERMES_DOCKER_WAIT_SEC",
@@ -241,9 +296,7 @@ class VolumeMoveIT {
                 "HERMES_LIVENESS_INTERVAL_SEC",
                 "600",
                 "HERMES_MOVE_POLL_SEC",
-                "1"));
-        await().atMost(Duration.ofSeconds(30)).until(worker::ready);
-        return worker;
+                "1");
     }
 
     private static FamilyMoves moves(Stack stack) {
