@@ -1,10 +1,14 @@
-package dev.hermes.worker.docker.hosts;
+package dev.hermes.worker.moves;
 
 import dev.hermes.admin.FamilyMoves;
 import dev.hermes.schemas.UserId;
 import dev.hermes.worker.audit.LifecycleAudit;
 import dev.hermes.worker.audit.RuntimeFact;
 import dev.hermes.worker.consumer.PartitionListener;
+import dev.hermes.worker.docker.hosts.MoveOutcome;
+import dev.hermes.worker.docker.hosts.MoveTickets;
+import dev.hermes.worker.docker.hosts.PlacementRefresh;
+import dev.hermes.worker.docker.hosts.VolumeMover;
 import dev.hermes.worker.kafka.Partitions;
 import dev.hermes.worker.lanes.KeyedExecutor;
 import java.time.Clock;
