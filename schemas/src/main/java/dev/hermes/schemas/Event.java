@@ -21,7 +21,8 @@ public sealed interface Event
                 RuntimeRecreated,
                 AccountUpdated,
                 RuntimePaused,
-                RuntimeResumed {
+                RuntimeResumed,
+                RuntimeMoved {
 
     int SCHEMA_VERSION = 1;
 

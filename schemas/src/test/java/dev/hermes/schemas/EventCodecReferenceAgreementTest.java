@@ -138,6 +138,7 @@ class EventCodecReferenceAgreementTest {
         "\"AccountUpdated\"",
         "\"RuntimePaused\"",
         "\"RuntimeResumed\"",
+        "\"RuntimeMoved\"",
         "\"heartbeat\"",
         "\"Nope\"",
         "2"

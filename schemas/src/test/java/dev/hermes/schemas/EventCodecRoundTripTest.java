@@ -36,7 +36,7 @@ class EventCodecRoundTripTest {
         Set<String> sampled =
                 SampleEvents.all().stream().map(s -> s.event().type()).collect(Collectors.toSet());
 
-        assertThat(permitted).hasSize(13);
+        assertThat(permitted).hasSize(14);
         assertThat(sampled).isEqualTo(permitted);
         assertThat(permitted)
                 .allSatisfy(type -> assertThat(EventSchemas.exists(type))

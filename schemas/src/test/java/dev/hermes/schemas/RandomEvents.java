@@ -28,7 +28,7 @@ final class RandomEvents {
     }
 
     Event next() {
-        return switch (random.nextInt(13)) {
+        return switch (random.nextInt(14)) {
             case 0 ->
                 new RuntimeRequested(
                         id(), time(), user(), id(), text(), random.nextInt(Integer.MAX_VALUE), time(), text());
@@ -103,6 +103,8 @@ final class RandomEvents {
             case 11 ->
                 new RuntimeResumed(
                         id(), time(), user(), maybe(id()), maybe(id()), text(), text(), text(), count(), count());
+            case 12 ->
+                new RuntimeMoved(id(), time(), user(), text(), text(), text(), text(), count(), count(), maybe(text()));
             default ->
                 new RuntimeRecreated(id(), time(), user(), maybe(id()), text(), text(), count(), count(), count());
         };

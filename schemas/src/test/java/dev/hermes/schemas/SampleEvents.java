@@ -214,6 +214,22 @@ final class SampleEvents {
                         "RuntimeResumed (optional fields absent)",
                         new RuntimeResumed(
                                 EVENT_ID, SECONDS, USER, null, null, "worker-1", CONTAINER, CONTAINER_ID, 0, 0)),
+                new Sample(
+                        "RuntimeMoved (all fields)",
+                        new RuntimeMoved(
+                                EVENT_ID,
+                                NANOS,
+                                USER,
+                                "worker-1",
+                                CONTAINER,
+                                "b",
+                                "a",
+                                734_003_200,
+                                5_312,
+                                "ops@host")),
+                new Sample(
+                        "RuntimeMoved (optional fields absent)",
+                        new RuntimeMoved(EVENT_ID, SECONDS, USER, "worker-1", CONTAINER, "b", "a", 0, 0, null)),
                 new Sample("RuntimeStopped (all fields)", runtimeStoppedIdle()),
                 new Sample(
                         "RuntimeStopped (optional fields absent)",

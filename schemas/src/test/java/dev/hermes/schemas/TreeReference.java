@@ -157,6 +157,18 @@ final class TreeReference {
                         r.text("containerId"),
                         r.nonNegative("resumeMs"),
                         r.nonNegative("pausedMs"));
+            case "RuntimeMoved" ->
+                new RuntimeMoved(
+                        r.uuid("eventId"),
+                        r.instant("occurredAt"),
+                        r.userId("userId"),
+                        r.text("workerId"),
+                        r.text("containerName"),
+                        r.text("fromHost"),
+                        r.text("toHost"),
+                        r.nonNegative("bytesCopied"),
+                        r.nonNegative("durationMs"),
+                        r.optText("requestedBy"));
             case "RuntimeRecreated" ->
                 new RuntimeRecreated(
                         r.uuid("eventId"),

@@ -28,6 +28,7 @@ import static dev.hermes.worker.config.WorkerSettings.LOG_JSON;
 import static dev.hermes.worker.config.WorkerSettings.MAX_CONCURRENT_SPAWNS;
 import static dev.hermes.worker.config.WorkerSettings.MAX_RUNTIMES;
 import static dev.hermes.worker.config.WorkerSettings.MIN_CONCURRENT_SPAWNS;
+import static dev.hermes.worker.config.WorkerSettings.MOVE_POLL;
 import static dev.hermes.worker.config.WorkerSettings.ORPHAN_SWEEP;
 import static dev.hermes.worker.config.WorkerSettings.PARTITION_BUFFER_LIMIT;
 import static dev.hermes.worker.config.WorkerSettings.PG_PASSWORD;
@@ -130,6 +131,7 @@ public final class EnvConfig {
                 RUNTIME_STOP.read(env),
                 SPAWN_CONCURRENCY.read(env),
                 MIN_CONCURRENT_SPAWNS.read(env),
-                DOCKER_HOSTS.read(env));
+                DOCKER_HOSTS.read(env),
+                MOVE_POLL.read(env));
     }
 }

@@ -2,6 +2,7 @@ package dev.hermes.worker;
 
 import dev.hermes.admin.Database;
 import dev.hermes.admin.DockerHost;
+import dev.hermes.admin.FamilyMoves;
 import dev.hermes.admin.HostDrains;
 import dev.hermes.admin.SettingsStore;
 import dev.hermes.schemas.EventCodec;
@@ -18,6 +19,8 @@ import dev.hermes.worker.docker.hosts.DrainedHosts;
 import dev.hermes.worker.docker.hosts.Engines;
 import dev.hermes.worker.docker.hosts.HostOutages;
 import dev.hermes.worker.docker.hosts.MultiHostDocker;
+import dev.hermes.worker.docker.hosts.PlacementRefresh;
+import dev.hermes.worker.docker.hosts.VolumeMover;
 import dev.hermes.worker.kafka.EventPublisher;
 import dev.hermes.worker.kafka.ReplyRoutes;
 import dev.hermes.worker.lanes.KeyedExecutor;
@@ -36,6 +39,7 @@ import dev.hermes.worker.metrics.HttpEndpoints;
 import dev.hermes.worker.metrics.Meters;
 import dev.hermes.worker.metrics.Readiness;
 import dev.hermes.worker.metrics.StandardBinders;
+import dev.hermes.worker.moves.MoveWatcher;
 import dev.hermes.worker.requests.DockerWait;
 import dev.hermes.worker.requests.OwnedState;
 import dev.hermes.worker.requests.Responder;
@@ -257,6 +261,15 @@ public class Wiring {
         PausedRestorer pausedRestorer =
                 new PausedRestorer(owned, docker, registry, meters, clock, config.publishHost(), config.agentPort());
         WarmSetReconciler reconciler = new WarmSetReconciler(docker, config.groupId(), registry, recovery, clock);
+        MoveWatcher moves = new MoveWatcher(
+                new FamilyMoves(database.jdbi()),
+                engines == null ? null : new VolumeMover(engines, config.image(), config.groupId(), clock),
+                engines == null ? null : new PlacementRefresh(engines),
+                lanes,
+                audit,
+                () -> publisher.partitionCount(config.topics().requests()),
+                clock,
+                config.revokeTimeout());
         RequestLoop loop = new RequestLoop(
                 binders.kafka(consumer(requestConsumerProps())),
                 config.topics().requests(),
@@ -288,7 +301,8 @@ public class Wiring {
                         () -> housekeeping.once("warm set reconcile", () -> {
                             reconciler.reconcile();
                             pausedRestorer.restore();
-                        })),
+                        }),
+                        moves),
                 meters,
                 config.partitionBufferLimit(),
                 config.revokeTimeout(),
@@ -339,6 +353,10 @@ public class Wiring {
             housekeeping.every(
                     "Docker host drains", DrainedHosts.REFRESH, DrainedHosts.REFRESH, () -> drained.refresh(drains));
         }
+        // on its own thread: while PostgreSQL is down each read waits out the pool's connection timeout
+        Housekeeping moveWatch = new Housekeeping("hermes-move-watcher");
+        closeables.add(0, moveWatch);
+        moveWatch.every("family moves", config.movePollInterval(), config.movePollInterval(), moves::poll);
         housekeeping.every(
                 "settings version check",
                 config.settingsPollInterval(),

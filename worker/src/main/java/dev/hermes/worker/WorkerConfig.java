@@ -26,6 +26,7 @@ import static dev.hermes.worker.config.WorkerSettings.LIVENESS_INTERVAL;
 import static dev.hermes.worker.config.WorkerSettings.MAX_CONCURRENT_SPAWNS;
 import static dev.hermes.worker.config.WorkerSettings.MAX_RUNTIMES;
 import static dev.hermes.worker.config.WorkerSettings.MIN_CONCURRENT_SPAWNS;
+import static dev.hermes.worker.config.WorkerSettings.MOVE_POLL;
 import static dev.hermes.worker.config.WorkerSettings.ORPHAN_SWEEP;
 import static dev.hermes.worker.config.WorkerSettings.PARTITION_BUFFER_LIMIT;
 import static dev.hermes.worker.config.WorkerSettings.PG_PASSWORD;
@@ -129,7 +130,8 @@ public record WorkerConfig(
         int runtimeStopSec,
         SpawnConcurrency spawnConcurrency,
         int minConcurrentSpawns,
-        List<DockerHost> dockerHosts) {
+        List<DockerHost> dockerHosts,
+        Duration movePollInterval) {
 
     public WorkerConfig {
         RUNTIME_STOP.check(runtimeStopSec);
@@ -186,6 +188,7 @@ public record WorkerConfig(
         SPAWN_CONCURRENCY.check(spawnConcurrency);
         MIN_CONCURRENT_SPAWNS.check(minConcurrentSpawns);
         dockerHosts = List.copyOf(DOCKER_HOSTS.check(dockerHosts == null ? List.of() : dockerHosts));
+        MOVE_POLL.check(movePollInterval);
         if (crashLoopBackoffMax.compareTo(crashLoopBackoffMin) < 0) {
             throw new InvalidSettingException("HERMES_CRASH_LOOP_BACKOFF_MAX_SEC (" + crashLoopBackoffMax.toMillis()
                     + " ms) is shorter than HERMES_CRASH_LOOP_BACKOFF_MIN_SEC (" + crashLoopBackoffMin.toMillis()

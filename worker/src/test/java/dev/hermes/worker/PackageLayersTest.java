@@ -40,6 +40,7 @@ class PackageLayersTest {
             layer("lifecycle", "dev.hermes.worker.lifecycle.."), // reap, recreate, orphan sweep
             layer("consumer", "dev.hermes.worker.consumer.."), // the request loop engine
             layer("requests", "dev.hermes.worker.requests.."), // what the loop does with a record
+            layer("moves", "dev.hermes.worker.moves.."), // family moves asked for in PostgreSQL
             layer("root", "dev.hermes.worker")); // wiring and config
 
     @ArchTest

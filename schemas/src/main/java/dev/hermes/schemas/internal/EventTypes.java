@@ -18,6 +18,7 @@ import dev.hermes.schemas.FailureReason;
 import dev.hermes.schemas.Heartbeat;
 import dev.hermes.schemas.LastActive;
 import dev.hermes.schemas.RuntimeFailed;
+import dev.hermes.schemas.RuntimeMoved;
 import dev.hermes.schemas.RuntimePaused;
 import dev.hermes.schemas.RuntimeReady;
 import dev.hermes.schemas.RuntimeRecreated;
@@ -168,6 +169,16 @@ public final class EventTypes {
                         required("containerId", TEXT, RuntimeResumed::containerId),
                         required("resumeMs", COUNT, RuntimeResumed::resumeMs),
                         required("pausedMs", COUNT, RuntimeResumed::pausedMs)));
+        addWithEnvelope(
+                RuntimeMoved.class,
+                List.of(
+                        required("workerId", TEXT, RuntimeMoved::workerId),
+                        required("containerName", TEXT, RuntimeMoved::containerName),
+                        required("fromHost", TEXT, RuntimeMoved::fromHost),
+                        required("toHost", TEXT, RuntimeMoved::toHost),
+                        required("bytesCopied", COUNT, RuntimeMoved::bytesCopied),
+                        required("durationMs", COUNT, RuntimeMoved::durationMs),
+                        optional("requestedBy", TEXT, RuntimeMoved::requestedBy)));
     }
 
     /** A type whose fields start with the usual envelope: eventId, occurredAt and a required userId. */

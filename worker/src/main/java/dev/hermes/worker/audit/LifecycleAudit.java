@@ -4,6 +4,7 @@ import dev.hermes.schemas.Event;
 import dev.hermes.schemas.EventIds;
 import dev.hermes.schemas.FailureReason;
 import dev.hermes.schemas.RuntimeFailed;
+import dev.hermes.schemas.RuntimeMoved;
 import dev.hermes.schemas.RuntimePaused;
 import dev.hermes.schemas.RuntimeRecreated;
 import dev.hermes.schemas.RuntimeResumed;
@@ -141,6 +142,19 @@ public final class LifecycleAudit {
                     r.containerId(),
                     r.resumeMs(),
                     Math.max(0, r.pausedFor().toMillis()));
+        }
+        if (fact instanceof RuntimeFact.Moved m) {
+            return new RuntimeMoved(
+                    EventIds.next(),
+                    m.at(),
+                    user,
+                    workerId,
+                    m.containerName(),
+                    m.fromHost(),
+                    m.toHost(),
+                    m.bytesCopied(),
+                    m.tookMs(),
+                    m.requestedBy());
         }
         return null; // RuntimeFact.Adopted: the audit log has no event for it
     }

@@ -73,4 +73,19 @@ public sealed interface RuntimeFact {
     record Resumed(
             Instant at, UUID correlationId, String containerName, String containerId, long resumeMs, Duration pausedFor)
             implements RuntimeFact {}
+
+    /**
+     * A stopped family's volume was copied to {@code toHost} and its container and volume on {@code fromHost} removed.
+     *
+     * @param requestedBy the operator who asked for the move, or null
+     */
+    record Moved(
+            Instant at,
+            String containerName,
+            String fromHost,
+            String toHost,
+            long bytesCopied,
+            long tookMs,
+            String requestedBy)
+            implements RuntimeFact {}
 }

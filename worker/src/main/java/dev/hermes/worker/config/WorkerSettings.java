@@ -251,6 +251,12 @@ public final class WorkerSettings {
                     + "family stays on the host of its volume, a new one goes to the host with the most free capacity "
                     + "(see [Several Docker engines](#several-docker-engines))");
 
+    public static final Setting<Duration> MOVE_POLL = seconds(
+            "HERMES_MOVE_POLL_SEC",
+            2,
+            "how often a worker reads the pending family moves (`ops/hermes hosts move`) and starts those of the "
+                    + "families it owns (see [Moving families off a host](#moving-families-off-a-host))");
+
     public static final List<Setting<?>> ALL = List.of(
             KAFKA_BOOTSTRAP_SERVERS,
             TOPIC_PREFIX,
@@ -308,7 +314,8 @@ public final class WorkerSettings {
             DOCKER_WAIT,
             RUNTIME_PAUSE,
             RUNTIME_STOP,
-            DOCKER_HOSTS);
+            DOCKER_HOSTS,
+            MOVE_POLL);
 
     private WorkerSettings() {}
 

@@ -29,6 +29,37 @@ public interface Docker extends AutoCloseable {
         return List.of();
     }
 
+    /** The volumes whose name starts with {@code namePrefix}, with their labels. */
+    default List<VolumeSummary> volumes(String namePrefix) {
+        return volumesNamed(namePrefix).stream()
+                .map(name -> new VolumeSummary(name, Map.of()))
+                .toList();
+    }
+
+    /**
+     * Removes the volume; false when there is none.
+     *
+     * @throws DockerCallFailedException when Docker refuses (a container still uses it)
+     */
+    default boolean removeVolume(String name) {
+        throw new DockerCallFailedException("this engine cannot remove volumes", null);
+    }
+
+    /** Creates (never starts) a container that only carries a volume for the archive calls; returns its id. */
+    default String createCarrier(CarrierSpec spec) {
+        throw new DockerCallFailedException("this engine cannot create carriers", null);
+    }
+
+    /** A tar stream of {@code path} in the container (its top entry is the path's last name); close it after. */
+    default java.io.InputStream archiveOf(String container, String path) {
+        throw new DockerCallFailedException("this engine cannot copy archives", null);
+    }
+
+    /** Extracts the tar stream {@code tar} into {@code directory} of the container, keeping owners and modes. */
+    default void extract(String container, String directory, java.io.InputStream tar) {
+        throw new DockerCallFailedException("this engine cannot copy archives", null);
+    }
+
     /** The container by id or name, or empty if there is none. */
     Optional<ContainerInfo> inspect(String idOrName);
 

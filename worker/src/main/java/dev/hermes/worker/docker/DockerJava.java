@@ -24,6 +24,7 @@ public final class DockerJava implements Docker {
     private final DockerPauses pauses;
     private final DockerImages images;
     private final DockerEventStreams events;
+    private final DockerArchives archives;
 
     public DockerJava(DockerClient docker, Clock clock) {
         this.docker = docker;
@@ -31,6 +32,7 @@ public final class DockerJava implements Docker {
         this.pauses = new DockerPauses(docker);
         this.images = new DockerImages(docker);
         this.events = new DockerEventStreams(docker);
+        this.archives = new DockerArchives(docker);
     }
 
     /** Connects with the httpclient5 transport, sized for {@code maxConnections} concurrent calls. */
@@ -61,18 +63,32 @@ public final class DockerJava implements Docker {
 
     @Override
     public List<String> volumesNamed(String namePrefix) {
-        return call(() -> {
-            var volumes = docker.listVolumesCmd()
-                    .withFilter("name", List.of(namePrefix))
-                    .exec()
-                    .getVolumes();
-            return volumes == null
-                    ? List.<String>of()
-                    : volumes.stream()
-                            .map(v -> v.getName())
-                            .filter(name -> name.startsWith(namePrefix))
-                            .toList();
-        });
+        return archives.volumes(namePrefix).stream().map(VolumeSummary::name).toList();
+    }
+
+    @Override
+    public List<VolumeSummary> volumes(String namePrefix) {
+        return archives.volumes(namePrefix);
+    }
+
+    @Override
+    public boolean removeVolume(String name) {
+        return archives.removeVolume(name);
+    }
+
+    @Override
+    public String createCarrier(CarrierSpec spec) {
+        return archives.createCarrier(spec);
+    }
+
+    @Override
+    public java.io.InputStream archiveOf(String container, String path) {
+        return archives.archiveOf(container, path);
+    }
+
+    @Override
+    public void extract(String container, String directory, java.io.InputStream tar) {
+        archives.extract(container, directory, tar);
     }
 
     @Override

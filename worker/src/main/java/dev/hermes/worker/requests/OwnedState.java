@@ -15,12 +15,24 @@ public final class OwnedState implements PartitionListener {
     private final ActivityTracker activity;
     private final RuntimeRegistry registry;
     private final Runnable onGained;
+    private final PartitionListener also;
 
     public OwnedState(StateRestorer restorer, ActivityTracker activity, RuntimeRegistry registry) {
         this(restorer, activity, registry, () -> {});
     }
 
     public OwnedState(StateRestorer restorer, ActivityTracker activity, RuntimeRegistry registry, Runnable onGained) {
+        this(restorer, activity, registry, onGained, PartitionListener.NONE);
+    }
+
+    /** @param also told first of each gain and release (the family moves, with several Docker hosts) */
+    public OwnedState(
+            StateRestorer restorer,
+            ActivityTracker activity,
+            RuntimeRegistry registry,
+            Runnable onGained,
+            PartitionListener also) {
+        this.also = also;
         this.restorer = restorer;
         this.activity = activity;
         this.registry = registry;
@@ -29,12 +41,14 @@ public final class OwnedState implements PartitionListener {
 
     @Override
     public void restore(Set<Integer> partitions) {
+        also.restore(partitions);
         restorer.restore(partitions);
         onGained.run();
     }
 
     @Override
     public void released(Set<Integer> partitions) {
+        also.released(partitions);
         registry.removeIf(user -> {
             ActivityTracker.Activity a = activity.get(user);
             return a == null || partitions.contains(a.partition());

@@ -177,6 +177,26 @@ public final class FakeDocker implements Docker {
                 .toList();
     }
 
+    @Override
+    public synchronized List<dev.hermes.worker.docker.VolumeSummary> volumes(String namePrefix) {
+        calls.add("volumes " + namePrefix);
+        return volumes.entrySet().stream()
+                .filter(e -> e.getKey().startsWith(namePrefix))
+                .sorted(Map.Entry.comparingByKey())
+                .map(e -> new dev.hermes.worker.docker.VolumeSummary(e.getKey(), e.getValue()))
+                .toList();
+    }
+
+    @Override
+    public synchronized boolean removeVolume(String name) {
+        calls.add("rm volume " + name);
+        return volumes.remove(name) != null;
+    }
+
+    public synchronized boolean hasVolume(String name) {
+        return volumes.containsKey(name);
+    }
+
     /** A volume that exists before any create, with these labels (as another fleet would leave it). */
     public synchronized void addVolume(String name, Map<String, String> labels) {
         volumes.put(name, Map.copyOf(labels));

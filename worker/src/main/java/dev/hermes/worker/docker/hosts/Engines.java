@@ -4,6 +4,7 @@ import dev.hermes.admin.DockerHost;
 import dev.hermes.worker.docker.ContainerSummary;
 import dev.hermes.worker.docker.Docker;
 import dev.hermes.worker.docker.DockerOutage;
+import dev.hermes.worker.docker.VolumeSummary;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -73,13 +74,24 @@ public final class Engines implements AutoCloseable {
         return true;
     }
 
-    /** Lists the host's family containers and volumes: where they are, the families live. */
+    /**
+     * Lists the host's family containers and volumes: where they are, the families live. A volume an unfinished move
+     * made here ({@link UnfinishedMoves}) does not place its family here (the other hosts are listed once to tell).
+     */
     public void learn(String host) {
         for (ContainerSummary c : call(host, d -> d.allNamed(FAMILY_PREFIX))) {
             placements.container(c.id(), c.names().isEmpty() ? null : c.names().get(0), host);
         }
-        for (String volume : call(host, d -> d.volumesNamed(FAMILY_PREFIX))) {
-            placements.place(volume, host);
+        HostListings all = null;
+        for (VolumeSummary volume : call(host, d -> d.volumes(FAMILY_PREFIX))) {
+            if (!UnfinishedMoves.movedHere(volume.labels(), host)) {
+                placements.place(volume.name(), host);
+                continue;
+            }
+            if (all == null) {
+                all = HostListings.of(this, FAMILY_PREFIX, false);
+            }
+            all.judge(volume.name()).home().ifPresent(home -> placements.place(volume.name(), home));
         }
         learnt.add(host);
     }
@@ -111,8 +123,19 @@ public final class Engines implements AutoCloseable {
         if (placed.isPresent()) {
             return host(placed.get());
         }
+        DockerHost chosen = choose(Set.of())
+                .orElseThrow(() -> new HostUnreachableException("no Docker host takes new families (down: "
+                        + outages.down() + ", draining: " + drained.get() + ")"));
+        placements.place(ref, chosen.name());
+        load.placed(chosen.name());
+        return chosen;
+    }
+
+    /** The host with the most free capacity ({@link HostChoice}), never a drained or down one, nor {@code not}. */
+    synchronized Optional<DockerHost> choose(Set<String> not) {
         Set<String> closed = new HashSet<>(drained.get());
         closed.addAll(outages.down());
+        closed.addAll(not);
         Map<String, Integer> used = new HashMap<>();
         for (DockerHost host : hosts) {
             if (!closed.contains(host.name())) {
@@ -123,40 +146,40 @@ public final class Engines implements AutoCloseable {
                 }
             }
         }
-        DockerHost chosen = HostChoice.choose(hosts, used, closed)
-                .orElseThrow(() -> new HostUnreachableException("no Docker host takes new families (down: "
-                        + outages.down() + ", draining: " + drained.get() + ")"));
-        placements.place(ref, chosen.name());
-        load.placed(chosen.name());
-        return chosen;
+        return HostChoice.choose(hosts, used, closed);
+    }
+
+    /** A family was placed on {@code host} by a move: counted in its load until its next count. */
+    void placedByMove(String host) {
+        load.placed(host);
+    }
+
+    Placements placements() {
+        return placements;
     }
 
     /**
      * The host that answers and holds the family's volume, found by name (another worker may have made it since this
-     * one listed). A host that is down is known only as of its last listing.
+     * one listed), never a copy an unfinished move left ({@link UnfinishedMoves}). A host that is down is known only
+     * as of its last listing.
+     *
+     * @throws HostUnreachableException when the volume found names as its source a host that does not answer
      */
     private Optional<String> volumeHost(String ref) {
         String volume = Placements.family(ref) + Placements.VOLUME_SUFFIX;
-        for (DockerHost host : hosts) {
-            if (outages.of(host.name()).down()) {
-                continue;
-            }
-            try {
-                if (call(host.name(), d -> d.volumesNamed(volume)).contains(volume)) {
-                    return Optional.of(placements.place(ref, host.name()));
-                }
-            } catch (RuntimeException e) {
-                // that host does not answer: it is known as of its last listing
-            }
+        UnfinishedMoves.Verdict verdict = HostListings.of(this, volume, false).judge(volume);
+        if (verdict.doubtful()) {
+            throw new HostUnreachableException("the volume of " + Placements.family(ref) + " was copied from a Docker "
+                    + "host that does not answer, maybe unfinished: " + outages.down());
         }
-        return Optional.empty();
+        return verdict.home().map(host -> placements.place(ref, host));
     }
 
     void created(String containerId, String host) {
         placements.container(containerId, null, host);
     }
 
-    private DockerHost host(String name) {
+    DockerHost host(String name) {
         return hosts.stream().filter(h -> h.name().equals(name)).findFirst().orElseThrow();
     }
 

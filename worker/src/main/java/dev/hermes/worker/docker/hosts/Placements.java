@@ -35,6 +35,24 @@ final class Placements {
         return was == null ? host : was;
     }
 
+    /**
+     * Puts the family on {@code host} whatever it was placed on before: a move finished, or the engines were listed
+     * again for a gained partition.
+     */
+    void set(String ref, String host) {
+        hostOfFamily.put(family(ref), host);
+    }
+
+    /** Forgets where a container id was (it was removed). */
+    void forgetContainer(String id) {
+        hostOfId.remove(id);
+    }
+
+    /** The families placed now. */
+    java.util.Set<String> families() {
+        return java.util.Set.copyOf(hostOfFamily.keySet());
+    }
+
     /** Records a container id (and its family by name, if given) on {@code host}. */
     void container(String id, String name, String host) {
         if (id != null) {
