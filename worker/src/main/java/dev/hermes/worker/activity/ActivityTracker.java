@@ -22,7 +22,8 @@ import java.util.function.Function;
  * 100k heartbeats a second allocates nothing here for a merged heartbeat.
  *
  * <p>With several Docker hosts each write carries the family's host (its placement now, else the host the topic last
- * named), so a new owner knows where a family lives even while that host does not answer.
+ * named), so a new owner knows where a family lives even while that host does not answer; a host the topic does not
+ * hold yet (a new family once placed, a moved one) is written at the next activity, whatever the interval.
  */
 public final class ActivityTracker {
     private static final long NEVER = Long.MIN_VALUE;
@@ -41,6 +42,8 @@ public final class ActivityTracker {
         long writtenMillis = NEVER;
         int partition;
         String host;
+        /** The host the topic holds for the family (as last written or restored). */
+        String writtenHost;
 
         Entry(int partition, long lastActiveMillis) {
             this.partition = partition;
@@ -87,12 +90,15 @@ public final class ActivityTracker {
             }
             entry.partition = partition;
             entry.lastActiveMillis = Math.max(entry.lastActiveMillis, activeAt);
-            if (entry.writtenMillis != NEVER && now - entry.writtenMillis < writeIntervalMillis) {
+            // a host the topic does not hold yet (a new family, once placed) is written at once
+            boolean newHost = entry.host != null && !entry.host.equals(entry.writtenHost);
+            if (!newHost && entry.writtenMillis != NEVER && now - entry.writtenMillis < writeIntervalMillis) {
                 return MERGED;
             }
             entry.writtenMillis = now;
             lastActive = entry.lastActiveMillis;
             host = entry.host;
+            entry.writtenHost = host;
         }
         return publisher.lastActive(
                 partition,
@@ -117,6 +123,7 @@ public final class ActivityTracker {
         synchronized (entry) {
             if (host != null) {
                 entry.host = host;
+                entry.writtenHost = host;
             }
             entry.partition = partition;
             entry.lastActiveMillis = Math.max(entry.lastActiveMillis, at);

@@ -80,6 +80,22 @@ class StateRestorerTest {
         assertThat(tracker.lastHost(user)).isEqualTo("a");
     }
 
+    @Test
+    void aNewFamilysHostIsWrittenOnceItIsPlacedWithinTheWriteInterval() {
+        dev.hermes.worker.fakes.FakeFleet fleet = new dev.hermes.worker.fakes.FakeFleet();
+        Map<UserId, String> placed = new java.util.HashMap<>();
+        ActivityTracker tracker = new ActivityTracker(fleet.publisher, fleet.clock, Duration.ofMinutes(1), placed::get);
+        UserId user = UserId.random();
+
+        tracker.touchNow(user, 1, "chat"); // the request arrives: not placed yet
+        placed.put(user, "b");
+        tracker.touchNow(user, 1, "chat"); // answered: placed on b
+        tracker.touchNow(user, 1, "chat");
+
+        assertThat(fleet.stateProducer.history()).hasSize(2);
+        assertThat(written(fleet).host()).isEqualTo("b");
+    }
+
     private LastActive written(dev.hermes.worker.fakes.FakeFleet fleet) {
         var history = fleet.stateProducer.history();
         return codec.decode(history.get(history.size() - 1).value(), LastActive.class);
