@@ -61,7 +61,7 @@ final class RandomEvents {
                         maybe(text()),
                         maybe(id()),
                         maybe(count()));
-            case 5 -> new LastActive(id(), time(), user(), time(), text());
+            case 5 -> new LastActive(id(), time(), user(), time(), text(), maybe(text()));
             case 6 ->
                 new RuntimeSpawned(
                         id(),

@@ -151,7 +151,8 @@ final class SampleEvents {
                                 "docker said no",
                                 null,
                                 null)),
-                new Sample("LastActive (all fields)", new LastActive(EVENT_ID, NANOS, USER, MILLIS, "chat")),
+                new Sample("LastActive (all fields)", new LastActive(EVENT_ID, NANOS, USER, MILLIS, "chat", "b")),
+                new Sample("LastActive (no host)", new LastActive(EVENT_ID, NANOS, USER, MILLIS, "chat")),
                 new Sample(
                         "LastActive (edge values)",
                         new LastActive(EVENT_ID, SECONDS, USER, Instant.parse("1970-01-01T00:00:00Z"), "home-device")),

@@ -108,7 +108,8 @@ final class TreeReference {
                         r.instant("occurredAt"),
                         r.userId("userId"),
                         r.instant("lastActiveAt"),
-                        r.text("source"));
+                        r.text("source"),
+                        r.optText("host"));
             case "RuntimeSpawned" ->
                 new RuntimeSpawned(
                         r.uuid("eventId"),

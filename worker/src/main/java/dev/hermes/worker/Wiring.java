@@ -41,6 +41,7 @@ import dev.hermes.worker.metrics.Readiness;
 import dev.hermes.worker.metrics.StandardBinders;
 import dev.hermes.worker.moves.MoveWatcher;
 import dev.hermes.worker.requests.DockerWait;
+import dev.hermes.worker.requests.FamilyHostOutage;
 import dev.hermes.worker.requests.OwnedState;
 import dev.hermes.worker.requests.Responder;
 import dev.hermes.worker.runtime.ContainerDeaths;
@@ -224,7 +225,11 @@ public class Wiring {
         meters.spawnSlots(spawner.gate()::limit, spawner.gate()::inFlight, spawner.gate()::waiting);
         ImageResolver image = new ImageResolver(docker, config.image(), config.imagePull(), config.imagePullTimeout());
         image.resolve(true);
-        ActivityTracker activity = new ActivityTracker(publisher, clock, config.lastActiveWriteInterval());
+        ActivityTracker activity = new ActivityTracker(
+                publisher,
+                clock,
+                config.lastActiveWriteInterval(),
+                engines == null ? user -> null : user -> engines.hostOfFamily(user.containerName()));
         KeyedExecutor<UserId> lanes = new KeyedExecutor<>(config.workerThreads(), "hermes-lane");
         // the loop owns the partitions, and the loop needs the ensurer, which needs the runtimes the loop owns
         AtomicReference<RequestLoop> loopRef = new AtomicReference<>();
@@ -288,7 +293,7 @@ public class Wiring {
                                 ? DockerWait.of(
                                         dockerOutage, clock, config.dockerWait(), config.workerThreads(), registry)
                                 : DockerWait.of(
-                                        user -> engines.outages().ofOrNull(engines.hostOfFamily(user.containerName())),
+                                        new FamilyHostOutage(engines, docker, activity::lastHost, clock),
                                         clock,
                                         config.dockerWait(),
                                         config.workerThreads(),

@@ -1,7 +1,6 @@
 package dev.hermes.admin;
 
 import com.github.dockerjava.api.DockerClient;
-import com.github.dockerjava.api.exception.NotFoundException;
 import dev.hermes.admin.internal.EventWriter;
 import dev.hermes.admin.internal.Partitions;
 import dev.hermes.schemas.EventCodec;
@@ -11,6 +10,9 @@ import dev.hermes.schemas.StopReason;
 import dev.hermes.schemas.Topics;
 import dev.hermes.schemas.UserId;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.apache.kafka.clients.producer.Producer;
 
@@ -23,7 +25,7 @@ public final class FamilyForgetter implements AutoCloseable {
     /** The label the workers put on a runtime and its volume: their consumer group. */
     public static final String LABEL_FLEET = "hermes.fleet";
 
-    private final DockerClient docker;
+    private final Map<String, DockerClient> engines;
     private final Producer<byte[], byte[]> producer;
     private final boolean ownsProducer;
     private final EventWriter writer;
@@ -34,17 +36,17 @@ public final class FamilyForgetter implements AutoCloseable {
     /** Writes with {@code producer}, which the caller closes. {@code actor}: who forgets, for the audit event. */
     public FamilyForgetter(
             DockerClient docker, Producer<byte[], byte[]> producer, Topics topics, Clock clock, String actor) {
-        this(docker, producer, false, topics, clock, actor);
+        this(Map.of(DockerHost.LOCAL, docker), producer, false, topics, clock, actor);
     }
 
     private FamilyForgetter(
-            DockerClient docker,
+            Map<String, DockerClient> engines,
             Producer<byte[], byte[]> producer,
             boolean ownsProducer,
             Topics topics,
             Clock clock,
             String actor) {
-        this.docker = docker;
+        this.engines = new LinkedHashMap<>(engines);
         this.producer = producer;
         this.ownsProducer = ownsProducer;
         this.writer = new EventWriter(producer, new EventCodec());
@@ -56,11 +58,34 @@ public final class FamilyForgetter implements AutoCloseable {
     /** With a producer of its own, closed by {@link #close}. The docker client stays the caller's. */
     public static FamilyForgetter connect(
             DockerClient docker, KafkaAccess kafka, Topics topics, Clock clock, String actor) {
-        return new FamilyForgetter(docker, kafka.openProducer("hermes-admin-forget"), true, topics, clock, actor);
+        return connect(Map.of(DockerHost.LOCAL, docker), kafka, topics, clock, actor);
     }
 
-    /** What forgetting did; {@code partition}: where the last-active tombstone went. */
-    public record Forgotten(boolean containerRemoved, boolean dataDeleted, int partition) {}
+    /**
+     * Over several Docker engines (by host name, in order; the clients stay the caller's): the family is forgotten on
+     * whichever holds its container or volume.
+     */
+    public static FamilyForgetter connect(
+            Map<String, DockerClient> engines, KafkaAccess kafka, Topics topics, Clock clock, String actor) {
+        return new FamilyForgetter(engines, kafka.openProducer("hermes-admin-forget"), true, topics, clock, actor);
+    }
+
+    /**
+     * What forgetting did; {@code partition}: where the last-active tombstone went; {@code foundOn}: the hosts that
+     * held the family's container or volume; {@code unreachable}: the hosts that did not answer (the family was found
+     * on another).
+     */
+    public record Forgotten(
+            boolean containerRemoved,
+            boolean dataDeleted,
+            int partition,
+            List<String> foundOn,
+            List<String> unreachable) {
+        public Forgotten {
+            foundOn = List.copyOf(foundOn);
+            unreachable = List.copyOf(unreachable);
+        }
+    }
 
     /** Forgets the family whatever fleet its runtime belongs to (a tool that cleans up what it made itself). */
     public Forgotten forget(UserId user, boolean deleteData) {
@@ -68,34 +93,45 @@ public final class FamilyForgetter implements AutoCloseable {
     }
 
     /**
-     * Forgets the family of {@code fleet}: refuses, touching nothing, when its container (or, with
-     * {@code deleteData}, its volume) carries another fleet's {@code hermes.fleet} label. One with no fleet
-     * label (made by hand, or before fleets) is forgotten as before.
+     * Forgets the family of {@code fleet} on every engine that holds its container or volume: refuses, touching
+     * nothing, when its container (or, with {@code deleteData}, its volume) carries another fleet's {@code
+     * hermes.fleet} label. One with no fleet label (made by hand, or before fleets) is forgotten as before. An engine
+     * that does not answer is passed over when the family was found on another; otherwise forget refuses.
      *
      * @param fleet the fleet (worker consumer group); null for any
      * @throws OtherFleetException when it belongs to another fleet
+     * @throws DockerHostsUnreachableException when an engine did not answer and no other holds the family
      */
     public Forgotten forget(UserId user, boolean deleteData, String fleet) {
+        Map<String, FamilyOnEngine> found = new LinkedHashMap<>();
+        List<String> unreachable = new ArrayList<>();
+        engines.forEach((host, docker) -> {
+            try {
+                FamilyOnEngine here = FamilyOnEngine.find(docker, user);
+                if (here.container() || here.volume()) {
+                    found.put(host, here);
+                }
+            } catch (RuntimeException e) {
+                unreachable.add(host);
+            }
+        });
+        if (!unreachable.isEmpty() && found.isEmpty()) {
+            throw new DockerHostsUnreachableException(unreachable, user.value());
+        }
         if (fleet != null) {
-            requireFleet("container", user.containerName(), containerFleet(user), fleet);
-            if (deleteData) {
-                requireFleet("volume", user.volumeName(), volumeFleet(user), fleet);
+            for (FamilyOnEngine here : found.values()) {
+                requireFleet("container", user.containerName(), here.containerFleet(), fleet);
+                if (deleteData) {
+                    requireFleet("volume", user.volumeName(), here.volumeFleet(), fleet);
+                }
             }
         }
-        boolean removed;
-        try {
-            docker.removeContainerCmd(user.containerName()).withForce(true).exec();
-            removed = true;
-        } catch (NotFoundException e) {
-            removed = false;
-        }
+        boolean removed = false;
         boolean deleted = false;
-        if (deleteData) {
-            try {
-                docker.removeVolumeCmd(user.volumeName()).exec();
-                deleted = true;
-            } catch (NotFoundException e) {
-                deleted = false;
+        for (String host : found.keySet()) {
+            removed |= FamilyOnEngine.removeContainer(engines.get(host), user);
+            if (deleteData) {
+                deleted |= FamilyOnEngine.removeVolume(engines.get(host), user);
             }
         }
         int partition = Partitions.of(user, writer.partitionCount(topics.lastActive()));
@@ -113,34 +149,12 @@ public final class FamilyForgetter implements AutoCloseable {
                         StopReason.FORGET,
                         removed,
                         deleted));
-        return new Forgotten(removed, deleted, partition);
+        return new Forgotten(removed, deleted, partition, List.copyOf(found.keySet()), unreachable);
     }
 
     private static void requireFleet(String kind, String name, String theirs, String ours) {
         if (theirs != null && !theirs.equals(ours)) {
             throw new OtherFleetException(kind, name, theirs, ours);
-        }
-    }
-
-    private String containerFleet(UserId user) {
-        try {
-            Map<String, String> labels = docker.inspectContainerCmd(user.containerName())
-                    .exec()
-                    .getConfig()
-                    .getLabels();
-            return labels == null ? null : labels.get(LABEL_FLEET);
-        } catch (NotFoundException e) {
-            return null;
-        }
-    }
-
-    private String volumeFleet(UserId user) {
-        try {
-            Map<String, String> labels =
-                    docker.inspectVolumeCmd(user.volumeName()).exec().getLabels();
-            return labels == null ? null : labels.get(LABEL_FLEET);
-        } catch (NotFoundException e) {
-            return null;
         }
     }
 

@@ -29,7 +29,14 @@ public final class LastActivity {
     }
 
     public Map<UserId, Instant> read(Topics topics) {
-        Map<UserId, Instant> latest = new HashMap<>();
+        Map<UserId, Instant> at = new HashMap<>();
+        latest(topics).forEach((user, last) -> at.put(user, last.lastActiveAt()));
+        return at;
+    }
+
+    /** Each family's newest LastActive (its activity and, with several Docker hosts, its host). */
+    public Map<UserId, LastActive> latest(Topics topics) {
+        Map<UserId, LastActive> latest = new HashMap<>();
         for (ConsumerRecord<byte[], byte[]> record :
                 new TopicSnapshot(kafka, clock).read(topics.lastActive(), "hermes-admin-last-active")) {
             UserId user = user(record.key());
@@ -41,7 +48,7 @@ public final class LastActivity {
                 continue;
             }
             try {
-                latest.put(user, codec.decode(record.value(), LastActive.class).lastActiveAt());
+                latest.put(user, codec.decode(record.value(), LastActive.class));
             } catch (InvalidEventException e) {
                 // not a LastActive: nothing to say about this family
             }

@@ -44,8 +44,12 @@ class FamilyForgetterIT {
             FamilyForgetter.Forgotten deleted = forgetter.forget(user, true);
 
             int partition = Partitions.of(user, 3);
-            assertThat(kept).isEqualTo(new FamilyForgetter.Forgotten(true, false, partition));
-            assertThat(deleted).isEqualTo(new FamilyForgetter.Forgotten(false, true, partition));
+            assertThat(kept)
+                    .isEqualTo(new FamilyForgetter.Forgotten(
+                            true, false, partition, java.util.List.of("local"), java.util.List.of()));
+            assertThat(deleted)
+                    .isEqualTo(new FamilyForgetter.Forgotten(
+                            false, true, partition, java.util.List.of("local"), java.util.List.of()));
             assertThatThrownBy(() ->
                             docker.inspectContainerCmd(user.containerName()).exec())
                     .isInstanceOf(NotFoundException.class);

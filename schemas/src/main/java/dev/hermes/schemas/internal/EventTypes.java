@@ -97,7 +97,8 @@ public final class EventTypes {
                 LastActive.class,
                 List.of(
                         required("lastActiveAt", TIMESTAMP, LastActive::lastActiveAt),
-                        required("source", TEXT, LastActive::source)));
+                        required("source", TEXT, LastActive::source),
+                        optional("host", TEXT, LastActive::host)));
         addWithEnvelope(
                 RuntimeSpawned.class,
                 List.of(

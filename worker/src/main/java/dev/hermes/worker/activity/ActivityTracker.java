@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 
 /**
  * The last activity of every family on the partitions this worker owns. Activity is written to the
@@ -19,6 +20,10 @@ import java.util.concurrent.ConcurrentHashMap;
  *
  * <p>Each family has one small mutable entry, updated in place: a worker tracking 100k families at
  * 100k heartbeats a second allocates nothing here for a merged heartbeat.
+ *
+ * <p>With several Docker hosts each write carries the family's host (its placement now, else the host the topic last
+ * named), so a new owner knows where a family lives even while that host does not answer; a host the topic does not
+ * hold yet (a new family once placed, a moved one) is written at the next activity, whatever the interval.
  */
 public final class ActivityTracker {
     private static final long NEVER = Long.MIN_VALUE;
@@ -26,6 +31,7 @@ public final class ActivityTracker {
     private final EventPublisher publisher;
     private final Clock clock;
     private final long writeIntervalMillis;
+    private final Function<UserId, String> hostOf;
     private final Map<UserId, Entry> byUser = new ConcurrentHashMap<>();
 
     /** What is known of one family: its last activity and its partition. */
@@ -35,6 +41,9 @@ public final class ActivityTracker {
         long lastActiveMillis;
         long writtenMillis = NEVER;
         int partition;
+        String host;
+        /** The host the topic holds for the family (as last written or restored). */
+        String writtenHost;
 
         Entry(int partition, long lastActiveMillis) {
             this.partition = partition;
@@ -43,9 +52,16 @@ public final class ActivityTracker {
     }
 
     public ActivityTracker(EventPublisher publisher, Clock clock, Duration writeInterval) {
+        this(publisher, clock, writeInterval, user -> null);
+    }
+
+    /** @param hostOf the Docker host the family is placed on now, or null (one engine, or not placed) */
+    public ActivityTracker(
+            EventPublisher publisher, Clock clock, Duration writeInterval, Function<UserId, String> hostOf) {
         this.publisher = publisher;
         this.clock = clock;
         this.writeIntervalMillis = writeInterval.toMillis();
+        this.hostOf = hostOf;
     }
 
     /**
@@ -65,27 +81,50 @@ public final class ActivityTracker {
         long now = clock.millis();
         long activeAt = Math.min(atMillis, now);
         Entry entry = entryOf(userId, partition, activeAt);
+        String placed = hostOf.apply(userId);
         long lastActive;
+        String host;
         synchronized (entry) {
+            if (placed != null) {
+                entry.host = placed;
+            }
             entry.partition = partition;
             entry.lastActiveMillis = Math.max(entry.lastActiveMillis, activeAt);
-            if (entry.writtenMillis != NEVER && now - entry.writtenMillis < writeIntervalMillis) {
+            // a host the topic does not hold yet (a new family, once placed) is written at once
+            boolean newHost = entry.host != null && !entry.host.equals(entry.writtenHost);
+            if (!newHost && entry.writtenMillis != NEVER && now - entry.writtenMillis < writeIntervalMillis) {
                 return MERGED;
             }
             entry.writtenMillis = now;
             lastActive = entry.lastActiveMillis;
+            host = entry.host;
+            entry.writtenHost = host;
         }
         return publisher.lastActive(
                 partition,
                 new LastActive(
-                        EventIds.next(), Instant.ofEpochMilli(now), userId, Instant.ofEpochMilli(lastActive), source));
+                        EventIds.next(),
+                        Instant.ofEpochMilli(now),
+                        userId,
+                        Instant.ofEpochMilli(lastActive),
+                        source,
+                        host));
     }
 
     /** State restored from the compacted topic; never moves activity backwards. */
     public void restored(UserId userId, int partition, Instant lastActiveAt) {
+        restored(userId, partition, lastActiveAt, null);
+    }
+
+    /** As {@link #restored(UserId, int, Instant)}, with the host the record names (null: none). */
+    public void restored(UserId userId, int partition, Instant lastActiveAt, String host) {
         long at = lastActiveAt.toEpochMilli();
         Entry entry = entryOf(userId, partition, at);
         synchronized (entry) {
+            if (host != null) {
+                entry.host = host;
+                entry.writtenHost = host;
+            }
             entry.partition = partition;
             entry.lastActiveMillis = Math.max(entry.lastActiveMillis, at);
             // what the topic holds counts as written: the next activity within the interval is merged
@@ -119,6 +158,17 @@ public final class ActivityTracker {
         }
         synchronized (entry) {
             return new Activity(Instant.ofEpochMilli(entry.lastActiveMillis), entry.partition);
+        }
+    }
+
+    /** The Docker host the family was last known on (placed when written, or named by the topic), or null. */
+    public String lastHost(UserId userId) {
+        Entry entry = byUser.get(userId);
+        if (entry == null) {
+            return null;
+        }
+        synchronized (entry) {
+            return entry.host;
         }
     }
 

@@ -82,10 +82,8 @@ public final class StateRestorer {
             if (user == null) {
                 user = UserId.of(new String(record.key(), StandardCharsets.UTF_8)); // throws, naming the key
             }
-            activity.restored(
-                    user,
-                    partition,
-                    codec.decode(record.value(), LastActive.class).lastActiveAt());
+            LastActive last = codec.decode(record.value(), LastActive.class);
+            activity.restored(user, partition, last.lastActiveAt(), last.host());
         } catch (InvalidEventException | dev.hermes.schemas.InvalidUserIdException e) {
             log.warn(
                     "skipping unreadable last-active record at {}@{}: {}",

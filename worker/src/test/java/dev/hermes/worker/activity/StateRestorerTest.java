@@ -48,6 +48,59 @@ class StateRestorerTest {
         assertThat(consumer.closed()).isTrue();
     }
 
+    @Test
+    void theHostARecordNamesIsKeptAndWrittenAgainUntilTheFamilyIsPlaced() {
+        dev.hermes.worker.fakes.FakeFleet fleet = new dev.hermes.worker.fakes.FakeFleet();
+        Map<UserId, String> placed = new java.util.HashMap<>();
+        ActivityTracker tracker = new ActivityTracker(fleet.publisher, fleet.clock, Duration.ofMinutes(1), placed::get);
+        UserId user = UserId.random();
+        UserId old = UserId.random();
+        Instant at = fleet.clock.instant().minusSeconds(600);
+        TopicPartition p2 = new TopicPartition(TOPIC, 2);
+        consumer.updateBeginningOffsets(Map.of(p2, 0L));
+        consumer.updateEndOffsets(Map.of(p2, 2L));
+        consumer.schedulePollTask(() -> {
+            consumer.addRecord(
+                    record(0, user, codec.encode(new LastActive(UUID.randomUUID(), at, user, at, "app", "b"))));
+            consumer.addRecord(record(1, old, lastActive(old, at)));
+        });
+
+        new StateRestorer(() -> consumer, TOPIC, codec, tracker).restore(List.of(2));
+
+        assertThat(tracker.lastHost(user)).isEqualTo("b");
+        assertThat(tracker.lastHost(old)).as("a record from before the field").isNull();
+        tracker.touchNow(user, 2, "chat");
+        assertThat(written(fleet).host())
+                .as("not placed yet: the restored host")
+                .isEqualTo("b");
+        placed.put(user, "a");
+        fleet.clock.advance(Duration.ofMinutes(2));
+        tracker.touchNow(user, 2, "chat");
+        assertThat(written(fleet).host()).as("placed: where it is now").isEqualTo("a");
+        assertThat(tracker.lastHost(user)).isEqualTo("a");
+    }
+
+    @Test
+    void aNewFamilysHostIsWrittenOnceItIsPlacedWithinTheWriteInterval() {
+        dev.hermes.worker.fakes.FakeFleet fleet = new dev.hermes.worker.fakes.FakeFleet();
+        Map<UserId, String> placed = new java.util.HashMap<>();
+        ActivityTracker tracker = new ActivityTracker(fleet.publisher, fleet.clock, Duration.ofMinutes(1), placed::get);
+        UserId user = UserId.random();
+
+        tracker.touchNow(user, 1, "chat"); // the request arrives: not placed yet
+        placed.put(user, "b");
+        tracker.touchNow(user, 1, "chat"); // answered: placed on b
+        tracker.touchNow(user, 1, "chat");
+
+        assertThat(fleet.stateProducer.history()).hasSize(2);
+        assertThat(written(fleet).host()).isEqualTo("b");
+    }
+
+    private LastActive written(dev.hermes.worker.fakes.FakeFleet fleet) {
+        var history = fleet.stateProducer.history();
+        return codec.decode(history.get(history.size() - 1).value(), LastActive.class);
+    }
+
     private byte[] lastActive(UserId user, Instant at) {
         return codec.encode(new LastActive(UUID.randomUUID(), at, user, at, "app"));
     }

@@ -16,10 +16,20 @@ import java.util.Map;
 public final class SecondEngine {
     public static final String ENDPOINT = "unix:///run/hermes-docker-b/docker.sock";
     public static final String ADDRESS = "127.0.0.2";
-    private static final Path LIB =
-            Path.of("..", "ops", "lib", "docker.sh").toAbsolutePath().normalize();
+    /** ops/lib/docker.sh of the repository the test runs in (from worker/ or from a module under ops/). */
+    private static final Path LIB = lib();
 
     private SecondEngine() {}
+
+    private static Path lib() {
+        for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
+            Path candidate = dir.resolve("ops").resolve("lib").resolve("docker.sh");
+            if (java.nio.file.Files.isRegularFile(candidate)) {
+                return candidate;
+            }
+        }
+        return Path.of("..", "ops", "lib", "docker.sh").toAbsolutePath().normalize();
+    }
 
     /** Starts it (unless it runs) and loads {@code images} it lacks from the shared engine. */
     public static void up(String... images) {

@@ -42,7 +42,8 @@ import picocli.CommandLine.Spec;
         exitCodeList = {
             "0:done",
             "1:failed (ensure: a runtime was not ready; dlq replay: a record was skipped)",
-            "2:the command line was wrong"
+            "2:the command line was wrong",
+            "3:hosts move: no move failed, but some were still pending at --wait-timeout"
         })
 public final class HermesCli implements Runnable {
     public static final int FAILED = 1;

@@ -4,12 +4,21 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
-/** `hosts list|drain|undrain`: the Docker hosts of HERMES_DOCKER_HOSTS and which take no new families. */
+/**
+ * `hosts list|drain|undrain|move`: the Docker hosts of HERMES_DOCKER_HOSTS, which take no new families, and moving
+ * stopped families off one.
+ */
 @Command(
         name = "hosts",
-        description = "List the Docker hosts (HERMES_DOCKER_HOSTS) and drain or undrain one: a drained host gets no "
-                + "new families (its families stay; workers re-read drains every 5 s).",
-        subcommands = {HostsListCommand.class, HostsDrainCommand.class, HostsUndrainCommand.class})
+        description = "List the Docker hosts (HERMES_DOCKER_HOSTS), drain or undrain one (a drained host gets no "
+                + "new families; its families stay; workers re-read drains every 5 s), and move the stopped "
+                + "families off one.",
+        subcommands = {
+            HostsListCommand.class,
+            HostsDrainCommand.class,
+            HostsUndrainCommand.class,
+            HostsMoveCommand.class
+        })
 public final class HostsCommand implements Runnable {
     @Spec
     private CommandSpec spec;

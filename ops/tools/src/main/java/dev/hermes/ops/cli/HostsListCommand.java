@@ -2,18 +2,24 @@ package dev.hermes.ops.cli;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import dev.hermes.admin.Database;
+import dev.hermes.admin.FamilyMoves;
 import dev.hermes.admin.HostDrains;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
-/** `hosts list`: each host named in HERMES_DOCKER_HOSTS (and each drained one), open or draining. */
+/**
+ * `hosts list`: each host named in HERMES_DOCKER_HOSTS (and each drained one), open or draining, and how many moves
+ * off it are pending.
+ */
 @Command(
         name = "list",
-        description = "Each Docker host of HERMES_DOCKER_HOSTS and each drained host: open or draining.")
+        description = "Each Docker host of HERMES_DOCKER_HOSTS and each drained host: open or draining, and how many "
+                + "moves off it are pending.")
 public final class HostsListCommand implements Callable<Integer> {
     private final CliContext context;
 
@@ -30,28 +36,34 @@ public final class HostsListCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Map<String, HostDrains.Drain> hosts = new LinkedHashMap<>();
+        Map<String, Long> pending;
         configuredNames(context.env().get("HERMES_DOCKER_HOSTS", "")).forEach(name -> hosts.put(name, null));
         try (Database db = pg.open()) {
             new HostDrains(db.jdbi()).all().forEach(drain -> hosts.put(drain.host(), drain));
+            pending = new FamilyMoves(db.jdbi())
+                    .pending().stream()
+                            .collect(Collectors.groupingBy(FamilyMoves.Move::fromHost, Collectors.counting()));
         }
+        pending.keySet().forEach(name -> hosts.putIfAbsent(name, null));
         if (json.enabled()) {
             ArrayNode array = JsonOutput.object().arrayNode();
             hosts.forEach((name, drain) -> array.add(JsonOutput.object()
                     .put("name", name)
                     .put("state", drain == null ? "open" : "draining")
                     .put("drainedAt", drain == null ? null : drain.drainedAt().toString())
-                    .put("drainedBy", drain == null ? null : drain.drainedBy())));
+                    .put("drainedBy", drain == null ? null : drain.drainedBy())
+                    .put("pendingMoves", pending.getOrDefault(name, 0L))));
             JsonOutput.print(array, context.out());
         } else if (hosts.isEmpty()) {
             context.out().println("one host, local (HERMES_DOCKER_HOSTS is not set)");
         } else {
             hosts.forEach((name, drain) -> context.out()
-                    .println(
-                            drain == null
+                    .println((drain == null
                                     ? String.format("%-16s open", name)
                                     : String.format(
                                             "%-16s draining since %s by %s",
-                                            name, drain.drainedAt(), drain.drainedBy())));
+                                            name, drain.drainedAt(), drain.drainedBy()))
+                            + (pending.containsKey(name) ? ", " + pending.get(name) + " moves pending off it" : "")));
         }
         return 0;
     }

@@ -2,15 +2,13 @@ package dev.hermes.ops.cli;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.github.dockerjava.api.DockerClient;
-import dev.hermes.admin.DockerClients;
 import dev.hermes.ops.recreate.FleetContainers;
 import dev.hermes.ops.recreate.RecreateDisplay;
 import dev.hermes.ops.recreate.RecreateFailures;
 import dev.hermes.ops.recreate.RecreateProgress;
 import dev.hermes.ops.recreate.RecreateWait;
+import dev.hermes.ops.status.FleetEngines;
 import dev.hermes.schemas.UserId;
-import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
@@ -18,8 +16,8 @@ import java.util.stream.Collectors;
 import picocli.CommandLine.Option;
 
 /**
- * {@code --wait [--wait-timeout D] [--fleet G]} of {@code settings set}: watches the fleet's containers until every
- * one runs on the new settings version or does not run, with progress on stderr; on timeout names the families still
+ * {@code --wait [--wait-timeout D] [--fleet G]} of {@code settings set}: watches the fleet's containers (on every
+ * engine of HERMES_DOCKER_HOSTS, else DOCKER_HOST's) until every one runs on the new settings version or does not run, with progress on stderr; on timeout names the families still
  * on an older version with their last failure from the audit.
  */
 public final class RecreateWaitOptions {
@@ -61,11 +59,14 @@ public final class RecreateWaitOptions {
     int await(long version, Instant changedAt, KafkaOptions kafka, ObjectNode json) throws InterruptedException {
         String group = fleet != null ? fleet : context.env().get("HERMES_GROUP_ID", "hermes-workers");
         RecreateProgress progress;
-        try (DockerClient docker = DockerClients.connect(context.env().dockerHost(), 2)) {
-            progress = new RecreateWait(new FleetContainers(docker, group)::list, context.clock(), POLL, GRACE)
+        try (FleetEngines engines = FleetEngines.connect(
+                context.env().get("HERMES_DOCKER_HOSTS", ""), context.env().dockerHost(), 2)) {
+            progress = new RecreateWait(
+                            () -> FleetContainers.onEvery(engines.byName().values(), group),
+                            context.clock(),
+                            POLL,
+                            GRACE)
                     .await(version, timeout, new RecreateDisplay(context.err(), context.terminal()));
-        } catch (IOException e) {
-            throw new IllegalStateException("closing the Docker client", e);
         }
         Map<UserId, RecreateFailures.Audit> audit = progress.converged()
                 ? Map.of()

@@ -5,6 +5,7 @@ import com.github.dockerjava.api.model.Container;
 import dev.hermes.schemas.InvalidUserIdException;
 import dev.hermes.schemas.UserId;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 
@@ -24,6 +25,15 @@ public final class FleetContainers {
     public FleetContainers(DockerClient docker, String fleet) {
         this.docker = docker;
         this.fleet = fleet;
+    }
+
+    /** The fleet's containers on every one of {@code engines} (the Docker hosts), one list each. */
+    public static List<FleetContainer> onEvery(Collection<DockerClient> engines, String fleet) {
+        List<FleetContainer> all = new ArrayList<>();
+        for (DockerClient docker : engines) {
+            all.addAll(new FleetContainers(docker, fleet).list());
+        }
+        return all;
     }
 
     public List<FleetContainer> list() {

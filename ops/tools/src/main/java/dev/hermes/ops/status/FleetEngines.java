@@ -1,11 +1,14 @@
 package dev.hermes.ops.status;
 
+import com.github.dockerjava.api.DockerClient;
 import dev.hermes.admin.DockerClients;
 import dev.hermes.admin.DockerHost;
 import dev.hermes.admin.DockerHosts;
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The Docker engines a fleet's runtimes live on, as the workers see them: one per entry of HERMES_DOCKER_HOSTS, or,
@@ -34,6 +37,13 @@ public final class FleetEngines implements AutoCloseable {
 
     public List<Engine> list() {
         return engines;
+    }
+
+    /** The engines' clients by host name, in order. */
+    public Map<String, DockerClient> byName() {
+        Map<String, DockerClient> clients = new LinkedHashMap<>();
+        engines.forEach(engine -> clients.put(engine.name(), engine.docker()));
+        return clients;
     }
 
     @Override

@@ -7,11 +7,13 @@ import dev.hermes.ops.audit.ReplayConsumers;
 import dev.hermes.ops.audit.ReplayProgress;
 import dev.hermes.ops.audit.ReplayScope;
 import dev.hermes.schemas.EventCodec;
+import dev.hermes.schemas.LastActive;
 import dev.hermes.schemas.Topics;
 import dev.hermes.schemas.UserId;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -54,15 +56,23 @@ public final class FleetStatus {
             for (Engine engine : engines) {
                 listings.add(async(pool, "engine " + engine.name(), () -> engine.containers(fleet)));
             }
-            CompletableFuture<Map<UserId, Instant>> lastActive =
-                    async(pool, topics.lastActive(), () -> new LastActivity(kafka, clock).read(topics));
+            CompletableFuture<Map<UserId, LastActive>> lastActive =
+                    async(pool, topics.lastActive(), () -> new LastActivity(kafka, clock).latest(topics));
             CompletableFuture<AuditDigest> audit = async(pool, topics.events(), this::digest);
             CompletableFuture<PartitionOwners> owners = async(pool, "group " + fleet, this::owners);
             List<EngineContainer> containers = new ArrayList<>();
             for (CompletableFuture<List<EngineContainer>> listing : listings) {
                 containers.addAll(join(listing));
             }
-            return new FleetInputs(containers, join(lastActive), join(audit).facts(), join(owners));
+            Map<UserId, Instant> at = new HashMap<>();
+            Map<UserId, String> hosts = new HashMap<>();
+            join(lastActive).forEach((user, last) -> {
+                at.put(user, last.lastActiveAt());
+                if (last.host() != null) {
+                    hosts.put(user, last.host());
+                }
+            });
+            return new FleetInputs(containers, at, join(audit).facts(), join(owners), hosts);
         } finally {
             pool.shutdownNow();
         }

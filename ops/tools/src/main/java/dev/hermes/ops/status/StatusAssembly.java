@@ -14,7 +14,8 @@ import java.util.Set;
 /**
  * Joins the inputs into one line per family, by maps only (no per-family call). The families are those with a
  * container, a last-active record or an audit history; one that was forgotten (last event a FORGET stop, no
- * container, no last-active) is left out. A family with containers on two engines shows the running one.
+ * container, no last-active) is left out. A family with containers on two engines shows the running one; one with
+ * none listed shows the host its last-active record names (its host may be down).
  */
 public final class StatusAssembly {
     private StatusAssembly() {}
@@ -35,14 +36,27 @@ public final class StatusAssembly {
             if (container == null && lastActive == null && audit.forgotten()) {
                 continue;
             }
-            lines.add(line(user, container, audit, lastActive, in.owners().ownerOf(user), now));
+            lines.add(line(
+                    user,
+                    container,
+                    audit,
+                    lastActive,
+                    in.lastHosts().get(user),
+                    in.owners().ownerOf(user),
+                    now));
         }
         lines.sort(Comparator.comparing(s -> s.user().value()));
         return lines;
     }
 
     private static RuntimeStatus line(
-            UserId user, EngineContainer container, AuditFacts audit, Instant lastActive, String owner, Instant now) {
+            UserId user,
+            EngineContainer container,
+            AuditFacts audit,
+            Instant lastActive,
+            String lastHost,
+            String owner,
+            Instant now) {
         RuntimeState state = container == null
                 ? (audit.lastWasFailure() ? RuntimeState.FAILED : RuntimeState.STOPPED)
                 : RuntimeState.of(container.dockerState(), audit.lastWasFailure());
@@ -54,7 +68,7 @@ public final class StatusAssembly {
         return new RuntimeStatus(
                 user,
                 state,
-                container == null ? null : container.host(),
+                container == null ? lastHost : container.host(),
                 owner,
                 lastActive,
                 container != null && container.settingsVersion() > 0

@@ -68,7 +68,8 @@ class HermesCliTest {
                 "topics verify",
                 "hosts list",
                 "hosts drain",
-                "hosts undrain"
+                "hosts undrain",
+                "hosts move"
             })
     void everyCommandHasItsOwnHelp(String command) {
         List<String> args = new ArrayList<>(List.of(command.split(" ")));
@@ -93,7 +94,7 @@ class HermesCliTest {
         List<String> leaves = new ArrayList<>();
         collectLeaves(cli, leaves);
 
-        assertThat(leaves).hasSize(18).allSatisfy(leaf -> assertThat(leaf).endsWith("--json"));
+        assertThat(leaves).hasSize(19).allSatisfy(leaf -> assertThat(leaf).endsWith("--json"));
     }
 
     private static void collectLeaves(CommandLine command, List<String> leaves) {

@@ -79,7 +79,9 @@ class FleetStatusAssemblyTest {
                 Map.of(RUNNING, ago(1), PAUSED, ago(20), IDLE, ago(70)),
                 audit.facts(),
                 new PartitionOwners(
-                        partitions, Map.of(ReplayPlan.partitionOf(RUNNING.value(), partitions), "w1@10.0.0.1")));
+                        partitions, Map.of(ReplayPlan.partitionOf(RUNNING.value(), partitions), "w1@10.0.0.1")),
+                // the last-active host shows only where no engine listed a container
+                Map.of(IDLE, "host-b", RUNNING, "host-old"));
     }
 
     @Test
@@ -92,7 +94,7 @@ class FleetStatusAssemblyTest {
                 .containsExactly(
                         tuple(RUNNING, RuntimeState.RUNNING, "host-b", 3L),
                         tuple(PAUSED, RuntimeState.PAUSED, "local", 3L),
-                        tuple(IDLE, RuntimeState.STOPPED, null, 2L),
+                        tuple(IDLE, RuntimeState.STOPPED, "host-b", 2L),
                         tuple(FAILED, RuntimeState.FAILED, null, 2L),
                         tuple(RECOVERED, RuntimeState.RUNNING, "local", 3L));
     }
