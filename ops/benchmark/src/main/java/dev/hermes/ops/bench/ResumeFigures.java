@@ -16,9 +16,7 @@ import java.util.List;
  * tiered idle pauses it), against a raw `docker unpause` plus the first /health 200 of a paused raw container, in
  * the same run and alternating. paused_mem_mb: the mean resident memory of those paused containers, both sides.
  * An answer is only timed as a resume if it is the same container and it answers /health: a worker that answers a
- * paused runtime's URL as if it were warm, or replaces the container, fails the figure instead. Each timed resume, of
- * either side, starts {@code HERMES_BENCH_RESUME_GAP_MS} (200) after the one before ended: an unpause's work in
- * dockerd and containerd goes on after the call returns, and back to back it fell on the other side's next resume.
+ * paused runtime's URL as if it were warm, or replaces the container, fails the figure instead.
  */
 public final class ResumeFigures {
     private static final Duration TIMEOUT = Duration.ofSeconds(130);
@@ -65,11 +63,9 @@ public final class ResumeFigures {
             ResumeVerdict verdict = new ResumeVerdict();
             EnsureLegs legs = new EnsureLegs();
             LatencySample workerSide = new LatencySample();
-            long gapMs = Long.parseLong(stack.env().get("HERMES_BENCH_RESUME_GAP_MS", "200"));
             for (int i = 0; i <= count; i++) {
                 Paused family = families.get(i);
                 LatencySample systemSide = i == 0 ? new LatencySample() : system;
-                Thread.sleep(gapMs);
                 Instant sent = Instant.now();
                 RuntimeHandle again = systemSide.time(() -> client.ensureRuntime(family.user(), TIMEOUT));
                 if (i > 0) {
@@ -78,7 +74,6 @@ public final class ResumeFigures {
                 }
                 verdict.judge(family.id(), idOrNull(family.name()), again.url(), answers(again.url()));
                 Paused r = raws.get(i);
-                Thread.sleep(gapMs);
                 long t0 = System.nanoTime();
                 docker.unpauseContainerCmd(r.id()).exec();
                 health.awaitHealthy(r.url(), Duration.ofSeconds(10));
@@ -92,8 +87,7 @@ public final class ResumeFigures {
                     .with("note", "resident = cgroup usage minus page cache (docker stats)");
             return List.of(
                     legs.addTo(verdict.figure("resume_p50", system.medianMs(), baseline.medianMs(), count)
-                            .with("worker_p50_ms", workerSide.medianMs())
-                            .with("gap_ms", gapMs)),
+                            .with("worker_p50_ms", workerSide.medianMs())),
                     verdict.figure("resume_p99", system.percentileMs(0.99), baseline.percentileMs(0.99), count)
                             .with("system_max", system.maxMs())
                             .with("raw_max", baseline.maxMs()),
