@@ -62,8 +62,8 @@ class DatabaseIT {
                             .mapTo(Integer.class)
                             .one());
             assertThat(migrations)
-                    .as("each migration (V1, V2, V3) applied once")
-                    .isEqualTo(3);
+                    .as("each migration (V1 to V4) applied once")
+                    .isEqualTo(4);
         }
     }
 }
