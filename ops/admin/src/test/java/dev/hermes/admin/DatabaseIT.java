@@ -61,9 +61,7 @@ class DatabaseIT {
                     .withHandle(h -> h.createQuery("SELECT count(*) FROM flyway_schema_history WHERE success")
                             .mapTo(Integer.class)
                             .one());
-            assertThat(migrations)
-                    .as("each migration (V1 to V4) applied once")
-                    .isEqualTo(4);
+            assertThat(migrations).as("each migration (V1 to V4) applied once").isEqualTo(4);
         }
     }
 }
