@@ -67,6 +67,21 @@ public final class UserId implements Comparable<UserId> {
         return new UUID(high, low);
     }
 
+    /** The id whose {@link #hex()} is {@code hex} (32 lowercase hex digits, as in a container's name), or null. */
+    public static UserId fromHex(String hex) {
+        if (hex == null || hex.length() != 32) {
+            return null;
+        }
+        for (int i = 0; i < 32; i++) {
+            char c = hex.charAt(i);
+            if (!(c >= '0' && c <= '9' || c >= 'a' && c <= 'f')) {
+                return null;
+            }
+        }
+        return new UserId(
+                Long.parseUnsignedLong(hex.substring(0, 16), 16), Long.parseUnsignedLong(hex.substring(16), 16));
+    }
+
     /** The 32 hex digits, no dashes: the stable part of container and volume names. */
     public String hex() {
         return value().replace("-", "");

@@ -23,6 +23,19 @@ class UserIdTest {
     }
 
     @Test
+    void theHexOfAContainerNameGivesTheIdBackAndAnythingElseGivesNone() {
+        UserId id = UserId.of("3f2c1b9e-3f7e-4c55-9a35-0f0c3f1d8a11");
+        assertThat(UserId.fromHex(id.hex())).isEqualTo(id);
+        assertThat(UserId.fromHex("ffffffffffffffffffffffffffffffff").value())
+                .isEqualTo("ffffffff-ffff-ffff-ffff-ffffffffffff");
+        assertThat(UserId.fromHex("3F2C1B9E3F7E4C559A350F0C3F1D8A11")).isNull();
+        assertThat(UserId.fromHex("+f2c1b9e3f7e4c559a350f0c3f1d8a11")).isNull();
+        assertThat(UserId.fromHex("3f2c1b9e3f7e4c559a350f0c3f1d8a1")).isNull();
+        assertThat(UserId.fromHex("")).isNull();
+        assertThat(UserId.fromHex(null)).isNull();
+    }
+
+    @Test
     void randomIdsAreCanonicalAndAgreeWithJavaUuid() {
         for (int i = 0; i < 100; i++) {
             String uuid = UUID.randomUUID().toString();

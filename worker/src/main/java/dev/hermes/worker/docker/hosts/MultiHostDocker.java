@@ -75,7 +75,8 @@ public final class MultiHostDocker implements Docker {
         return id;
     }
 
-    private static Map<String, String> withHost(Map<String, String> labels, DockerHost host) {
+    /** {@code labels} and the labels that say which host a container or volume is on and where it publishes. */
+    static Map<String, String> withHost(Map<String, String> labels, DockerHost host) {
         Map<String, String> all = new java.util.HashMap<>(labels);
         all.put(ContainerSpec.LABEL_HOST, host.name());
         all.put(ContainerSpec.LABEL_PUBLISH_ADDRESS, host.publishAddress());

@@ -32,15 +32,7 @@ public final class PlacementRefresh {
                 : family.startsWith(UnfinishedMoves.CARRIER_PREFIX)
                         ? family.substring(UnfinishedMoves.CARRIER_PREFIX.length())
                         : "";
-        if (hex.length() != 32) {
-            return Optional.empty();
-        }
-        try {
-            return Optional.of(UserId.of(hex.substring(0, 8) + "-" + hex.substring(8, 12) + "-" + hex.substring(12, 16)
-                    + "-" + hex.substring(16, 20) + "-" + hex.substring(20)));
-        } catch (RuntimeException e) {
-            return Optional.empty();
-        }
+        return Optional.ofNullable(UserId.fromHex(hex));
     }
 
     /** Lists every engine once and places again each family of {@code gained}; returns how many it looked at. */
@@ -67,7 +59,7 @@ public final class PlacementRefresh {
 
     private void refresh(UserId user, HostListings all) {
         Placements placements = engines.placements();
-        String carrier = UnfinishedMoves.CARRIER_PREFIX + user.hex();
+        String carrier = UnfinishedMoves.carrierName(user);
         String containerHost = null;
         for (var host : engines.hosts()) {
             for (ContainerSummary c : all.containers(host.name(), "hermes-")) {

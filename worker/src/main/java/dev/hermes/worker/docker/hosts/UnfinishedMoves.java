@@ -1,5 +1,6 @@
 package dev.hermes.worker.docker.hosts;
 
+import dev.hermes.schemas.UserId;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -23,6 +24,11 @@ final class UnfinishedMoves {
     static final String CARRIER_PREFIX = "hermes-move-";
 
     private UnfinishedMoves() {}
+
+    /** The name of the family's move carriers (one per host during a copy). */
+    static String carrierName(UserId user) {
+        return CARRIER_PREFIX + user.hex();
+    }
 
     /**
      * @param home the host whose volume is the family's; empty when no host holds one, or when {@code doubtful}

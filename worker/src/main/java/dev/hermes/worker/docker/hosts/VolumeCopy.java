@@ -72,7 +72,7 @@ final class VolumeCopy {
 
     /** Removes this move's carriers and its copy on {@code to} (only if the copy there is this move's). */
     void undo(UserId user, String to, String movedAt) {
-        String carrier = UnfinishedMoves.CARRIER_PREFIX + user.hex();
+        String carrier = UnfinishedMoves.carrierName(user);
         for (DockerHost host : engines.hosts()) {
             quietly(() -> engines.call(host.name(), d -> d.remove(carrier)));
         }
@@ -86,7 +86,7 @@ final class VolumeCopy {
 
     /** Removes what an earlier try of the move off {@code from} left: carriers, and copies on other hosts. */
     void removeLeftovers(UserId user, String from, Set<String> holding) {
-        String carrier = UnfinishedMoves.CARRIER_PREFIX + user.hex();
+        String carrier = UnfinishedMoves.carrierName(user);
         for (DockerHost host : engines.hosts()) {
             if (!engines.outages().of(host.name()).down()) {
                 quietly(() -> engines.call(host.name(), d -> d.remove(carrier)));
@@ -113,7 +113,7 @@ final class VolumeCopy {
         labels.put(ContainerSpec.LABEL_FLEET, fleet);
         labels.put(ContainerSpec.LABEL_HOST, host);
         return new CarrierSpec(
-                UnfinishedMoves.CARRIER_PREFIX + user.hex(), image, user.volumeName(), DATA_PATH, Map.copyOf(labels));
+                UnfinishedMoves.carrierName(user), image, user.volumeName(), DATA_PATH, Map.copyOf(labels));
     }
 
     private static void quietly(java.util.function.Supplier<?> call) {

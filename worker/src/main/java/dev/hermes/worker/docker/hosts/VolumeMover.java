@@ -4,7 +4,6 @@ import dev.hermes.admin.DockerHost;
 import dev.hermes.schemas.UserId;
 import dev.hermes.worker.docker.ContainerInfo;
 import dev.hermes.worker.docker.ContainerLabels;
-import dev.hermes.worker.docker.ContainerSpec;
 import dev.hermes.worker.docker.DockerOutage;
 import java.time.Clock;
 import java.util.Map;
@@ -96,7 +95,7 @@ public final class VolumeMover {
             bytes = copy.copy(user, from, source, to, movedAt);
         } catch (RuntimeException e) {
             copy.undo(user, to.name(), movedAt);
-            return transient_(e)
+            return isTransient(e)
                     ? MoveOutcome.retry("COPY_FAILED: " + e.getMessage())
                     : MoveOutcome.failed("COPY_FAILED", String.valueOf(e.getMessage()));
         }
@@ -112,7 +111,7 @@ public final class VolumeMover {
             container.ifPresent(c -> engines.call(from, d -> d.remove(c.id())));
             engines.call(from, d -> d.removeVolume(user.volumeName()));
         } catch (RuntimeException e) {
-            if (transient_(e)) {
+            if (isTransient(e)) {
                 // whether the source volume is gone is not known: the next try (or the rule) tells which copy is whole
                 return MoveOutcome.retry("REMOVE_FAILED: " + e.getMessage());
             }
@@ -126,15 +125,13 @@ public final class VolumeMover {
         return MoveOutcome.moved(to.name(), bytes, (System.nanoTime() - t0) / 1_000_000);
     }
 
-    private static boolean transient_(RuntimeException e) {
+    private static boolean isTransient(RuntimeException e) {
         return DockerOutage.unreachable(e) || e instanceof HostUnreachableException;
     }
 
     /** The labels of the family's volume on {@code to}: the source's, on the new host, saying where it came from. */
     static Map<String, String> targetLabels(Map<String, String> source, DockerHost to, String from, String movedAt) {
-        Map<String, String> labels = new java.util.HashMap<>(source);
-        labels.put(ContainerSpec.LABEL_HOST, to.name());
-        labels.put(ContainerSpec.LABEL_PUBLISH_ADDRESS, to.publishAddress());
+        Map<String, String> labels = new java.util.HashMap<>(MultiHostDocker.withHost(source, to));
         labels.put(UnfinishedMoves.LABEL_MOVE_FROM, from);
         labels.put(UnfinishedMoves.LABEL_MOVE_AT, movedAt);
         return Map.copyOf(labels);
