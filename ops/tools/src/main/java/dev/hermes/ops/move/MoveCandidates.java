@@ -2,17 +2,14 @@ package dev.hermes.ops.move;
 
 import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.exception.NotFoundException;
-import com.github.dockerjava.api.model.Container;
 import dev.hermes.ops.recreate.FleetContainer;
 import dev.hermes.ops.recreate.FleetContainers;
-import dev.hermes.schemas.InvalidUserIdException;
 import dev.hermes.schemas.UserId;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
 
 /**
  * The families of one fleet on one Docker engine, as far as a move cares: those whose runtime is stopped (created,
@@ -40,19 +37,11 @@ public final class MoveCandidates {
     public Listing list() {
         List<Stopped> stopped = new ArrayList<>();
         List<Live> live = new ArrayList<>();
-        for (Container c : docker.listContainersCmd()
-                .withShowAll(true)
-                .withLabelFilter(Map.of(FleetContainers.LABEL_MANAGED, "true", FleetContainers.LABEL_FLEET, fleet))
-                .exec()) {
-            UserId user = user(c.getLabels() == null ? null : c.getLabels().get(FleetContainers.LABEL_USER));
-            if (user == null) {
-                continue;
-            }
-            FleetContainer.State state = FleetContainer.State.ofDocker(c.getState());
-            if (state == FleetContainer.State.STOPPED) {
-                stoppedAt(c.getId()).ifPresent(at -> stopped.add(new Stopped(user, at)));
-            } else {
-                live.add(new Live(user, state == FleetContainer.State.PAUSED ? "paused" : "running"));
+        for (FleetContainer c : new FleetContainers(docker, fleet).list()) {
+            switch (c.state()) {
+                case STOPPED -> stoppedAt(c.user()).ifPresent(at -> stopped.add(new Stopped(c.user(), at)));
+                case PAUSED -> live.add(new Live(c.user(), "paused"));
+                case RUNNING -> live.add(new Live(c.user(), "running"));
             }
         }
         stopped.sort(Comparator.comparing(Stopped::stoppedAt)
@@ -62,9 +51,12 @@ public final class MoveCandidates {
     }
 
     /** Empty when the container went away since the list (removed: nothing to move). */
-    private java.util.Optional<Instant> stoppedAt(String id) {
+    private java.util.Optional<Instant> stoppedAt(UserId user) {
         try {
-            String finished = docker.inspectContainerCmd(id).exec().getState().getFinishedAt();
+            String finished = docker.inspectContainerCmd(user.containerName())
+                    .exec()
+                    .getState()
+                    .getFinishedAt();
             return java.util.Optional.of(instant(finished));
         } catch (NotFoundException e) {
             return java.util.Optional.empty();
@@ -79,14 +71,6 @@ public final class MoveCandidates {
             return Instant.parse(dockerTime);
         } catch (DateTimeParseException e) {
             return Instant.EPOCH;
-        }
-    }
-
-    private static UserId user(String label) {
-        try {
-            return label == null ? null : UserId.of(label);
-        } catch (InvalidUserIdException e) {
-            return null;
         }
     }
 }
