@@ -22,8 +22,9 @@ import java.util.function.Function;
  * 100k heartbeats a second allocates nothing here for a merged heartbeat.
  *
  * <p>With several Docker hosts each write carries the family's host (its placement now, else the host the topic last
- * named), so a new owner knows where a family lives even while that host does not answer; a host the topic does not
- * hold yet (a new family once placed, a moved one) is written at the next activity, whatever the interval.
+ * named), so a new owner knows where a family lives even while that host does not answer. The host is looked up at
+ * each write and, until the family is placed, at each activity: a new family's host is written as soon as it is
+ * placed, whatever the interval; a moved family's new host with the next write.
  */
 public final class ActivityTracker {
     private static final long NEVER = Long.MIN_VALUE;
@@ -81,18 +82,23 @@ public final class ActivityTracker {
         long now = clock.millis();
         long activeAt = Math.min(atMillis, now);
         Entry entry = entryOf(userId, partition, activeAt);
-        String placed = hostOf.apply(userId);
         long lastActive;
         String host;
         synchronized (entry) {
-            if (placed != null) {
-                entry.host = placed;
-            }
             entry.partition = partition;
             entry.lastActiveMillis = Math.max(entry.lastActiveMillis, activeAt);
+            boolean due = entry.writtenMillis == NEVER || now - entry.writtenMillis >= writeIntervalMillis;
+            // the host is looked up only for a write, or until the family is placed: a merged heartbeat of a placed
+            // family allocates nothing
+            if (due || entry.host == null) {
+                String placed = hostOf.apply(userId);
+                if (placed != null) {
+                    entry.host = placed;
+                }
+            }
             // a host the topic does not hold yet (a new family, once placed) is written at once
             boolean newHost = entry.host != null && !entry.host.equals(entry.writtenHost);
-            if (!newHost && entry.writtenMillis != NEVER && now - entry.writtenMillis < writeIntervalMillis) {
+            if (!newHost && !due) {
                 return MERGED;
             }
             entry.writtenMillis = now;

@@ -3,12 +3,14 @@ package dev.hermes.worker.activity;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.hermes.schemas.UserId;
+import dev.hermes.worker.fakes.FakeFleet;
 import dev.hermes.worker.kafka.Partitions;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
 class ActivityTrackerTest {
@@ -47,5 +49,26 @@ class ActivityTrackerTest {
             assertThat(Partitions.of(UserId.random(), 24)).isBetween(0, 23);
         }
         assertThat(Partitions.of(USER, 24)).isEqualTo(Partitions.of(UserId.of(USER.value()), 24));
+    }
+
+    @Test
+    void aPlacedFamilysHostIsLookedUpOnlyForAWriteNotForEveryMergedHeartbeat() {
+        FakeFleet fleet = new FakeFleet();
+        AtomicInteger lookups = new AtomicInteger();
+        ActivityTracker tracker = new ActivityTracker(fleet.publisher, fleet.clock, Duration.ofMinutes(1), user -> {
+            lookups.incrementAndGet();
+            return "a";
+        });
+
+        for (int i = 0; i < 100; i++) {
+            tracker.touchNow(USER, 1, "chat");
+        }
+        fleet.clock.advance(Duration.ofMinutes(2));
+        tracker.touchNow(USER, 1, "chat");
+
+        assertThat(fleet.stateProducer.history()).hasSize(2);
+        assertThat(lookups.get())
+                .as("the first write and the one after the interval")
+                .isEqualTo(2);
     }
 }
