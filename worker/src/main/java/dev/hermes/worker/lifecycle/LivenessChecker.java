@@ -19,10 +19,17 @@ import org.slf4j.LoggerFactory;
  * HERMES_LIVENESS_FAILURES failed checks in a row the runtime leaves the warm set at once (the warm path never answers
  * it again) and {@code onUnhealthy} hears of it: its container is removed on the family's lane. A runtime replaced in
  * the meantime (recreated, reaped) is left alone: only the very runtime that was checked is taken out.
+ *
+ * <p>At most {@link #MAX_IN_FLIGHT} checks are in flight at once: a worker whose agents hang (each check then waits
+ * out its timeout) holds a bounded number of requests, not one per runtime. A runtime whose slot comes while the bound
+ * is reached is checked at its slot of the next interval.
  */
 public final class LivenessChecker {
     /** Ticks per interval. */
     public static final int SLOTS = 30;
+
+    /** Checks in flight at once, of every runtime. */
+    public static final int MAX_IN_FLIGHT = 256;
 
     private static final Logger log = LoggerFactory.getLogger(LivenessChecker.class);
     private final RuntimeRegistry registry;
@@ -61,6 +68,13 @@ public final class LivenessChecker {
         }
         int started = 0;
         for (Runtime runtime : registry.all()) {
+            if (inFlight.size() >= MAX_IN_FLIGHT) {
+                log.debug(
+                        "{} liveness checks in flight: the rest of slot {} waits for the next interval",
+                        MAX_IN_FLIGHT,
+                        slot);
+                break;
+            }
             if (slotOf(runtime) == slot && inFlight.add(runtime.containerId())) {
                 check(runtime);
                 started++;

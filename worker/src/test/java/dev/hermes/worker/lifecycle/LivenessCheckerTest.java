@@ -67,6 +67,22 @@ class LivenessCheckerTest {
     }
 
     @Test
+    void hungAgentsHoldAtMostTheBoundOfChecksInFlightAndTheRestAreCheckedOnceTheyAnswer() {
+        answerLater = true;
+        for (int i = 0; i < 30 * LivenessChecker.MAX_IN_FLIGHT; i++) {
+            warm(UserId.random());
+        }
+
+        oneInterval();
+        assertThat(pending).hasSize(LivenessChecker.MAX_IN_FLIGHT);
+
+        pending.values().forEach(answer -> answer.complete(true));
+        pending.clear();
+        checker.tick();
+        assertThat(pending).isNotEmpty().hasSizeLessThanOrEqualTo(LivenessChecker.MAX_IN_FLIGHT);
+    }
+
+    @Test
     void aRuntimeLeavesTheWarmSetAfterTheConfiguredFailuresInARowOnly() {
         Runtime sick = warm(UserId.random());
         Runtime fine = warm(UserId.random());

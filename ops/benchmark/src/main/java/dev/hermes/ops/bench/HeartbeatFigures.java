@@ -150,6 +150,9 @@ public final class HeartbeatFigures {
         env.put("HERMES_LAST_ACTIVE_WRITE_INTERVAL_SEC", "0.001");
         env.put("HERMES_ORPHAN_SWEEP_SEC", "86400");
         env.put("HERMES_REAP_INTERVAL_SEC", "86400");
+        // the simulated runtimes have no agent behind their URL: a liveness check of each would fail and, after
+        // HERMES_LIVENESS_FAILURES, take it out of the warm set (the checks' own cost is bounded, LivenessChecker)
+        env.put("HERMES_LIVENESS_INTERVAL_SEC", "86400");
         env.put("HERMES_SETTINGS_POLL_SEC", "86400");
         env.put("HERMES_MAX_CONCURRENT_SPAWNS", "1");
         return env;
