@@ -47,7 +47,7 @@ final class EnsurerWiring {
                 config.runtimeLimits());
         CrashLoopGuard crashLoop = new CrashLoopGuard(
                 config.crashLoopAfter(), config.crashLoopBackoffMin(), config.crashLoopBackoffMax(), clock);
-        meters.crashLoopFamilies(crashLoop::inBackoff);
+        meters.spawns().crashLoopFamilies(crashLoop::inBackoff);
         return new Ensurer(
                 spawner,
                 new HealthProbe(config.healthTimeout()),

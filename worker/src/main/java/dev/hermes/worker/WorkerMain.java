@@ -1,7 +1,7 @@
 package dev.hermes.worker;
 
 import dev.hermes.worker.config.InvalidSettingException;
-import dev.hermes.worker.config.WorkerSettings;
+import dev.hermes.worker.config.ObservabilitySettings;
 import java.util.concurrent.CountDownLatch;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -63,7 +63,7 @@ public final class WorkerMain {
     /** Read before logging starts; an invalid value is reported with the rest of the configuration below. */
     private static boolean jsonLogs() {
         try {
-            return WorkerSettings.LOG_JSON.read(System.getenv());
+            return ObservabilitySettings.LOG_JSON.read(System.getenv());
         } catch (InvalidSettingException e) {
             return false;
         }

@@ -28,7 +28,7 @@ final class DeadLetters {
             PartitionProgress progress,
             String reason,
             String field) {
-        meters.dlq(field == null ? "unreadable" : field);
+        meters.requests().dlq(field == null ? "unreadable" : field);
         log.warn("record {}-{}@{} goes to the DLQ: {}", record.topic(), record.partition(), record.offset(), reason);
         writes.write(
                 tp,

@@ -65,7 +65,7 @@ final class PartitionHolds {
         List<TopicPartition> cleared = new ArrayList<>();
         halted.removeIf(tp -> !failing.containsKey(tp) && cleared.add(tp));
         cleared.forEach(tp -> resumeIfFree(tp, "its failing write went through"));
-        meters.partitionsHalted().set(halted.size());
+        meters.partitions().halted().set(halted.size());
     }
 
     /** Restores every partition gained since the last turn in one pass, then resumes them. */

@@ -78,7 +78,7 @@ final class PartitionRouting {
                     "partition");
             return true;
         }
-        meters.recordMoved();
+        meters.partitions().recordMoved();
         log.debug("record {}@{} belongs on partition {}: moving it", tp, record.offset(), canonical);
         writes.write(
                 tp,

@@ -50,7 +50,7 @@ final class Rebalance implements ConsumerRebalanceListener {
         consumer.pause(assigned);
         for (TopicPartition tp : assigned) {
             owned.gain(tp);
-            meters.partitionOwned(tp.partition(), () -> owned.inFlight(tp), () -> owned.lag(tp.partition()));
+            meters.partitions().owned(tp.partition(), () -> owned.inFlight(tp), () -> owned.lag(tp.partition()));
         }
     }
 
@@ -83,7 +83,7 @@ final class Rebalance implements ConsumerRebalanceListener {
         }
         for (TopicPartition tp : released) {
             if (owned.release(tp)) {
-                meters.partitionReleased(tp.partition());
+                meters.partitions().released(tp.partition());
             }
         }
         partitions.released(released.stream().map(TopicPartition::partition).collect(Collectors.toSet()));

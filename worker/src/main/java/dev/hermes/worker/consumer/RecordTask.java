@@ -63,14 +63,14 @@ final class RecordTask implements Supersedable {
 
     @Override
     public void superseded() {
-        meters.heartbeatMerged();
+        meters.requests().heartbeatMerged();
         progress.handled();
         progress.finished(record.offset());
     }
 
     @Override
     public void run() {
-        meters.laneWaited(Duration.ofNanos(System.nanoTime() - dispatchedAt));
+        meters.requests().laneWaited(Duration.ofNanos(System.nanoTime() - dispatchedAt));
         long offset = record.offset();
         CompletableFuture<Void> outcome;
         try {

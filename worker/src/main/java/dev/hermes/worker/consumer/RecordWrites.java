@@ -130,7 +130,7 @@ final class RecordWrites {
         });
         for (Failed f : due) {
             if (f.attempts() > 0) {
-                meters.recordWriteRetried();
+                meters.partitions().recordWriteRetried();
             }
             attempt(f.write(), f.attempts() + 1);
         }

@@ -98,7 +98,7 @@ public final class RequestLoop implements Runnable {
                 }
                 lastPollNanos = System.nanoTime();
                 sampleLag();
-                meters.partitionsPaused().set(owned.paused());
+                meters.partitions().paused().set(owned.paused());
             }
         } catch (WakeupException e) {
             if (running) {

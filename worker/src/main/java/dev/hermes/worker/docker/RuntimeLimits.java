@@ -1,11 +1,11 @@
 package dev.hermes.worker.docker;
 
-import static dev.hermes.worker.config.WorkerSettings.RUNTIME_CAP_ADD;
-import static dev.hermes.worker.config.WorkerSettings.RUNTIME_CPUS;
-import static dev.hermes.worker.config.WorkerSettings.RUNTIME_LOG_MAX_FILE;
-import static dev.hermes.worker.config.WorkerSettings.RUNTIME_LOG_MAX_SIZE;
-import static dev.hermes.worker.config.WorkerSettings.RUNTIME_MEMORY_MB;
-import static dev.hermes.worker.config.WorkerSettings.RUNTIME_PIDS_LIMIT;
+import static dev.hermes.worker.config.RuntimeLimitSettings.RUNTIME_CAP_ADD;
+import static dev.hermes.worker.config.RuntimeLimitSettings.RUNTIME_CPUS;
+import static dev.hermes.worker.config.RuntimeLimitSettings.RUNTIME_LOG_MAX_FILE;
+import static dev.hermes.worker.config.RuntimeLimitSettings.RUNTIME_LOG_MAX_SIZE;
+import static dev.hermes.worker.config.RuntimeLimitSettings.RUNTIME_MEMORY_MB;
+import static dev.hermes.worker.config.RuntimeLimitSettings.RUNTIME_PIDS_LIMIT;
 
 import java.util.List;
 

@@ -114,7 +114,7 @@ public final class EngineCapacity implements CapacityGate {
 
     /** Lists the engine again (also the housekeeping tick): corrects what the estimate cannot see. */
     public synchronized void recount() {
-        meters.dockerCall();
+        meters.docker().called();
         listed = runningOnEngine.getAsInt();
         startedSinceListing = 0;
         everListed = true;

@@ -131,7 +131,7 @@ public final class Evictor {
         }
         registry.remove(user);
         registry.takePaused(user);
-        meters.dockerCall();
+        meters.docker().called();
         if (paused) {
             freezer.stopPaused(victim.container().id(), remove);
         } else if (remove) {
@@ -139,7 +139,7 @@ public final class Evictor {
         } else {
             spawner.stop(victim.container().id());
         }
-        meters.reaped(StopReason.EVICTED.name());
+        meters.runtimes().reaped(StopReason.EVICTED.name());
         audit.record(
                 user,
                 null,

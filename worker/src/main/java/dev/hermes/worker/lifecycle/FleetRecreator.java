@@ -72,7 +72,7 @@ public final class FleetRecreator {
                                 r.container().labels(), r.container().imageId())
                         .isPresent())
                 .toList();
-        meters.settingsDrift().set(stale.size());
+        meters.runtimes().settingsDrift().set(stale.size());
         if (stale.isEmpty()) {
             return 0;
         }
@@ -111,7 +111,7 @@ public final class FleetRecreator {
                     } catch (RuntimeException e) {
                         log.warn("recreate of user={} failed: {}", runtime.user(), e.getMessage());
                     } finally {
-                        meters.settingsDrift().decrementAndGet();
+                        meters.runtimes().settingsDrift().decrementAndGet();
                         done.countDown();
                     }
                 });
@@ -149,6 +149,6 @@ public final class FleetRecreator {
                 version,
                 total - done.getCount(),
                 total,
-                meters.settingsDrift().get());
+                meters.runtimes().settingsDrift().get());
     }
 }

@@ -27,13 +27,13 @@ public final class Freezer {
     }
 
     public void pause(String containerId) {
-        meters.dockerCall();
+        meters.docker().called();
         docker.pause(containerId);
     }
 
     /** Stops (or removes) a container that is paused, or was until a moment ago. */
     public void stopPaused(String containerId, boolean remove) {
-        meters.dockerCall();
+        meters.docker().called();
         if (remove) {
             docker.remove(containerId);
             return;
@@ -43,7 +43,7 @@ public final class Freezer {
         } catch (DockerCallFailedException e) {
             log.debug("container {} was not paused any more: {}", containerId, e.getMessage());
         }
-        meters.dockerCall();
+        meters.docker().called();
         docker.stop(containerId, STOP_TIMEOUT_SEC);
     }
 
@@ -52,11 +52,11 @@ public final class Freezer {
      * recreate removes it rather than wake it, and the family's next ensure creates today's. Returns whether it did.
      */
     public boolean removeIfPaused(String containerId) {
-        meters.dockerCall();
+        meters.docker().called();
         if (docker.inspect(containerId).filter(ContainerInfo::paused).isEmpty()) {
             return false;
         }
-        meters.dockerCall();
+        meters.docker().called();
         return docker.remove(containerId);
     }
 }

@@ -34,7 +34,7 @@ public final class OrphanSweeper {
 
     /** Returns how many orphans this call removed. */
     public int sweep() {
-        meters.dockerCall();
+        meters.docker().called();
         int removed = 0;
         for (ContainerSummary container : docker.allNamed("hermes-user-usr_")) {
             String name = legacyName(container);
@@ -45,7 +45,7 @@ public final class OrphanSweeper {
                 continue; // another worker got there first
             }
             removed++;
-            meters.orphanRemoved();
+            meters.runtimes().orphanRemoved();
             audit.record(null, null, new RuntimeFact.Stopped(clock.instant(), name, StopReason.ORPHAN, true, false));
             log.info("removed legacy orphan container {}", name);
         }

@@ -42,7 +42,7 @@ public final class OwnedRuntimes {
             return List.of();
         }
         int partitions = scope.partitionCount().getAsInt();
-        meters.dockerCall();
+        meters.docker().called();
         List<Owned> result = new ArrayList<>();
         for (ContainerSummary container : docker.runningManaged(scope.fleet())) {
             UserId user = ContainerLabels.user(container.labels());

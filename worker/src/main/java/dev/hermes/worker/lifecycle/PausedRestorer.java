@@ -55,7 +55,7 @@ public final class PausedRestorer {
                     || registry.find(runtime.user()) != null) {
                 continue;
             }
-            meters.dockerCall();
+            meters.docker().called();
             ContainerInfo info = docker.inspect(runtime.container().id()).orElse(null);
             String port = info == null ? null : info.publishedPorts().get(agentPort);
             if (info == null || !info.paused() || port == null) {

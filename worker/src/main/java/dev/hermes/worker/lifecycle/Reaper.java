@@ -134,14 +134,14 @@ public final class Reaper {
         if (paused || wasPaused != null) {
             freezer.stopPaused(containerId, policy.removeOnReap());
         } else {
-            meters.dockerCall();
+            meters.docker().called();
             if (policy.removeOnReap()) {
                 spawner.remove(containerId);
             } else {
                 spawner.stop(containerId);
             }
         }
-        meters.reaped(StopReason.IDLE.name());
+        meters.runtimes().reaped(StopReason.IDLE.name());
         audit.record(
                 user,
                 null,

@@ -58,7 +58,7 @@ public final class RuntimeRecovery implements RuntimeDeathListener {
     @Override
     public void died(Runtime runtime, StopReason reason, Long exitCode, boolean stopAsked) {
         UserId user = runtime.userId();
-        meters.reaped(reason.name());
+        meters.runtimes().reaped(reason.name());
         RuntimeFact.Stopped stopped =
                 new RuntimeFact.Stopped(clock.instant(), runtime.containerName(), reason, false, false, exitCode);
         // audited on the lane too, not by the caller (the Docker event thread): a producer that blocks (no metadata,
@@ -84,7 +84,7 @@ public final class RuntimeRecovery implements RuntimeDeathListener {
                 if (!ensurer.retireUnhealthy(user, facts)) {
                     return; // an ensure on the lane did it first
                 }
-                meters.reaped(StopReason.UNHEALTHY.name());
+                meters.runtimes().reaped(StopReason.UNHEALTHY.name());
                 restartIfActive(user, facts);
             } catch (RuntimeException e) {
                 log.warn("removing the hung runtime of user={} failed: {}", user, e.getMessage());

@@ -42,8 +42,8 @@ final class Refusals {
 
     /** A replayed request long past its deadline: no runtime, no activity, no reply; the audit says why. */
     CompletableFuture<Void> stale(RuntimeRequested request) {
-        meters.staleSkipped(request.type());
-        meters.failure(FailureReason.DEADLINE_PASSED.name());
+        meters.requests().staleSkipped(request.type());
+        meters.requests().failure(FailureReason.DEADLINE_PASSED.name());
         String message = "deadline " + request.deadline() + " passed more than " + staleAfter.toSeconds()
                 + " s ago (HERMES_STALE_REQUEST_SEC): not ensured";
         log.info("request user={} correlationId={} skipped: {}", request.userId(), request.correlationId(), message);
@@ -67,7 +67,7 @@ final class Refusals {
                 .reply(to.replyTopic(), to.replyPartition(), to.userId(), answer)
                 .whenComplete((sent, error) -> {
                     if (error == null) {
-                        meters.failure(FailureReason.INVALID_REQUEST.name());
+                        meters.requests().failure(FailureReason.INVALID_REQUEST.name());
                     } else {
                         log.info(
                                 "invalid request correlationId={} not answered: {}",
@@ -82,7 +82,7 @@ final class Refusals {
      * random ids must not grow the last-active topic either); a request gets RuntimeFailed UNKNOWN_FAMILY.
      */
     CompletableFuture<Void> unknownFamily(Event event) {
-        meters.failure(FailureReason.UNKNOWN_FAMILY.name());
+        meters.requests().failure(FailureReason.UNKNOWN_FAMILY.name());
         String message = new UnknownFamilyException(event.userId()).getMessage();
         if (!(event instanceof RuntimeRequested request)) {
             log.debug("heartbeat user={}: {}", event.userId(), message);

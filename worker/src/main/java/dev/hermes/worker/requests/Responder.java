@@ -80,14 +80,14 @@ public final class Responder implements RequestHandler {
 
     @Override
     public CompletableFuture<Void> handle(Event event, int partition) {
-        meters.handled(event.type());
+        meters.requests().handled(event.type());
         if (event instanceof Heartbeat heartbeat) {
             Runtime warm = ensurer.warm(heartbeat.userId());
             if (warm != null) { // the common case, 100k times a second: nothing to log, so no MDC either
                 return activity.touchNow(warm.userId(), partition, heartbeat.source());
             }
             if (heartbeat.occurredAt().isBefore(clock.instant().minus(staleAfter))) {
-                meters.staleSkipped(heartbeat.type());
+                meters.requests().staleSkipped(heartbeat.type());
                 log.debug(
                         "heartbeat user={} from {} is older than {}: no runtime started",
                         heartbeat.userId(),
@@ -130,7 +130,7 @@ public final class Responder implements RequestHandler {
         } catch (RuntimeException | Error e) {
             if (e instanceof EnsureFailedException f && f.getCause() instanceof UnknownFamilyException) {
                 // HERMES_ADMISSION=known-accounts: a heartbeat of a family without an account starts nothing
-                meters.failure(FailureReason.UNKNOWN_FAMILY.name());
+                meters.requests().failure(FailureReason.UNKNOWN_FAMILY.name());
                 log.debug("heartbeat user={}: {}", heartbeat.userId(), f.getMessage());
                 return CompletableFuture.completedFuture(null);
             }
@@ -138,7 +138,7 @@ public final class Responder implements RequestHandler {
             if (e instanceof EnsureFailedException f && FailureReasons.quiet(f.getCause())) {
                 // the engine is full, the family is in its crash-loop backoff (its entry was audited), or Docker is
                 // down: the device's next heartbeat tries again; not worth a warning every 30 s
-                meters.failure(FailureReasons.reasonOf(f.getCause()).name());
+                meters.requests().failure(FailureReasons.reasonOf(f.getCause()).name());
                 log.debug("heartbeat user={}: {}", heartbeat.userId(), f.getMessage());
             } else {
                 log.warn("heartbeat ensure for user={} failed: {}", heartbeat.userId(), e.toString(), e);
@@ -184,7 +184,7 @@ public final class Responder implements RequestHandler {
                     () -> ensurer.ensure(request.userId(), request.correlationId()),
                     f -> audit.record(request.userId(), request.eventId(), f.factsSoFar()));
             long totalMs = (System.nanoTime() - t0) / 1_000_000;
-            meters.ensured(ensured.cold(), Duration.ofNanos(System.nanoTime() - t0));
+            meters.requests().ensured(ensured.cold(), Duration.ofNanos(System.nanoTime() - t0));
             answer = new RuntimeReady(
                     EventIds.next(),
                     clock.instant(),
@@ -213,7 +213,7 @@ public final class Responder implements RequestHandler {
             Throwable cause = e instanceof EnsureFailedException f ? f.getCause() : e;
             FailureReason reason =
                     cause instanceof RuntimeException r ? FailureReasons.reasonOf(r) : FailureReason.SPAWN_ERROR;
-            meters.failure(reason.name());
+            meters.requests().failure(reason.name());
             String message = e.getMessage() != null ? e.getMessage() : e.toString();
             answer = new RuntimeFailed(
                     EventIds.next(),

@@ -154,7 +154,7 @@ public final class Ensurer {
         if (hung == null) {
             return false;
         }
-        meters.dockerCall();
+        meters.docker().called();
         spawner.remove(hung.containerId());
         facts.add(new RuntimeFact.Stopped(clock.instant(), hung.containerName(), StopReason.UNHEALTHY, true, false));
         return true;
@@ -169,7 +169,7 @@ public final class Ensurer {
         if (known == null) {
             return;
         }
-        meters.dockerCall();
+        meters.docker().called();
         Optional<ContainerInfo> container = spawner.inspect(known.containerId());
         if (container.filter(ContainerInfo::running).isPresent()) {
             if (!health.answersNow(known.url())) {
@@ -235,7 +235,7 @@ public final class Ensurer {
     }
 
     private boolean runsAlready(UserId user) {
-        meters.dockerCall();
+        meters.docker().called();
         return spawner.inspect(user.containerName())
                 .filter(ContainerInfo::running)
                 .filter(c -> RuntimeSpawner.ofFleet(c, specs.fleet()))

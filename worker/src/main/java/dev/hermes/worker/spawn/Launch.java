@@ -43,11 +43,11 @@ final class Launch {
             StopReason why) {
         long t0 = System.nanoTime();
         registry.remove(user);
-        meters.dockerCall();
+        meters.docker().called();
         spawner.remove(containerName);
         facts.add(new RuntimeFact.Stopped(clock.instant(), containerName, why, true, false));
         EnsureOutcome fresh = spawn(user, current, spec, null, false, facts);
-        meters.recreated();
+        meters.runtimes().recreated();
         facts.add(new RuntimeFact.Recreated(
                 clock.instant(),
                 containerName,
@@ -65,9 +65,9 @@ final class Launch {
             UUID correlationId,
             boolean recreateStale,
             List<RuntimeFact> facts) {
-        meters.spawnsPending().incrementAndGet();
+        meters.spawns().pending().incrementAndGet();
         try {
-            meters.dockerCall();
+            meters.docker().called();
             StartedContainer started = spawner.ensureStartedWithPermit(spec);
             // a running container adopted on an older settings version or image (a worker that gained the
             // partition, or restarted) is replaced now, as the campaign would
@@ -80,7 +80,7 @@ final class Launch {
                         user, started.containerName(), started.settingsVersion(), current, spec, facts, outdated.get());
             }
             if (started.created()) {
-                meters.phase("create", started.createMs());
+                meters.spawns().phase("create", started.createMs());
                 facts.add(new RuntimeFact.Spawned(
                         clock.instant(),
                         correlationId,
@@ -98,7 +98,7 @@ final class Launch {
                         !started.started()));
             }
             if (started.started()) {
-                meters.phase("start", started.startMs());
+                meters.spawns().phase("start", started.startMs());
                 facts.add(new RuntimeFact.Started(
                         clock.instant(),
                         correlationId,
@@ -113,14 +113,14 @@ final class Launch {
             // adopting a container that was still booting made the caller wait like a cold start
             boolean cold = started.started() || !wasAlreadyUp;
             if (started.started()) {
-                meters.phase("health", healthMs);
+                meters.spawns().phase("health", healthMs);
             }
             Runtime runtime = Runtime.of(
                     user, started.containerId(), started.url(), started.settingsVersion(), started.startedAt());
             registry.put(runtime);
             return new EnsureOutcome(runtime, cold, started.createMs(), started.startMs(), healthMs, facts);
         } finally {
-            meters.spawnsPending().decrementAndGet();
+            meters.spawns().pending().decrementAndGet();
         }
     }
 

@@ -109,7 +109,7 @@ final class Replacements {
     Optional<EnsureOutcome> recreateIfIdentityChanged(UserId user) {
         List<RuntimeFact> facts = new ArrayList<>();
         try {
-            meters.dockerCall();
+            meters.docker().called();
             Optional<ContainerInfo> running = spawner.inspect(user.containerName())
                     .filter(ContainerInfo::running)
                     .filter(c -> RuntimeSpawner.ofFleet(c, specs.fleet()));
@@ -128,7 +128,7 @@ final class Replacements {
             if (spec.configHash().equals(labels.get(ContainerSpec.LABEL_CONFIG_HASH))) {
                 return Optional.empty();
             }
-            meters.dockerCall();
+            meters.docker().called();
             spawner.fleetNetwork(spec);
             return Optional.of(launch.recreate(
                     user,
@@ -155,7 +155,7 @@ final class Replacements {
                 .orElseThrow(() -> new DatabaseUnavailableException(
                         "account of user " + user + " never read and PostgreSQL is down: " + settings.outage(), null));
         ContainerSpec spec = specs.specFor(user, current, account);
-        meters.dockerCall();
+        meters.docker().called();
         spawner.fleetNetwork(spec);
         return spec;
     }

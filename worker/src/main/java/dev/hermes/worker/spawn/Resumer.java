@@ -152,11 +152,11 @@ public final class Resumer {
 
     /** An external {@code docker unpause} may have thawed it already: then only its health tells. */
     private void unpause(Runtime runtime) {
-        meters.dockerCall();
+        meters.docker().called();
         try {
             docker.unpause(runtime.containerId());
         } catch (DockerCallFailedException e) {
-            meters.dockerCall();
+            meters.docker().called();
             boolean thawed = docker.inspect(runtime.containerId())
                     .filter(c -> c.running() && !c.paused())
                     .isPresent();
@@ -178,7 +178,7 @@ public final class Resumer {
     }
 
     private void retire(Runtime runtime, StopReason reason, List<RuntimeFact> facts) {
-        meters.dockerCall();
+        meters.docker().called();
         boolean removed = docker.remove(runtime.containerId());
         facts.add(new RuntimeFact.Stopped(clock.instant(), runtime.containerName(), reason, removed, false));
     }

@@ -8,7 +8,7 @@ import org.junit.jupiter.api.Test;
 class DockerHostsSettingTest {
     @Test
     void theSettingNamesTheVariableInItsMessage() {
-        assertThatThrownBy(() -> WorkerSettings.DOCKER_HOSTS.read(Map.of("HERMES_DOCKER_HOSTS", "a=b")))
+        assertThatThrownBy(() -> DockerSettings.DOCKER_HOSTS.read(Map.of("HERMES_DOCKER_HOSTS", "a=b")))
                 .isInstanceOf(InvalidSettingException.class)
                 .hasMessageContaining("HERMES_DOCKER_HOSTS")
                 .hasMessageContaining("not name=endpoint@address/capacity");

@@ -11,25 +11,25 @@ class ImagePullSettingTest {
 
     @Test
     void theThreePoliciesParseAsSpelled() {
-        assertThat(WorkerSettings.IMAGE_PULL.read(Map.of("HERMES_IMAGE_PULL", "if-not-present")))
+        assertThat(DockerSettings.IMAGE_PULL.read(Map.of("HERMES_IMAGE_PULL", "if-not-present")))
                 .isEqualTo(ImagePull.IF_NOT_PRESENT);
-        assertThat(WorkerSettings.IMAGE_PULL.read(Map.of("HERMES_IMAGE_PULL", "always")))
+        assertThat(DockerSettings.IMAGE_PULL.read(Map.of("HERMES_IMAGE_PULL", "always")))
                 .isEqualTo(ImagePull.ALWAYS);
-        assertThat(WorkerSettings.IMAGE_PULL.read(Map.of("HERMES_IMAGE_PULL", "never")))
+        assertThat(DockerSettings.IMAGE_PULL.read(Map.of("HERMES_IMAGE_PULL", "never")))
                 .isEqualTo(ImagePull.NEVER);
     }
 
     @Test
     void theDefaultsPullIfNotPresentAndCheckEveryMinute() {
-        assertThat(WorkerSettings.IMAGE_PULL.read(Map.of())).isEqualTo(ImagePull.IF_NOT_PRESENT);
-        assertThat(WorkerSettings.IMAGE_CHECK.read(Map.of())).isEqualTo(Duration.ofSeconds(60));
-        assertThat(WorkerSettings.IMAGE_PULL_TIMEOUT.read(Map.of())).isEqualTo(Duration.ofSeconds(600));
+        assertThat(DockerSettings.IMAGE_PULL.read(Map.of())).isEqualTo(ImagePull.IF_NOT_PRESENT);
+        assertThat(DockerSettings.IMAGE_CHECK.read(Map.of())).isEqualTo(Duration.ofSeconds(60));
+        assertThat(DockerSettings.IMAGE_PULL_TIMEOUT.read(Map.of())).isEqualTo(Duration.ofSeconds(600));
     }
 
     @Test
     void anotherSpellingIsRefusedNamingTheVariableAndTheChoices() {
         for (String wrong : new String[] {"Always", "IfNotPresent", "if_not_present", "sometimes"}) {
-            assertThatThrownBy(() -> WorkerSettings.IMAGE_PULL.read(Map.of("HERMES_IMAGE_PULL", wrong)))
+            assertThatThrownBy(() -> DockerSettings.IMAGE_PULL.read(Map.of("HERMES_IMAGE_PULL", wrong)))
                     .isInstanceOf(InvalidSettingException.class)
                     .hasMessageContaining("HERMES_IMAGE_PULL")
                     .hasMessageContaining("`if-not-present`, `always` or `never`")
@@ -39,7 +39,7 @@ class ImagePullSettingTest {
 
     @Test
     void aCheckIntervalOfZeroIsRefused() {
-        assertThatThrownBy(() -> WorkerSettings.IMAGE_CHECK.read(Map.of("HERMES_IMAGE_CHECK_SEC", "0")))
+        assertThatThrownBy(() -> DockerSettings.IMAGE_CHECK.read(Map.of("HERMES_IMAGE_CHECK_SEC", "0")))
                 .isInstanceOf(InvalidSettingException.class)
                 .hasMessageContaining("HERMES_IMAGE_CHECK_SEC");
     }

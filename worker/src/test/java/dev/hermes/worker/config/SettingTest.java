@@ -75,9 +75,9 @@ class SettingTest {
         assertThat(COUNT.defaultText()).isEqualTo("3");
         assertThat(WAIT.defaultText()).isEqualTo("1.5");
         assertThat(KEY.defaultText()).isNull();
-        assertThat(WorkerSettings.HEALTH_TIMEOUT.defaultText()).isEqualTo("120");
-        assertThat(WorkerSettings.TOPIC_PREFIX.defaultText()).isEqualTo("hermes.");
-        assertThat(WorkerSettings.WORKER_ID.defaultText()).isNull();
+        assertThat(RuntimeSettings.HEALTH_TIMEOUT.defaultText()).isEqualTo("120");
+        assertThat(KafkaSettings.TOPIC_PREFIX.defaultText()).isEqualTo("hermes.");
+        assertThat(KafkaSettings.WORKER_ID.defaultText()).isNull();
     }
 
     @Test

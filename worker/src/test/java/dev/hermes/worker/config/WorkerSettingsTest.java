@@ -12,11 +12,13 @@ import org.junit.jupiter.api.Test;
 class WorkerSettingsTest {
 
     @Test
-    void allListsEveryDefinedSettingOnce() throws IllegalAccessException {
+    void allListsEverySettingTheFeatureClassesDefineOnce() throws IllegalAccessException {
         List<Setting<?>> declared = new ArrayList<>();
-        for (Field field : WorkerSettings.class.getDeclaredFields()) {
-            if (Modifier.isStatic(field.getModifiers()) && field.getType() == Setting.class) {
-                declared.add((Setting<?>) field.get(null));
+        for (Class<?> definer : WorkerSettings.DEFINED_IN) {
+            for (Field field : definer.getDeclaredFields()) {
+                if (Modifier.isStatic(field.getModifiers()) && field.getType() == Setting.class) {
+                    declared.add((Setting<?>) field.get(null));
+                }
             }
         }
 
@@ -30,13 +32,13 @@ class WorkerSettingsTest {
     void everyDefaultPassesItsOwnValidationExceptTheRequiredSecret() {
         for (Setting<?> setting : WorkerSettings.ALL) {
             assertThat(setting.doc()).as(setting.name()).isNotBlank();
-            if (setting != WorkerSettings.API_KEY_SECRET) {
+            if (setting != RuntimeSettings.API_KEY_SECRET) {
                 assertThat(check(setting))
                         .as(setting.name())
                         .isEqualTo(setting.fallback().get());
             }
         }
-        assertThatThrownBy(() -> check(WorkerSettings.API_KEY_SECRET)).isInstanceOf(InvalidSettingException.class);
+        assertThatThrownBy(() -> check(RuntimeSettings.API_KEY_SECRET)).isInstanceOf(InvalidSettingException.class);
     }
 
     @Test

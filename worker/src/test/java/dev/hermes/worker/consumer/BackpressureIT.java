@@ -40,11 +40,11 @@ class BackpressureIT {
 
         await().atMost(Duration.ofSeconds(30))
                 .pollInterval(Duration.ofMillis(20))
-                .until(() -> worker.meters().partitionsPaused().get() > 0);
+                .until(() -> worker.meters().partitions().paused().get() > 0);
         CompletableFuture.allOf(answers.toArray(CompletableFuture[]::new)).join();
         assertThat(answers).allSatisfy(a -> assertThat(a.join().url()).startsWith("http://127.0.0.1:"));
         await().atMost(Duration.ofSeconds(10))
-                .until(() -> worker.meters().partitionsPaused().get() == 0);
+                .until(() -> worker.meters().partitions().paused().get() == 0);
         assertThat(worker.meters().registry().find("hermes.failures").counters())
                 .isEmpty();
     }

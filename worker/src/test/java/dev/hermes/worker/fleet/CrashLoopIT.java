@@ -122,8 +122,8 @@ class CrashLoopIT {
         await().atMost(Duration.ofSeconds(10))
                 .pollInterval(Duration.ofMillis(10))
                 .until(() -> merged(worker) - mergedBefore >= 49
-                        || worker.meters().partitionsPaused().get() > 0);
-        boolean paused = worker.meters().partitionsPaused().get() > 0;
+                        || worker.meters().partitions().paused().get() > 0);
+        boolean paused = worker.meters().partitions().paused().get() > 0;
         long sent = System.nanoTime();
         RuntimeHandle otherWarm = client.ensureRuntime(other, Duration.ofSeconds(30));
         long otherMs = (System.nanoTime() - sent) / 1_000_000;

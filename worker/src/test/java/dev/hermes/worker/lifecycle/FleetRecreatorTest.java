@@ -57,7 +57,7 @@ class FleetRecreatorTest {
         assertThat(fleet.docker.calls())
                 .contains("remove " + stale.containerName())
                 .doesNotContain("remove " + notOwned.containerName(), "remove " + current.containerName());
-        assertThat(fleet.meters.settingsDrift().get()).isZero();
+        assertThat(fleet.meters.runtimes().settingsDrift().get()).isZero();
     }
 
     @Test
@@ -95,7 +95,7 @@ class FleetRecreatorTest {
         assertThat(fleet.docker.container(onOldImage.containerName()).orElseThrow().labels)
                 .containsEntry(ContainerSpec.LABEL_IMAGE_ID, "sha256:image-b");
         assertThat(fleet.docker.calls()).doesNotContain("remove " + alreadyOnNew.containerName());
-        assertThat(fleet.meters.settingsDrift().get()).isZero();
+        assertThat(fleet.meters.runtimes().settingsDrift().get()).isZero();
 
         assertThat(recreator.recreateStale(null))
                 .as("the labels are the truth: done is done")

@@ -25,13 +25,13 @@ class HermesAlertRulesTest {
     private static String scrapeOfAWiredWorker() {
         PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
         Meters meters = new Meters(registry);
-        meters.runtimesRunning(() -> 0);
+        meters.runtimes().running(() -> 0);
         meters.degraded("postgres", () -> false);
-        meters.partitionOwned(0, () -> 0, () -> 0);
-        meters.failure("SPAWN_ERROR");
-        meters.dlq("unreadable");
-        meters.phase("create", 5);
-        meters.reaped("IDLE");
+        meters.partitions().owned(0, () -> 0, () -> 0);
+        meters.requests().failure("SPAWN_ERROR");
+        meters.requests().dlq("unreadable");
+        meters.spawns().phase("create", 5);
+        meters.runtimes().reaped("IDLE");
         try (StandardBinders binders = new StandardBinders()) {
             binders.bindTo(registry, () -> true);
             return registry.scrape();
