@@ -14,26 +14,34 @@ import java.util.TreeMap;
  * <p>A window is {@code max(4, 2 x limit)} spawns that began under the current limit with every slot taken; a spawn
  * that found a free slot measures the callers, not the engine, and starts the window again (so a quiet worker never
  * moves its limit). A window's throughput, by Little's law (mean spawns in flight / mean latency), is kept for that
- * limit (averaged with the last one), and the limit moves one step (10 %, at least 1), looking at the measures of the
- * limits one step away that are recent ({@link #FRESH}, 30 s):
+ * limit (averaged with the last one). The best is the highest recent measure of any limit; recent is
+ * {@link #FRESH} (30 s) or {@link #FRESH_WINDOWS} windows, whichever is longer. The limit moves one step (25 %, at
+ * least 1):
  *
  * <ol>
- *   <li>down, if the lower one was as fast (within 5 %): fewer at once, same throughput, shorter spawns;
- *   <li>up, if the higher one was faster by more than 5 %;
- *   <li>down if there is no lower one, else up if there is no higher one (explore, the cheaper side first);
+ *   <li>towards the best limit (never past it), if this one was more than 5 % slower than the best;
+ *   <li>else up, if the limit one step higher was as fast as the best (within 5 %) or was not measured recently;
+ *   <li>else down, if the limit one step lower was not measured recently;
  *   <li>else it stays.
  * </ol>
  *
- * So the limit settles at the smallest limit with the best throughput and, under load, re-checks each neighbour when
- * its measure is 30 s old. A limit whose throughput moved by more than a third since it was last measured means the
- * engine changed (another load, a slower disk): every other measure is forgotten and the climb starts again from there.
+ * So the limit settles at the largest limit within 5 % of the best throughput. More at once is preferred when the
+ * engine is as fast either way: a queue of spawns is served soonest so, and Docker here gains a little up to 32 at
+ * once where a 10 % step cannot see it (preferring fewer let the limit sink, step by step, to 3 in a burst). Each
+ * comparison is with the best, never only with the neighbour, so small steps cannot add up to a drift either way.
+ * Under load it re-checks a neighbour once its measure is no longer recent. A limit whose throughput moved by more
+ * than a third since it was last measured means the engine changed (another load, a slower disk): every other
+ * measure is forgotten and the climb starts again from there.
  */
 public final class AdaptiveLimit {
     /** The first limit: the fixed limit the worker had before it adapted. */
     public static final int INITIAL = 8;
 
     static final Duration FRESH = Duration.ofSeconds(30);
-    private static final double STEP = 0.10;
+    /** A slow engine's windows take long: a measure is also fresh for this many windows after it. */
+    static final int FRESH_WINDOWS = 6;
+
+    private static final double STEP = 0.25;
     private static final double TOLERANCE = 0.05;
     private static final double CHANGED = 1.0 / 3;
     private static final int MIN_WINDOW = 4;
@@ -45,10 +53,11 @@ public final class AdaptiveLimit {
     private int limit;
     private long epoch;
     private int samples;
+    private long windows;
     private long latencySum;
     private double concurrencySum;
 
-    private record Measure(double throughput, Instant at) {}
+    private record Measure(double throughput, Instant at, long window) {}
 
     public AdaptiveLimit(int floor, int ceiling, Clock clock) {
         if (floor < 1 || ceiling < floor) {
@@ -114,7 +123,7 @@ public final class AdaptiveLimit {
             before = null;
         }
         double smoothed = fresh(before, now) ? (before.throughput() + throughput) / 2 : throughput;
-        measures.put(limit, new Measure(smoothed, now));
+        measures.put(limit, new Measure(smoothed, now, ++windows));
         return smoothed;
     }
 
@@ -122,34 +131,45 @@ public final class AdaptiveLimit {
         Instant now = clock.instant();
         int step = Math.max(1, (int) Math.round(limit * STEP));
         // only a neighbour within one plain step counts: a gap between is a limit not measured yet
-        Measure below =
+        Map.Entry<Integer, Measure> below =
                 nearest(measures.subMap(limit - step, true, limit, false).descendingMap(), now);
-        Measure above = nearest(measures.subMap(limit, false, limit + step, true), now);
+        Map.Entry<Integer, Measure> above = nearest(measures.subMap(limit, false, limit + step, true), now);
+        Map.Entry<Integer, Measure> best = best(now);
+        double plateau = best.getValue().throughput() * (1 - TOLERANCE);
         int down = Math.max(floor, limit - step);
         int up = Math.min(ceiling, limit + step);
-        if (below != null && below.throughput() >= throughput * (1 - TOLERANCE)) {
-            return down;
+        if (throughput < plateau) { // off the best: back towards it, never past it
+            return best.getKey() < limit ? Math.max(down, best.getKey()) : Math.min(up, best.getKey());
         }
-        if (above != null && above.throughput() > throughput * (1 + TOLERANCE)) {
-            return up;
+        if (above == null || above.getValue().throughput() >= plateau) {
+            return up; // as fast as the best so far, or not known: more at once may be faster still
         }
-        if (below == null && limit > floor) {
-            return down; // explore the cheaper side first
-        }
-        return above == null ? up : limit;
+        return below == null ? down : limit;
     }
 
-    private Measure nearest(Map<Integer, Measure> side, Instant now) {
-        for (Measure measure : side.values()) {
-            if (fresh(measure, now)) {
-                return measure;
+    private Map.Entry<Integer, Measure> best(Instant now) {
+        Map.Entry<Integer, Measure> best = null;
+        for (Map.Entry<Integer, Measure> entry : measures.entrySet()) {
+            if (fresh(entry.getValue(), now)
+                    && (best == null
+                            || entry.getValue().throughput() > best.getValue().throughput())) {
+                best = entry;
+            }
+        }
+        return best;
+    }
+
+    private Map.Entry<Integer, Measure> nearest(Map<Integer, Measure> side, Instant now) {
+        for (Map.Entry<Integer, Measure> entry : side.entrySet()) {
+            if (fresh(entry.getValue(), now)) {
+                return entry;
             }
         }
         return null;
     }
 
-    private static boolean fresh(Measure measure, Instant now) {
-        return measure != null && measure.at().plus(FRESH).isAfter(now);
+    private boolean fresh(Measure measure, Instant now) {
+        return measure != null && (measure.at().plus(FRESH).isAfter(now) || windows - measure.window() < FRESH_WINDOWS);
     }
 
     private void move(int to) {

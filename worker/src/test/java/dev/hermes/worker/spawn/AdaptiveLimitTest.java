@@ -12,8 +12,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Adaptive concurrency converges: a simulated engine whose throughput peaks at a known concurrency, in simulated time.
- * Bands: after a minute of warm-up the limit stays within peak +-2 (it re-checks a neighbour every 30 s), and the
- * throughput is within 10 % of the engine's best.
+ * Bands: after a minute of warm-up the limit stays within a step (25 %) of the peak, give or take the neighbour it
+ * re-checks, and the throughput is within 10 % of the engine's best.
  */
 class AdaptiveLimitTest {
     private static final Duration SERVICE = Duration.ofMillis(250);
@@ -30,8 +30,20 @@ class AdaptiveLimitTest {
 
         SimulatedEngine.Run settled = engine.run(Duration.ofSeconds(120));
 
-        assertThat(settled.limits()).allSatisfy(l -> assertThat(l).isBetween(10, 14));
+        assertThat(settled.limits()).allSatisfy(l -> assertThat(l).isBetween(10, 16));
         assertThat(settled.throughput()).isGreaterThanOrEqualTo(0.9 * engine.throughputAt(12));
+    }
+
+    @Test
+    void onAnEngineWhoseThroughputStaysFlatPastItsKneeTheLimitClimbsToTheCeilingAndStays() {
+        // Docker here: 16 or 32 starts at once give about what 8 give, never less; a queue of spawns is served
+        // soonest by the most at once, so "as fast" must not drift the limit down (it once sank to 3 in a burst)
+        SimulatedEngine engine = new SimulatedEngine(clock, new AdaptiveLimit(1, 32, clock), 8, SERVICE, 0.0);
+        engine.run(Duration.ofSeconds(60));
+
+        SimulatedEngine.Run settled = engine.run(Duration.ofSeconds(60));
+
+        assertThat(settled.limits()).allSatisfy(l -> assertThat(l).isEqualTo(32));
     }
 
     @Test
@@ -41,7 +53,7 @@ class AdaptiveLimitTest {
 
         SimulatedEngine.Run settled = engine.run(Duration.ofSeconds(120));
 
-        assertThat(settled.limits()).allSatisfy(l -> assertThat(l).isBetween(2, 5));
+        assertThat(settled.limits()).allSatisfy(l -> assertThat(l).isBetween(2, 6));
         assertThat(settled.throughput()).isGreaterThanOrEqualTo(0.9 * engine.throughputAt(3));
     }
 
@@ -69,8 +81,8 @@ class AdaptiveLimitTest {
         engine.run(Duration.ofSeconds(120));
         SimulatedEngine.Run fast = engine.run(Duration.ofSeconds(60));
 
-        assertThat(slow.limits()).allSatisfy(l -> assertThat(l).isBetween(2, 5));
-        assertThat(fast.limits()).allSatisfy(l -> assertThat(l).isBetween(10, 14));
+        assertThat(slow.limits()).allSatisfy(l -> assertThat(l).isBetween(2, 6));
+        assertThat(fast.limits()).allSatisfy(l -> assertThat(l).isBetween(10, 16));
         assertThat(fast.throughput()).isGreaterThanOrEqualTo(0.9 * engine.throughputAt(12));
     }
 
