@@ -13,6 +13,7 @@ import static dev.hermes.worker.config.DockerSettings.IMAGE_CHECK;
 import static dev.hermes.worker.config.DockerSettings.IMAGE_PULL;
 import static dev.hermes.worker.config.DockerSettings.IMAGE_PULL_TIMEOUT;
 import static dev.hermes.worker.config.DockerSettings.MAX_RUNTIMES;
+import static dev.hermes.worker.config.DockerSettings.MOVE_EXPIRE;
 import static dev.hermes.worker.config.DockerSettings.MOVE_POLL;
 import static dev.hermes.worker.config.IdleSettings.LAST_ACTIVE_WRITE_INTERVAL;
 import static dev.hermes.worker.config.IdleSettings.ORPHAN_SWEEP;
@@ -132,6 +133,7 @@ public final class EnvConfig {
                 SPAWN_CONCURRENCY.read(env),
                 MIN_CONCURRENT_SPAWNS.read(env),
                 DOCKER_HOSTS.read(env),
-                MOVE_POLL.read(env));
+                MOVE_POLL.read(env),
+                MOVE_EXPIRE.read(env));
     }
 }

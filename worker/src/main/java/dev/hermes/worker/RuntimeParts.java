@@ -105,7 +105,8 @@ record RuntimeParts(
                 platform.audit(),
                 () -> platform.publisher().partitionCount(config.topics().requests()),
                 platform.clock(),
-                config.revokeTimeout());
+                config.revokeTimeout(),
+                config.moveExpireAfter());
         return new RuntimeParts(
                 freezer,
                 spawner,

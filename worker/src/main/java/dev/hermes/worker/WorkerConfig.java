@@ -13,6 +13,7 @@ import static dev.hermes.worker.config.DockerSettings.IMAGE_CHECK;
 import static dev.hermes.worker.config.DockerSettings.IMAGE_PULL;
 import static dev.hermes.worker.config.DockerSettings.IMAGE_PULL_TIMEOUT;
 import static dev.hermes.worker.config.DockerSettings.MAX_RUNTIMES;
+import static dev.hermes.worker.config.DockerSettings.MOVE_EXPIRE;
 import static dev.hermes.worker.config.DockerSettings.MOVE_POLL;
 import static dev.hermes.worker.config.IdleSettings.LAST_ACTIVE_WRITE_INTERVAL;
 import static dev.hermes.worker.config.IdleSettings.ORPHAN_SWEEP;
@@ -131,7 +132,8 @@ public record WorkerConfig(
         SpawnConcurrency spawnConcurrency,
         int minConcurrentSpawns,
         List<DockerHost> dockerHosts,
-        Duration movePollInterval) {
+        Duration movePollInterval,
+        Duration moveExpireAfter) {
 
     public WorkerConfig {
         RUNTIME_STOP.check(runtimeStopSec);
@@ -189,6 +191,7 @@ public record WorkerConfig(
         MIN_CONCURRENT_SPAWNS.check(minConcurrentSpawns);
         dockerHosts = List.copyOf(DOCKER_HOSTS.check(dockerHosts == null ? List.of() : dockerHosts));
         MOVE_POLL.check(movePollInterval);
+        MOVE_EXPIRE.check(moveExpireAfter);
         if (crashLoopBackoffMax.compareTo(crashLoopBackoffMin) < 0) {
             throw new InvalidSettingException("HERMES_CRASH_LOOP_BACKOFF_MAX_SEC (" + crashLoopBackoffMax.toMillis()
                     + " ms) is shorter than HERMES_CRASH_LOOP_BACKOFF_MIN_SEC (" + crashLoopBackoffMin.toMillis()

@@ -85,6 +85,7 @@ class WorkerConfigTest {
         VARIABLE_OF.put("minConcurrentSpawns", "HERMES_MIN_CONCURRENT_SPAWNS");
         VARIABLE_OF.put("dockerHosts", "HERMES_DOCKER_HOSTS");
         VARIABLE_OF.put("movePollInterval", "HERMES_MOVE_POLL_SEC");
+        VARIABLE_OF.put("moveExpireAfter", "HERMES_MOVE_EXPIRE_SEC");
     }
 
     @TempDir
@@ -197,6 +198,7 @@ class WorkerConfigTest {
         samples.put("HERMES_WORKER_ID", "worker-7");
         samples.put("HERMES_DOCKER_HOSTS", "a=unix:///var/run/docker.sock@127.0.0.1/10");
         samples.put("HERMES_MOVE_POLL_SEC", "7");
+        samples.put("HERMES_MOVE_EXPIRE_SEC", "90");
         samples.put("HERMES_RUNTIME_MEMORY_MB", "2048");
         samples.put("HERMES_RUNTIME_CPUS", "2.5");
         samples.put("HERMES_RUNTIME_PIDS_LIMIT", "1024");

@@ -69,5 +69,11 @@ public final class DockerSettings {
             "how often a worker reads the pending family moves (`ops/hermes hosts move`) and starts those of the "
                     + "families it owns (see [Moving families off a host](#moving-families-off-a-host))");
 
+    public static final Setting<Duration> MOVE_EXPIRE = seconds(
+            "HERMES_MOVE_EXPIRE_SEC",
+            3600,
+            "a family move still PENDING this long after it was asked for is finished FAILED `EXPIRED` at its next "
+                    + "try (a host that never answers again no longer holds it forever; the family stays where it is)");
+
     private DockerSettings() {}
 }

@@ -78,7 +78,8 @@ public final class WorkerSettings {
             IdleSettings.RUNTIME_PAUSE,
             IdleSettings.RUNTIME_STOP,
             DockerSettings.DOCKER_HOSTS,
-            DockerSettings.MOVE_POLL);
+            DockerSettings.MOVE_POLL,
+            DockerSettings.MOVE_EXPIRE);
 
     private WorkerSettings() {}
 }

@@ -38,6 +38,7 @@ public final class MoveWatcher implements PartitionListener {
     private final IntSupplier partitionCount;
     private final Clock clock;
     private final Duration releaseWait;
+    private final Duration expireAfter;
     private final MoveTickets tickets = new MoveTickets();
     private final Set<Integer> ready = ConcurrentHashMap.newKeySet();
     private volatile boolean postgresDown;
@@ -46,6 +47,7 @@ public final class MoveWatcher implements PartitionListener {
      * @param mover null with one engine (the rows are finished FAILED ONE_HOST)
      * @param refresh null with one engine
      * @param releaseWait how long a released partition waits for its moves past the gate
+     * @param expireAfter a move still pending this long after it was asked for fails EXPIRED at its next try
      */
     public MoveWatcher(
             FamilyMoves moves,
@@ -55,7 +57,8 @@ public final class MoveWatcher implements PartitionListener {
             LifecycleAudit audit,
             IntSupplier partitionCount,
             Clock clock,
-            Duration releaseWait) {
+            Duration releaseWait,
+            Duration expireAfter) {
         this.moves = moves;
         this.mover = mover;
         this.refresh = refresh;
@@ -64,6 +67,7 @@ public final class MoveWatcher implements PartitionListener {
         this.partitionCount = partitionCount;
         this.clock = clock;
         this.releaseWait = releaseWait;
+        this.expireAfter = expireAfter;
     }
 
     /** One round: reads the pending moves and queues those of this worker's families; returns how many it queued. */
@@ -141,14 +145,27 @@ public final class MoveWatcher implements PartitionListener {
                     log.warn("move of user={} off Docker host {} failed: {}", user, move.fromHost(), outcome.reason());
                     finish(move, FamilyMoves.State.FAILED, null, outcome.reason());
                 }
-                case RETRY ->
-                    log.info("move of user={} off {} tried again later: {}", user, move.fromHost(), outcome.reason());
+                case RETRY -> retryOrExpire(move, user, outcome.reason());
             }
         } catch (RuntimeException e) {
-            log.warn("move of user={} off {} tried again later: {}", user, move.fromHost(), e.toString());
+            retryOrExpire(move, user, e.toString());
         } finally {
             ticket.close();
         }
+    }
+
+    /** A transient failure: tried again at the next round, unless the move has been pending too long. */
+    private void retryOrExpire(FamilyMoves.Move move, UserId user, String why) {
+        Duration pending = Duration.between(move.requestedAt(), clock.instant());
+        if (pending.compareTo(expireAfter) < 0) {
+            log.info("move of user={} off {} tried again later: {}", user, move.fromHost(), why);
+            return;
+        }
+        String reason =
+                "EXPIRED: still pending " + pending.toSeconds() + " s after it was asked for (HERMES_MOVE_EXPIRE_SEC "
+                        + expireAfter.toSeconds() + "); the family stays on " + move.fromHost() + "; last try: " + why;
+        log.warn("move of user={} off {} given up: {}", user, move.fromHost(), reason);
+        finish(move, FamilyMoves.State.FAILED, null, reason);
     }
 
     private void finish(FamilyMoves.Move move, FamilyMoves.State state, String toHost, String reason) {

@@ -22,8 +22,8 @@ import java.util.function.Supplier;
  * Waits out a Docker outage for an ensure instead of failing it at once. While Docker is down (the 1 s probe said so,
  * or the ensure's own call could not reach it), the ensure waits for Docker to answer again, then runs again; the wait
  * ends at the request's deadline less {@link #MARGIN} (time to answer in time) and after at most {@code cap}
- * (HERMES_DOCKER_WAIT_SEC). Still down then: HOST_UNAVAILABLE with {@link #RETRY_AFTER}. A heartbeat's deadline is now:
- * it never waits.
+ * (HERMES_DOCKER_WAIT_SEC). Still down then: HOST_UNAVAILABLE with a retry-after ({@link #retryAfter}) that grows
+ * with the outage. A heartbeat's deadline is now: it never waits.
  *
  * <p>A waiter holds its lane thread, so at most {@code maxWaiters} wait at once (half the lane pool): the rest are
  * answered HOST_UNAVAILABLE at once and the pool keeps threads for warm answers of other families. The family's known
@@ -33,6 +33,7 @@ import java.util.function.Supplier;
 public final class DockerWait {
     static final Duration MARGIN = Duration.ofSeconds(1);
     static final Duration RETRY_AFTER = Duration.ofSeconds(2);
+    static final Duration RETRY_AFTER_MAX = Duration.ofSeconds(60);
     private final Function<UserId, DockerOutage> outageOf;
     private final Clock clock;
     private final Duration cap;
@@ -127,7 +128,7 @@ public final class DockerWait {
                             new HostUnavailableException(
                                     "Docker does not answer (since "
                                             + outage.downSince().orElse(null) + ")",
-                                    RETRY_AFTER),
+                                    retryAfter(outage)),
                             List.of());
                 }
             }
@@ -144,11 +145,29 @@ public final class DockerWait {
                 retried.accept(e);
                 if (host == null || !clock.instant().isBefore(until)) {
                     throw new EnsureFailedException(
-                            new HostUnavailableException("Docker does not answer: " + e.getMessage(), RETRY_AFTER),
+                            new HostUnavailableException("Docker does not answer: " + e.getMessage(), retryAfter(host)),
                             List.of());
                 }
             }
         }
+    }
+
+    /**
+     * {@link #RETRY_AFTER} (2 s) while the outage is young, then half of how long the engine has been down, at most
+     * {@link #RETRY_AFTER_MAX} (60 s): an engine down for minutes is unlikely to be back within seconds, so callers
+     * that honour the hint back off as the outage grows instead of asking every 2 s.
+     */
+    Duration retryAfter(DockerOutage outage) {
+        Duration downFor = outage == null
+                ? Duration.ZERO
+                : outage.downSince()
+                        .map(since -> Duration.between(since, clock.instant()))
+                        .orElse(Duration.ZERO);
+        Duration half = downFor.dividedBy(2);
+        if (half.compareTo(RETRY_AFTER) < 0) {
+            return RETRY_AFTER;
+        }
+        return half.compareTo(RETRY_AFTER_MAX) > 0 ? RETRY_AFTER_MAX : half;
     }
 
     private Runtime answeringKnown(UserId user) {

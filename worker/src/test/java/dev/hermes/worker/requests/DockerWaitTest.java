@@ -96,6 +96,40 @@ class DockerWaitTest {
     }
 
     @Test
+    void theRetryAfterGrowsWithTheOutageFromTwoSecondsToAMinute() {
+        DockerWait wait = waitFor(Duration.ofSeconds(30), 4, false);
+
+        assertThat(wait.retryAfter(downFor(Duration.ZERO))).isEqualTo(Duration.ofSeconds(2));
+        assertThat(wait.retryAfter(downFor(Duration.ofSeconds(3)))).isEqualTo(Duration.ofSeconds(2));
+        assertThat(wait.retryAfter(downFor(Duration.ofSeconds(30))))
+                .isBetween(Duration.ofSeconds(15), Duration.ofSeconds(16));
+        assertThat(wait.retryAfter(downFor(Duration.ofMinutes(10)))).isEqualTo(Duration.ofSeconds(60));
+        assertThat(wait.retryAfter(null)).as("a family with no host yet").isEqualTo(Duration.ofSeconds(2));
+    }
+
+    @Test
+    void aFamilyOfAnEngineDownForMinutesIsToldToRetryInAMinute() {
+        DockerOutage old = downFor(Duration.ofMinutes(5));
+        DockerWait wait = new DockerWait(old, clock, Duration.ofSeconds(30), 4, registry, url -> false);
+
+        assertThatThrownBy(() -> wait.ensure(user, clock.instant(), attempt(0), retried::add))
+                .isInstanceOfSatisfying(
+                        EnsureFailedException.class,
+                        e -> assertThat(e.getCause())
+                                .isInstanceOfSatisfying(
+                                        HostUnavailableException.class,
+                                        down -> assertThat(down.retryAfter()).isEqualTo(Duration.ofSeconds(60))));
+        assertThat(attempts).hasValue(0);
+    }
+
+    /** An outage that began {@code ago}. */
+    private DockerOutage downFor(Duration ago) {
+        DockerOutage down = new DockerOutage(Clock.fixed(clock.instant().minus(ago), clock.getZone()));
+        down.unreachable();
+        return down;
+    }
+
+    @Test
     void theCapEndsTheWaitLongBeforeAFarDeadline() {
         outage.unreachable();
         long t0 = System.nanoTime();

@@ -26,6 +26,7 @@ import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -261,6 +262,37 @@ class VolumeMoveIT {
         assertThat(volumeOn(engineB, family)).isFalse();
         assertThat(containerOn(engineA, "hermes-move-" + family.hex())).isFalse();
         assertThat(containerOn(engineB, "hermes-move-" + family.hex())).isFalse();
+    }
+
+    @Test
+    void aMoveOffAHostThatNeverAnswersIsFinishedExpiredOnceItHasBeenPendingTooLong(Stack stack) {
+        this.stack = stack;
+        Map<String, String> env = new HashMap<>(workerEnv(stack));
+        // host c: an engine that is never there (no socket); its families cannot move until it answers
+        env.put(
+                "HERMES_DOCKER_HOSTS",
+                env.get("HERMES_DOCKER_HOSTS") + ",c=unix:///run/hermes-no-engine.sock@127.0.0.3/10");
+        env.put("HERMES_MOVE_EXPIRE_SEC", "4");
+        Worker worker = stack.startWorker(env);
+        await().atMost(Duration.ofSeconds(30)).until(worker::ready);
+        UserId family = stack.newUser();
+        FamilyMoves moves = moves(stack);
+        Instant asked = Instant.now();
+
+        assertThat(moves.request(family.value(), "c", asked, "it")).isTrue();
+
+        await().atMost(Duration.ofSeconds(30))
+                .pollInterval(Duration.ofMillis(200))
+                .until(() -> moves.of(family.value()).orElseThrow().finished());
+        FamilyMoves.Move move = moves.of(family.value()).orElseThrow();
+        assertThat(move.state()).isEqualTo(FamilyMoves.State.FAILED);
+        assertThat(move.reason())
+                .startsWith("EXPIRED: ")
+                .contains("HERMES_MOVE_EXPIRE_SEC 4")
+                .contains("the Docker host c does not answer");
+        assertThat(Duration.between(move.requestedAt(), move.finishedAt()))
+                .isGreaterThanOrEqualTo(Duration.ofSeconds(4));
+        assertThat(moves.pending()).noneMatch(m -> m.userId().equals(family.value()));
     }
 
     private String markerOwner;
