@@ -282,6 +282,19 @@ second_engine_down() {
     return 1
 }
 
+# A network that no container is attached to but that dockerd refuses to remove ("has active endpoints") holds an
+# endpoint dockerd leaked (seen after dockerd restarts under load): only restarting dockerd drops it.
+_hermes_stale_endpoint_hint() {
+    local id attached
+    for id in "$@"; do
+        attached=$(docker network inspect --format '{{len .Containers}}' "$id" 2>/dev/null) || continue
+        if [ "$attached" = "0" ]; then
+            _hermes_docker_log "network $id has no container attached, but dockerd keeps an endpoint on it (a leak" \
+                "inside dockerd); restarting dockerd clears it (ops/local up reuses the network meanwhile)"
+        fi
+    done
+}
+
 docker_rm_labelled() {
     local kind="$1" label="$2" min_age="${3:-}" ids=() aged=() id created now rc=0
     case "$kind" in
@@ -304,7 +317,7 @@ docker_rm_labelled() {
     if [ "${#ids[@]}" -gt 0 ]; then
         case "$kind" in
             containers) docker rm -f "${ids[@]}" >/dev/null || rc=$? ;;
-            networks) docker network rm "${ids[@]}" >/dev/null || rc=$? ;;
+            networks) docker network rm "${ids[@]}" >/dev/null || { rc=$?; _hermes_stale_endpoint_hint "${ids[@]}"; } ;;
             *) docker volume rm "${ids[@]}" >/dev/null || rc=$? ;;
         esac
     fi
