@@ -131,9 +131,9 @@ public final class AdaptiveLimit {
         Instant now = clock.instant();
         int step = Math.max(1, (int) Math.round(limit * STEP));
         // only a neighbour within one plain step counts: a gap between is a limit not measured yet
-        Map.Entry<Integer, Measure> below =
+        Measure below =
                 nearest(measures.subMap(limit - step, true, limit, false).descendingMap(), now);
-        Map.Entry<Integer, Measure> above = nearest(measures.subMap(limit, false, limit + step, true), now);
+        Measure above = nearest(measures.subMap(limit, false, limit + step, true), now);
         Map.Entry<Integer, Measure> best = best(now);
         double plateau = best.getValue().throughput() * (1 - TOLERANCE);
         int down = Math.max(floor, limit - step);
@@ -141,7 +141,7 @@ public final class AdaptiveLimit {
         if (throughput < plateau) { // off the best: back towards it, never past it
             return best.getKey() < limit ? Math.max(down, best.getKey()) : Math.min(up, best.getKey());
         }
-        if (above == null || above.getValue().throughput() >= plateau) {
+        if (above == null || above.throughput() >= plateau) {
             return up; // as fast as the best so far, or not known: more at once may be faster still
         }
         return below == null ? down : limit;
@@ -159,10 +159,10 @@ public final class AdaptiveLimit {
         return best;
     }
 
-    private Map.Entry<Integer, Measure> nearest(Map<Integer, Measure> side, Instant now) {
-        for (Map.Entry<Integer, Measure> entry : side.entrySet()) {
-            if (fresh(entry.getValue(), now)) {
-                return entry;
+    private Measure nearest(Map<Integer, Measure> side, Instant now) {
+        for (Measure measure : side.values()) {
+            if (fresh(measure, now)) {
+                return measure;
             }
         }
         return null;
