@@ -116,7 +116,8 @@ final class Chores {
                 docker,
                 EngineListener.of(config.dockerHost(), Duration.ofMillis(500)),
                 dockerOutage,
-                watcher::dockerUnreachable);
+                watcher::dockerUnreachable,
+                watcher::reopen);
         dockerProbe.every("Docker probe", DockerProbe.PERIOD, DockerProbe.PERIOD, probe::run);
     }
 }

@@ -163,7 +163,8 @@ public class Wiring {
                                 ContainerSpec.LABEL_USER,
                                 parts.recovery(),
                                 new ContainerPauses(platform.registry(), platform.clock())),
-                        parts.reconciler())
+                        parts.reconciler(),
+                        platform.dockerOutage()::down)
                 .start();
         closeables.add(watcher);
         parts.loop().set(loop);

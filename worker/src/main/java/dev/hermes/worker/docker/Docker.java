@@ -103,6 +103,12 @@ public interface Docker extends AutoCloseable {
     void ping();
 
     /**
+     * Whether the engine runs with live-restore ({@code docker info}'s LiveRestoreEnabled): its containers keep running
+     * while dockerd is stopped or restarting. A reload (SIGHUP) can change it.
+     */
+    boolean liveRestore();
+
+    /**
      * Follows the die, stop, kill, destroy, oom, pause and unpause events of this fleet's managed containers until the
      * stream ends or is closed.
      */

@@ -226,6 +226,12 @@ public final class DockerJava implements Docker {
     }
 
     @Override
+    public boolean liveRestore() {
+        return Boolean.TRUE.equals(
+                call(() -> docker.infoCmd().exec().getRawValues().get("LiveRestoreEnabled")));
+    }
+
+    @Override
     public EventStream containerEvents(String fleet, Consumer<ContainerEvent> onEvent) {
         return events.containerEvents(fleet, onEvent);
     }

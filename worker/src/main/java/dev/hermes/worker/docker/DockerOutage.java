@@ -14,6 +14,7 @@ import java.util.Optional;
 public final class DockerOutage {
     private final Clock clock;
     private Instant downSince; // guarded by this
+    private volatile boolean keepsContainers;
 
     public DockerOutage(Clock clock) {
         this.clock = clock;
@@ -32,6 +33,19 @@ public final class DockerOutage {
         if (downSince == null) {
             downSince = clock.instant();
         }
+    }
+
+    /**
+     * Whether the engine keeps its containers running while dockerd is away (its live-restore, as the probe last read
+     * it). Without it, dockerd stops every container as it stops and kills the rest as it starts again: a container
+     * seen answering during the outage is about to die. False until read.
+     */
+    public boolean keepsContainers() {
+        return keepsContainers;
+    }
+
+    public void keepsContainers(boolean liveRestore) {
+        keepsContainers = liveRestore;
     }
 
     public synchronized boolean down() {

@@ -43,12 +43,16 @@ public final class EngineListener {
         return java.util.Optional.empty();
     }
 
-    /** True when a new connection is accepted within the timeout. */
+    /**
+     * True when a new connection is accepted within the timeout. A local socket whose backlog is full (a hung dockerd
+     * that accepts nothing) does not: a blocking connect would wait for it forever.
+     */
     public boolean accepts() {
         try {
             if (address instanceof UnixDomainSocketAddress unix) {
                 try (SocketChannel channel = SocketChannel.open(StandardProtocolFamily.UNIX)) {
-                    channel.connect(unix); // a local connect: refused or accepted at once
+                    channel.configureBlocking(false);
+                    return channel.connect(unix); // a local connect is refused, queued or told to retry (full) at once
                 }
             } else {
                 InetSocketAddress tcp = (InetSocketAddress) address;

@@ -27,8 +27,9 @@ import java.util.function.Supplier;
  *
  * <p>A waiter holds its lane thread, so at most {@code maxWaiters} wait at once (half the lane pool): the rest are
  * answered HOST_UNAVAILABLE at once and the pool keeps threads for warm answers of other families. The family's known
- * runtime, if its agent still answers {@code /health} (live-restore keeps containers running while dockerd is away),
- * is answered warm without waiting: Docker cannot say it died, and the agent says it did not.
+ * runtime, if its engine runs with live-restore (which keeps containers running while dockerd is away) and its agent
+ * still answers {@code /health}, is answered warm without waiting: Docker cannot say it died, and the agent says it
+ * did not. Without live-restore it waits like any other: its container stops with dockerd.
  */
 public final class DockerWait {
     static final Duration MARGIN = Duration.ofSeconds(1);
@@ -119,7 +120,7 @@ public final class DockerWait {
         while (true) {
             DockerOutage outage = outageOf.apply(user);
             if (outage != null && outage.down()) {
-                Runtime live = answeringKnown(user);
+                Runtime live = answeringKnown(user, outage);
                 if (live != null) {
                     return EnsureOutcome.warm(live);
                 }
@@ -170,7 +171,15 @@ public final class DockerWait {
         return half.compareTo(RETRY_AFTER_MAX) > 0 ? RETRY_AFTER_MAX : half;
     }
 
-    private Runtime answeringKnown(UserId user) {
+    /**
+     * The family's known runtime if its engine keeps containers running while it is away (live-restore) and the agent
+     * answers. Without live-restore the agent may answer now, yet dockerd stops it as it stops, or kills it as it starts
+     * again: not an answer to give.
+     */
+    private Runtime answeringKnown(UserId user, DockerOutage outage) {
+        if (!outage.keepsContainers()) {
+            return null;
+        }
         Runtime known = registry.find(user);
         return known != null && answers.test(known.url()) ? known : null;
     }

@@ -3,6 +3,7 @@ package dev.hermes.worker.runtime;
 import dev.hermes.worker.docker.Docker;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.BooleanSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -11,7 +12,9 @@ import org.slf4j.LoggerFactory;
  * polling inspect per user ({@link ContainerDeaths}). Each time the stream opens (at start, and after it broke) the
  * fleet's running containers are listed and the warm set reconciled ({@link WarmSetReconciler}): a death while no
  * stream was open is found there. From the moment the stream breaks until that reconcile, the warm set is marked
- * unverified, and a warm answer is checked against Docker first. The stream is reopened with backoff.
+ * unverified, and a warm answer is checked against Docker first. The stream is reopened with backoff. A stream that
+ * opens while the Docker probe has the engine down (a stopping dockerd still serves the connections it had open) leaves
+ * the warm set unverified: the probe reopens it once the engine answers again.
  */
 public final class DockerEventWatcher implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(DockerEventWatcher.class);
@@ -23,6 +26,7 @@ public final class DockerEventWatcher implements AutoCloseable {
     private final RuntimeRegistry registry;
     private final ContainerDeaths deaths;
     private final WarmSetReconciler reconciler;
+    private final BooleanSupplier engineDown;
     private final AtomicBoolean running = new AtomicBoolean(true);
     private final Thread thread;
     private volatile Docker.EventStream stream;
@@ -33,7 +37,9 @@ public final class DockerEventWatcher implements AutoCloseable {
             String fleet,
             RuntimeRegistry registry,
             ContainerDeaths deaths,
-            WarmSetReconciler reconciler) {
+            WarmSetReconciler reconciler,
+            BooleanSupplier engineDown) {
+        this.engineDown = engineDown;
         this.docker = docker;
         this.fleet = fleet;
         this.registry = registry;
@@ -64,7 +70,7 @@ public final class DockerEventWatcher implements AutoCloseable {
                 stream = events;
                 // opened first, listed second: a death after the list is an event, one before it is not in the list
                 int dropped = reconciler.reconcile();
-                registry.unverified(false);
+                registry.unverified(engineDown.getAsBoolean());
                 connected = true;
                 if (outageLogged || dropped > 0) {
                     log.info("docker event stream open again; {} runtimes found dead by re-listing", dropped);

@@ -25,18 +25,20 @@ class DockerProbeTest {
     private final FakeDocker docker = new FakeDocker(Clock.systemUTC());
     private final DockerOutage outage = new DockerOutage(Clock.systemUTC());
     private final AtomicInteger unreachableCalls = new AtomicInteger();
+    private final AtomicInteger answeringAgainCalls = new AtomicInteger();
     private DockerProbe probe;
 
     @BeforeEach
     void listen() throws Exception {
         socket = dir.resolve("docker.sock");
         engine = ServerSocketChannel.open(StandardProtocolFamily.UNIX);
-        engine.bind(UnixDomainSocketAddress.of(socket));
+        engine.bind(UnixDomainSocketAddress.of(socket), 1024); // room for every probe's connect: none is accepted
         probe = new DockerProbe(
                 docker,
                 EngineListener.of("unix://" + socket, Duration.ofMillis(200)),
                 outage,
-                unreachableCalls::incrementAndGet);
+                unreachableCalls::incrementAndGet,
+                answeringAgainCalls::incrementAndGet);
     }
 
     @AfterEach
@@ -80,6 +82,53 @@ class DockerProbeTest {
         docker.pingFailure = null;
         probe.run();
         assertThat(outage.down()).as("back up at the next tick's ping").isFalse();
+    }
+
+    @Test
+    void readsLiveRestoreAtTheFirstPingEveryTenthPingAndWhenDockerAnswersAgain() {
+        docker.liveRestore = true;
+        probe.run();
+        assertThat(outage.keepsContainers()).as("read at the first ping").isTrue();
+
+        docker.liveRestore = false; // a reload switched it off
+        for (int i = 1; i < DockerProbe.PING_EVERY * (DockerProbe.LIVE_RESTORE_EVERY - 1) + 1; i++) {
+            probe.run();
+        }
+        assertThat(outage.keepsContainers())
+                .as("not read again before the tenth ping")
+                .isTrue();
+        for (int i = 0; i < DockerProbe.PING_EVERY; i++) {
+            probe.run();
+        }
+        assertThat(outage.keepsContainers()).as("read at the tenth").isFalse();
+
+        docker.pingFailure = new RuntimeException("refused");
+        for (int i = 0; i < DockerProbe.PING_EVERY; i++) {
+            probe.run();
+        }
+        assertThat(outage.down()).isTrue();
+        docker.liveRestore = true; // dockerd restarted with live-restore on
+        docker.pingFailure = null;
+        probe.run();
+        assertThat(outage.down()).isFalse();
+        assertThat(outage.keepsContainers()).as("read as Docker answers again").isTrue();
+        assertThat(answeringAgainCalls).hasValue(1);
+    }
+
+    @Test
+    void anEngineThatAcceptsNothingIsDownOnceItsBacklogIsFullAndTheProbeNeverBlocks() throws Exception {
+        Path hungSocket = dir.resolve("hung.sock");
+        try (ServerSocketChannel hung = ServerSocketChannel.open(StandardProtocolFamily.UNIX)) {
+            hung.bind(UnixDomainSocketAddress.of(hungSocket), 1); // bound, listening, never accepting
+            EngineListener listener = EngineListener.of("unix://" + hungSocket, Duration.ofMillis(200))
+                    .orElseThrow();
+            int accepted = 0;
+            while (listener.accepts() && accepted < 1000) {
+                accepted++;
+            }
+            assertThat(accepted).as("queued until the backlog is full").isLessThan(1000);
+            assertThat(listener.accepts()).isFalse();
+        }
     }
 
     @Test

@@ -253,6 +253,13 @@ public final class FakeDocker implements Docker {
     public volatile RuntimeException pingFailure;
     public final java.util.concurrent.atomic.AtomicInteger pings = new java.util.concurrent.atomic.AtomicInteger();
 
+    public volatile boolean liveRestore;
+
+    @Override
+    public boolean liveRestore() {
+        return liveRestore;
+    }
+
     @Override
     public void ping() {
         pings.incrementAndGet();

@@ -186,13 +186,28 @@ class DockerWaitTest {
     }
 
     @Test
-    void aKnownRuntimeWhoseAgentAnswersIsAnsweredWarmWithoutWaiting() {
+    void aKnownRuntimeWhoseAgentAnswersIsAnsweredWarmWithoutWaitingOnAnEngineWithLiveRestore() {
         registry.put(runtime);
+        outage.keepsContainers(true);
         outage.unreachable();
         EnsureOutcome outcome =
                 ensure(waitFor(Duration.ofSeconds(30), 4, true), clock.instant().plusSeconds(30), attempt(0));
         assertThat(outcome.runtime()).isEqualTo(runtime);
         assertThat(outcome.cold()).isFalse();
+        assertThat(attempts).hasValue(0);
+    }
+
+    @Test
+    void withoutLiveRestoreAKnownRuntimeWhoseAgentStillAnswersWaitsForDockerLikeAnyOther() {
+        registry.put(runtime); // dockerd stops its containers as it stops: the agent answering now is about to die
+        outage.unreachable();
+        long t0 = System.nanoTime();
+        assertThatThrownBy(() -> ensure(
+                        waitFor(Duration.ofMillis(300), 4, true),
+                        clock.instant().plusSeconds(30),
+                        attempt(0)))
+                .hasCauseInstanceOf(HostUnavailableException.class);
+        assertThat(Duration.ofNanos(System.nanoTime() - t0)).isGreaterThanOrEqualTo(Duration.ofMillis(300));
         assertThat(attempts).hasValue(0);
     }
 }

@@ -27,7 +27,8 @@ class DockerEventWatcherTest {
                         fleet.registry,
                         new ContainerDeaths(fleet.registry, ContainerSpec.LABEL_USER, listener, null),
                         new WarmSetReconciler(
-                                fleet.docker, FakeFleet.FLEET, fleet.registry, listener, Clock.systemUTC()))
+                                fleet.docker, FakeFleet.FLEET, fleet.registry, listener, Clock.systemUTC()),
+                        () -> false)
                 .start();
     }
 

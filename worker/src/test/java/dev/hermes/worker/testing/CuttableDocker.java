@@ -12,7 +12,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
 /**
  * The real Docker client, which a test can cut off as if dockerd were down: {@link #cut()} ends the open event streams
  * and makes every call fail the way docker-java's transport fails on a refused connection (a RuntimeException around
- * a {@link ConnectException}), until {@link #restore()}. The containers keep running, as under live-restore. A proxy,
+ * a {@link ConnectException}), until {@link #restore()}. The containers keep running, as under live-restore (and it
+ * says so: {@code liveRestore()} is true). A proxy,
  * so it covers every method of {@link Docker}, present and future.
  */
 public final class CuttableDocker implements InvocationHandler {
@@ -48,6 +49,9 @@ public final class CuttableDocker implements InvocationHandler {
     public Object invoke(Object proxy, Method method, Object[] args) throws Throwable {
         if (method.getDeclaringClass() == Object.class) {
             return method.invoke(this, args);
+        }
+        if (method.getName().equals("liveRestore")) {
+            return true; // its containers keep running while it is cut off
         }
         if (cut && !method.getName().equals("close")) {
             throw new RuntimeException(new ConnectException("Connection refused (Docker cut off by the test)"));

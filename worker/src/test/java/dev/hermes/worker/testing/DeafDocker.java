@@ -104,6 +104,11 @@ public final class DeafDocker implements Docker {
     }
 
     @Override
+    public boolean liveRestore() {
+        return docker.liveRestore();
+    }
+
+    @Override
     public Optional<String> imageId(String reference) {
         return docker.imageId(reference);
     }

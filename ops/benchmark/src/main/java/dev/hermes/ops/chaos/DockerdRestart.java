@@ -18,6 +18,11 @@ import java.util.concurrent.TimeUnit;
  */
 public record DockerdRestart(boolean liveRestore, int burst, Path script) implements Fault {
     private static final Duration SCRIPT_TIMEOUT = Duration.ofSeconds(180);
+    /**
+     * A worker reads its engine's live-restore every 10th ping (one a second): after the reload, the fault waits that
+     * long, so that the workers know their families' containers outlive the restart.
+     */
+    private static final Duration LIVE_RESTORE_SEEN = Duration.ofSeconds(11);
     /** The fault's marks: dockerd sent SIGTERM (the restart began), dockerd answering again (`docker info`). */
     static final String SIGTERM_MARK = "dockerd_sigterm_ms";
 
@@ -39,6 +44,7 @@ public record DockerdRestart(boolean liveRestore, int burst, Path script) implem
         if (liveRestore) {
             run("live-restore-on");
             context.say("live-restore on (daemon config written, dockerd reloaded)");
+            Thread.sleep(LIVE_RESTORE_SEEN.toMillis());
         }
         try {
             context.load().burst(burst);

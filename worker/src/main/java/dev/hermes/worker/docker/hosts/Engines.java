@@ -4,6 +4,7 @@ import dev.hermes.admin.DockerHost;
 import dev.hermes.worker.docker.ContainerSummary;
 import dev.hermes.worker.docker.Docker;
 import dev.hermes.worker.docker.DockerOutage;
+import dev.hermes.worker.docker.DockerProbe;
 import dev.hermes.worker.docker.VolumeSummary;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -32,12 +33,14 @@ public final class Engines implements AutoCloseable {
     private final Supplier<Set<String>> drained;
     private final Placements placements = new Placements();
     private final Set<String> learnt = ConcurrentHashMap.newKeySet();
+    private final Map<String, Integer> pingsSinceLiveRestoreRead = new ConcurrentHashMap<>();
     private final HostLoad load;
 
     /** @param drained the hosts that take no new family now (read at each placement; keep it cheap) */
     public Engines(Map<DockerHost, Docker> clients, HostOutages outages, Supplier<Set<String>> drained, Clock clock) {
         this.hosts = List.copyOf(clients.keySet());
         clients.forEach((host, docker) -> this.clients.put(host.name(), docker));
+        hosts.forEach(host -> pingsSinceLiveRestoreRead.put(host.name(), DockerProbe.LIVE_RESTORE_EVERY)); // read first
         this.outages = outages;
         this.drained = drained;
         this.load = new HostLoad(
@@ -57,7 +60,10 @@ public final class Engines implements AutoCloseable {
         return placements.hostOf(containerName).orElse(null);
     }
 
-    /** Pings one host, marks its outage; on answering again after an outage, re-learns its families. */
+    /**
+     * Pings one host, marks its outage; on answering again after an outage, re-learns its families. Reads the host's
+     * live-restore then, and every {@link DockerProbe#LIVE_RESTORE_EVERY} pings.
+     */
     public boolean probe(String host) {
         DockerOutage outage = outages.of(host);
         boolean wasDown = outage.down();
@@ -66,6 +72,15 @@ public final class Engines implements AutoCloseable {
         } catch (RuntimeException e) {
             outage.unreachable();
             return false;
+        }
+        int pings = pingsSinceLiveRestoreRead.merge(host, 1, Integer::sum);
+        if (wasDown || pings > DockerProbe.LIVE_RESTORE_EVERY) {
+            try {
+                outage.keepsContainers(clients.get(host).liveRestore());
+                pingsSinceLiveRestoreRead.put(host, 0);
+            } catch (RuntimeException e) {
+                // read again at the next ping
+            }
         }
         outage.answered();
         if (wasDown || !learnt.contains(host)) {

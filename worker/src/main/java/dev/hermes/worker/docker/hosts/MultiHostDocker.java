@@ -133,6 +133,13 @@ public final class MultiHostDocker implements Docker {
         });
     }
 
+    /** Whether every host that answers runs with live-restore; each host's own is read by {@link Engines#probe}. */
+    @Override
+    public boolean liveRestore() {
+        List<Boolean> each = engines.union(docker -> List.of(docker.liveRestore()));
+        return !each.isEmpty() && !each.contains(false);
+    }
+
     @Override
     public EventStream containerEvents(String fleet, Consumer<ContainerEvent> onEvent) {
         return engines.merged(docker -> docker.containerEvents(fleet, onEvent));
