@@ -10,6 +10,7 @@ import java.util.Map;
  * @param publishedPorts host port of each published container TCP port
  * @param imageId the id of the image it was created from ({@code sha256:...}); may be null
  * @param paused frozen by {@code docker pause}; {@code running} is true as well, as Docker reports it
+ * @param removing being removed ({@code docker rm -f} marks it before it kills it) or left dead by a failed removal
  */
 public record ContainerInfo(
         String id,
@@ -20,7 +21,22 @@ public record ContainerInfo(
         String startedAt,
         Map<Integer, String> publishedPorts,
         String imageId,
-        boolean paused) {
+        boolean paused,
+        boolean removing) {
+
+    /** A container that is not being removed. */
+    public ContainerInfo(
+            String id,
+            String name,
+            boolean running,
+            Long exitCode,
+            Map<String, String> labels,
+            String startedAt,
+            Map<Integer, String> publishedPorts,
+            String imageId,
+            boolean paused) {
+        this(id, name, running, exitCode, labels, startedAt, publishedPorts, imageId, paused, false);
+    }
 
     /** A container that is not paused. */
     public ContainerInfo(
@@ -32,6 +48,6 @@ public record ContainerInfo(
             String startedAt,
             Map<Integer, String> publishedPorts,
             String imageId) {
-        this(id, name, running, exitCode, labels, startedAt, publishedPorts, imageId, false);
+        this(id, name, running, exitCode, labels, startedAt, publishedPorts, imageId, false, false);
     }
 }

@@ -41,6 +41,7 @@ final class DockerViews {
                 state == null ? null : state.getStartedAt(),
                 Map.copyOf(published),
                 c.getImageId(),
-                state != null && Boolean.TRUE.equals(state.getPaused()));
+                state != null && Boolean.TRUE.equals(state.getPaused()),
+                state != null && ("removing".equals(state.getStatus()) || "dead".equals(state.getStatus())));
     }
 }

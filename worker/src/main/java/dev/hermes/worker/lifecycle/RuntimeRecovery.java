@@ -23,7 +23,8 @@ import org.slf4j.LoggerFactory;
  * liveness check), once it left the warm set: it is audited RuntimeStopped DIED or OOM_KILLED with its exit code, or
  * its hung container is removed on the family's lane and audited UNHEALTHY. Then, if the family was active within
  * RUNTIME_IDLE_SEC, an ensure on its lane brings it back (audited as usual); otherwise it stays stopped, as does one
- * stopped on purpose ({@code docker stop}): the family's next request starts it. Everything
+ * stopped on purpose ({@code docker stop}) or removed ({@code docker rm -f}, {@code ops/hermes forget}): the family's
+ * next request starts it. Everything
  * that touches Docker or Kafka runs on the family's lane, so it never interleaves with a request, recreate or reap; the
  * caller (the event thread, an HTTP callback) only queues.
  */
@@ -67,6 +68,12 @@ public final class RuntimeRecovery implements RuntimeDeathListener {
             audit.record(user, null, stopped);
             if (stopAsked) {
                 log.info("runtime of user={} was stopped on purpose (SIGTERM): not brought back", user);
+                return;
+            }
+            if (ensurer.removedOnPurpose(runtime)) {
+                // forget, or docker rm -f: bringing it back would spawn what nobody asked for (with an empty volume,
+                // if the data went too)
+                log.info("runtime of user={} was removed on purpose: not brought back", user);
                 return;
             }
             List<RuntimeFact> facts = new ArrayList<>();

@@ -161,6 +161,21 @@ public final class Ensurer {
     }
 
     /**
+     * Whether the dead runtime's container was removed, or is being removed ({@code docker rm -f}, {@code ops/hermes
+     * forget}): someone wants it gone, so it is not brought back. False when Docker cannot tell (it does not answer).
+     */
+    public boolean removedOnPurpose(Runtime dead) {
+        meters.docker().called();
+        try {
+            return spawner.inspect(dead.containerId())
+                    .map(ContainerInfo::removing)
+                    .orElse(true);
+        } catch (RuntimeException e) {
+            return false;
+        }
+    }
+
+    /**
      * While the warm set is unverified: asks Docker whether the known runtime's container still runs, and the runtime
      * whether its URL answers.
      */

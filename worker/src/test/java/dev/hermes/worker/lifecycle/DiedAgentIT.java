@@ -60,6 +60,32 @@ class DiedAgentIT {
     }
 
     @Test
+    void anAgentRemovedOnPurposeWhileItsFamilyIsActiveIsNotBroughtBack(Stack stack) {
+        Worker worker = stack.startWorker(Map.of("HERMES_LIVENESS_INTERVAL_SEC", "600"));
+        RuntimeClient client = stack.client();
+        UserId user = stack.newUser();
+        RuntimeHandle first = client.ensureRuntime(user, Duration.ofSeconds(60));
+
+        // as ops/hermes forget does (docker rm -f): die (exit 137), then destroy
+        stack.docker().removeContainerCmd(first.containerName()).withForce(true).exec();
+
+        await().atMost(Duration.ofSeconds(15))
+                .until(() -> !Deaths.stops(stack, user, StopReason.DIED).isEmpty());
+        assertThat(worker.registry().find(user)).as("out of the warm set").isNull();
+        await().during(Duration.ofSeconds(3))
+                .atMost(Duration.ofSeconds(4))
+                .until(() -> stack.docker()
+                        .listContainersCmd()
+                        .withShowAll(true)
+                        .withNameFilter(java.util.List.of(first.containerName()))
+                        .exec()
+                        .isEmpty());
+        assertThat(Deaths.audit(stack, user).stream().filter(RuntimeStarted.class::isInstance))
+                .as("started once, by the ensure")
+                .hasSize(1);
+    }
+
+    @Test
     void aKilledAgentOfAFamilyIdleLongerThanTheWindowIsDroppedAndStaysStopped(Stack stack) {
         Worker worker = stack.startWorker(Map.of(
                 "RUNTIME_IDLE_SEC", "2",

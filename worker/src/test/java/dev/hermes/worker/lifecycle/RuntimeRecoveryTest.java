@@ -96,6 +96,26 @@ class RuntimeRecoveryTest {
     }
 
     @Test
+    void aRuntimeRemovedOnPurposeIsAuditedButNotBroughtBackEvenIfActive() {
+        UserId user = UserId.random();
+        Runtime dead = warmAndDead(user);
+        activity.restored(user, 0, fleet.clock.instant());
+        fleet.docker.remove(dead.containerId()); // docker rm -f, ops/hermes forget
+
+        recovery.died(dead, StopReason.DIED, 137L, false);
+        drain(user);
+
+        assertThat(fleet.docker.container(user.containerName()))
+                .as("no container made again")
+                .isEmpty();
+        assertThat(fleet.registry.find(user)).isNull();
+        assertThat(fleet.audited(RuntimeStopped.class))
+                .singleElement()
+                .satisfies(s -> assertThat(s.exitCode()).isEqualTo(137L));
+        assertThat(fleet.audited(RuntimeStarted.class)).isEmpty();
+    }
+
+    @Test
     void theCallerOnlyQueuesTheDeathItsAuditIsPublishedOnTheFamilysLane() throws Exception {
         UserId user = UserId.random();
         Runtime dead = warmAndDead(user);

@@ -63,11 +63,14 @@ public final class ResumeFigures {
             ResumeVerdict verdict = new ResumeVerdict();
             EnsureLegs legs = new EnsureLegs();
             LatencySample workerSide = new LatencySample();
+            ResumeTrace trace = ResumeTrace.from(stack.env().env());
             for (int i = 0; i <= count; i++) {
                 Paused family = families.get(i);
                 LatencySample systemSide = i == 0 ? new LatencySample() : system;
                 Instant sent = Instant.now();
+                long s0 = System.nanoTime();
                 RuntimeHandle again = systemSide.time(() -> client.ensureRuntime(family.user(), TIMEOUT));
+                trace.window("system", s0, System.nanoTime(), again.ready().occurredAt());
                 if (i > 0) {
                     legs.record(sent, again, Instant.now());
                     workerSide.add(again.ready().totalMs() * 1_000_000L);
@@ -77,10 +80,12 @@ public final class ResumeFigures {
                 long t0 = System.nanoTime();
                 docker.unpauseContainerCmd(r.id()).exec();
                 health.awaitHealthy(r.url(), Duration.ofSeconds(10));
+                trace.window("raw", t0, System.nanoTime(), null);
                 if (i > 0) {
                     baseline.add(System.nanoTime() - t0);
                 }
             }
+            trace.close();
             Figure mem = FigureGroup.spec("paused_mem_mb")
                     .of(systemMem, rawMem)
                     .with("n", Math.min(count, MEMORY_SAMPLES))
