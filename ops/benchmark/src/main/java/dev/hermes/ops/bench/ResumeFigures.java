@@ -14,7 +14,7 @@ import java.util.List;
 /**
  * resume_p50 / resume_p99: an ensure of a paused runtime (the family's container paused through the Docker API, as
  * tiered idle pauses it), against a raw `docker unpause` plus the first /health 200 of a paused raw container, in
- * the same run and alternating. paused_mem_mb: the mean resident memory of those paused containers, both sides.
+ * the same run and alternating, after {@link #WARM_UP_ROUNDS} untimed rounds of the same. paused_mem_mb: the mean resident memory of those paused containers, both sides.
  * An answer is only timed as a resume if it is the same container and it answers /health: a worker that answers a
  * paused runtime's URL as if it were warm, or replaces the container, fails the figure instead.
  */
@@ -22,6 +22,14 @@ public final class ResumeFigures {
     private static final Duration TIMEOUT = Duration.ofSeconds(130);
     private static final Duration PROBE = Duration.ofMillis(500);
     private static final int MEMORY_SAMPLES = 5;
+    /**
+     * Untimed rounds first (pause all, resume all, both sides alternating): a scheduler trace of the timed loop without
+     * them showed the JIT compilers of the worker, the broker and this JVM taking a third of the machine's CPU in a
+     * resume's window, as the resume path ran for its first few dozen times. A worker that has run a while has it
+     * compiled; the raw side's code in this JVM gets the same rounds.
+     */
+    private static final int WARM_UP_ROUNDS = 6;
+
     private final BenchStack stack;
     private final RuntimeClient client;
     private final RawSpawner raw;
@@ -50,42 +58,23 @@ public final class ResumeFigures {
                 String url = raw.spawn(spec);
                 raws.add(new Paused(null, spec.name(), idOf(spec.name()), url));
             }
-            families.forEach(p -> docker.pauseContainerCmd(p.id()).exec());
-            raws.forEach(p -> docker.pauseContainerCmd(p.id()).exec());
-            // the worker learns of a pause from Docker's event stream: give it a moment to take the runtime
-            // out of its warm set
-            Thread.sleep(Long.parseLong(stack.env().get("HERMES_BENCH_PAUSE_SETTLE_MS", "500")));
+            ResumeVerdict verdict = new ResumeVerdict(); // every resume is judged, the untimed ones too
+            for (int round = 0; round < WARM_UP_ROUNDS; round++) {
+                pauseAll(families, raws);
+                round(families, raws, new Samples(verdict), ResumeTrace.off());
+            }
+            pauseAll(families, raws);
             PausedMemory memory = new PausedMemory(docker);
             double systemMem = meanMb(memory, families);
             double rawMem = meanMb(memory, raws);
-            LatencySample system = new LatencySample();
-            LatencySample baseline = new LatencySample();
-            ResumeVerdict verdict = new ResumeVerdict();
-            EnsureLegs legs = new EnsureLegs();
-            LatencySample workerSide = new LatencySample();
-            ResumeTrace trace = ResumeTrace.from(stack.env().env());
-            for (int i = 0; i <= count; i++) {
-                Paused family = families.get(i);
-                LatencySample systemSide = i == 0 ? new LatencySample() : system;
-                Instant sent = Instant.now();
-                long s0 = System.nanoTime();
-                RuntimeHandle again = systemSide.time(() -> client.ensureRuntime(family.user(), TIMEOUT));
-                trace.window("system", s0, System.nanoTime(), again.ready().occurredAt());
-                if (i > 0) {
-                    legs.record(sent, again, Instant.now());
-                    workerSide.add(again.ready().totalMs() * 1_000_000L);
-                }
-                verdict.judge(family.id(), idOrNull(family.name()), again.url(), answers(again.url()));
-                Paused r = raws.get(i);
-                long t0 = System.nanoTime();
-                docker.unpauseContainerCmd(r.id()).exec();
-                health.awaitHealthy(r.url(), Duration.ofSeconds(10));
-                trace.window("raw", t0, System.nanoTime(), null);
-                if (i > 0) {
-                    baseline.add(System.nanoTime() - t0);
-                }
+            Samples timed = new Samples(verdict);
+            try (ResumeTrace trace = ResumeTrace.from(stack.env().env())) {
+                round(families, raws, timed, trace);
             }
-            trace.close();
+            LatencySample system = timed.system;
+            LatencySample baseline = timed.baseline;
+            EnsureLegs legs = timed.legs;
+            LatencySample workerSide = timed.workerSide;
             Figure mem = FigureGroup.spec("paused_mem_mb")
                     .of(systemMem, rawMem)
                     .with("n", Math.min(count, MEMORY_SAMPLES))
@@ -103,6 +92,54 @@ public final class ResumeFigures {
             stack.janitor().cleanSystem();
             stack.janitor().cleanRaw();
         }
+    }
+
+    /** One round's samples; the first resume of each side in a round is not timed (its connections are cold). */
+    private static final class Samples {
+        final LatencySample system = new LatencySample();
+        final LatencySample baseline = new LatencySample();
+        final EnsureLegs legs = new EnsureLegs();
+        final LatencySample workerSide = new LatencySample();
+        final ResumeVerdict verdict;
+
+        Samples(ResumeVerdict verdict) {
+            this.verdict = verdict;
+        }
+    }
+
+    /** Resumes every paused container once, the system's and the raw one alternating: the same code, timed or not. */
+    private void round(List<Paused> families, List<Paused> raws, Samples samples, ResumeTrace trace) throws Exception {
+        DockerClient docker = stack.docker();
+        for (int i = 0; i < families.size(); i++) {
+            Paused family = families.get(i);
+            LatencySample systemSide = i == 0 ? new LatencySample() : samples.system;
+            Instant sent = Instant.now();
+            long s0 = System.nanoTime();
+            RuntimeHandle again = systemSide.time(() -> client.ensureRuntime(family.user(), TIMEOUT));
+            trace.window("system", s0, System.nanoTime(), again.ready().occurredAt());
+            if (i > 0) {
+                samples.legs.record(sent, again, Instant.now());
+                samples.workerSide.add(again.ready().totalMs() * 1_000_000L);
+            }
+            samples.verdict.judge(family.id(), idOrNull(family.name()), again.url(), answers(again.url()));
+            Paused r = raws.get(i);
+            long t0 = System.nanoTime();
+            docker.unpauseContainerCmd(r.id()).exec();
+            health.awaitHealthy(r.url(), Duration.ofSeconds(10));
+            trace.window("raw", t0, System.nanoTime(), null);
+            if (i > 0) {
+                samples.baseline.add(System.nanoTime() - t0);
+            }
+        }
+    }
+
+    private void pauseAll(List<Paused> families, List<Paused> raws) throws InterruptedException {
+        DockerClient docker = stack.docker();
+        families.forEach(p -> docker.pauseContainerCmd(p.id()).exec());
+        raws.forEach(p -> docker.pauseContainerCmd(p.id()).exec());
+        // the worker learns of a pause from Docker's event stream: give it a moment to take the runtime
+        // out of its warm set
+        Thread.sleep(Long.parseLong(stack.env().get("HERMES_BENCH_PAUSE_SETTLE_MS", "500")));
     }
 
     private boolean answers(String url) {

@@ -24,6 +24,10 @@ final class ResumeTrace implements AutoCloseable {
         this.wallMinusMonotonicNs = now.getEpochSecond() * 1_000_000_000L + now.getNano() - System.nanoTime();
     }
 
+    static ResumeTrace off() {
+        return new ResumeTrace(null);
+    }
+
     static ResumeTrace from(Map<String, String> env) {
         String file = env.get("HERMES_BENCH_RESUME_TRACE");
         if (file == null || file.isBlank()) {
