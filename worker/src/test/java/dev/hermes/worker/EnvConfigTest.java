@@ -53,7 +53,7 @@ class EnvConfigTest {
         assertThat(config.pluginsDir()).isEqualTo(Path.of("/var/lib/hermes/plugins"));
         assertThat(config.dockerHost()).isEqualTo("unix:///var/run/docker.sock");
         assertThat(config.healthTimeout()).isEqualTo(Duration.ofSeconds(120));
-        assertThat(config.maxConcurrentSpawns()).isEqualTo(32);
+        assertThat(config.maxConcurrentSpawns()).isEqualTo(64);
         assertThat(config.spawnConcurrency()).isEqualTo(dev.hermes.worker.config.SpawnConcurrency.ADAPTIVE);
         assertThat(config.minConcurrentSpawns()).isEqualTo(2);
         assertThat(config.partitionBufferLimit()).isEqualTo(500);

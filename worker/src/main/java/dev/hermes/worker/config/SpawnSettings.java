@@ -12,7 +12,7 @@ public final class SpawnSettings {
     public static final Setting<Integer> MAX_CONCURRENT_SPAWNS = define(
             "HERMES_MAX_CONCURRENT_SPAWNS",
             integer(1, NO_MAX),
-            32,
+            64,
             "Docker create/start at once, per worker: the ceiling of the adaptive limit, or the limit when `fixed`; "
                     + "see [Spawn concurrency](#spawn-concurrency)");
 

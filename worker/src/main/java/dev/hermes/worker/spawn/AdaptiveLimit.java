@@ -20,7 +20,9 @@ import java.util.TreeMap;
  *
  * <ol>
  *   <li>towards the best limit (never past it), if this one was more than 5 % slower than the best;
- *   <li>else up, if the limit one step higher was as fast as the best (within 5 %) or was not measured recently;
+ *   <li>else up, if the limit one step higher was as fast as the best (within 5 %) or was not measured recently; up
+ *       to twice the limit in the first climb, until a limit is found slower than the best (a slow start: in a burst
+ *       of 100, 25 % steps from 8 with windows of twice the limit reached 15 only by the last spawns);
  *   <li>else down, if the limit one step lower was not measured recently;
  *   <li>else it stays.
  * </ol>
@@ -31,7 +33,8 @@ import java.util.TreeMap;
  * comparison is with the best, never only with the neighbour, so small steps cannot add up to a drift either way.
  * Under load it re-checks a neighbour once its measure is no longer recent. A limit whose throughput moved by more
  * than a third since it was last measured means the engine changed (another load, a slower disk): every other
- * measure is forgotten and the climb starts again from there.
+ * measure is forgotten and the climb starts again from there: with a slow start if it got faster, with a step down if
+ * it got slower.
  */
 public final class AdaptiveLimit {
     /** The first limit: the fixed limit the worker had before it adapted. */
@@ -51,6 +54,11 @@ public final class AdaptiveLimit {
     private final Clock clock;
     private final TreeMap<Integer, Measure> measures = new TreeMap<>();
     private int limit;
+    /** Until the first limit that was not as fast as the best: the first climb doubles. */
+    private boolean slowStart = true;
+    /** The engine just got slower (its measures were forgotten): the next step is down. */
+    private boolean fell;
+
     private long epoch;
     private int samples;
     private long windows;
@@ -120,6 +128,9 @@ public final class AdaptiveLimit {
         Measure before = measures.get(limit);
         if (before != null && Math.abs(throughput - before.throughput()) > CHANGED * before.throughput()) {
             measures.clear(); // the engine changed: what other limits gave before says nothing now
+            // faster: climb again as at first; slower: try fewer at once first
+            slowStart = throughput > before.throughput();
+            fell = !slowStart;
             before = null;
         }
         double smoothed = fresh(before, now) ? (before.throughput() + throughput) / 2 : throughput;
@@ -138,12 +149,20 @@ public final class AdaptiveLimit {
         double plateau = best.getValue().throughput() * (1 - TOLERANCE);
         int down = Math.max(floor, limit - step);
         int up = Math.min(ceiling, limit + step);
+        if (fell) {
+            fell = false;
+            return down;
+        }
         if (throughput < plateau) { // off the best: back towards it, never past it
+            slowStart = false;
             return best.getKey() < limit ? Math.max(down, best.getKey()) : Math.min(up, best.getKey());
         }
         if (above == null || above.throughput() >= plateau) {
-            return up; // as fast as the best so far, or not known: more at once may be faster still
+            // as fast as the best so far, or not known: more at once may be faster still; with nothing known above at
+            // all, double (a burst of 100 would otherwise end before 25 % steps reached the engine's knee)
+            return slowStart && unexplored(limit) ? Math.min(ceiling, Math.max(up, 2 * limit)) : up;
         }
+        slowStart = false;
         return below == null ? down : limit;
     }
 
@@ -157,6 +176,11 @@ public final class AdaptiveLimit {
             }
         }
         return best;
+    }
+
+    /** No limit above {@code from} was measured yet (stale measures count too). */
+    private boolean unexplored(int from) {
+        return measures.tailMap(from, false).isEmpty();
     }
 
     private Measure nearest(Map<Integer, Measure> side, Instant now) {

@@ -99,7 +99,7 @@ public final class BurstFigures {
         Figure figure = FigureGroup.spec("burst100")
                 .of(systemMs, rawMs)
                 .with("n", count)
-                .with("system_max_concurrent_spawns_per_worker", stack.env().get("HERMES_MAX_CONCURRENT_SPAWNS", "32"))
+                .with("system_max_concurrent_spawns_per_worker", stack.env().get("HERMES_MAX_CONCURRENT_SPAWNS", "64"))
                 .with("workers", stack.fleet().workers());
         return List.of(SpawnPhases.with(SpawnPhases.with(figure, systemPhases), rawPhases), hol);
     }

@@ -75,7 +75,7 @@ public final class TwoHostBurstFigure {
         }
         return List.of(figure.with(
                         "system_max_concurrent_spawns_per_worker",
-                        stack.env().get("HERMES_MAX_CONCURRENT_SPAWNS", "32"))
+                        stack.env().get("HERMES_MAX_CONCURRENT_SPAWNS", "64"))
                 .with("workers", stack.fleet().workers()));
     }
 
