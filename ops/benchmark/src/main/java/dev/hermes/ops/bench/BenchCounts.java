@@ -29,7 +29,7 @@ public record BenchCounts(
         int burst2) {
 
     public static BenchCounts full() {
-        return new BenchCounts(20, 2000, 100, 100_000, 1_000_000, 100, 1_000_000, 10_000, 500, 30, 200);
+        return new BenchCounts(20, 2000, 100, 100_000, 1_000_000, 100, 1_000_000, 10_000, 500, 100, 200);
     }
 
     public static BenchCounts quick() {

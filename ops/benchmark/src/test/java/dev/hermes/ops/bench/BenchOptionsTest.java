@@ -39,7 +39,7 @@ class BenchOptionsTest {
                 .containsExactly("resume_p50", "resume_p99", "paused_mem_mb");
         assertThat(BenchOptions.parse(List.of("--only", "paused_mem_mb")).groups())
                 .containsExactly(FigureGroup.RESUME);
-        assertThat(BenchCounts.full().resume()).isGreaterThanOrEqualTo(30);
+        assertThat(BenchCounts.full().resume()).isGreaterThanOrEqualTo(100);
         assertThat(BenchCounts.quick().resume()).isEqualTo(5);
     }
 
