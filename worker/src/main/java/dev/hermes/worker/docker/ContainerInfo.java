@@ -22,32 +22,4 @@ public record ContainerInfo(
         Map<Integer, String> publishedPorts,
         String imageId,
         boolean paused,
-        boolean removing) {
-
-    /** A container that is not being removed. */
-    public ContainerInfo(
-            String id,
-            String name,
-            boolean running,
-            Long exitCode,
-            Map<String, String> labels,
-            String startedAt,
-            Map<Integer, String> publishedPorts,
-            String imageId,
-            boolean paused) {
-        this(id, name, running, exitCode, labels, startedAt, publishedPorts, imageId, paused, false);
-    }
-
-    /** A container that is not paused. */
-    public ContainerInfo(
-            String id,
-            String name,
-            boolean running,
-            Long exitCode,
-            Map<String, String> labels,
-            String startedAt,
-            Map<Integer, String> publishedPorts,
-            String imageId) {
-        this(id, name, running, exitCode, labels, startedAt, publishedPorts, imageId, false, false);
-    }
-}
+        boolean removing) {}

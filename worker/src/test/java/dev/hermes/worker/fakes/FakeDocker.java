@@ -159,7 +159,8 @@ public final class FakeDocker implements Docker {
                         c.startedAt,
                         Map.of(c.agentPort, c.hostPort),
                         c.imageId(),
-                        c.paused));
+                        c.paused,
+                        false));
     }
 
     @Override
